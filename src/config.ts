@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+/** The only reader of process.env: every setting is named, typed and validated here once, at start-up. */
+const DEV_HOTLINE_SECRET = 'dev-only-hotline-secret-change-me-0000';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  ROLE: z.enum(['all', 'api', 'worker', 'bot']).default('all'),
+  PORT: int(0, 65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MONGODB_URI: z
+    .string()
+    .regex(
+      /^mongodb(\+srv)?:\/\/[^/]+\/[A-Za-z0-9_-]+/,
+      'a mongodb:// URI that names a database, e.g. mongodb://127.0.0.1:27017/wage_arrears',
+    )
+    .optional(),
+  MONGODB_SERVER_SELECTION_TIMEOUT_MS: int(100, 60000).default(3000),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379')
+    .optional(),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ or -, at most 40')
+    .default('wa'),
+  AUTO_START_SERVICES: bool.optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  FERRETDB_BIN: z.string().min(1).optional(),
+  HOTLINE_SECRET: z.string().min(32, 'at least 32 characters (a random shared secret)').optional(),
+  HOTLINE_MAX_SKEW_SECONDS: int(1, 3600).default(300),
+  TRIAGE_CONCURRENCY: int(1, 256).default(8),
+  TRIAGE_ATTEMPTS: int(1, 50).default(8),
+  SWEEP_INTERVAL_MS: int(1000, 3_600_000).default(30_000),
+  SWEEP_GRACE_MS: int(0, 86_400_000).default(60_000),
+  CASE_NUMBER_PREFIX: z
+    .string()
+    .regex(/^[A-Z]{1,6}$/, '1 to 6 capital letters')
+    .default('WA'),
+  TIME_ZONE: z.string().min(1).default('Asia/Shanghai'),
+  WECHATY_PUPPET: z.string().min(1).default('wechaty-puppet-mock'),
+  WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
+  WECHATY_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('wage-arrears-bot'),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config extends Omit<Env, 'MONGODB_URI' | 'REDIS_URL' | 'AUTO_START_SERVICES' | 'HOTLINE_SECRET'> {
+  MONGODB_URI: string;
+  REDIS_URL: string;
+  HOTLINE_SECRET: string;
+  /** True when the address was not configured: local-services may start a server at the default address. */
+  mongoIsDefault: boolean;
+  redisIsDefault: boolean;
+  AUTO_START_SERVICES: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly expected: string,
+  ) {
+    super(`Invalid configuration: ${variable}: ${expected}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const DEFAULT_MONGODB_URI = 'mongodb://127.0.0.1:27017/wage_arrears';
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** Validates `env` (default: process.env); throws ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(variable, issue?.message ?? 'invalid value');
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.HOTLINE_SECRET) {
+    throw new ConfigError('HOTLINE_SECRET', 'required in production (at least 32 characters)');
+  }
+  return {
+    ...e,
+    MONGODB_URI: e.MONGODB_URI ?? DEFAULT_MONGODB_URI,
+    REDIS_URL: e.REDIS_URL ?? DEFAULT_REDIS_URL,
+    HOTLINE_SECRET: e.HOTLINE_SECRET ?? DEV_HOTLINE_SECRET,
+    mongoIsDefault: !e.MONGODB_URI,
+    redisIsDefault: !e.REDIS_URL,
+    AUTO_START_SERVICES: e.AUTO_START_SERVICES ?? e.NODE_ENV !== 'production',
+  };
+}
+
+/** Reads ./.env into process.env when present (variables already set win). */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}

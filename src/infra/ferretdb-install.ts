@@ -1,0 +1,81 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, rm, stat, writeFile, chmod } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
+export const FERRETDB_VERSION = 'v1.24.2';
+/** Go release that FerretDB v1.24.2 was built and tested with; fetched through the module proxy when the local Go is too new. */
+const FALLBACK_TOOLCHAIN = 'go1.24.3';
+
+function findProjectRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+  return dir;
+}
+
+export const PROJECT_ROOT = findProjectRoot(__dirname);
+export const DEFAULT_FERRETDB_BIN = path.join(PROJECT_ROOT, '.tools', 'bin', 'ferretdb');
+
+async function exists(p: string): Promise<boolean> {
+  return stat(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Builds FerretDB from the Go module proxy into `.tools/bin`.
+ *
+ * A plain `go install …@v1.24.2` compiles, but the binary panics at start: the module zip lacks
+ * build/version/version.txt, which FerretDB's own build generates. So the module is downloaded
+ * (`go mod download`, the same source `go install` uses), that one file is written, and the
+ * command is built from it.
+ */
+export async function installFerretDb(bin = DEFAULT_FERRETDB_BIN, say: (line: string) => void = console.error): Promise<string> {
+  if (await exists(bin)) return bin;
+  say(
+    `FerretDB ${FERRETDB_VERSION} is not installed: compiling it from the Go module proxy into ${path.dirname(bin)} (first time only, takes a few minutes)…`,
+  );
+  const attempt = async (toolchain?: string): Promise<void> => {
+    const env = { ...process.env, GOFLAGS: '-mod=mod', ...(toolchain ? { GOTOOLCHAIN: toolchain } : {}) };
+    const { stdout } = await run('go', ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], {
+      env,
+      cwd: tmpdir(),
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const dir = (JSON.parse(stdout) as { Dir?: string }).Dir;
+    if (!dir) throw new Error('go mod download did not report a module directory');
+    const work = await mkdtemp(path.join(tmpdir(), 'ferretdb-src-'));
+    try {
+      await cp(dir, work, { recursive: true });
+      await run('chmod', ['-R', 'u+w', work]);
+      await writeFile(path.join(work, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
+      await mkdir(path.dirname(bin), { recursive: true });
+      const tmpBin = `${bin}.tmp-${process.pid}`;
+      await run('go', ['build', '-trimpath', '-o', tmpBin, './cmd/ferretdb'], { env, cwd: work, maxBuffer: 16 * 1024 * 1024 });
+      await chmod(tmpBin, 0o755);
+      await run('mv', ['-f', tmpBin, bin]);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  };
+  try {
+    await attempt();
+  } catch (err) {
+    say(
+      `Building with the machine's Go failed (${(err as Error).message.split('\n')[0]}); retrying with GOTOOLCHAIN=${FALLBACK_TOOLCHAIN}…`,
+    );
+    await attempt(FALLBACK_TOOLCHAIN);
+  }
+  say(`FerretDB installed at ${bin}`);
+  return bin;
+}

@@ -1,0 +1,63 @@
+import pino, { type Logger } from 'pino';
+
+export type { Logger };
+
+/** Mobile numbers, landlines with an area code, and resident ID numbers, wherever they appear in a string. */
+const PII_PATTERN = /(?<!\d)(?:\d{17}[\dXx]|1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}[\s-]?\d{7,8})(?!\d)/g;
+
+export function maskPii(s: string): string {
+  return s.replace(PII_PATTERN, (m) => `${m.slice(0, 3)}****${m.slice(-2)}`);
+}
+
+/** Keys whose values are personal data or complaint text: never written to a log. */
+const REDACT_PATHS = [
+  'text',
+  'transcript',
+  'turns',
+  'phone',
+  'callerPhone',
+  'idNumber',
+  'password',
+  'token',
+  '*.text',
+  '*.transcript',
+  '*.turns',
+  '*.phone',
+  '*.callerPhone',
+  '*.idNumber',
+  '*.password',
+  '*.token',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-signature"]',
+];
+
+function maskDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return maskPii(value);
+  if (depth > 4 || value === null || typeof value !== 'object') return value;
+  if (value instanceof Error) return value;
+  if (Array.isArray(value)) return value.map((v) => maskDeep(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = maskDeep(v, depth + 1);
+  return out;
+}
+
+export function createLogger(level: string, base: Record<string, unknown> = {}, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { pid: process.pid, ...base },
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      // Numbers can still slip into free strings (error messages, URLs): mask them too.
+      formatters: { log: (obj) => maskDeep(obj) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          const masked = args.map((a) => (typeof a === 'string' ? maskPii(a) : a)) as Parameters<typeof method>;
+          method.apply(this, masked);
+        },
+      },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    destination ?? pino.destination(1),
+  );
+}

@@ -1,0 +1,41 @@
+import { ConfigError, DEFAULT_MONGODB_URI, loadConfig } from '../../src/config';
+
+describe('configuration', () => {
+  it('when nothing is set, then development defaults point at the fixed local addresses', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      ROLE: 'all',
+      PORT: 3000,
+      MONGODB_URI: DEFAULT_MONGODB_URI,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      AUTO_START_SERVICES: true,
+    });
+  });
+
+  it.each([
+    ['PORT', { PORT: 'eighty' }],
+    ['ROLE', { ROLE: 'janitor' }],
+    ['MONGODB_URI', { MONGODB_URI: 'postgres://x/y' }],
+    ['REDIS_URL', { REDIS_URL: '127.0.0.1:6379' }],
+    ['HOTLINE_SECRET', { HOTLINE_SECRET: 'short' }],
+    ['HOTLINE_SECRET', { NODE_ENV: 'production' }],
+  ])('when %s is wrong or missing, then the error names it', (variable, env) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (err) {
+      expect((err as ConfigError).variable).toBe(variable);
+      expect((err as ConfigError).message).toMatch(new RegExp(`^Invalid configuration: ${variable}: .+`));
+    }
+  });
+
+  it('when production is configured, then no local server is ever started', () => {
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      HOTLINE_SECRET: 'x'.repeat(40),
+      MONGODB_URI: 'mongodb://db.internal:27017/wa',
+      REDIS_URL: 'redis://cache.internal:6379',
+    });
+    expect(c.AUTO_START_SERVICES).toBe(false);
+  });
+});

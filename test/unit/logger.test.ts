@@ -1,0 +1,28 @@
+import { Writable } from 'node:stream';
+import { createLogger, maskPii } from '../../src/infra/logger';
+
+describe('logs keep personal data out', () => {
+  it('when a string holds a mobile, landline or ID number, then only a masked form remains', () => {
+    const s = maskPii('电话13900001234，座机0736-7221234，身份证43072519900101123X');
+    expect(s).not.toMatch(/13900001234|7221234|43072519900101123X/);
+    expect(s).toContain('电话139****34');
+  });
+
+  it('when a log line carries complaint text, a phone field or a number inside its message, then the written line has none of them', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        lines.push(chunk.toString());
+        cb();
+      },
+    });
+    const log = createLogger('info', {}, sink);
+    log.info(
+      { text: '老板欠薪八千', phone: '13900001234', sender: { phone: '13900001234' }, note: 'ring 0736-7221234' },
+      'call from 13900001234',
+    );
+    const written = lines.join('');
+    expect(written).toContain('[redacted]');
+    expect(written).not.toMatch(/13900001234|欠薪八千|7221234/);
+  });
+});
