@@ -1,0 +1,44 @@
+import mongoose, { type Connection } from 'mongoose';
+
+export type Db = Connection;
+
+/**
+ * One connection per process. Commands are not buffered: when the server is down an operation
+ * fails after the server-selection timeout instead of hanging, so intake can answer 503.
+ */
+export async function connectDb(uri: string, serverSelectionTimeoutMS: number): Promise<Db> {
+  const conn = mongoose.createConnection(uri, {
+    bufferCommands: false,
+    autoIndex: false,
+    serverSelectionTimeoutMS,
+    maxPoolSize: 20,
+  });
+  await conn.asPromise();
+  return conn;
+}
+
+export async function pingDb(db: Db, timeoutMs = 1000): Promise<boolean> {
+  if (db.readyState !== 1 || !db.db) return false;
+  const ping = db.db
+    .admin()
+    .command({ ping: 1 })
+    .then(
+      () => true,
+      () => false,
+    );
+  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+  return Promise.race([ping, timeout]);
+}
+
+export function isDuplicateKeyError(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
+}
+
+/** Errors that mean "the database is unreachable right now" rather than "this request is wrong". */
+export function isDbUnavailableError(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const name = (err as { name?: string }).name ?? '';
+  return /MongoServerSelectionError|MongoNetworkError|MongoNetworkTimeoutError|MongoNotConnectedError|MongoTopologyClosedError|MongoPoolClearedError/.test(
+    name,
+  );
+}

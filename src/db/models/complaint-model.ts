@@ -1,0 +1,83 @@
+import { Schema, type Connection, type Model, Types } from 'mongoose';
+import { COMPLAINT_CHANNELS } from '../../domain/complaint';
+import { CATEGORIES, SECTORS, URGENCIES } from '../../domain/triage-result';
+
+export interface ComplaintDoc {
+  _id: Types.ObjectId;
+  channel: string;
+  dedupKey: string;
+  sender: { channelUserId: string | null; name: string | null; phone: string | null };
+  operator: string | null;
+  text: string;
+  turns: { speaker: 'agent' | 'caller'; text: string }[];
+  receivedAt: Date;
+  state: 'received' | 'triaged' | 'triage_failed';
+  triage: {
+    category: string;
+    employer: string | null;
+    project: string | null;
+    location: string | null;
+    amount_yuan: number | null;
+    worker_count: number | null;
+    phone: string | null;
+    sector: string | null;
+    urgency: string;
+    engine: string;
+    triagedAt: Date;
+  } | null;
+  leadId: Types.ObjectId | null;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const triageSchema = new Schema(
+  {
+    category: { type: String, enum: CATEGORIES, required: true },
+    employer: { type: String, default: null },
+    project: { type: String, default: null },
+    location: { type: String, default: null },
+    amount_yuan: { type: Number, default: null },
+    worker_count: { type: Number, default: null },
+    phone: { type: String, default: null },
+    sector: { type: String, enum: [...SECTORS, null], default: null },
+    urgency: { type: String, enum: URGENCIES, required: true },
+    engine: { type: String, required: true },
+    triagedAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+const schema = new Schema<ComplaintDoc>(
+  {
+    channel: { type: String, enum: COMPLAINT_CHANNELS, required: true },
+    dedupKey: { type: String, required: true },
+    sender: {
+      channelUserId: { type: String, default: null },
+      name: { type: String, default: null },
+      phone: { type: String, default: null },
+    },
+    operator: { type: String, default: null },
+    text: { type: String, required: true },
+    turns: {
+      type: [new Schema({ speaker: { type: String, enum: ['agent', 'caller'], required: true }, text: String }, { _id: false })],
+      default: [],
+    },
+    receivedAt: { type: Date, required: true },
+    state: { type: String, enum: ['received', 'triaged', 'triage_failed'], default: 'received' },
+    triage: { type: triageSchema, default: null },
+    leadId: { type: Schema.Types.ObjectId, default: null },
+    attempts: { type: Number, default: 0 },
+    lastError: { type: String, default: null },
+  },
+  { timestamps: true, collection: 'complaints' },
+);
+
+schema.index({ channel: 1, dedupKey: 1 }, { unique: true });
+schema.index({ state: 1, createdAt: 1 }); // the sweeper
+schema.index({ leadId: 1 });
+
+export function complaintModel(conn: Connection): Model<ComplaintDoc> {
+  return (conn.models.Complaint as Model<ComplaintDoc> | undefined) ?? conn.model<ComplaintDoc>('Complaint', schema);
+}

@@ -1,0 +1,28 @@
+import type { Connection } from 'mongoose';
+import { complainantModel } from '../models/complainant-model';
+import { complaintModel } from '../models/complaint-model';
+import { counterModel } from '../models/counter-model';
+import { leadModel } from '../models/lead-model';
+import { apiTokenModel, staffModel } from '../models/staff-model';
+import { createComplainantRepository } from './complainant-repository';
+import { createComplaintRepository } from './complaint-repository';
+import { createLeadRepository } from './lead-repository';
+import { createStaffRepository } from './staff-repository';
+
+export function createRepositories(db: Connection) {
+  return {
+    complaints: createComplaintRepository(db),
+    leads: createLeadRepository(db),
+    complainants: createComplainantRepository(db),
+    staff: createStaffRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;
+
+/** Creates every index the queries need (autoIndex is off so start-up order is explicit). */
+export async function ensureIndexes(db: Connection): Promise<void> {
+  for (const model of [complaintModel(db), leadModel(db), complainantModel(db), staffModel(db), apiTokenModel(db), counterModel(db)]) {
+    await model.createIndexes();
+  }
+}

@@ -1,0 +1,47 @@
+import { Types, type Connection } from 'mongoose';
+import type { StaffRole, StaffUser } from '../../domain/staff';
+import { apiTokenModel, staffModel, type StaffDoc } from '../models/staff-model';
+
+function toStaff(d: StaffDoc): StaffUser {
+  return {
+    id: d._id.toHexString(),
+    username: d.username,
+    role: d.role as StaffRole,
+    area: d.area ?? null,
+    active: d.active,
+    createdAt: d.createdAt,
+  };
+}
+
+export function createStaffRepository(db: Connection) {
+  const Staff = staffModel(db);
+  const Tokens = apiTokenModel(db);
+  return {
+    async create(input: { username: string; passwordHash: string; role: StaffRole; area: string | null }): Promise<StaffUser> {
+      const doc = await Staff.create(input);
+      return toStaff(doc.toObject());
+    },
+
+    async findByUsername(username: string): Promise<(StaffUser & { passwordHash: string }) | null> {
+      const d = await Staff.findOne({ username: { $eq: username } }).lean<StaffDoc>();
+      return d ? { ...toStaff(d), passwordHash: d.passwordHash } : null;
+    },
+
+    async addToken(staffId: string, tokenHash: string, label: string | null): Promise<void> {
+      await Tokens.create({ staffId: new Types.ObjectId(staffId), tokenHash, label });
+    },
+
+    /** The active staff user that holds this (hashed) token, or null. */
+    async findByTokenHash(tokenHash: string): Promise<StaffUser | null> {
+      const t = await Tokens.findOneAndUpdate(
+        { tokenHash: { $eq: tokenHash }, revokedAt: null },
+        { $set: { lastUsedAt: new Date() } },
+      ).lean();
+      if (!t) return null;
+      const s = await Staff.findOne({ _id: t.staffId, active: true }).lean<StaffDoc>();
+      return s ? toStaff(s) : null;
+    },
+  };
+}
+
+export type StaffRepository = ReturnType<typeof createStaffRepository>;

@@ -1,0 +1,56 @@
+import type { ComplaintChannel, TriageResult } from './triage-result';
+
+export const COMPLAINT_CHANNELS: readonly ComplaintChannel[] = [
+  'wechat',
+  'hotline',
+  'wechat_oa',
+  'national_platform',
+  'onsite',
+  'media',
+  'petition',
+];
+
+/** received → triaged, or triage_failed when every retry failed (kept for manual review, never dropped). */
+export type ComplaintState = 'received' | 'triaged' | 'triage_failed';
+
+export interface TranscriptTurn {
+  speaker: 'agent' | 'caller';
+  text: string;
+}
+
+export interface ComplaintSender {
+  channelUserId: string | null;
+  name: string | null;
+  phone: string | null;
+}
+
+/** One inbound message or transcript, as received. */
+export interface Complaint {
+  id: string;
+  channel: ComplaintChannel;
+  /** Unique per channel: a message id or a call id. */
+  dedupKey: string;
+  sender: ComplaintSender;
+  operator: string | null;
+  text: string;
+  turns: TranscriptTurn[];
+  receivedAt: Date;
+  state: ComplaintState;
+  triage: (TriageResult & { engine: string; triagedAt: Date }) | null;
+  leadId: string | null;
+  createdAt: Date;
+}
+
+export type NewComplaint = Pick<Complaint, 'channel' | 'dedupKey' | 'sender' | 'operator' | 'text' | 'turns' | 'receivedAt'>;
+
+const SPEAKER_TAG: Record<TranscriptTurn['speaker'], string> = { agent: '坐席', caller: '来电人' };
+
+/** The transcript as one text, turns tagged the way shared/triage/LABELS.md describes. */
+export function transcriptText(turns: readonly TranscriptTurn[]): string {
+  return turns.map((t) => `${SPEAKER_TAG[t.speaker]}：${t.text}`).join('\n');
+}
+
+/** MongoDB-compatible stores refuse NUL characters in strings; they carry no meaning in a complaint. */
+export function stripNul(s: string): string {
+  return s.includes('\u0000') ? s.replace(/\u0000/g, '') : s;
+}

@@ -1,0 +1,40 @@
+/** The lead fields of shared/triage/LABELS.md, as the rule engine or the LLM produce them. */
+export const CATEGORIES = ['wage_arrears', 'labor_other', 'consultation', 'progress_query', 'invalid'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const SECTORS = [
+  'construction',
+  'manufacturing',
+  'education',
+  'ride_hailing',
+  'delivery',
+  'individual_business',
+  'services',
+  'agriculture',
+  'other',
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export const URGENCIES = ['high', 'normal'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export interface TriageResult {
+  category: Category;
+  employer: string | null;
+  project: string | null;
+  location: string | null;
+  amount_yuan: number | null;
+  worker_count: number | null;
+  /** Digits only: mobile 13812345678, landline with area code 07367221234. */
+  phone: string | null;
+  sector: Sector | null;
+  urgency: Urgency;
+}
+
+export type ComplaintChannel = 'wechat' | 'hotline' | 'wechat_oa' | 'national_platform' | 'onsite' | 'media' | 'petition';
+
+/** What triage reads: the text as received, and where it came from (hotline transcripts have speaker turns). */
+export interface TriageInput {
+  channel: ComplaintChannel;
+  text: string;
+}
