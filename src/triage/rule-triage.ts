@@ -1,0 +1,42 @@
+import type { TriageInput, TriageResult } from '../domain/triage-result';
+import { maskSpan, normalizeText } from './text/normalize-text';
+import { readText } from './text/transcript';
+import { extractAmount } from './rules/amount';
+import { classify } from './rules/category';
+import { extractEmployer } from './rules/employer';
+import { extractLocation } from './rules/location';
+import { findOrganisations } from './rules/organisations';
+import { extractPhone, findPhones } from './rules/phone';
+import { extractProject } from './rules/project';
+import { extractSector } from './rules/sector';
+import { extractUrgency } from './rules/urgency';
+import { extractWorkerCount } from './rules/workers';
+import { ADVERT } from './lexicon/category-cues';
+
+/**
+ * The offline triage of LABELS.md: complaint text in, a structured lead out. Facts are read from what
+ * the complainant said; on a hotline transcript the operator's turns only confirm a phone number or
+ * fill an amount the caller's words leave open.
+ */
+export function triageByRules(input: TriageInput): TriageResult {
+  const text = readText(normalizeText(input.text));
+  const caller = text.caller;
+  const category = classify(caller);
+
+  const orgs = findOrganisations(caller);
+  const withoutOrgs = orgs.reduce((masked, org) => maskSpan(masked, org.start, org.end), caller);
+  const employer = extractEmployer(text, orgs);
+  const project = extractProject(withoutOrgs);
+  const location = extractLocation(withoutOrgs);
+
+  // Phone digits are not sums or head counts.
+  const numbers = findPhones(caller, true).reduce((masked, p) => maskSpan(masked, p.start, p.end, '#'), caller);
+  const workerCount = extractWorkerCount(numbers);
+  const amountYuan = extractAmount(numbers, workerCount) ?? (text.isTranscript ? extractAmount(text.operator, workerCount, true) : null);
+  // An advertiser's number is not a complainant's callback number.
+  const phone = category === 'invalid' && ADVERT.test(caller) ? null : extractPhone(text);
+  const sector = extractSector(caller, project);
+  const urgency = extractUrgency({ category, amountYuan, workerCount, callerText: caller });
+
+  return { category, employer, project, location, amount_yuan: amountYuan, worker_count: workerCount, phone, sector, urgency };
+}

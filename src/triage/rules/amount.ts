@@ -1,0 +1,57 @@
+import { findMoney, type MoneyMention } from './money-mentions';
+import { unpaidMonths, workedDays } from './durations';
+
+/** Drops a sum that a later "不对，是…" replaces. */
+function applyCorrections(mentions: MoneyMention[]): MoneyMention[] {
+  const kept: MoneyMention[] = [];
+  for (const mention of mentions) {
+    if (mention.correction && kept.length > 0) kept.pop();
+    kept.push(mention);
+  }
+  return kept;
+}
+
+/** A rate times every factor the text gives: head count, months, days. Null when a factor is missing. */
+function fromRates(rate: MoneyMention, text: string, workerCount: number | null): number | null {
+  let amount = rate.value;
+  // A day or month rate told by a group is each worker's rate (几个婆婆…一天一百二 → unknown).
+  if (rate.perPerson || workerCount !== 1) {
+    if (workerCount === null) return null;
+    amount *= workerCount;
+  }
+  if (rate.perDay) {
+    const days = workedDays(text);
+    if (days === null) return null;
+    amount *= days;
+  } else if (rate.perMonth) {
+    amount *= unpaidMonths(text) ?? 1;
+  }
+  return amount;
+}
+
+/**
+ * The total still unpaid (LABELS.md amount_yuan): a stated remainder first, else a stated total less
+ * what was paid, else rates multiplied out. `explicitOnly` keeps sums written with 万/千/块 (for the
+ * operator's read-back, where bare numbers are hotline numbers and dates).
+ */
+export function extractAmount(text: string, workerCount: number | null, explicitOnly = false): number | null {
+  const all = applyCorrections(findMoney(text).filter((m) => m.explicit || !explicitOnly));
+  const wage = all.some((m) => !m.nonWage) ? all.filter((m) => !m.nonWage) : all;
+  if (wage.length === 0) return null;
+
+  const remaining = wage.filter((m) => m.remaining && !m.paid);
+  if (remaining.length > 0) return remaining.at(-1)?.value ?? null;
+
+  const rates = wage.filter((m) => m.perDay || m.perMonth || m.perPerson);
+  const paid = wage.filter((m) => m.paid && !m.total);
+  const sums = wage.filter((m) => !rates.includes(m) && !paid.includes(m));
+  const totals = sums.filter((m) => m.total);
+  const base = Math.max(0, ...(totals.length > 0 ? totals : sums).map((m) => m.value));
+  if (base > 0) {
+    const paidAfter = paid.filter((p) => p.value < base).reduce((sum, p) => sum + p.value, 0);
+    return base - paidAfter;
+  }
+  const rate = rates[0];
+  if (rate) return fromRates(rate, text, workerCount);
+  return null;
+}

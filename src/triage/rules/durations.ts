@@ -1,0 +1,35 @@
+import { parseNumeral } from '../numbers/chinese-numeral';
+
+const N = '([\\d一二两三四五六七八九十几]+)';
+
+/** How many months of pay are unpaid, most specific wording first. */
+const UNPAID_MONTHS = [
+  new RegExp(`(欠|拖|拖欠|差|扣|压)(了)?(我|我们|他们|工人)?(的)?${N}个(多)?月`),
+  new RegExp(`${N}个(多)?月(的)?(工资|工钱|工姿|薪水|薪资|钱)`),
+  new RegExp(`(做了|干了|上了|搞了|做|干)${N}个(多)?月`),
+];
+const HALF_YEAR = /(欠|拖|拖欠)(了)?(我|我们)?(大)?半年|(大)?半年(的)?(工资|工钱)/;
+
+/** How many days were worked at a daily rate. */
+const WORKED_DAYS = [
+  new RegExp(`(做了|干了|上了|搞了|做|干|一共|总共|共)${N}(多)?(天|个工)`),
+  new RegExp(`(?<![一每])${N}(多)?(天|个工)(的)?(工资|工钱)`),
+];
+
+function firstNumber(patterns: readonly RegExp[], text: string): number | null {
+  for (const pattern of patterns) {
+    const match = pattern.exec(text);
+    const run = match?.slice(1).find((group) => group !== undefined && /^[\d一二两三四五六七八九十几]+$/.test(group));
+    const value = run ? parseNumeral(run)?.value : undefined;
+    if (value) return value;
+  }
+  return null;
+}
+
+export function unpaidMonths(text: string): number | null {
+  return firstNumber(UNPAID_MONTHS, text) ?? (HALF_YEAR.test(text) ? 6 : null);
+}
+
+export function workedDays(text: string): number | null {
+  return firstNumber(WORKED_DAYS, text);
+}

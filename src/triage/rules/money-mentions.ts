@@ -1,0 +1,78 @@
+import { findNumerals, type NumeralMention } from '../numbers/chinese-numeral';
+import { clauseAt, splitClauses } from '../text/clauses';
+
+/** What a sum of money is, read from the words around it. */
+export interface MoneyMention {
+  value: number;
+  start: number;
+  perDay: boolean;
+  perMonth: boolean;
+  perPerson: boolean;
+  total: boolean;
+  paid: boolean;
+  remaining: boolean;
+  /** Not pay: medical costs, deposits, material bills, rent. */
+  nonWage: boolean;
+  /** Follows "不对，是…": replaces the sum said just before. */
+  correction: boolean;
+  /** Written with a scale or a currency word (2.3万, 3200块), not a bare number. */
+  explicit: boolean;
+}
+
+/** Service numbers people quote ("打12345"): never a sum. */
+const HOTLINES = new Set(['12345', '12333', '12348', '12315', '12366', '12369', '12320', '110', '119', '120', '122']);
+
+const CURRENCY_AFTER = /^(多|左右|上下)?(块|元|圆|块钱|元钱|rmb|RMB)/;
+/** Units that make a number a count of something other than money. */
+const NOT_MONEY_AFTER =
+  /^(多|来|余)?(个|名|位|人|天|年|岁|号|点|米|斤|公里|平|方|栋|层|次|户|家|台|辆|吨|亩|头|只|期|月|倍|%|小时|分钟|周|礼拜|星期)/;
+const MONEY_CONTEXT_BEFORE =
+  /(欠|工资|工钱|工姿|人工费|劳务费|提成|薪|月|天|人|共|计|差|给了|付了|结了|只给|有|是|剩|底薪)[了我们的有是大概差不多约]*$/;
+const RATE_AFTER = /^(块|元)?(钱)?(一天|每天|\/天|一日|一个月|每个月|每月|\/月|一月)/;
+
+const PER_DAY = /一天|每天|日薪|一日|每日|天工资|一个工|每个工/;
+const PER_MONTH = /一个月|每个月|每月|月薪|(?<!个)月工资|(?<![\d一二三四五六七八九十])一月(?!份)/;
+const PER_PERSON = /每人|每个人|一人|人均|一个人|每位|每个工人/;
+const TOTAL = /一共|总共|共计|合计|加起来|总计|累计|总额|全部|一起|总的/;
+const PAID = /(?<![冇没不])(给了|付了|发了|结了|给过|付过|拿到了|拿了|支付了|预支了?|借支了?|打了)|只给|已给|已经给|已付|先给/;
+const REMAINING = /还差|还欠|剩下|剩余|还剩|尚欠|尾款|差(了)?(我|我们)?$|还有(?=.*(冇|没|未))/;
+const NON_WAGE = /医药费|医疗费|押金|学费|材料款|货款|房租|租金|借款|利息|贷款|罚款|路费|生活费|保证金|补偿|赔偿|社保/;
+const CORRECTION = /不对|说错|搞错|讲错|更正|纠正|应该是|我是说/;
+
+function isMoney(n: NumeralMention, before: string, after: string): boolean {
+  if (n.value <= 0) return false;
+  if (CURRENCY_AFTER.test(after)) return true;
+  if (NOT_MONEY_AFTER.test(after)) return false;
+  if (n.hasMoneyScale) return true;
+  if (n.value < 100 || HOTLINES.has(n.raw)) return false;
+  return /\d/.test(n.raw) && (MONEY_CONTEXT_BEFORE.test(before) || RATE_AFTER.test(after));
+}
+
+/** Every sum of money in the text, with what the clause around it says about it. */
+export function findMoney(text: string): MoneyMention[] {
+  const clauses = splitClauses(text);
+  const mentions: MoneyMention[] = [];
+  for (const n of findNumerals(text)) {
+    const clause = clauseAt(clauses, n.start);
+    if (!clause) continue;
+    const before = text.slice(clause.start, n.start);
+    const after = text.slice(n.end, clause.start + clause.text.length);
+    if (!isMoney(n, before, after)) continue;
+    const near = before.slice(-6);
+    const previousClause = clauses[clauses.indexOf(clause) - 1]?.text ?? '';
+    mentions.push({
+      value: n.value,
+      start: n.start,
+      perDay: PER_DAY.test(near) || /^(块|元)?(钱)?(一天|每天|\/天|一日)/.test(after),
+      perMonth: PER_MONTH.test(near) || /^(块|元)?(钱)?(一个月|每个月|每月|\/月|一月)/.test(after),
+      perPerson: PER_PERSON.test(near) || /^(块|元)?(钱)?(一个人|每人|一人)/.test(after),
+      total: TOTAL.test(before),
+      paid: PAID.test(before),
+      remaining: REMAINING.test(before) || (/^(块|元)?(钱)?(还)?(冇|没有?|未)(给|付|结|发)/.test(after) && /还/.test(before + after)),
+      nonWage: NON_WAGE.test(clause.text),
+      correction: CORRECTION.test(before) || CORRECTION.test(previousClause),
+      explicit: n.hasMoneyScale || CURRENCY_AFTER.test(after),
+    });
+  }
+  return mentions;
+}

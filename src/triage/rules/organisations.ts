@@ -1,0 +1,38 @@
+import { GENERIC_ORG_WORDS, ORG_SUFFIXES } from '../lexicon/org-suffixes';
+import { nameStart, widestSpans, withoutWords, type Span } from './name-span';
+import { placeChainAt } from './place-chain';
+
+const SUFFIX_PATTERN = new RegExp([...ORG_SUFFIXES].sort((a, b) => b.length - a.length).join('|'), 'g');
+/** 厂房, 店长, 公司里的人: the suffix is part of another word. */
+const NOT_AN_ENDING = /^(房|长|区|门口|方|主|面|员|规|家)/;
+
+/** Drops a leading township or street (浔阳街道启航学校 → 启航学校); counties stay, they are often registered names. */
+function withoutLeadingTown(text: string, span: Span): Span {
+  const chain = placeChainAt(text.slice(span.start, span.end), 0);
+  if (!chain || !chain.parts.some((p) => p.level === 'town' || p.level === 'village')) return span;
+  const start = span.start + chain.end;
+  return { text: text.slice(start, span.end), start, end: span.end };
+}
+
+/** Whether the name holds two characters beyond trade words and place names (物业公司 alone does not). */
+function isSpecific(name: string, suffix: string): boolean {
+  const stem = withoutWords(name.slice(0, name.length - suffix.length), GENERIC_ORG_WORDS);
+  return stem.length >= 2;
+}
+
+/**
+ * Organisation names in the text (公司, 厂, 店, 项目部 …), widest first when they overlap, so that
+ * 湖南长鑫建设有限公司桃源项目部 wins over 湖南长鑫建设有限公司.
+ */
+export function findOrganisations(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const match of text.matchAll(SUFFIX_PATTERN)) {
+    const suffixStart = match.index ?? 0;
+    const end = suffixStart + match[0].length;
+    if (NOT_AN_ENDING.test(text.slice(end))) continue;
+    const start = nameStart(text, suffixStart);
+    const span = withoutLeadingTown(text, { text: text.slice(start, end), start, end });
+    if (isSpecific(span.text, match[0])) spans.push(span);
+  }
+  return widestSpans(spans);
+}

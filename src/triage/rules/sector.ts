@@ -1,0 +1,29 @@
+import type { Sector } from '../../domain/triage-result';
+import { OTHER_SECTOR_CUES, SECTOR_CUES, SECTOR_ORDER } from '../lexicon/sector-cues';
+
+/** A named site or estate (御景湾三期) points to building work. */
+const PROJECT_WEIGHT = 2;
+
+function weigh(text: string, cues: Readonly<Record<string, number>>): number {
+  return Object.entries(cues).reduce((sum, [word, weight]) => sum + (text.includes(word) ? weight : 0), 0);
+}
+
+/** Where the work was (LABELS.md sector): the sector whose words weigh most; null when none appear. */
+export function extractSector(text: string, project: string | null): Sector | null {
+  const weights = new Map<Sector, number>(SECTOR_ORDER.map((s) => [s, 0]));
+  for (const [sector, cues] of Object.entries(SECTOR_CUES) as [Sector, Record<string, number>][]) {
+    weights.set(sector, weigh(text, cues));
+  }
+  weights.set('other', weigh(text, OTHER_SECTOR_CUES));
+  if (project) weights.set('construction', (weights.get('construction') ?? 0) + PROJECT_WEIGHT);
+  let best: Sector | null = null;
+  let bestWeight = 0;
+  for (const sector of SECTOR_ORDER) {
+    const weight = weights.get(sector) ?? 0;
+    if (weight > bestWeight) {
+      best = sector;
+      bestWeight = weight;
+    }
+  }
+  return best;
+}

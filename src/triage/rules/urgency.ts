@@ -1,0 +1,17 @@
+import type { Category, Urgency } from '../../domain/triage-result';
+import { HIGH_AMOUNT_YUAN, HIGH_WORKER_COUNT, URGENT_ACTION, URGENT_FESTIVAL, URGENT_MEDIA } from '../lexicon/urgency-cues';
+
+export interface UrgencyFacts {
+  category: Category;
+  amountYuan: number | null;
+  workerCount: number | null;
+  callerText: string;
+}
+
+/** LABELS.md urgency: high for 10+ workers, 100000+ yuan, threats, media, or the Spring Festival; wage arrears only. */
+export function extractUrgency({ category, amountYuan, workerCount, callerText }: UrgencyFacts): Urgency {
+  if (category !== 'wage_arrears') return 'normal';
+  if ((workerCount ?? 0) >= HIGH_WORKER_COUNT || (amountYuan ?? 0) >= HIGH_AMOUNT_YUAN) return 'high';
+  if (URGENT_ACTION.test(callerText) || URGENT_MEDIA.test(callerText) || URGENT_FESTIVAL.test(callerText)) return 'high';
+  return 'normal';
+}

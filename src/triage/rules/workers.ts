@@ -1,0 +1,35 @@
+import { parseNumeral } from '../numbers/chinese-numeral';
+
+const PERSON_NOUNS =
+  '人|工人|工友|老乡|师傅|兄弟|姐妹|老师|骑手|员工|同事|农民工|婆婆|阿姨|大姐|保安|司机|伙计|小工|人员|职工|教师|服务员|保洁|学徒|木工|泥工|师父';
+/** "6个人", "三十来人", "十几个老乡", "3个桃源老乡" (a place word may sit before 老乡). */
+const HEAD_COUNT = new RegExp(
+  `(?<![每第])([\\d一二两三四五六七八九十百几]+)(多|来|余|几)?(个|名|位)?(?:(?<=[个名位])[\\u4e00-\\u9fa5]{1,2}(?=老乡))?(${PERSON_NOUNS})(?!工费|民币|工工资)`,
+  'g',
+);
+/** 我和我老婆, 我跟我老公, 我们两口子: the speaker and one other. */
+const PAIR =
+  /我(和|跟|同|与)(我)?(的)?(老婆|老公|爱人|媳妇|妻子|丈夫|儿子|女儿|弟弟|哥哥|姐姐|妹妹|父亲|母亲|爸爸|妈妈|老爸|老妈|侄子|外甥|一个(工友|老乡|朋友|同事))|两口子|夫妻俩|夫妻两个|我们俩|我俩/;
+/** A group with no number: 我们班组, 一帮老乡, 我们几个. */
+const GROUP = /我们|咱们|俺们|一帮|一群|几个(人|工友|老乡|婆婆|师傅|兄弟|姐妹|同事)|班组|工友们|工人们|老乡们|全体/;
+const ONLY_ME = /就我一个|就我自己|就我$|就我[。，！\s]|只有我一个|我一个人|只我一个|就是我一个/m;
+
+/**
+ * How many workers are owed, the speaker included (LABELS.md worker_count): the largest head count
+ * stated, else 2 for a couple, else null for an uncounted group, else 1 for someone speaking for themselves.
+ */
+export function extractWorkerCount(text: string): number | null {
+  let best = 0;
+  for (const match of text.matchAll(HEAD_COUNT)) {
+    const run = match[1] ?? '';
+    if (/[千万]/.test(run)) continue;
+    const value = parseNumeral(run)?.value ?? 0;
+    if (Number.isInteger(value) && value > best && value < 100_000) best = value;
+  }
+  if (best > 1) return best;
+  if (ONLY_ME.test(text)) return 1;
+  if (PAIR.test(text)) return 2;
+  if (best === 1) return 1;
+  if (GROUP.test(text)) return null;
+  return 1;
+}

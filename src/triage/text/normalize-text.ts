@@ -1,0 +1,17 @@
+/**
+ * Folds full-width digits, letters and a few separators to ASCII so that one set of patterns reads
+ * "１２０００" and "12000" alike. Chinese punctuation (，。：) is kept: the rules split on it.
+ */
+export function normalizeText(text: string): string {
+  return text
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/[\uFF0D\u2014\u2013\u2212]/g, '-')
+    .replace(/\uFF0E/g, '.')
+    .replace(/\u3000/g, ' ')
+    .replace(/\r\n?/g, '\n');
+}
+
+/** Overwrites [start, end) with a filler of equal length, so offsets into the text stay valid. */
+export function maskSpan(text: string, start: number, end: number, filler = '□'): string {
+  return text.slice(0, start) + filler.repeat(Math.max(0, end - start)) + text.slice(end);
+}

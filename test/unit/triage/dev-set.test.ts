@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { triageByRules } from '../../../src/triage/rule-triage';
+import { CATEGORIES, type TriageResult } from '../../../src/domain/triage-result';
+
+interface LabelledItem {
+  id: string;
+  channel: 'wechat' | 'hotline';
+  text: string;
+  gold: TriageResult;
+}
+
+const DEV_PATH = path.resolve(__dirname, '../../../../shared/triage/dev.jsonl');
+const TEXT_FIELDS = ['employer', 'project', 'location'] as const;
+const FIELDS = [...TEXT_FIELDS, 'amount_yuan', 'worker_count', 'phone', 'sector', 'urgency'] as const;
+// The same generic words as shared/triage/score.mjs.
+const GENERIC = /有限责任公司|股份有限公司|有限公司|公司|集团|项目部|项目|工程|工地|劳务队|老板|包工头|街道|镇|乡|村|区|县|市|省/g;
+
+const isNull = (v: unknown): boolean => v === null || v === undefined || v === '';
+const squash = (s: unknown): string => String(s).replace(/[\s\p{P}\p{S}]/gu, '');
+
+function textMatch(gold: unknown, got: unknown): boolean {
+  if (isNull(gold) && isNull(got)) return true;
+  if (isNull(gold) || isNull(got)) return false;
+  const a = squash(gold);
+  const b = squash(got);
+  if (a === b) return true;
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  return longer.includes(shorter) && shorter.replace(GENERIC, '').length >= 2;
+}
+
+function fieldMatch(field: (typeof FIELDS)[number], gold: unknown, got: unknown): boolean {
+  if ((TEXT_FIELDS as readonly string[]).includes(field)) return textMatch(gold, got);
+  if (isNull(gold) && isNull(got)) return true;
+  if (isNull(gold) || isNull(got)) return false;
+  if (field === 'amount_yuan') return Math.abs(Number(gold) - Number(got)) <= 0.5;
+  return String(gold) === String(got);
+}
+
+describe('the rule engine on shared/triage/dev.jsonl', () => {
+  const items = readFileSync(DEV_PATH, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as LabelledItem);
+  const results = items.map((item) => ({ item, got: triageByRules({ channel: item.channel, text: item.text }) }));
+
+  it('when every labelled example is triaged, then category accuracy is at least 0.85 and every category is used', () => {
+    const right = results.filter(({ item, got }) => got.category === item.gold.category).length;
+    expect(right / items.length).toBeGreaterThanOrEqual(0.85);
+    expect(new Set(results.map((r) => r.got.category))).toEqual(new Set(CATEGORIES));
+  });
+
+  it('when the wage-arrears examples are triaged, then the mean field accuracy is at least 0.8', () => {
+    const wage = results.filter(({ item }) => item.gold.category === 'wage_arrears');
+    const perField = FIELDS.map(
+      (field) => wage.filter(({ item, got }) => fieldMatch(field, item.gold[field], got[field])).length / wage.length,
+    );
+    const mean = perField.reduce((sum, x) => sum + x, 0) / FIELDS.length;
+    expect(mean).toBeGreaterThanOrEqual(0.8);
+  });
+});
