@@ -1,0 +1,87 @@
+import { WechatyBuilder, type Message, type Wechaty } from 'wechaty';
+import type { NewComplaint } from '../src/domain/complaint';
+import { stripNul } from '../src/domain/complaint';
+import type { Logger } from '../src/infra/logger';
+import type { AcceptedComplaint } from '../src/services/accept-complaint';
+
+export interface WechatBotDeps {
+  name: string;
+  puppet: string;
+  puppetToken?: string;
+  log: Logger;
+  acceptComplaint(input: NewComplaint): Promise<AcceptedComplaint>;
+}
+
+export type BotState = 'stopped' | 'starting' | 'scan' | 'logged_in' | 'logged_out' | 'error';
+
+const ACK = '您的反映已收到，我们会尽快核实处理。如需补充，请直接回复文字说明。';
+const RETRY = '系统繁忙，您的消息暂未保存成功，请稍后再发一次。';
+
+/**
+ * The WeChat edge. Each text message from a contact is stored as a complaint (idempotent on the
+ * WeChat message id) and queued for triage; the full intake conversation builds on this.
+ */
+export function createWechatBot(deps: WechatBotDeps) {
+  let state: BotState = 'stopped';
+  let qrcode: string | null = null;
+  const bot: Wechaty = WechatyBuilder.build({
+    name: deps.name,
+    puppet: deps.puppet as never,
+    ...(deps.puppetToken ? { puppetOptions: { token: deps.puppetToken } } : {}),
+  });
+
+  bot.on('scan', (code) => {
+    state = 'scan';
+    qrcode = code;
+    deps.log.info('WeChat login QR code ready');
+  });
+  bot.on('login', () => {
+    state = 'logged_in';
+    qrcode = null;
+    deps.log.info('WeChat bot logged in');
+  });
+  bot.on('logout', () => {
+    state = 'logged_out';
+    deps.log.warn('WeChat bot logged out');
+  });
+  bot.on('error', (err) => {
+    state = 'error';
+    deps.log.error({ err: (err as Error).message }, 'WeChat bot error');
+  });
+  bot.on('message', (msg) => void onMessage(msg));
+
+  async function onMessage(msg: Message): Promise<void> {
+    if (msg.self() || msg.room() || msg.type() !== bot.Message.Type.Text) return;
+    const talker = msg.talker();
+    const text = stripNul(msg.text()).trim();
+    if (!text) return;
+    try {
+      await deps.acceptComplaint({
+        channel: 'wechat',
+        dedupKey: msg.id,
+        sender: { channelUserId: talker.id, name: talker.name() || null, phone: null },
+        operator: null,
+        text: text.slice(0, 10_000),
+        turns: [],
+        receivedAt: msg.date(),
+      });
+      await msg.say(ACK);
+    } catch (err) {
+      deps.log.warn({ err: (err as Error).message }, 'WeChat message not stored');
+      await msg.say(RETRY).catch(() => undefined);
+    }
+  }
+
+  return {
+    bot,
+    status: () => ({ state, qrcode }),
+    async start() {
+      state = 'starting';
+      await bot.start();
+    },
+    async stop() {
+      await bot.stop();
+      state = 'stopped';
+    },
+  };
+}

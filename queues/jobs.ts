@@ -1,0 +1,13 @@
+/** Queue names, job names and payloads. Payloads carry ids, never personal data. */
+export const QUEUE_NAMES = { triage: 'triage' } as const;
+
+export interface JobPayloads {
+  'triage-complaint': { complaintId: string };
+}
+
+export type JobName = keyof JobPayloads;
+
+/** Fixed job ids make enqueueing idempotent: the same complaint is never queued twice at once. */
+export function triageJobId(complaintId: string): string {
+  return `triage-${complaintId}`;
+}

@@ -1,0 +1,47 @@
+import IORedis, { type Redis, type RedisOptions } from 'ioredis';
+
+/**
+ * Connections as BullMQ's production guide sets them: workers retry forever while Redis is away
+ * (maxRetriesPerRequest null); producers fail fast (no offline queue) so intake can answer 503 at once.
+ */
+export function createWorkerConnection(url: string, extra: RedisOptions = {}): Redis {
+  return new IORedis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, ...extra });
+}
+
+export function createProducerConnection(url: string, extra: RedisOptions = {}): Redis {
+  return new IORedis(url, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    connectTimeout: 2000,
+    retryStrategy: (times) => Math.min(times * 200, 2000),
+    ...extra,
+  });
+}
+
+export async function pingRedis(conn: Redis, timeoutMs = 1000): Promise<boolean> {
+  if (conn.status !== 'ready') return false;
+  const ping = conn.ping().then(
+    (r) => r === 'PONG',
+    () => false,
+  );
+  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+  return Promise.race([ping, timeout]);
+}
+
+/** Resolves when the connection is ready or has failed once: start-up never hangs on an absent Redis. */
+export function firstConnectAttempt(conn: Redis, timeoutMs = 5000): Promise<boolean> {
+  if (conn.status === 'ready') return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      conn.off('ready', onReady);
+      conn.off('error', onError);
+      resolve(ok);
+    };
+    const onReady = () => done(true);
+    const onError = () => done(false);
+    const timer = setTimeout(() => done(false), timeoutMs);
+    conn.once('ready', onReady);
+    conn.once('error', onError);
+  });
+}

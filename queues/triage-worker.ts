@@ -1,0 +1,40 @@
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { isAppError } from '../src/domain/app-error';
+import type { Logger } from '../src/infra/logger';
+import { QUEUE_NAMES, type JobPayloads } from './jobs';
+
+export interface TriageWorkerDeps {
+  triageComplaint(complaintId: string, opts: { finalAttempt: boolean }): Promise<unknown>;
+  log: Logger;
+}
+
+/** One processor for the triage-complaint job: adapt the job, call the service, map errors. */
+export function createTriageWorker(connection: Redis, prefix: string, concurrency: number, deps: TriageWorkerDeps) {
+  const processor = async (job: Job<JobPayloads['triage-complaint']>) => {
+    const complaintId = job.data?.complaintId;
+    if (typeof complaintId !== 'string' || !/^[0-9a-f]{24}$/i.test(complaintId)) {
+      throw new UnrecoverableError('triage-complaint job without a valid complaintId');
+    }
+    const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    try {
+      await deps.triageComplaint(complaintId, { finalAttempt });
+    } catch (err) {
+      // A request that can never succeed (e.g. the complaint does not exist) is not retried.
+      if (isAppError(err) && err.status < 500) throw new UnrecoverableError(`${err.code}: ${err.message}`);
+      throw err;
+    }
+  };
+
+  const worker = new Worker<JobPayloads['triage-complaint']>(QUEUE_NAMES.triage, processor, {
+    connection,
+    prefix,
+    concurrency,
+    autorun: false,
+  });
+  worker.on('failed', (job, err) =>
+    deps.log.warn({ jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, 'triage job failed'),
+  );
+  worker.on('error', (err) => deps.log.error({ err: err.message }, 'triage worker error'));
+  return worker;
+}

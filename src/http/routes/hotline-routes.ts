@@ -1,0 +1,74 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { AppError } from '../../domain/app-error';
+import { stripNul, transcriptText, type NewComplaint } from '../../domain/complaint';
+import type { AcceptedComplaint } from '../../services/accept-complaint';
+import { verifyHotlineSignature } from '../hotline-signature';
+import { parseOr400 } from '../validation';
+
+const text = (max: number) => z.string().transform(stripNul).pipe(z.string().trim().min(1).max(max));
+
+const transcriptBody = z.object({
+  callId: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, '1 to 128 letters, digits, _ . : or -'),
+  receivedAt: z.iso.datetime({ offset: true }),
+  callerPhone: z
+    .string()
+    .regex(/^\+?[\d\s-]{5,24}$/, 'digits, spaces or dashes')
+    .transform((s) => s.replace(/\D/g, ''))
+    .optional()
+    .nullable(),
+  operator: text(64).optional().nullable(),
+  transcript: z.union([
+    text(50_000),
+    z
+      .array(z.object({ speaker: z.enum(['agent', 'caller']), text: text(10_000) }))
+      .min(1)
+      .max(1000),
+  ]),
+});
+
+export type HotlineTranscript = z.infer<typeof transcriptBody>;
+
+export function toNewComplaint(body: HotlineTranscript): NewComplaint {
+  const turns = typeof body.transcript === 'string' ? [] : body.transcript;
+  return {
+    channel: 'hotline',
+    dedupKey: body.callId,
+    sender: { channelUserId: null, name: null, phone: body.callerPhone ?? null },
+    operator: body.operator ?? null,
+    text: typeof body.transcript === 'string' ? body.transcript : transcriptText(turns),
+    turns,
+    receivedAt: new Date(body.receivedAt),
+  };
+}
+
+export interface HotlineRouteDeps {
+  secret: string;
+  maxSkewSeconds: number;
+  acceptComplaint(input: NewComplaint): Promise<AcceptedComplaint>;
+}
+
+/** The 12345/12333 transcription feed: signed JSON in, 202 {complaintId} once stored and queued. */
+export function hotlineRoutes(deps: HotlineRouteDeps): Router {
+  const router = Router();
+  router.post('/transcripts', express.raw({ type: () => true, limit: '512kb' }), async (req, res) => {
+    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    verifyHotlineSignature({
+      secret: deps.secret,
+      timestamp: req.get('x-timestamp'),
+      signature: req.get('x-signature'),
+      rawBody: raw,
+      maxSkewSeconds: deps.maxSkewSeconds,
+    });
+    let json: unknown;
+    try {
+      json = JSON.parse(raw.toString('utf8'));
+    } catch {
+      throw new AppError('invalid_json', 'the body is not valid JSON', { status: 400 });
+    }
+    const body = parseOr400(transcriptBody, json);
+    const accepted = await deps.acceptComplaint(toNewComplaint(body));
+    res.status(accepted.created ? 202 : 200).json({ complaintId: accepted.complaintId, duplicate: !accepted.created });
+  });
+  return router;
+}

@@ -1,0 +1,20 @@
+import type { AppContext } from '../app-context';
+import { createWechatBot } from '../../bots/wechat-bot';
+import type { RunningRole } from './api-role';
+
+export interface BotRole extends RunningRole {
+  status(): Record<string, unknown>;
+}
+
+export async function startBotRole(ctx: AppContext): Promise<BotRole> {
+  const { config } = ctx;
+  const bot = createWechatBot({
+    name: config.WECHATY_NAME,
+    puppet: config.WECHATY_PUPPET,
+    puppetToken: config.WECHATY_PUPPET_SERVICE_TOKEN,
+    log: ctx.log.child({ module: 'wechat-bot' }),
+    acceptComplaint: ctx.services.acceptComplaint,
+  });
+  await bot.start();
+  return { stop: () => bot.stop(), status: () => ({ wechat: bot.status() }) };
+}

@@ -1,0 +1,42 @@
+import type { AppContext } from '../app-context';
+import { createWorkerConnection } from '../../queues/redis-connection';
+import { createTriageWorker } from '../../queues/triage-worker';
+import type { RunningRole } from './api-role';
+
+/** The triage worker and the sweeper that re-queues stored complaints nothing is working on. */
+export async function startWorkerRole(ctx: AppContext): Promise<RunningRole> {
+  const { config, services } = ctx;
+  const log = ctx.log.child({ module: 'worker' });
+  const connection = createWorkerConnection(config.REDIS_URL);
+  connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
+  const worker = createTriageWorker(connection, config.QUEUE_PREFIX, config.TRIAGE_CONCURRENCY, {
+    triageComplaint: services.triageComplaint,
+    log,
+  });
+  void worker.run().catch((err: unknown) => log.error({ err }, 'triage worker stopped'));
+  await worker.waitUntilReady();
+
+  let sweeping: Promise<void> = Promise.resolve();
+  const sweep = () => {
+    sweeping = services
+      .sweepUnprocessed({ graceMs: config.SWEEP_GRACE_MS })
+      .then((r) => {
+        if (r.requeued > 0) log.warn(r, 'sweeper re-queued unprocessed complaints');
+      })
+      .catch((err: unknown) => log.warn({ err: (err as Error).message }, 'sweep failed; will retry'));
+  };
+  sweep();
+  const timer = setInterval(() => {
+    void sweeping.then(sweep);
+  }, config.SWEEP_INTERVAL_MS);
+  timer.unref();
+
+  return {
+    async stop() {
+      clearInterval(timer);
+      await sweeping;
+      await worker.close(); // waits for in-flight jobs
+      connection.disconnect();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { AppError } from '../domain/app-error';
+import type { NewComplaint } from '../domain/complaint';
+import type { ComplaintRepository } from '../db/repositories/complaint-repository';
+import { isDbUnavailableError } from '../db/connection';
+
+export interface AcceptComplaintDeps {
+  complaints: Pick<ComplaintRepository, 'insertOnce'>;
+  triageQueue: { isReady(): boolean; enqueue(complaintId: string): Promise<void> };
+}
+
+export interface AcceptedComplaint {
+  complaintId: string;
+  /** False when the same message or call was delivered before: nothing new was stored or queued. */
+  created: boolean;
+}
+
+/**
+ * Acknowledged means stored: the complaint is written first, then its id is queued. If the store is
+ * down nothing is acknowledged (503). If the queue is down after the write, the caller also gets 503
+ * and retries; the stored complaint answers the retry and the sweeper queues it.
+ */
+export async function acceptComplaint(deps: AcceptComplaintDeps, input: NewComplaint): Promise<AcceptedComplaint> {
+  if (!deps.triageQueue.isReady()) {
+    throw new AppError('queue_unavailable', '队列服务暂不可用，请稍后重试 (queue unavailable, retry later)', { status: 503 });
+  }
+  let stored;
+  try {
+    stored = await deps.complaints.insertOnce(input);
+  } catch (err) {
+    if (isDbUnavailableError(err)) {
+      throw new AppError('store_unavailable', '数据库暂不可用，投诉未保存，请稍后重试 (database unavailable, complaint not stored)', {
+        status: 503,
+        cause: err,
+      });
+    }
+    throw err;
+  }
+  const { complaint, created } = stored;
+  if (created || complaint.state === 'received') {
+    try {
+      await deps.triageQueue.enqueue(complaint.id);
+    } catch (err) {
+      if (created) {
+        throw new AppError('queue_unavailable', '队列服务暂不可用，请稍后重试 (queue unavailable, retry later)', {
+          status: 503,
+          cause: err,
+        });
+      }
+      // A repeat delivery: the complaint is stored already and the sweeper will queue it.
+    }
+  }
+  return { complaintId: complaint.id, created };
+}
