@@ -1,0 +1,64 @@
+import { triageJobId } from '../../queues/jobs';
+import { postTranscript, startTestApp, uniqueName, waitFor, type TestApp } from '../support/test-app';
+import { startWorkerRole } from '../../src/roles/worker-role';
+
+const wageCall = () => ({
+  callId: uniqueName('call'),
+  receivedAt: new Date().toISOString(),
+  transcript: '来电人：我在陬市镇的厂里做了两个月，老板欠我工资6000块，电话13900006612。',
+});
+
+describe('the sweeper: nothing stored is left unprocessed', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ worker: false });
+  });
+  afterAll(() => app.stop());
+
+  it('when Redis lost the queued jobs, then the sweeper re-queues every stored complaint and the worker turns them into leads', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await postTranscript(app.url, wageCall());
+      expect(res.status).toBe(202);
+      ids.push(((await res.json()) as { complaintId: string }).complaintId);
+    }
+    // Redis restarted without persistence: every job is gone, the complaints are still stored.
+    await app.ctx.triageQueue.queue.obliterate({ force: true });
+    expect(await app.ctx.triageQueue.queue.getJob(triageJobId(ids[0]!))).toBeUndefined();
+
+    const report = await app.ctx.services.sweepUnprocessed({ graceMs: 0 });
+    expect(report).toEqual({ checked: 3, requeued: 3 });
+    // A second sweep while the jobs wait adds nothing.
+    expect(await app.ctx.services.sweepUnprocessed({ graceMs: 0 })).toEqual({ checked: 3, requeued: 0 });
+
+    const worker = await startWorkerRole(app.ctx);
+    try {
+      for (const id of ids) {
+        const c = await waitFor(async () => {
+          const got = await app.ctx.repos.complaints.get(id);
+          return got?.state === 'triaged' ? got : null;
+        });
+        expect(c.leadId).not.toBeNull();
+      }
+    } finally {
+      await worker.stop();
+    }
+    expect(await app.ctx.services.sweepUnprocessed({ graceMs: 0 })).toEqual({ checked: 0, requeued: 0 });
+  });
+
+  it('when a complaint is younger than the grace period, then the sweeper leaves it to the queue', async () => {
+    await postTranscript(app.url, wageCall());
+    expect((await app.ctx.services.sweepUnprocessed({ graceMs: 60_000 })).checked).toBe(0);
+  });
+
+  it('when triage runs twice for one complaint, then exactly one lead exists', async () => {
+    const res = await postTranscript(app.url, wageCall());
+    const { complaintId } = (await res.json()) as { complaintId: string };
+    const [a, b] = await Promise.all([app.ctx.services.triageComplaint(complaintId), app.ctx.services.triageComplaint(complaintId)]);
+    expect(a.leadId).toBe(b.leadId);
+    const again = await app.ctx.services.triageComplaint(complaintId);
+    expect(again).toMatchObject({ skipped: true, leadId: a.leadId });
+    const leads = await app.ctx.repos.leads.list({ page: 1, pageSize: 100 });
+    expect(leads.items.filter((l) => l.originComplaintId === complaintId)).toHaveLength(1);
+  });
+});
