@@ -52,7 +52,7 @@ async function main(config: Config): Promise<void> {
     log.info({ url: api.url }, `API listening on ${api.url}`);
     console.log(`API listening on ${api.url}`);
   }
-  log.info({ role: config.ROLE, started: services.started }, 'ready');
+  log.info({ startedServices: services.started }, 'ready');
 }
 
 let config: Config;

@@ -41,10 +41,7 @@ describe('when a backing service is down, then intake refuses instead of acknowl
       expect(ready.status).toBe(503);
       expect(await ready.json()).toMatchObject({ checks: { mongodb: 'down', redis: 'ok' } });
     } finally {
-      if (app) {
-        await app.ctx.triageQueue.queue.obliterate({ force: true }).catch(() => undefined);
-        await app.ctx.close().catch(() => undefined);
-      }
+      await app?.stop();
       ferret?.kill('SIGKILL');
     }
   });
@@ -61,8 +58,7 @@ describe('when a backing service is down, then intake refuses instead of acknowl
       expect(await app.ctx.repos.complaints.countByState()).toEqual({});
       await waitFor(async () => (await fetch(`${app.url}/readyz`)).status === 503, 3000, '/readyz 503');
     } finally {
-      await app.ctx.db.dropDatabase().catch(() => undefined);
-      await app.ctx.close();
+      await app.stop();
     }
   });
 });

@@ -49,12 +49,13 @@ export async function startTestApp(opts: { config?: Config; worker?: boolean; tr
   return {
     ctx,
     url: api.url,
+    // Each step runs even when a service is down (outage tests stop one on purpose).
     async stop() {
       await api.stop();
       await worker?.stop();
-      await ctx.triageQueue.queue.obliterate({ force: true }).catch(() => undefined);
+      if (ctx.producerConnection.status === 'ready') await ctx.triageQueue.queue.obliterate({ force: true }).catch(() => undefined);
       await ctx.db.dropDatabase().catch(() => undefined);
-      await ctx.close();
+      await ctx.close().catch(() => undefined);
     },
   };
 }
