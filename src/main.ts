@@ -1,6 +1,6 @@
 import { createAppContext } from './app-context';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config';
-import { ensureLocalServices } from './infra/local-services';
+import { ensureLocalServices, localServicesOptions } from './infra/local-services';
 import { createLogger } from './infra/logger';
 import { startApiRole, type RunningRole } from './roles/api-role';
 import { startBotRole } from './roles/bot-role';
@@ -9,14 +9,7 @@ import { startWorkerRole } from './roles/worker-role';
 /** ROLE=all (default) runs API, workers and bot in one process; api | worker | bot runs one. */
 async function main(config: Config): Promise<void> {
   const log = createLogger(config.LOG_LEVEL, { role: config.ROLE });
-  const services = await ensureLocalServices({
-    mongoUri: config.MONGODB_URI,
-    redisUrl: config.REDIS_URL,
-    autoStart: config.AUTO_START_SERVICES,
-    dataDir: config.DATA_DIR,
-    ferretdbBin: config.FERRETDB_BIN,
-    say: (line) => log.info(line),
-  });
+  const services = await ensureLocalServices(localServicesOptions(config, (line) => log.info(line)));
   const ctx = await createAppContext(config, log).catch(async (err: unknown) => {
     await services.stop();
     throw err;

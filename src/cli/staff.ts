@@ -5,7 +5,7 @@ import { connectDb } from '../db/connection';
 import { createRepositories, ensureIndexes } from '../db/repositories';
 import { isAppError } from '../domain/app-error';
 import { STAFF_ROLES } from '../domain/staff';
-import { ensureLocalServices } from '../infra/local-services';
+import { ensureLocalServices, localServicesOptions } from '../infra/local-services';
 import { createStaffUser } from '../services/staff-accounts';
 
 const USAGE = 'usage: npm run --silent staff -- create --username U --password P --role admin|supervisor|inspector|operator [--area A]';
@@ -35,13 +35,7 @@ async function run(argv: string[]): Promise<number> {
   }
   loadDotEnv();
   const config = loadConfig();
-  const services = await ensureLocalServices({
-    mongoUri: config.MONGODB_URI,
-    redisUrl: config.REDIS_URL,
-    autoStart: config.AUTO_START_SERVICES,
-    dataDir: config.DATA_DIR,
-    ferretdbBin: config.FERRETDB_BIN,
-  });
+  const services = await ensureLocalServices(localServicesOptions(config));
   const db = await connectDb(config.MONGODB_URI, config.MONGODB_SERVER_SELECTION_TIMEOUT_MS);
   try {
     await ensureIndexes(db);

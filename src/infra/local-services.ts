@@ -19,6 +19,21 @@ export interface LocalServicesOptions {
   say?: (line: string) => void;
 }
 
+/** The options as every command derives them from the validated configuration. */
+export function localServicesOptions(
+  config: { MONGODB_URI: string; REDIS_URL: string; AUTO_START_SERVICES: boolean; DATA_DIR: string; FERRETDB_BIN?: string },
+  say?: (line: string) => void,
+): LocalServicesOptions {
+  return {
+    mongoUri: config.MONGODB_URI,
+    redisUrl: config.REDIS_URL,
+    autoStart: config.AUTO_START_SERVICES,
+    dataDir: config.DATA_DIR,
+    ferretdbBin: config.FERRETDB_BIN,
+    say,
+  };
+}
+
 export interface LocalServices {
   /** What this process started (and will stop), e.g. ['ferretdb 127.0.0.1:27017']. */
   started: string[];
