@@ -8,12 +8,31 @@ import { createTriageProducer, type TriageProducer } from '../queues/triage-prod
 import { acceptComplaint } from './services/accept-complaint';
 import { authenticateToken } from './services/staff-accounts';
 import { sweepUnprocessed } from './services/sweep-unprocessed';
-import { triageComplaint, type TriageEngine } from './services/triage-complaint';
+import { triageComplaint } from './services/triage-complaint';
 import { triageByRules } from './triage/rule-triage';
+import { createLlmTriage } from './triage/llm/llm-triage';
+import { createRedisCache } from './infra/redis-cache';
+import { rulesOnly, type TriageEngine } from './domain/triage-result';
+import OpenAI from 'openai';
 import type { NewComplaint } from './domain/complaint';
 
 /** The rule engine, as an async engine so an LLM-backed one can take its place. */
-export const ruleEngine: TriageEngine = async (input) => ({ ...triageByRules(input), engine: 'rules' });
+export const ruleEngine: TriageEngine = async (input) => rulesOnly(triageByRules(input));
+
+/** The LLM-assisted engine when OPENAI_* is configured, else the rules. */
+function triageEngineFor(config: Config, log: Logger, redis: Redis): TriageEngine {
+  if (!config.llmEnabled) return ruleEngine;
+  const client = new OpenAI({ apiKey: config.OPENAI_API_KEY ?? 'not-needed', baseURL: config.OPENAI_BASE_URL });
+  const llmLog = log.child({ module: 'llm-triage' });
+  return createLlmTriage({
+    client,
+    model: config.OPENAI_MODEL,
+    timeoutMs: config.OPENAI_TIMEOUT_MS,
+    maxRetries: config.OPENAI_MAX_RETRIES,
+    cache: createRedisCache(redis, `${config.QUEUE_PREFIX}:triage-llm`, config.TRIAGE_LLM_CACHE_TTL_S),
+    onError: (message) => llmLog.warn({ err: message }, 'LLM triage failed; the rule result is used'),
+  });
+}
 
 /** Everything the roles share, wired by hand in one place. */
 export interface AppContext {
@@ -54,7 +73,7 @@ export async function createAppContext(config: Config, log: Logger, opts: { tria
   producerConnection.on('error', () => undefined); // reported by /readyz; ioredis reconnects by itself
   if (!(await firstConnectAttempt(producerConnection))) log.warn('Redis is not reachable yet: intake answers 503 until it is');
   const triageQueue = createTriageProducer(producerConnection, { prefix: config.QUEUE_PREFIX, attempts: config.TRIAGE_ATTEMPTS });
-  const services = wireServices(config, repos, triageQueue, opts.triage ?? ruleEngine, {
+  const services = wireServices(config, repos, triageQueue, opts.triage ?? triageEngineFor(config, log, producerConnection), {
     mongodb: () => pingDb(conn),
     redis: () => pingRedis(producerConnection),
   });

@@ -43,6 +43,12 @@ const schema = z.object({
     .regex(/^[A-Z]{1,6}$/, '1 to 6 capital letters')
     .default('WA'),
   TIME_ZONE: z.string().min(1).default('Asia/Shanghai'),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url({ message: 'an http(s) URL of an OpenAI-compatible API, e.g. https://api.deepseek.com/v1' }).optional(),
+  OPENAI_MODEL: z.string().min(1).default('deepseek-chat'),
+  OPENAI_TIMEOUT_MS: int(1000, 120_000).default(20_000),
+  OPENAI_MAX_RETRIES: int(0, 5).default(2),
+  TRIAGE_LLM_CACHE_TTL_S: int(0, 90 * 86_400).default(7 * 86_400),
   WECHATY_PUPPET: z.string().min(1).default('wechaty-puppet-mock'),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
   WECHATY_NAME: z
@@ -61,6 +67,8 @@ export interface Config extends Omit<Env, 'MONGODB_URI' | 'REDIS_URL' | 'AUTO_ST
   mongoIsDefault: boolean;
   redisIsDefault: boolean;
   AUTO_START_SERVICES: boolean;
+  /** LLM-assisted triage is on when an API key or a base URL (e.g. a keyless local Ollama or vLLM) is set. */
+  llmEnabled: boolean;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mongoIsDefault: !e.MONGODB_URI,
     redisIsDefault: !e.REDIS_URL,
     AUTO_START_SERVICES: e.AUTO_START_SERVICES ?? e.NODE_ENV !== 'production',
+    llmEnabled: Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ComplaintChannel, TriageResult } from './triage-result';
+import type { ComplaintChannel, EngineResult } from './triage-result';
 
 export const COMPLAINT_CHANNELS: readonly ComplaintChannel[] = [
   'wechat',
@@ -36,7 +36,7 @@ export interface Complaint {
   turns: TranscriptTurn[];
   receivedAt: Date;
   state: ComplaintState;
-  triage: (TriageResult & { engine: string; triagedAt: Date }) | null;
+  triage: (EngineResult & { triagedAt: Date }) | null;
   leadId: string | null;
   createdAt: Date;
 }

@@ -38,3 +38,32 @@ export interface TriageInput {
   channel: ComplaintChannel;
   text: string;
 }
+
+export const TRIAGE_FIELDS = [
+  'category',
+  'employer',
+  'project',
+  'location',
+  'amount_yuan',
+  'worker_count',
+  'phone',
+  'sector',
+  'urgency',
+] as const;
+export type TriageField = (typeof TRIAGE_FIELDS)[number];
+
+/** A triage result with the engine behind each field, as stored on the complaint. */
+export interface EngineResult extends TriageResult {
+  /** 'llm' when the LLM answered and its answer was used; 'rules' otherwise. */
+  engine: 'rules' | 'llm';
+  sources: Record<TriageField, 'rules' | 'llm'>;
+  /** Why the LLM was not used, when it was configured but failed. */
+  llmError: string | null;
+}
+
+export type TriageEngine = (input: TriageInput) => Promise<EngineResult>;
+
+export function rulesOnly(result: TriageResult, llmError: string | null = null): EngineResult {
+  const sources = Object.fromEntries(TRIAGE_FIELDS.map((f) => [f, 'rules'])) as Record<TriageField, 'rules'>;
+  return { ...result, engine: 'rules', sources, llmError };
+}

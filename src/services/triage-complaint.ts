@@ -1,12 +1,12 @@
 import { AppError } from '../domain/app-error';
 import type { Complaint } from '../domain/complaint';
 import { formatCaseNumber, localDateKey, type Lead } from '../domain/lead';
-import type { TriageInput, TriageResult } from '../domain/triage-result';
+import type { TriageEngine, TriageResult } from '../domain/triage-result';
 import type { ComplainantRepository } from '../db/repositories/complainant-repository';
 import type { ComplaintRepository } from '../db/repositories/complaint-repository';
 import type { LeadRepository } from '../db/repositories/lead-repository';
 
-export type TriageEngine = (input: TriageInput) => Promise<TriageResult & { engine: string }>;
+export type { TriageEngine };
 
 export interface TriageComplaintDeps {
   complaints: ComplaintRepository;

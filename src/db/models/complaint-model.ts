@@ -23,6 +23,8 @@ export interface ComplaintDoc {
     sector: string | null;
     urgency: string;
     engine: string;
+    sources: Record<string, string>;
+    llmError: string | null;
     triagedAt: Date;
   } | null;
   leadId: Types.ObjectId | null;
@@ -43,7 +45,10 @@ const triageSchema = new Schema(
     phone: { type: String, default: null },
     sector: { type: String, enum: [...SECTORS, null], default: null },
     urgency: { type: String, enum: URGENCIES, required: true },
-    engine: { type: String, required: true },
+    engine: { type: String, enum: ['rules', 'llm'], required: true },
+    // Which engine produced each field, e.g. { employer: 'llm', phone: 'rules' }.
+    sources: { type: Schema.Types.Mixed, default: {} },
+    llmError: { type: String, default: null },
     triagedAt: { type: Date, required: true },
   },
   { _id: false },

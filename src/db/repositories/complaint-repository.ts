@@ -1,6 +1,6 @@
 import { Types, type Connection } from 'mongoose';
 import type { Complaint, NewComplaint } from '../../domain/complaint';
-import type { ComplaintChannel, TriageResult } from '../../domain/triage-result';
+import type { ComplaintChannel, EngineResult } from '../../domain/triage-result';
 import { isDuplicateKeyError } from '../connection';
 import { complaintModel, type ComplaintDoc } from '../models/complaint-model';
 
@@ -46,7 +46,7 @@ export function createComplaintRepository(db: Connection) {
       return d ? toComplaint(d) : null;
     },
 
-    async markTriaged(id: string, triage: TriageResult & { engine: string }, leadId: string | null): Promise<void> {
+    async markTriaged(id: string, triage: EngineResult, leadId: string | null): Promise<void> {
       await Complaints.updateOne(
         { _id: id },
         {
