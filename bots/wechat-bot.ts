@@ -1,4 +1,4 @@
-import { WechatyBuilder, type Message, type Wechaty } from 'wechaty';
+import { WechatyBuilder, type Message, type Wechaty, type WechatyOptions } from 'wechaty';
 import type { NewComplaint } from '../src/domain/complaint';
 import { stripNul } from '../src/domain/complaint';
 import type { Logger } from '../src/infra/logger';
@@ -6,7 +6,8 @@ import type { AcceptedComplaint } from '../src/services/accept-complaint';
 
 export interface WechatBotDeps {
   name: string;
-  puppet: string;
+  /** A puppet package name (WECHATY_PUPPET), or a puppet instance (tests, the embedded mock). */
+  puppet: NonNullable<WechatyOptions['puppet']> | string;
   puppetToken?: string;
   log: Logger;
   acceptComplaint(input: NewComplaint): Promise<AcceptedComplaint>;
@@ -26,7 +27,7 @@ export function createWechatBot(deps: WechatBotDeps) {
   let qrcode: string | null = null;
   const bot: Wechaty = WechatyBuilder.build({
     name: deps.name,
-    puppet: deps.puppet as never,
+    puppet: deps.puppet as never, // a module name from configuration, or an instance
     ...(deps.puppetToken ? { puppetOptions: { token: deps.puppetToken } } : {}),
   });
 
