@@ -12,9 +12,14 @@ import { triageComplaint } from './services/triage-complaint';
 import { triageByRules } from './triage/rule-triage';
 import { createLlmTriage } from './triage/llm/llm-triage';
 import { createRedisCache } from './infra/redis-cache';
+import { createLocker } from './infra/lock';
 import { rulesOnly, type TriageEngine } from './domain/triage-result';
 import OpenAI from 'openai';
 import type { NewComplaint } from './domain/complaint';
+import type { StaffUser } from './domain/staff';
+import { DEFAULT_OUTCOME_CODES } from './domain/case-workflow';
+import { assignLead, changeLeadStatus, recordRecovery, type RecoveryInput, type StatusChange } from './services/case-actions';
+import { getLeadFor, listLeadsFor, type LeadQuery } from './services/read-leads';
 
 /** The rule engine, as an async engine so an LLM-backed one can take its place. */
 export const ruleEngine: TriageEngine = async (input) => rulesOnly(triageByRules(input));
@@ -52,15 +57,25 @@ function wireServices(
   triageQueue: TriageProducer,
   triage: TriageEngine,
   checks: Record<string, () => Promise<boolean>>,
+  redis: Redis,
 ) {
+  const caseDeps = {
+    leads: repos.leads,
+    staff: repos.staff,
+    outcomeCodes: DEFAULT_OUTCOME_CODES,
+    withLock: createLocker(redis, config.QUEUE_PREFIX),
+  };
   return {
     acceptComplaint: (input: NewComplaint) => acceptComplaint({ complaints: repos.complaints, triageQueue }, input),
     triageComplaint: (complaintId: string, opts?: { finalAttempt: boolean }) =>
       triageComplaint({ ...repos, triage, caseNumberPrefix: config.CASE_NUMBER_PREFIX, timeZone: config.TIME_ZONE }, complaintId, opts),
     sweepUnprocessed: (opts: { graceMs: number; now?: Date }) => sweepUnprocessed({ complaints: repos.complaints, triageQueue }, opts),
     authenticateToken: (token: string) => authenticateToken({ staff: repos.staff }, token),
-    listLeads: repos.leads.list.bind(repos.leads),
-    getLead: repos.leads.get.bind(repos.leads),
+    listLeads: (staff: StaffUser, query: LeadQuery) => listLeadsFor(repos, staff, query),
+    getLead: (staff: StaffUser, id: string) => getLeadFor(repos, staff, id),
+    assignLead: (staff: StaffUser, id: string, input: { assigneeId: string; note?: string }) => assignLead(caseDeps, staff, id, input),
+    changeLeadStatus: (staff: StaffUser, id: string, input: StatusChange) => changeLeadStatus(caseDeps, staff, id, input),
+    recordRecovery: (staff: StaffUser, id: string, input: RecoveryInput) => recordRecovery(caseDeps, staff, id, input),
     checks,
   };
 }
@@ -73,10 +88,17 @@ export async function createAppContext(config: Config, log: Logger, opts: { tria
   producerConnection.on('error', () => undefined); // reported by /readyz; ioredis reconnects by itself
   if (!(await firstConnectAttempt(producerConnection))) log.warn('Redis is not reachable yet: intake answers 503 until it is');
   const triageQueue = createTriageProducer(producerConnection, { prefix: config.QUEUE_PREFIX, attempts: config.TRIAGE_ATTEMPTS });
-  const services = wireServices(config, repos, triageQueue, opts.triage ?? triageEngineFor(config, log, producerConnection), {
-    mongodb: () => pingDb(conn),
-    redis: () => pingRedis(producerConnection),
-  });
+  const services = wireServices(
+    config,
+    repos,
+    triageQueue,
+    opts.triage ?? triageEngineFor(config, log, producerConnection),
+    {
+      mongodb: () => pingDb(conn),
+      redis: () => pingRedis(producerConnection),
+    },
+    producerConnection,
+  );
   return {
     config,
     log,

@@ -3,12 +3,29 @@ import type { Category, ComplaintChannel, Sector, Urgency } from './triage-resul
 export const LEAD_STATUSES = ['new', 'assigned', 'investigating', 'mediating', 'resolved', 'transferred', 'rejected', 'closed'] as const;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];
 
+export interface FieldChange {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** One entry of the append-only case record (执法全过程记录): who, when, what, before → after. */
 export interface TimelineEvent {
   at: Date;
   type: string;
   /** Staff id, or 'system'. */
   actor: string;
   note: string | null;
+  changes: FieldChange[];
+}
+
+export interface Recovery {
+  amountYuan: number;
+  workersPaid: number;
+  date: Date;
+  note: string | null;
+  actor: string;
+  recordedAt: Date;
 }
 
 /** One case for inspectors. Field meanings follow shared/triage/LABELS.md. */
@@ -25,6 +42,17 @@ export interface Lead {
   sector: Sector | null;
   urgency: Urgency;
   status: LeadStatus;
+  /** Township / street responsible (routing), null when unknown. */
+  area: string | null;
+  department: string | null;
+  priority: 'urgent' | 'normal';
+  assigneeId: string | null;
+  outcomeCode: string | null;
+  transferTarget: string | null;
+  rejectReason: string | null;
+  recoveries: Recovery[];
+  recoveredYuan: number;
+  workersPaid: number;
   channel: ComplaintChannel;
   originComplaintId: string;
   complaintIds: string[];

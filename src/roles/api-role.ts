@@ -17,7 +17,7 @@ export async function startApiRole(ctx: AppContext, extraStatus?: () => Record<s
     log: ctx.log.child({ module: 'http' }),
     health: { checks: services.checks, status: extraStatus },
     hotline: { secret: config.HOTLINE_SECRET, maxSkewSeconds: config.HOTLINE_MAX_SKEW_SECONDS, acceptComplaint: services.acceptComplaint },
-    leads: { listLeads: services.listLeads, getLead: services.getLead },
+    leads: services,
     authenticate: services.authenticateToken,
   });
   const server: Server = await new Promise((resolve, reject) => {

@@ -1,6 +1,8 @@
 import { AppError } from '../domain/app-error';
 import type { Complaint } from '../domain/complaint';
 import { formatCaseNumber, localDateKey, type Lead } from '../domain/lead';
+import { routeLead } from '../domain/routing';
+import { TAOYUAN_TOWNSHIPS } from '../triage/lexicon/taoyuan-gazetteer';
 import type { TriageEngine, TriageResult } from '../domain/triage-result';
 import type { ComplainantRepository } from '../db/repositories/complainant-repository';
 import type { ComplaintRepository } from '../db/repositories/complaint-repository';
@@ -15,6 +17,8 @@ export interface TriageComplaintDeps {
   triage: TriageEngine;
   caseNumberPrefix: string;
   timeZone: string;
+  /** Sector → responsible department; defaults to DEFAULT_DEPARTMENTS. */
+  departments?: Record<string, string>;
 }
 
 /** The complainant's identity on the channel: the WeChat contact, else the caller's phone, else the call itself. */
@@ -32,7 +36,9 @@ async function leadFor(deps: TriageComplaintDeps, c: Complaint, t: TriageResult)
   const complainantId = await deps.complainants.upsert(c.channel, who.channelUserId, { name: c.sender.name, phone: who.phone });
   const day = localDateKey(c.receivedAt, deps.timeZone);
   const seq = await deps.leads.nextSequence(`case:${deps.caseNumberPrefix}${day}`);
+  const route = routeLead(t, TAOYUAN_TOWNSHIPS, deps.departments);
   const { lead } = await deps.leads.createOnce({
+    ...route,
     caseNumber: formatCaseNumber(deps.caseNumberPrefix, day, seq),
     category: t.category,
     employer: t.employer,
@@ -47,7 +53,9 @@ async function leadFor(deps: TriageComplaintDeps, c: Complaint, t: TriageResult)
     originComplaintId: c.id,
     complaintIds: [c.id],
     complainantIds: [complainantId],
-    timeline: [{ at: new Date(), type: 'created', actor: 'system', note: `由${c.channel === 'hotline' ? '热线' : '微信'}投诉自动生成` }],
+    timeline: [
+      { at: new Date(), type: 'created', actor: 'system', note: `由${c.channel === 'hotline' ? '热线' : '微信'}投诉自动生成`, changes: [] },
+    ],
   });
   return lead;
 }

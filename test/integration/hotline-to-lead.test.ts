@@ -24,7 +24,7 @@ describe('hotline transcript → lead, through the real HTTP API, Redis and Ferr
     app = await startTestApp();
     ({ token } = await createStaffUser(
       { staff: app.ctx.repos.staff },
-      { username: 'zhou.inspector', password: 'a-long-test-password', role: 'inspector', area: null },
+      { username: 'zhou.supervisor', password: 'a-long-test-password', role: 'supervisor', area: null },
     ));
   });
   afterAll(() => app.stop());

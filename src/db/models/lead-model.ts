@@ -16,11 +16,27 @@ export interface LeadDoc {
   sector: string | null;
   urgency: string;
   status: string;
+  area: string | null;
+  department: string | null;
+  priority: string;
+  assigneeId: Types.ObjectId | null;
+  outcomeCode: string | null;
+  transferTarget: string | null;
+  rejectReason: string | null;
+  recoveries: { amountYuan: number; workersPaid: number; date: Date; note: string | null; actor: string; recordedAt: Date }[];
+  recoveredYuan: number;
+  workersPaid: number;
   channel: string;
   originComplaintId: Types.ObjectId;
   complaintIds: Types.ObjectId[];
   complainantIds: Types.ObjectId[];
-  timeline: { at: Date; type: string; actor: string; note: string | null }[];
+  timeline: {
+    at: Date;
+    type: string;
+    actor: string;
+    note: string | null;
+    changes: { field: string; before: string | null; after: string | null }[];
+  }[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -38,13 +54,50 @@ const schema = new Schema<LeadDoc>(
     sector: { type: String, enum: [...SECTORS, null], default: null },
     urgency: { type: String, enum: URGENCIES, required: true },
     status: { type: String, enum: LEAD_STATUSES, default: 'new' },
+    area: { type: String, default: null },
+    department: { type: String, default: null },
+    priority: { type: String, enum: ['urgent', 'normal'], default: 'normal' },
+    assigneeId: { type: Schema.Types.ObjectId, default: null },
+    outcomeCode: { type: String, default: null },
+    transferTarget: { type: String, default: null },
+    rejectReason: { type: String, default: null },
+    recoveries: {
+      type: [
+        new Schema(
+          { amountYuan: Number, workersPaid: Number, date: Date, note: { type: String, default: null }, actor: String, recordedAt: Date },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+    recoveredYuan: { type: Number, default: 0 },
+    workersPaid: { type: Number, default: 0 },
     channel: { type: String, enum: COMPLAINT_CHANNELS, required: true },
     originComplaintId: { type: Schema.Types.ObjectId, required: true },
     complaintIds: { type: [Schema.Types.ObjectId], default: [] },
     complainantIds: { type: [Schema.Types.ObjectId], default: [] },
     // Append-only: only ever $push-ed to.
     timeline: {
-      type: [new Schema({ at: Date, type: String, actor: String, note: { type: String, default: null } }, { _id: false })],
+      type: [
+        new Schema(
+          {
+            at: Date,
+            type: String,
+            actor: String,
+            note: { type: String, default: null },
+            changes: {
+              type: [
+                new Schema(
+                  { field: String, before: { type: String, default: null }, after: { type: String, default: null } },
+                  { _id: false },
+                ),
+              ],
+              default: [],
+            },
+          },
+          { _id: false },
+        ),
+      ],
       default: [],
     },
   },
@@ -57,6 +110,8 @@ schema.index({ createdAt: -1 });
 schema.index({ status: 1, createdAt: -1 });
 schema.index({ category: 1, createdAt: -1 });
 schema.index({ complaintIds: 1 });
+schema.index({ area: 1, status: 1, createdAt: -1 }); // an inspector's queue
+schema.index({ assigneeId: 1, status: 1 });
 
 export function leadModel(conn: Connection): Model<LeadDoc> {
   return (conn.models.Lead as Model<LeadDoc> | undefined) ?? conn.model<LeadDoc>('Lead', schema);

@@ -5,13 +5,34 @@ import { isDuplicateKeyError } from '../connection';
 import { counterModel } from '../models/counter-model';
 import { leadModel, type LeadDoc } from '../models/lead-model';
 
-export type NewLead = Omit<Lead, 'id' | 'status' | 'createdAt' | 'updatedAt'>;
+export type NewLead = Omit<
+  Lead,
+  | 'id'
+  | 'status'
+  | 'assigneeId'
+  | 'outcomeCode'
+  | 'transferTarget'
+  | 'rejectReason'
+  | 'recoveries'
+  | 'recoveredYuan'
+  | 'workersPaid'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
+/** Who may see what: null = everything; otherwise leads of one area, or assigned to one person. */
+export interface LeadScope {
+  area: string | null;
+  assigneeId: string | null;
+}
 
 export interface LeadFilter {
   status?: LeadStatus;
   category?: Category;
   /** Literal text, matched (case-insensitively) against case number, employer, project and location. */
   q?: string;
+  /** Restricts the list to what the reader may see (see LeadScope). */
+  scope?: LeadScope | null;
   page: number;
   pageSize: number;
 }
@@ -30,11 +51,27 @@ function toLead(d: LeadDoc): Lead {
     sector: (d.sector ?? null) as Sector | null,
     urgency: d.urgency as Urgency,
     status: d.status as LeadStatus,
+    area: d.area ?? null,
+    department: d.department ?? null,
+    priority: d.priority === 'urgent' ? 'urgent' : 'normal',
+    assigneeId: d.assigneeId ? d.assigneeId.toHexString() : null,
+    outcomeCode: d.outcomeCode ?? null,
+    transferTarget: d.transferTarget ?? null,
+    rejectReason: d.rejectReason ?? null,
+    recoveries: (d.recoveries ?? []).map((r) => ({ ...r, note: r.note ?? null })),
+    recoveredYuan: d.recoveredYuan ?? 0,
+    workersPaid: d.workersPaid ?? 0,
     channel: d.channel as ComplaintChannel,
     originComplaintId: d.originComplaintId.toHexString(),
     complaintIds: (d.complaintIds ?? []).map((x) => x.toHexString()),
     complainantIds: (d.complainantIds ?? []).map((x) => x.toHexString()),
-    timeline: (d.timeline ?? []).map((e): TimelineEvent => ({ at: e.at, type: e.type, actor: e.actor, note: e.note ?? null })),
+    timeline: (d.timeline ?? []).map((e): TimelineEvent => ({
+      at: e.at,
+      type: e.type,
+      actor: e.actor,
+      note: e.note ?? null,
+      changes: (e.changes ?? []).map((c) => ({ field: c.field, before: c.before ?? null, after: c.after ?? null })),
+    })),
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
   };
@@ -87,14 +124,49 @@ export function createLeadRepository(db: Connection) {
       return d ? toLead(d) : null;
     },
 
+    /**
+     * One audited change, applied only if the lead is still in `fromStatus` (so two staff acting at
+     * once cannot both move it): sets fields and appends the event. Null when the precondition failed.
+     */
+    async applyChange(id: string, fromStatus: LeadStatus, set: Record<string, unknown>, event: TimelineEvent): Promise<Lead | null> {
+      const d = await Leads.findOneAndUpdate(
+        { _id: new Types.ObjectId(id), status: { $eq: fromStatus } },
+        { $set: set, $push: { timeline: event } },
+        { returnDocument: 'after' },
+      ).lean<LeadDoc>();
+      return d ? toLead(d) : null;
+    },
+
+    /** Appends a recovery and adds it to the totals, unless the case is closed. */
+    async addRecovery(id: string, recovery: Lead['recoveries'][number], event: TimelineEvent): Promise<Lead | null> {
+      const d = await Leads.findOneAndUpdate(
+        { _id: new Types.ObjectId(id), status: { $ne: 'closed' } },
+        {
+          $push: { recoveries: recovery, timeline: event },
+          $inc: { recoveredYuan: recovery.amountYuan, workersPaid: recovery.workersPaid },
+        },
+        { returnDocument: 'after' },
+      ).lean<LeadDoc>();
+      return d ? toLead(d) : null;
+    },
+
     async list(f: LeadFilter): Promise<{ items: Lead[]; total: number }> {
       const query: Record<string, unknown> = {};
       if (f.status) query.status = { $eq: f.status };
       if (f.category) query.category = { $eq: f.category };
+      const and: Record<string, unknown>[] = [];
+      if (f.scope) {
+        const or: Record<string, unknown>[] = [];
+        if (f.scope.area) or.push({ area: { $eq: f.scope.area } });
+        if (f.scope.assigneeId) or.push({ assigneeId: new Types.ObjectId(f.scope.assigneeId) });
+        // A scope that names nothing sees nothing.
+        and.push(or.length ? { $or: or } : { _id: { $exists: false } });
+      }
       if (f.q) {
         const rx = { $regex: escapeRegex(f.q), $options: 'i' };
-        query.$or = [{ caseNumber: rx }, { employer: rx }, { project: rx }, { location: rx }];
+        and.push({ $or: [{ caseNumber: rx }, { employer: rx }, { project: rx }, { location: rx }] });
       }
+      if (and.length) query.$and = and;
       const [docs, total] = await Promise.all([
         Leads.find(query)
           .sort({ createdAt: -1, _id: -1 })

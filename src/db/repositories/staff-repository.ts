@@ -22,6 +22,12 @@ export function createStaffRepository(db: Connection) {
       return toStaff(doc.toObject());
     },
 
+    async get(id: string): Promise<StaffUser | null> {
+      if (!/^[0-9a-f]{24}$/i.test(id)) return null;
+      const d = await Staff.findById(id).lean<StaffDoc>();
+      return d ? toStaff(d) : null;
+    },
+
     async findByUsername(username: string): Promise<(StaffUser & { passwordHash: string }) | null> {
       const d = await Staff.findOne({ username: { $eq: username } }).lean<StaffDoc>();
       return d ? { ...toStaff(d), passwordHash: d.passwordHash } : null;

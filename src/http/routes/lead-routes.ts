@@ -1,9 +1,10 @@
-import { Router } from 'express';
+import express, { Router } from 'express';
 import { z } from 'zod';
-import { AppError } from '../../domain/app-error';
 import { LEAD_STATUSES, type Lead } from '../../domain/lead';
+import type { StaffUser } from '../../domain/staff';
 import { CATEGORIES } from '../../domain/triage-result';
-import type { LeadFilter } from '../../db/repositories/lead-repository';
+import type { RecoveryInput, StatusChange } from '../../services/case-actions';
+import { currentStaff } from '../middleware/require-staff';
 import { parseOr400 } from '../validation';
 
 const listQuery = z
@@ -16,25 +17,65 @@ const listQuery = z
   })
   .strict(); // an unknown parameter (e.g. status[$ne]) is an error, never silently ignored
 
+export type LeadListQuery = z.infer<typeof listQuery>;
+
 const idParam = z.object({ id: z.string().regex(/^[0-9a-f]{24}$/i, 'a 24-character lead id') });
+const note = z.string().trim().min(1).max(2000).optional();
+
+const assignBody = z.object({ assigneeId: z.string().regex(/^[0-9a-f]{24}$/i, 'a 24-character staff id'), note }).strict();
+const statusBody = z
+  .object({
+    to: z.enum(LEAD_STATUSES),
+    note,
+    outcomeCode: z
+      .string()
+      .regex(/^[a-z_]{1,40}$/)
+      .optional(),
+    transferTarget: z.enum(['police', 'court', 'department']).optional(),
+    rejectReason: z.enum(['not_wage_arrears', 'duplicate', 'not_our_jurisdiction', 'insufficient_information', 'withdrawn']).optional(),
+  })
+  .strict();
+const recoveryBody = z
+  .object({
+    amountYuan: z.number().positive().max(1e10),
+    workersPaid: z.number().int().min(0).max(100_000),
+    date: z.iso.date(),
+    note,
+  })
+  .strict();
 
 export interface LeadRouteDeps {
-  listLeads(filter: LeadFilter): Promise<{ items: Lead[]; total: number }>;
-  getLead(id: string): Promise<Lead | null>;
+  listLeads(staff: StaffUser, query: LeadListQuery): Promise<{ items: Lead[]; total: number }>;
+  getLead(staff: StaffUser, id: string): Promise<Lead>;
+  assignLead(staff: StaffUser, id: string, input: { assigneeId: string; note?: string }): Promise<Lead>;
+  changeLeadStatus(staff: StaffUser, id: string, input: StatusChange): Promise<Lead>;
+  recordRecovery(staff: StaffUser, id: string, input: RecoveryInput): Promise<Lead>;
 }
 
 export function leadRoutes(deps: LeadRouteDeps): Router {
   const router = Router();
+  router.use(express.json({ limit: '64kb' }));
   router.get('/', async (req, res) => {
-    const filter = parseOr400(listQuery, req.query);
-    const { items, total } = await deps.listLeads(filter);
-    res.json({ items, total, page: filter.page, pageSize: filter.pageSize });
+    const query = parseOr400(listQuery, req.query);
+    const { items, total } = await deps.listLeads(currentStaff(res), query);
+    res.json({ items, total, page: query.page, pageSize: query.pageSize });
   });
   router.get('/:id', async (req, res) => {
     const { id } = parseOr400(idParam, req.params);
-    const lead = await deps.getLead(id);
-    if (!lead) throw new AppError('lead_not_found', `lead ${id} does not exist`, { status: 404 });
-    res.json(lead);
+    res.json(await deps.getLead(currentStaff(res), id));
+  });
+  router.post('/:id/assign', async (req, res) => {
+    const { id } = parseOr400(idParam, req.params);
+    res.json(await deps.assignLead(currentStaff(res), id, parseOr400(assignBody, req.body)));
+  });
+  router.post('/:id/status', async (req, res) => {
+    const { id } = parseOr400(idParam, req.params);
+    res.json(await deps.changeLeadStatus(currentStaff(res), id, parseOr400(statusBody, req.body)));
+  });
+  router.post('/:id/recoveries', async (req, res) => {
+    const { id } = parseOr400(idParam, req.params);
+    const body = parseOr400(recoveryBody, req.body);
+    res.status(201).json(await deps.recordRecovery(currentStaff(res), id, { ...body, date: new Date(body.date) }));
   });
   return router;
 }

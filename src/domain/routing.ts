@@ -1,0 +1,48 @@
+import type { Sector, Urgency } from './triage-result';
+
+export type Priority = 'urgent' | 'normal';
+
+/** Sector → the industry department (行业主管部门) a case is routed to; configurable. */
+export const DEFAULT_DEPARTMENTS: Record<Sector, string> = {
+  construction: '县住房和城乡建设局',
+  manufacturing: '县工业和信息化局',
+  education: '县教育局',
+  ride_hailing: '县交通运输局',
+  delivery: '县邮政管理局',
+  individual_business: '县市场监督管理局',
+  services: '县商务局',
+  agriculture: '县农业农村局',
+  other: '县人力资源和社会保障局',
+};
+
+export interface Township {
+  name: string;
+  short: string;
+}
+
+export interface Route {
+  /** The township or street (乡镇/街道) responsible, or null when the place is not in the gazetteer. */
+  area: string | null;
+  department: string | null;
+  priority: Priority;
+}
+
+/** The most specific township named in the place of work (longest name first, so 桃花源镇 beats 桃源). */
+export function townshipOf(location: string | null, townships: readonly Township[]): string | null {
+  if (!location) return null;
+  const byLength = [...townships].sort((a, b) => b.short.length - a.short.length);
+  // A bare short name followed by 市/区/县 is another place (西安市 is not 西安镇).
+  return byLength.find((t) => location.includes(t.name) || new RegExp(`${t.short}(?![市区县省])`).test(location))?.name ?? null;
+}
+
+export function routeLead(
+  lead: { location: string | null; sector: Sector | null; urgency: Urgency },
+  townships: readonly Township[],
+  departments: Record<string, string> = DEFAULT_DEPARTMENTS,
+): Route {
+  return {
+    area: townshipOf(lead.location, townships),
+    department: lead.sector ? (departments[lead.sector] ?? null) : null,
+    priority: lead.urgency === 'high' ? 'urgent' : 'normal',
+  };
+}

@@ -1,0 +1,145 @@
+import { canAct, canRead, type CaseAction } from '../domain/access';
+import { AppError } from '../domain/app-error';
+import { canTransition } from '../domain/case-workflow';
+import type { FieldChange, Lead, LeadStatus, TimelineEvent } from '../domain/lead';
+import type { StaffUser } from '../domain/staff';
+import type { LeadRepository } from '../db/repositories/lead-repository';
+import type { StaffRepository } from '../db/repositories/staff-repository';
+
+export interface CaseActionDeps {
+  leads: LeadRepository;
+  staff: StaffRepository;
+  /** Outcome codes a case may close with (code → Chinese label). */
+  outcomeCodes: Record<string, string>;
+  /** Serialises changes to one case across processes. */
+  withLock: <T>(resource: string, fn: () => Promise<T>) => Promise<T>;
+  now?: () => Date;
+}
+
+async function leadFor(deps: CaseActionDeps, actor: StaffUser, leadId: string, action: CaseAction): Promise<Lead> {
+  const lead = await deps.leads.get(leadId);
+  // A case outside the reader's scope does not exist for them.
+  if (!lead || !canRead(actor, lead)) throw new AppError('lead_not_found', `lead ${leadId} does not exist`, { status: 404 });
+  if (!canAct(actor, lead, action))
+    throw new AppError('forbidden', `a ${actor.role} may not ${action.replace('_', ' ')} this case`, { status: 403 });
+  return lead;
+}
+
+function change(field: string, before: unknown, after: unknown): FieldChange {
+  const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return { field, before: s(before), after: s(after) };
+}
+
+async function apply(deps: CaseActionDeps, lead: Lead, set: Record<string, unknown>, event: Omit<TimelineEvent, 'at'>): Promise<Lead> {
+  const at = deps.now?.() ?? new Date();
+  const updated = await deps.leads.applyChange(lead.id, lead.status, set, { ...event, at });
+  if (!updated) throw new AppError('conflict', 'the case changed meanwhile; reload it and try again', { status: 409 });
+  return updated;
+}
+
+/** A supervisor gives a new (or already assigned) case to an active inspector. */
+export async function assignLead(
+  deps: CaseActionDeps,
+  actor: StaffUser,
+  leadId: string,
+  input: { assigneeId: string; note?: string },
+): Promise<Lead> {
+  return deps.withLock(`lead:${leadId}`, async () => {
+    const lead = await leadFor(deps, actor, leadId, 'assign');
+    if (lead.status !== 'new' && lead.status !== 'assigned') {
+      throw new AppError('invalid_transition', `a case in status ${lead.status} cannot be (re)assigned`, { status: 409 });
+    }
+    const assignee = await deps.staff.get(input.assigneeId);
+    if (!assignee || !assignee.active || assignee.role !== 'inspector') {
+      throw new AppError('invalid_assignee', 'assigneeId must be an active inspector', { status: 400 });
+    }
+    return apply(
+      deps,
+      lead,
+      { assigneeId: assignee.id, status: 'assigned' },
+      {
+        type: 'assigned',
+        actor: actor.id,
+        note: input.note ?? null,
+        changes: [change('assigneeId', lead.assigneeId, assignee.id), change('status', lead.status, 'assigned')].filter(
+          (c) => c.before !== c.after,
+        ),
+      },
+    );
+  });
+}
+
+export interface StatusChange {
+  to: LeadStatus;
+  note?: string;
+  outcomeCode?: string;
+  transferTarget?: string;
+  rejectReason?: string;
+}
+
+/** Moves a case along the status machine; each target status requires its own inputs. */
+export async function changeLeadStatus(deps: CaseActionDeps, actor: StaffUser, leadId: string, input: StatusChange): Promise<Lead> {
+  return deps.withLock(`lead:${leadId}`, async () => {
+    const lead = await leadFor(deps, actor, leadId, 'change_status');
+    if (!canTransition(lead.status, input.to)) {
+      throw new AppError('invalid_transition', `a case cannot go from ${lead.status} to ${input.to}`, { status: 409 });
+    }
+    const set: Record<string, unknown> = { status: input.to };
+    if (input.to === 'closed') {
+      if (!input.outcomeCode || !(input.outcomeCode in deps.outcomeCodes)) {
+        throw new AppError('outcome_required', `closing needs outcomeCode, one of ${Object.keys(deps.outcomeCodes).join(', ')}`, {
+          status: 400,
+        });
+      }
+      set.outcomeCode = input.outcomeCode;
+    }
+    if (input.to === 'transferred') {
+      if (!input.transferTarget) throw new AppError('transfer_target_required', 'transferring needs transferTarget', { status: 400 });
+      set.transferTarget = input.transferTarget;
+    }
+    if (input.to === 'rejected') {
+      if (!input.rejectReason) throw new AppError('reject_reason_required', 'rejecting needs rejectReason', { status: 400 });
+      set.rejectReason = input.rejectReason;
+    }
+    const changes = Object.entries(set).map(([field, after]) => change(field, (lead as unknown as Record<string, unknown>)[field], after));
+    return apply(deps, lead, set, { type: 'status_changed', actor: actor.id, note: input.note ?? null, changes });
+  });
+}
+
+export interface RecoveryInput {
+  amountYuan: number;
+  workersPaid: number;
+  date: Date;
+  note?: string;
+}
+
+/** Money recovered is recorded as entries that add up; the case shows owed vs recovered. */
+export async function recordRecovery(deps: CaseActionDeps, actor: StaffUser, leadId: string, input: RecoveryInput): Promise<Lead> {
+  return deps.withLock(`lead:${leadId}`, async () => {
+    const lead = await leadFor(deps, actor, leadId, 'record_recovery');
+    const recordedAt = deps.now?.() ?? new Date();
+    const updated = await deps.leads.addRecovery(
+      lead.id,
+      {
+        amountYuan: input.amountYuan,
+        workersPaid: input.workersPaid,
+        date: input.date,
+        note: input.note ?? null,
+        actor: actor.id,
+        recordedAt,
+      },
+      {
+        at: recordedAt,
+        type: 'recovery_recorded',
+        actor: actor.id,
+        note: input.note ?? null,
+        changes: [
+          change('recoveredYuan', lead.recoveredYuan, lead.recoveredYuan + input.amountYuan),
+          change('workersPaid', lead.workersPaid, lead.workersPaid + input.workersPaid),
+        ],
+      },
+    );
+    if (!updated) throw new AppError('case_closed', 'a closed case takes no more recoveries', { status: 409 });
+    return updated;
+  });
+}
