@@ -68,7 +68,18 @@ function wireServices(
   return {
     acceptComplaint: (input: NewComplaint) => acceptComplaint({ complaints: repos.complaints, triageQueue }, input),
     triageComplaint: (complaintId: string, opts?: { finalAttempt: boolean }) =>
-      triageComplaint({ ...repos, triage, caseNumberPrefix: config.CASE_NUMBER_PREFIX, timeZone: config.TIME_ZONE }, complaintId, opts),
+      triageComplaint(
+        {
+          ...repos,
+          triage,
+          caseNumberPrefix: config.CASE_NUMBER_PREFIX,
+          timeZone: config.TIME_ZONE,
+          dedupWindowDays: config.DEDUP_WINDOW_DAYS,
+          withLock: caseDeps.withLock,
+        },
+        complaintId,
+        opts,
+      ),
     sweepUnprocessed: (opts: { graceMs: number; now?: Date }) => sweepUnprocessed({ complaints: repos.complaints, triageQueue }, opts),
     authenticateToken: (token: string) => authenticateToken({ staff: repos.staff }, token),
     listLeads: (staff: StaffUser, query: LeadQuery) => listLeadsFor(repos, staff, query),

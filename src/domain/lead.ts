@@ -55,6 +55,11 @@ export interface Lead {
   workersPaid: number;
   channel: ComplaintChannel;
   originComplaintId: string;
+  /** Distinctive parts of the employer and project names, for de-duplication. */
+  employerKey: string | null;
+  projectKey: string | null;
+  /** What each complaint of the case reported; the case's head count and amount are computed from them. */
+  reports: { complaintId: string; complainantId: string; workerCount: number | null; amountYuan: number | null }[];
   complaintIds: string[];
   complainantIds: string[];
   timeline: TimelineEvent[];

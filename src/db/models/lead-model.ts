@@ -28,6 +28,9 @@ export interface LeadDoc {
   workersPaid: number;
   channel: string;
   originComplaintId: Types.ObjectId;
+  employerKey: string | null;
+  projectKey: string | null;
+  reports: { complaintId: Types.ObjectId; complainantId: Types.ObjectId; workerCount: number | null; amountYuan: number | null }[];
   complaintIds: Types.ObjectId[];
   complainantIds: Types.ObjectId[];
   timeline: {
@@ -74,6 +77,22 @@ const schema = new Schema<LeadDoc>(
     workersPaid: { type: Number, default: 0 },
     channel: { type: String, enum: COMPLAINT_CHANNELS, required: true },
     originComplaintId: { type: Schema.Types.ObjectId, required: true },
+    employerKey: { type: String, default: null },
+    projectKey: { type: String, default: null },
+    reports: {
+      type: [
+        new Schema(
+          {
+            complaintId: Schema.Types.ObjectId,
+            complainantId: Schema.Types.ObjectId,
+            workerCount: { type: Number, default: null },
+            amountYuan: { type: Number, default: null },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
     complaintIds: { type: [Schema.Types.ObjectId], default: [] },
     complainantIds: { type: [Schema.Types.ObjectId], default: [] },
     // Append-only: only ever $push-ed to.
@@ -112,6 +131,8 @@ schema.index({ category: 1, createdAt: -1 });
 schema.index({ complaintIds: 1 });
 schema.index({ area: 1, status: 1, createdAt: -1 }); // an inspector's queue
 schema.index({ assigneeId: 1, status: 1 });
+schema.index({ employerKey: 1, createdAt: -1 }); // de-duplication candidates
+schema.index({ projectKey: 1, createdAt: -1 });
 
 export function leadModel(conn: Connection): Model<LeadDoc> {
   return (conn.models.Lead as Model<LeadDoc> | undefined) ?? conn.model<LeadDoc>('Lead', schema);

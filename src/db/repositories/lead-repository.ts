@@ -63,6 +63,14 @@ function toLead(d: LeadDoc): Lead {
     workersPaid: d.workersPaid ?? 0,
     channel: d.channel as ComplaintChannel,
     originComplaintId: d.originComplaintId.toHexString(),
+    employerKey: d.employerKey ?? null,
+    projectKey: d.projectKey ?? null,
+    reports: (d.reports ?? []).map((r) => ({
+      complaintId: r.complaintId.toHexString(),
+      complainantId: r.complainantId.toHexString(),
+      workerCount: r.workerCount ?? null,
+      amountYuan: r.amountYuan ?? null,
+    })),
     complaintIds: (d.complaintIds ?? []).map((x) => x.toHexString()),
     complainantIds: (d.complainantIds ?? []).map((x) => x.toHexString()),
     timeline: (d.timeline ?? []).map((e): TimelineEvent => ({
@@ -108,6 +116,7 @@ export function createLeadRepository(db: Connection) {
           originComplaintId: new Types.ObjectId(input.originComplaintId),
           complaintIds: input.complaintIds.map((x) => new Types.ObjectId(x)),
           complainantIds: input.complainantIds.map((x) => new Types.ObjectId(x)),
+          reports: input.reports.map((r) => ({ ...r, complaintId: new Types.ObjectId(r.complaintId), complainantId: new Types.ObjectId(r.complainantId) })),
         });
         return { lead: toLead(doc.toObject()), created: true };
       } catch (err) {
@@ -116,6 +125,48 @@ export function createLeadRepository(db: Connection) {
         if (!existing) throw err;
         return { lead: existing, created: false };
       }
+    },
+
+    /** The lead a complaint belongs to (as its origin or merged in). */
+    async findByComplaint(complaintId: string): Promise<Lead | null> {
+      const d = await Leads.findOne({ complaintIds: new Types.ObjectId(complaintId) }).lean<LeadDoc>();
+      return d ? toLead(d) : null;
+    },
+
+    /** Open cases since `since` that share a name key or the area: the candidates a new complaint may join. */
+    async findOpenCandidates(c: { since: Date; employerKey: string | null; projectKey: string | null; area: string | null }): Promise<Lead[]> {
+      const or: Record<string, unknown>[] = [];
+      if (c.employerKey) or.push({ employerKey: { $eq: c.employerKey } });
+      if (c.projectKey) or.push({ projectKey: { $eq: c.projectKey } });
+      if (c.area) or.push({ area: { $eq: c.area } });
+      if (!or.length) return [];
+      const docs = await Leads.find({ status: { $nin: ['closed', 'rejected'] }, createdAt: { $gte: c.since }, $or: or })
+        .sort({ createdAt: -1 })
+        .limit(500)
+        .lean<LeadDoc[]>();
+      return docs.map(toLead);
+    },
+
+    /** Adds a complaint (and its complainant) to a case with the recomputed totals, and records it. */
+    async attachComplaint(
+      id: string,
+      report: Lead['reports'][number],
+      totals: { workerCount: number | null; amountYuan: number | null; urgency: string; priority: string },
+      event: TimelineEvent,
+    ): Promise<Lead | null> {
+      const d = await Leads.findOneAndUpdate(
+        { _id: new Types.ObjectId(id) },
+        {
+          $addToSet: { complaintIds: new Types.ObjectId(report.complaintId), complainantIds: new Types.ObjectId(report.complainantId) },
+          $push: {
+            reports: { ...report, complaintId: new Types.ObjectId(report.complaintId), complainantId: new Types.ObjectId(report.complainantId) },
+            timeline: event,
+          },
+          $set: totals,
+        },
+        { returnDocument: 'after' },
+      ).lean<LeadDoc>();
+      return d ? toLead(d) : null;
     },
 
     async get(id: string): Promise<Lead | null> {

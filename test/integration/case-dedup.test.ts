@@ -1,0 +1,58 @@
+import { postTranscript, startTestApp, uniqueName, waitFor, type TestApp } from '../support/test-app';
+import type { Lead } from '../../src/domain/lead';
+
+describe('de-duplication: one case per employer or project while it is open', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.stop());
+
+  const submit = async (text: string, callerPhone: string): Promise<Lead> => {
+    const res = await postTranscript(app.url, {
+      callId: uniqueName('call'),
+      receivedAt: new Date().toISOString(),
+      callerPhone,
+      transcript: `来电人：${text}`,
+    });
+    const { complaintId } = (await res.json()) as { complaintId: string };
+    const leadId = await waitFor(async () => (await app.ctx.repos.complaints.get(complaintId))?.leadId, 10_000, 'triage');
+    return (await app.ctx.repos.leads.get(leadId))!;
+  };
+
+  it('when several workers complain about the same employer in different words, then they share one case with recomputed totals', async () => {
+    const a = await submit('我在浔阳街道锦华苑工地做木工，湖南广益建设有限公司欠我工资8000元。', '13900009101');
+    const b = await submit('广益建筑公司在锦华苑的项目拖欠我们工钱，我一个人被欠了9500块。', '13900009102');
+    const c = await submit('浔阳街道锦华苑项目，广益建设欠我们班组12个人工资15万。', '13900009103');
+    expect(b.id).toBe(a.id);
+    expect(c.id).toBe(a.id);
+    expect(c.complaintIds).toHaveLength(3);
+    expect(c.complainantIds).toHaveLength(3);
+    expect(c).toMatchObject({ workerCount: 12, amountYuan: 150000, urgency: 'high', priority: 'urgent' });
+    expect(c.timeline.filter((e) => e.type === 'complaint_merged')).toHaveLength(2);
+  });
+
+  it('when a different employer in the same place is named, then it is a separate case', async () => {
+    const a = await submit('我在架桥镇的安置小区做水电，顺发劳务有限公司欠我工资7000元。', '13900009201');
+    const b = await submit('我在架桥镇的安置小区做油漆，宏泰装饰公司欠我工资6000元。', '13900009202');
+    expect(b.id).not.toBe(a.id);
+  });
+
+  it('when the earlier case is closed, then a new complaint about the same employer opens a new case', async () => {
+    const first = await submit('热市镇的恒通砖厂欠我三个月工资9000元。', '13900009301');
+    await app.ctx.repos.leads.applyChange(
+      first.id,
+      'new',
+      { status: 'closed', outcomeCode: 'paid_in_full' },
+      {
+        at: new Date(),
+        type: 'status_changed',
+        actor: 'system',
+        note: null,
+        changes: [],
+      },
+    );
+    const second = await submit('恒通砖厂又欠我两个月工资6000元，热市镇。', '13900009302');
+    expect(second.id).not.toBe(first.id);
+  });
+});
