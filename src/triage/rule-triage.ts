@@ -7,11 +7,13 @@ import { extractEmployer } from './rules/employer';
 import { extractLocation } from './rules/location';
 import { findOrganisations } from './rules/organisations';
 import { extractPhone, findPhones } from './rules/phone';
-import { extractProject } from './rules/project';
+import { extractProject, workplaceApartFromEmployer } from './rules/project';
 import { extractSector } from './rules/sector';
 import { extractUrgency } from './rules/urgency';
 import { extractWorkerCount } from './rules/workers';
 import { ADVERT } from './lexicon/category-cues';
+import { findShopNames } from './rules/shop-names';
+import { widestSpans } from './rules/name-span';
 
 /**
  * The offline triage of LABELS.md: complaint text in, a structured lead out. Facts are read from what
@@ -21,12 +23,12 @@ import { ADVERT } from './lexicon/category-cues';
 export function triageByRules(input: TriageInput): TriageResult {
   const text = readText(normalizeText(input.text));
   const caller = text.caller;
-  const category = classify(caller);
+  const category = classify(caller, text.operator);
 
-  const orgs = findOrganisations(caller);
+  const orgs = widestSpans([...findOrganisations(caller), ...findShopNames(caller)]);
   const withoutOrgs = orgs.reduce((masked, org) => maskSpan(masked, org.start, org.end), caller);
   const employer = extractEmployer(text, orgs);
-  const project = extractProject(withoutOrgs);
+  const project = extractProject(withoutOrgs) ?? workplaceApartFromEmployer(caller, orgs, employer);
   const location = extractLocation(withoutOrgs);
 
   // Phone digits are not sums or head counts.

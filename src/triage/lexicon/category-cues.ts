@@ -1,57 +1,80 @@
-/** The word lists behind the category rules of LABELS.md. Patterns are matched clause by clause. */
+/**
+ * The cue families behind the category of LABELS.md. Each is a word list, matched clause by clause;
+ * the category rules weigh them together rather than looking for whole sentences.
+ */
 
-/** What counts as pay for work done. 工姿 is a common mistyping of 工资. */
-export const WAGE_WORDS = /工资|工钱|工姿|薪水|薪资|薪酬|劳务费|人工费|人工工资|血汗钱|提成|底薪|加班费|辛苦钱|工费|结算款|工程款里的人工/;
+/** Pay for work done. 工姿 is a common mistyping of 工资; 结账/结算 is how workers name their pay-off. */
+export const PAY_WORDS =
+  /工资|工钱|工姿|薪水|薪资|薪酬|劳务费|人工费|人工钱|人工工资|血汗钱|辛苦钱|提成|底薪|加班费|工费|结算款|结账|工程款里的人工|欠薪/;
 
-/** Saying that money is unpaid or held back. */
-export const OWED_WORDS =
-  /欠|拖|冇给|没给|没有给|不给|冇发|没发|没有发|不发|冇结|没结|没有结|不结|扣着|扣了|扣我|克扣|压着|压了|冇到|没到|拿不到|冇拿到|没拿到|没有拿到|要不到|讨不到|冇见到|没见到|不见人|跑路|跑了|冇得钱给|不兑现|赖账|赖着/;
+/** Money unpaid or held back, in standard words and the 常德 dialect (冇, 莫, 没得). */
+export const UNPAID_WORDS =
+  /欠|拖|(冇|没|没有|莫|未|不)(给|发|结|付|打款|兑现)|(冇|没|没有|莫)(拿到|到手|到账|见到|看到|收到)|拿不到|要不到|讨不到|结不到|不见钱|冇见钱|没见钱|扣着|扣了|扣我|克扣|压着|压了|赖账|赖着|一分(钱)?(都|也)?(冇|没|没有|莫|不)|一个(子儿?|都|也)(冇|没|莫)|(冇|没)得钱给|没钱给|少(发|给|结|付|算)了?|少了[\d一二两三四五六七八九十几]|还差|还剩|剩下的?(钱|工钱)?(冇|没|不)/;
 
-/** Saying that the wages were in fact paid, which turns a complaint into another matter. */
+/**
+ * Signals that imply unpaid pay without saying so (a boss who vanished, a part payment). They count
+ * only in a sentence that is not about another matter: "砸了头，老板只给了两千就不管了" is an injury.
+ */
+export const UNPAID_IMPLIED = /跑路|跑了|躲起来|躲着|在躲|(冇|没)得?着落|人不见|不见人|玩失踪|联系不上|拉黑|(只|才)(给|发|结|付)了?/;
+
+/**
+ * A work relation: the speaker or someone worked for someone. Enough, with an unpaid signal, to read
+ * an unnamed sum as pay ("做了三个月一分钱没拿到", "老板跑路了").
+ */
+export const WORK_CONTEXT =
+  /(在|到)[^，。,！？\s]{1,10}(做|干|当|上班|打工)|做事|做活|干活|上班|打工|做工|帮工|务工|出工|进场|工地|工程|项目|工厂|厂里|车间|厂(?!房)|店|门面|饭店|酒店|酒楼|公司|包工头|工头|老板|老总|站长|园长|院长|厂长|店长|主管|经理|领导|单位|护工|班组|工友|师傅|小工|大工|学徒|员工|骑手|服务员|保安|保洁|厨师|司机|(做|干|搞|跑|上)了.{0,5}(天|个月|年|个工)|(帮|给|跟)(他|她|老板|人家|别个|包工头)(做|干|搞|打)|泥工|木工|钢筋|水电|装修|模板|外卖|快递|送货|开车/;
+
+/** Saying that the wages were paid, which makes an unpaid signal elsewhere another matter. */
 export const WAGES_PAID =
-  /(工资|工钱)(倒是|是|都|也|已经|倒)*(按月|每个月都|按时)?(发了|结清|结了|付清|冇欠|没欠|没有欠|不欠|冇少发|没少发|照发|正常发|都发了|给了)|(冇|没|没有)(拖欠|欠)(工资|工钱)/;
+  /(工资|工钱|薪水)[^，。,；！？\s]{0,6}?(?<![只才冇没不未莫少])(发了|结清|结了|付清|按时发|按月发|照发|正常发|都发|给了|到位了)|(工资|工钱)[^，。,；！？\s]{0,4}?(冇|没|没有|不)(欠|拖|少)|(冇|没|没有)(拖欠|欠)(工资|工钱)/;
 
-/** Owed phrases strong enough without a pay word: 一分钱都冇给, 欠我们, 包工头跑路. */
-export const OWED_WITHOUT_PAY_WORD = [
-  /一分(钱)?(都|也)?(冇|没|没有|不)(给|发|拿|结|见)/,
-  /(欠|拖欠|拖)(了)?(我|我们|俺|俺们|他们|工人|大家)(?!们?(的)?(社保|保险|押金|医药费))/,
-  /(包工头|工头|老板|站长|老总|经理|承包商).{0,6}(跑路|跑了|人不见了|玩失踪|联系不上)/,
-  /只(给|发|结|付)了?(我|我们)?[\d一二两三四五六七八九十百千万]/,
-  /(还差|还欠|还剩)(我|我们)?[\d一二两三四五六七八九十百千万]/,
-  /(拉黑|不见人|人就不见|冇得钱给|没钱给)/,
-  /(不给|冇给|没给|不结|冇结|没结|不发|冇发|没发)(钱|工钱)|钱.{0,8}(不给|冇给|没给|没有给|不结|冇结|没结|没有结|冇发|没发)/,
-  /欠(了)?(我|我们|他们|大家|每人|每个人)?(大概|大约|约|差不多|将近|快)?[\d一二两三四五六七八九十]+(多|来|几)?[百千万块元wWkK]/,
-];
+/** "欠工资的事情": the topic of arrears named, which alone is not a case. */
+export const ARREARS_TOPIC = /(拖欠|欠)(薪|工资|工钱)的(事情?|问题|情况|话)/;
 
 /** A debt that is not pay for work: on its own it makes the complaint invalid. */
 export const NON_WAGE_DEBT =
-  /材料款|货款|房租|租金|借款|借钱|借的钱|借了|借给|贷款|欠条|押金.{0,6}房东|房东|租房|供货|供的材料|工程款(?!.{0,4}人工)/;
-
-/** Clauses that only imagine a case (如果老板拖欠工资的话), which makes a question, not a complaint. */
-export const HYPOTHETICAL = /如果|万一|假如|要是|假设|的话|会不会|是不是.{0,6}(可以|能)/;
-
-/** Asking after an earlier complaint. */
-export const PROGRESS_QUERY = [
-  /(上次|之前|以前|上个月|前几天|前段时间|前些天|上周|上礼拜)(也)?.{0,6}(投诉|反映|举报|打过|提交|登记)/,
-  /(投诉|反映|提交|登记)(过|了)的/,
-  /案件编号|案件号|编号|受理号|[A-Z]{2}\s?\d{6,}/,
-  /处理得?怎么样|处理到哪|到哪一步|进度|有冇得结果|有没有结果|有结果了|怎么还(冇|没|没有)(人)?(处理|联系|回复)|(冇|没|没有)人(联系|回复|处理)|(冇|没|没有)得?(一点)?消息/,
-];
+  /材料款|货款|房租|租金|借款|借钱|借的钱|借了|借给|贷款|欠条|押金.{0,6}房东|房东|租房|供货|供的材料|台班费|机械费|车费|工程款(?!.{0,4}人工)|物业费|学费|报销|差旅费/;
 
 /** Other labour-rights matters (no unpaid wages): social insurance, contracts, injury, dismissal, hours, deposits. */
 export const LABOR_OTHER =
-  /社保|五险|养老保险|医保|公积金|劳动合同|签合同|冇签|没签|不签|工伤|受伤|摔|骨折|砸伤|职业病|辞退|开除|解雇|解除|经济补偿|补偿金|赔偿金|加班|休息|休假|年假|押金|保证金(?!是)|扣证|扣身份证|试用期|调岗|降薪|罚款/;
+  /社保|五险|养老保险|医保|公积金|劳动合同|签合同|冇签|没签|不签|续签|工伤|受伤|摔|骨折|砸伤|压断|职业病|辞退|开除|解雇|解除|走人|怀孕|产假|经济补偿|补偿|赔偿|加班|休息|休假|年假|年休假|押金|保证金(?!是)|扣证|身份证|试用期|调岗|降薪|罚款|医药费|砸|住院|手术|离职证明|公积金|调到|调去|调动|(逼|让)我(自己)?辞职/;
+
+/** Consumer matters: a shop that owes a refund is not an employer that owes pay. */
+export const CONSUMER_MATTER = /退款|退钱|退货|退费|商家|店家|网购|买的|订单|充值|会员卡|快递丢/;
+
+/** Clauses that only imagine a case (如果老板拖欠工资的话), which makes a question, not a complaint. */
+export const HYPOTHETICAL = /如果|(?<![\d一二两三四五六七八九十百千])万一|假如|要是|假设|的话|会不会|是不是.{0,6}(可以|能)/;
+
+/** The caller says there is no case behind the question ("冇得冇得，我就是先问清楚"). */
+export const ONLY_ASKING = /(就是|只是|先|随便)(问|咨询)(一下|问|清楚)|(冇得|没有)[，,]?(冇得|没有)[，,]?我/;
+
+/** Asking after an earlier complaint: a case number, an earlier report, a question about its handling. */
+export const PROGRESS_QUERY = [
+  /(上次|之前|以前|上个月|前几天|前段时间|前些天|上周|上礼拜|上个星期|前天|昨天|前两天)(也)?[^，。,！？\s]{0,12}(投诉|反映|举报|报|打过|提交|登记)(过|的|了)/,
+  /(投诉|反映|提交|登记|举报)(过|了)的/,
+  /案件编号|案件号|投诉编号|编号|受理号|[A-Z]{2}\s?\d{6,}/,
+  /处理得?怎么样|处理到哪|到哪一步|(?<!工程)进度(?!款)|有冇得结果|有没有结果|有结果了/,
+];
+/** Waiting words that ask after a complaint only when the text refers to one ("冇得消息" alone may be about the boss). */
+export const PROGRESS_WAITING =
+  /怎么样了|有(冇得|没有)?进展|还要等?(多久|好久)|怎么还(冇|没|没有)(人)?(处理|联系|回复)|(冇|没|没有)得?(一个)?人(联系|回复|处理|管)|(冇|没|没有)得?(一点)?(消息|回音|回复)|去了冇|去了没有|有人管冇|什么时候(有结果|处理|给答复)/;
+export const EARLIER_REPORT = /投诉|反映|举报|报的|打过|你们|案子|那个事/;
+
+/** On a transcript, the operator asking how much or how long is owed takes the arrears as told. */
+export const OPERATOR_PRESUPPOSES = /欠(了)?(您|你|你们)?(多少|多久|好多|几个月)|欠薪单位|拖欠(了)?(多少|多久)/;
 
 /** Advertising, abuse, tests and empty greetings. */
-export const ADVERT = /代办|贷款|征信|放款|利息低|低息|刷单|兼职日结|加微信|加V|推广|优惠|招代理|办证|套现|中介费|博彩|彩票/;
+export const ADVERT =
+  /代办|贷款|征信|放款|利息低|低息|刷单|兼职日结|加微信|加V|推广|优惠|招代理|办证|套现|中介费|博彩|彩票|讨债|催收|不成功不收费|上门量房|全包半包/;
 export const ABUSE = /吃干饭|垃圾|废物|滚|傻|骗子政府|一群.{0,4}(猪|狗|饭桶)|冇用的东西|没用的东西/;
-export const TEST_OR_GREETING = /^(测试|test|在吗|在不在|有人吗|有人没有|你好|您好|喂|哈喽|hello|hi|请问)[\s,，。.!！?？啊呀吗没有人在]*$/i;
-export const TEST_WORDS = /测试|试一下|试试|能收到消息/;
+export const TEST_OR_GREETING =
+  /^(测试|test|在吗|在不在|有人吗|有人没有|你好|您好|喂|哈喽|hello|hi|请问|早上好|晚上好|下午好|早|谢谢)[\s,，。.!！?？啊呀吗没有人在]*$/i;
+export const TEST_WORDS = /测试|试一下|试试|能收到消息|打不打得通|打得通/;
 
 /** Questions about rules or procedure. */
 export const QUESTION =
-  /[?？]|请问|问一下|问下|咨询|想问|怎么|如何|哪个|哪里|哪些|多少|什么|么子|是不是|可不可以|能不能|要不要|有冇得|归不归|管不管|吗|呢|不$/;
+  /[?？]|请问|问一下|问下|咨询|想问|怎么|如何|哪个|哪里|哪些|多少|什么|么子|是不是|可不可以|能不能|要不要|有冇得|有没有|归不归|管不管|吗|呢|不$/;
 
 /** Words that show the text is about work at all (used to tell a question from noise). */
 export const LABOUR_TOPIC =
-  /工资|欠薪|薪|劳动|仲裁|人社|监察|社保|合同|工伤|用人单位|用工|农民工|最低工资|保证金|劳务|派遣|老板|上班|打工|辞职|投诉/;
+  /工资|工钱|欠薪|薪|劳动|仲裁|人社|监察|社保|合同|工伤|用人单位|用工|农民工|最低工资|保证金|劳务|派遣|包工头|上班|打工|辞职|辞退|试用期|加班|工人|员工|劳动者|做事|讨薪/;

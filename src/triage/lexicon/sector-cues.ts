@@ -138,6 +138,11 @@ export const SECTOR_CUES: Readonly<Record<Exclude<Sector, 'other'>, Readonly<Rec
     楼: 1,
     安装: 2,
     班组: 2,
+    厂房: 4,
+    模板: 4,
+    劳务队: 4,
+    民房: 4,
+    盖房: 4,
   },
 };
 

@@ -51,7 +51,29 @@ export function extractAmount(text: string, workerCount: number | null, explicit
     const paidAfter = paid.filter((p) => p.value < base).reduce((sum, p) => sum + p.value, 0);
     return base - paidAfter;
   }
-  const rate = rates[0];
-  if (rate) return fromRates(rate, text, workerCount);
-  return null;
+  const owed = fromAllRates(rates, text, workerCount);
+  if (owed === null) return null;
+  // 一天两百做了五十天，只给了三千: what was paid comes off the multiplied total.
+  const paidSum = paid.filter((p) => p.value < owed).reduce((sum, p) => sum + p.value, 0);
+  return owed - paidSum;
+}
+
+/**
+ * Several rates of one kind are each worker's own ("我老公一天三百五 我一天两百"): each is multiplied
+ * out for one worker and summed. Otherwise the first rate stands for everyone.
+ */
+function fromAllRates(rates: MoneyMention[], text: string, workerCount: number | null): number | null {
+  const first = rates[0];
+  if (!first) return null;
+  const sameKind = rates.filter((r) => r.perDay === first.perDay && r.perMonth === first.perMonth && !r.perPerson);
+  if (sameKind.length > 1 && workerCount === sameKind.length) {
+    let total = 0;
+    for (const rate of sameKind) {
+      const one = fromRates(rate, text, 1);
+      if (one === null) return null;
+      total += one;
+    }
+    return total;
+  }
+  return fromRates(first, text, workerCount);
 }

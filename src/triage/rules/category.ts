@@ -6,60 +6,39 @@ import {
   LABOR_OTHER,
   LABOUR_TOPIC,
   NON_WAGE_DEBT,
-  OWED_WITHOUT_PAY_WORD,
-  OWED_WORDS,
+  ONLY_ASKING,
+  EARLIER_REPORT,
   PROGRESS_QUERY,
+  PROGRESS_WAITING,
   QUESTION,
   TEST_OR_GREETING,
   TEST_WORDS,
-  WAGES_PAID,
-  WAGE_WORDS,
+  WORK_CONTEXT,
 } from '../lexicon/category-cues';
+import { hasWageCase, sentences } from './wage-evidence';
 
 /** Something that happened to the speaker: 我…了, 我…冇, 不给我… */
 const OWN_EVENT = /(我|俺|我们).*(了|冇|没|不|哒)/;
+/** A sum or a named party makes a question about one's own case. */
+const CONCRETE = /[\d一二两三四五六七八九十][百千万块元]|公司|厂|店|包工头|[\u4e00-\u9fa5]老板/;
 
-/** Sentences, so that a clause's 如果 or 工资冇欠 does not reach into the next sentence. */
-function sentences(text: string): string[] {
-  return text.split(/[。！!？?\n；;]+/).filter((s) => s.trim());
-}
-
-function clauses(sentence: string): string[] {
-  return sentence.split(/[，,\s]+/).filter((s) => s.trim());
-}
-
-/** A concrete case of unpaid pay: a pay word and an owed word in one clause, not imagined, not denied. */
-function hasWageArrears(text: string): boolean {
-  const wagesPaid = WAGES_PAID.test(text);
-  for (const sentence of sentences(text)) {
-    if (HYPOTHETICAL.test(sentence)) continue;
-    const parts = clauses(sentence);
-    for (const clause of parts) {
-      if (WAGES_PAID.test(clause) || NON_WAGE_DEBT.test(clause)) continue;
-      if (WAGE_WORDS.test(clause) && OWED_WORDS.test(clause)) return true;
-    }
-    // 月工资4000元，拖欠3个月了: the pay word and the owed word in neighbouring clauses.
-    const owedClause = parts.some((c) => OWED_WORDS.test(c) && !LABOR_OTHER.test(c) && !NON_WAGE_DEBT.test(c));
-    if (owedClause && WAGE_WORDS.test(sentence) && !WAGES_PAID.test(sentence) && !NON_WAGE_DEBT.test(sentence)) return true;
-    if (!wagesPaid && !NON_WAGE_DEBT.test(sentence) && OWED_WITHOUT_PAY_WORD.some((p) => p.test(sentence))) return true;
-  }
-  return false;
-}
-
-/** A labour matter stated as fact, or as a question about the speaker's own case. */
+/** A labour matter stated as fact, or as a question about the speaker's own case or workplace. */
 function isLabourMatter(sentence: string): boolean {
   if (HYPOTHETICAL.test(sentence) || !LABOR_OTHER.test(sentence)) return false;
-  return !QUESTION.test(sentence) || OWN_EVENT.test(sentence);
+  return !QUESTION.test(sentence) || OWN_EVENT.test(sentence) || WORK_CONTEXT.test(sentence);
 }
 
-/** "工资被拖欠了去哪里投诉？": a question naming no one, no sum, no speaker is about procedure. */
-function isBareQuestion(text: string): boolean {
-  return (
-    QUESTION.test(text) &&
-    !/我|俺|咱/.test(text) &&
-    !/[\d一二两三四五六七八九十][百千万块元]/.test(text) &&
-    !/公司|厂|店|老板|包工头/.test(text)
-  );
+/**
+ * "工资被拖欠了去哪里投诉？" or "…我就是先问清楚": a question with no speaker's case, no sum and no
+ * party is about procedure.
+ */
+function isProcedureQuestion(text: string): boolean {
+  if (!QUESTION.test(text) || CONCRETE.test(text)) return false;
+  return !/我|俺|咱/.test(text) || ONLY_ASKING.test(text);
+}
+
+function isProgressQuery(text: string): boolean {
+  return PROGRESS_QUERY.some((p) => p.test(text)) || (PROGRESS_WAITING.test(text) && EARLIER_REPORT.test(text));
 }
 
 function isNoise(text: string): boolean {
@@ -68,13 +47,17 @@ function isNoise(text: string): boolean {
 }
 
 /**
- * The category of LABELS.md, decided in order: noise, a query about an earlier complaint, unpaid pay,
- * a debt that is not pay, another labour matter, a question, else invalid.
+ * The category of LABELS.md, decided in order: noise, a query about an earlier complaint, unpaid pay
+ * (weighed in wage-evidence.ts), a debt that is not pay, another labour matter, a question, else
+ * invalid. `operatorText` is the operator's side of a hotline transcript.
  */
-export function classify(callerText: string): Category {
-  if (isNoise(callerText) && !hasWageArrears(callerText)) return 'invalid';
-  if (PROGRESS_QUERY.some((p) => p.test(callerText))) return 'progress_query';
-  if (hasWageArrears(callerText)) return isBareQuestion(callerText) ? 'consultation' : 'wage_arrears';
+export function classify(callerText: string, operatorText = ''): Category {
+  // An advert that names 欠薪 (专业讨债) is still an advert.
+  if (ADVERT.test(callerText)) return 'invalid';
+  const wageCase = hasWageCase(callerText, operatorText);
+  if (isNoise(callerText) && !wageCase) return 'invalid';
+  if (isProgressQuery(callerText)) return 'progress_query';
+  if (wageCase) return isProcedureQuestion(callerText) ? 'consultation' : 'wage_arrears';
   if (NON_WAGE_DEBT.test(callerText)) return 'invalid';
   if (sentences(callerText).some(isLabourMatter)) return 'labor_other';
   if (QUESTION.test(callerText) && (LABOUR_TOPIC.test(callerText) || LABOR_OTHER.test(callerText))) return 'consultation';

@@ -4,10 +4,15 @@ const N = '([\\d一二两三四五六七八九十几]+)';
 
 /** How many months of pay are unpaid, most specific wording first. */
 const UNPAID_MONTHS = [
-  new RegExp(`(欠|拖|拖欠|差|扣|压)(了)?(我|我们|他们|工人)?(的)?${N}个(多)?月`),
-  new RegExp(`${N}个(多)?月(的)?(工资|工钱|工姿|薪水|薪资|钱)`),
-  new RegExp(`(做了|干了|上了|搞了|做|干)${N}个(多)?月`),
+  new RegExp(`(欠|拖|拖欠|差|扣|压)(了)?(我|我们|他们|工人)?(的)?${N}个(多|半)?月`),
+  new RegExp(`(最后|还有|剩下|剩|后面|后头|最近)(的)?${N}个(多|半)?月`),
+  new RegExp(`${N}个(多|半)?月(的)?(工资|工钱|工姿|薪水|薪资|钱)`),
 ];
+/** Months worked; less the months paid ("做了五个月 只发了两个月的") they are the months unpaid. */
+const WORKED_MONTHS = [new RegExp(`(做了|干了|上了|搞了|开了|做|干)${N}个(多|半)?月`)];
+const PAID_MONTHS = [new RegExp(`(只|才)?(发了|给了|结了|付了)${N}个(多|半)?月`)];
+/** "两个月了" answering how long: the time the pay has been owed, read last. */
+const MONTHS_SO_FAR = [new RegExp(`(?<![做干上搞开])${N}个(多|半)?月了`)];
 const HALF_YEAR = /(欠|拖|拖欠)(了)?(我|我们)?(大)?半年|(大)?半年(的)?(工资|工钱)/;
 
 /** How many days were worked at a daily rate. */
@@ -21,13 +26,19 @@ function firstNumber(patterns: readonly RegExp[], text: string): number | null {
     const match = pattern.exec(text);
     const run = match?.slice(1).find((group) => group !== undefined && /^[\d一二两三四五六七八九十几]+$/.test(group));
     const value = run ? parseNumeral(run)?.value : undefined;
-    if (value) return value;
+    // 一个半月 is one and a half months.
+    if (value) return match?.[0].includes('个半月') ? value + 0.5 : value;
   }
   return null;
 }
 
 export function unpaidMonths(text: string): number | null {
-  return firstNumber(UNPAID_MONTHS, text) ?? (HALF_YEAR.test(text) ? 6 : null);
+  const owed = firstNumber(UNPAID_MONTHS, text) ?? (HALF_YEAR.test(text) ? 6 : null);
+  if (owed !== null) return owed;
+  const worked = firstNumber(WORKED_MONTHS, text);
+  const paid = firstNumber(PAID_MONTHS, text);
+  if (worked !== null) return paid !== null && paid < worked ? worked - paid : worked;
+  return firstNumber(MONTHS_SO_FAR, text);
 }
 
 export function workedDays(text: string): number | null {

@@ -3,13 +3,17 @@ import { findOrganisations } from './organisations';
 import { SURNAMES } from '../lexicon/surnames';
 import { personNameAt } from './person-names';
 import type { Span } from './name-span';
+import { shopNameFromAnswers } from './shop-names';
 
 const OWED_NEAR = /欠|拖|扣|冇给|没给|不给|冇发|没发|不发|跑路|冇结|没结|不结/;
 /** Roles before a name: 老板胡伟, 包工头叫马德兵, 个体户老板叫黄志强. */
 const ROLE_THEN_NAME =
-  /(包工头|工头|老板|老总|班组长|承包人|负责人|站长|园长|园主|场主|店长|店主|厂长|经理|老板娘|东家|雇主|欠我(们)?(工资|工钱|钱)?的(人)?)(的名字)?(叫做|名叫|叫|是|姓名是)?/g;
+  /(包工头|工头|老板|老总|班组长|承包人|负责人|站长|园长|园主|场主|店长|店主|厂长|经理|老板娘|东家|雇主|欠我(们)?(工资|工钱|钱)?的(人)?)(的名字)?[，,\s]*(叫做|名叫|叫|是|姓名是)?\s*/g;
 /** 李德胜，他是包工头. */
 const NAME_THEN_ROLE = /([\u4e00-\u9fa5]{2,4})[，,]?(他|她)?(是|就是)(包工头|工头|老板|老总|承包人|我们老板|我们的老板)/;
+/** "包工头欠了我们工钱，叫王建华": a clause that names the role spoken of just before. */
+const LATER_NAME = /(?:^|[，,。\s])(他|她)?(的名字)?(叫做|名叫|叫)/g;
+const ROLE_WORD = /包工头|工头|老板|老总|班组长|承包人|负责人|站长|园长|店长|厂长|经理|东家|雇主/;
 /** 姓刘的老板 → 刘老板. */
 const SURNAMED_BOSS = /姓([\u4e00-\u9fa5])的(老板|包工头|工头|老总)|(?:老板|包工头|工头|老总)姓([\u4e00-\u9fa5])/;
 /** 大家都喊他唐老板, 都叫他王总. */
@@ -20,8 +24,24 @@ const BARE_BOSS = /(?:^|[，。！？,\s是找跟给帮])([\u4e00-\u9fa5])(老�
 const ASKS_FOR_NAME = /(老板|包工头|负责人|对方|他).{0,4}(叫什么|名字|是谁|姓什么)|叫什么名字/;
 const ANSWER_NAME = /^(嗯|哦|那个|就是)?[，,]?(他|老板|包工头)?(叫|是|姓名是)/;
 
+/** "外包给洁美家政…", "承包的是…", "物业是…": the org the workers were hired through. */
+const HIRED_THROUGH_BEFORE = /(外包给|包给|承包的是|承包商是|物业是|单位是|老板是|签的合同是|派遣到?|跟|给|帮|替)[^，。,\s]{0,2}$/;
+/** "跟湘禹水利…签的分包", "总包是…": a company above the one that owes, named for the record. */
+const UPSTREAM_BEFORE = /(总包|开发商|甲方|业主|上面)(单位)?(是|的)?$/;
+const UPSTREAM_AFTER = /^[^，。,\s]{0,2}(签的?(分包|合同)|分包|转包|总包)/;
+
+/** An org that the text places above the real employer (the main contractor, the developer). */
+export function isUpstream(text: string, org: Span): boolean {
+  return UPSTREAM_BEFORE.test(text.slice(Math.max(0, org.start - 6), org.start)) || UPSTREAM_AFTER.test(text.slice(org.end, org.end + 8));
+}
+
 function chooseOrganisation(text: string, orgs: Span[]): Span | undefined {
-  return orgs.find((org) => OWED_NEAR.test(text.slice(org.end, org.end + 8))) ?? orgs[0];
+  const direct = orgs.filter((org) => !isUpstream(text, org));
+  return (
+    direct.find((org) => OWED_NEAR.test(text.slice(org.end, org.end + 8))) ??
+    direct.find((org) => HIRED_THROUGH_BEFORE.test(text.slice(Math.max(0, org.start - 8), org.start))) ??
+    direct[0]
+  );
 }
 
 function personFromRoles(text: string): string | null {
@@ -39,6 +59,12 @@ function personFromRoles(text: string): string | null {
       const name = start >= named.index ? personNameAt(text, start) : null;
       if (name && start + name.length === at) return name;
     }
+  }
+  for (const match of text.matchAll(LATER_NAME)) {
+    const at = match.index ?? 0;
+    if (!ROLE_WORD.test(text.slice(Math.max(0, at - 20), at))) continue;
+    const name = personNameAt(text, at + match[0].length);
+    if (name) return name;
   }
   const nicknamed = NICKNAMED_BOSS.exec(text);
   if (nicknamed?.[4]) return nicknamed[4];
@@ -69,5 +95,7 @@ function personFromAnswers(text: ReadableText): string | null {
 export function extractEmployer(text: ReadableText, orgs: Span[] = findOrganisations(text.caller)): string | null {
   const org = chooseOrganisation(text.caller, orgs);
   if (org) return org.text;
-  return personFromRoles(text.caller) ?? personFromAnswers(text);
+  const person = shopNameFromAnswers(text) ?? personFromRoles(text.caller) ?? personFromAnswers(text);
+  // An upstream company still names the debtor when no person does.
+  return person ?? orgs[0]?.text ?? null;
 }

@@ -27,12 +27,15 @@ const CURRENCY_AFTER = /^(多|左右|上下)?(块|元|圆|块钱|元钱|rmb|RMB)
 const NOT_MONEY_AFTER =
   /^(多|来|余)?(个|名|位|人|天|年|岁|号|点|米|斤|公里|平|方|栋|层|次|户|家|台|辆|吨|亩|头|只|期|月|倍|%|小时|分钟|周|礼拜|星期)/;
 const MONEY_CONTEXT_BEFORE =
-  /(欠|工资|工钱|工姿|人工费|劳务费|提成|薪|月|天|人|共|计|差|给了|付了|结了|只给|有|是|剩|底薪)[了我们的有是大概差不多约]*$/;
+  /(讲好|说好|谈好|讲定|定好|欠|工资|工钱|工姿|人工费|劳务费|提成|薪|月|天|人|共|计|差|给了|付了|结了|只给|有|是|剩|底薪)[了我们的有是大概差不多约]*$/;
 const RATE_AFTER = /^(块|元)?(钱)?(一天|每天|\/天|一日|一个月|每个月|每月|\/月|一月)/;
 
 const PER_DAY = /一天|每天|日薪|一日|每日|天工资|一个工|每个工/;
 const PER_MONTH = /一个月|每个月|每月|月薪|(?<!个)月工资|(?<![\d一二三四五六七八九十])一月(?!份)/;
 const PER_PERSON = /每人|每个人|一人|人均|一个人|每位|每个工人/;
+const PER_PERSON_START = /^(每人|每个人|一人|人均|每位)/;
+const HEDGE_ONLY = /^(大概|大约|约|差不多|将近|快|估计|可能)+$/;
+const HAS_SUM = /[\d一二两三四五六七八九十][百千万块元]/;
 const TOTAL = /一共|总共|共计|合计|加起来|总计|累计|总额|全部|一起|总的/;
 const PAID = /(?<![冇没不])(给了|付了|发了|结了|给过|付过|拿到了|拿了|支付了|预支了?|借支了?|打了)|只给|已给|已经给|已付|先给/;
 const REMAINING = /还差|还欠|剩下|剩余|还剩|尚欠|尾款|差(了)?(我|我们)?$|还有(?=.*(冇|没|未))/;
@@ -65,8 +68,13 @@ export function findMoney(text: string): MoneyMention[] {
       start: n.start,
       perDay: PER_DAY.test(near) || /^(块|元)?(钱)?(一天|每天|\/天|一日)/.test(after),
       perMonth: PER_MONTH.test(near) || /^(块|元)?(钱)?(一个月|每个月|每月|\/月|一月)/.test(after),
-      perPerson: PER_PERSON.test(near) || /^(块|元)?(钱)?(一个人|每人|一人)/.test(after),
-      total: TOTAL.test(before),
+      perPerson:
+        PER_PERSON.test(near) ||
+        /^(块|元)?(钱)?(一个人|每人|一人)/.test(after) ||
+        // "每人欠一个半月工资，大概六千": a bare sum after a per-person clause is per person too.
+        (PER_PERSON_START.test(previousClause) && !HAS_SUM.test(previousClause) && HEDGE_ONLY.test(before)),
+      // 总共只给了三千 is a payment, not a total.
+      total: TOTAL.test(before) && !PAID.test(before),
       paid: PAID.test(before),
       remaining: REMAINING.test(before) || (/^(块|元)?(钱)?(还)?(冇|没有?|未)(给|付|结|发)/.test(after) && /还/.test(before + after)),
       nonWage: NON_WAGE.test(clause.text),

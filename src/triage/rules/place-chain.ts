@@ -45,6 +45,8 @@ const PART_PATTERNS: readonly PartPattern[] = [
   { level: 'town', pattern: sticky(`${HAN}{2,4}?(工业园|工业区|开发区|经开区|高新区)`), generic: true },
   { level: 'town', pattern: sticky(`(${SHORT_TOWNS})(?=那边|这边|附近|一带|的)`) },
   { level: 'village', pattern: sticky(`${HAN}{2,3}?村(?![道里民委])`), generic: true },
+  // 陬市镇工业园: an unnamed park of the township just named.
+  { level: 'village', pattern: sticky('(工业园|工业区|工业小区|工业集中区|开发区)'), continuesOnly: true },
   { level: 'road', pattern: sticky(`${HAN}{2,4}?(路|大道|大街)(\\d+号)?(?![费上口边])`), continuesOnly: true, generic: true },
   { level: 'village', pattern: sticky(`${HAN}{2}(?=那边|这边|附近|一带)`), continuesOnly: true, generic: true },
 ];

@@ -1,5 +1,5 @@
 import { nameStart, widestSpans, withoutWords, type Span } from './name-span';
-import { placeChainAt } from './place-chain';
+import { findPlaceChains, placeChainAt } from './place-chain';
 
 /** How the name of a site or project ends. 工业园 is left out: it names a place, not a project. */
 const PROJECT_SUFFIX =
@@ -21,7 +21,18 @@ const GENERIC_PROJECT_WORDS = [
   '施工',
   '装修',
   '安置',
+  '厂房',
+  '民房',
+  '房子',
+  '工业',
+  '小区',
+  '写字楼',
 ];
+
+/** "修那个村级活动中心": what is being built, named after a building verb and a determiner. */
+const BUILT_THING = /(修|建|盖|新建|改造|翻修)(那个|这个)([\u4e00-\u9fa5A-Za-z0-9]{4,12})(?=[，。,！？!?\s]|$)/g;
+/** A suffix that is part of a place name (花园村, 维回新村) names no project. */
+const PLACE_AFTER_SUFFIX = /^(村|镇|乡|路|街|社区)/;
 
 /** Drops leading county/town names (三阳港镇滨河安置房工程 → 滨河安置房工程); villages and roads stay. */
 function withoutLeadingPlace(text: string, span: Span): Span {
@@ -36,9 +47,11 @@ function withoutLeadingPlace(text: string, span: Span): Span {
 /** The named project, site or estate (LABELS.md project), outside the employer's name. */
 export function extractProject(maskedText: string): string | null {
   const spans: Span[] = [];
+  const villages = findPlaceChains(maskedText).flatMap((chain) => (chain.parts.at(-1)?.level === 'village' ? [chain.end] : []));
   for (const match of maskedText.matchAll(PROJECT_SUFFIX)) {
     const suffixStart = match.index ?? 0;
     let end = suffixStart + match[0].length;
+    if (PLACE_AFTER_SUFFIX.test(maskedText.slice(end)) || villages.includes(end)) continue;
     const start = nameStart(maskedText, suffixStart, 14);
     let span = withoutLeadingPlace(maskedText, { text: maskedText.slice(start, end), start, end });
     // 御景湾三期工地 names the estate; 工地 only says it is a site.
@@ -48,5 +61,22 @@ export function extractProject(maskedText: string): string | null {
     }
     if (withoutWords(span.text, GENERIC_PROJECT_WORDS).length >= 2) spans.push(span);
   }
+  for (const match of maskedText.matchAll(BUILT_THING)) {
+    const name = match[3] ?? '';
+    const start = (match.index ?? 0) + match[0].length - name.length;
+    if (withoutWords(name, GENERIC_PROJECT_WORDS).length >= 2) spans.push({ text: name, start, end: start + name.length });
+  }
   return widestSpans(spans)[0]?.text ?? null;
+}
+
+/**
+ * "在县人民医院做保洁，外包给洁美家政…": when the employer is another organisation, the one the
+ * work was done at is the project (LABELS.md: the site or store the work was on).
+ */
+export function workplaceApartFromEmployer(text: string, orgs: readonly Span[], employer: string | null): string | null {
+  if (!employer || !orgs.some((org) => org.text === employer)) return null;
+  const workplace = orgs.find(
+    (org) => org.text !== employer && /在[^，。,\s]{0,6}$/.test(text.slice(Math.max(0, org.start - 7), org.start)),
+  );
+  return workplace?.text ?? null;
 }

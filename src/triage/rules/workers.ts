@@ -7,11 +7,17 @@ const HEAD_COUNT = new RegExp(
   `(?<![每第])([\\d一二两三四五六七八九十百几]+)(多|来|余|几)?(个|名|位)?(?:(?<=[个名位])[\\u4e00-\\u9fa5]{1,2}(?=老乡))?(${PERSON_NOUNS})(?!工费|民币|工工资)`,
   'g',
 );
+const NUM = '([\\d一二两三四五六七八九十]+)';
+/** "我们四个在…": a count after 我们 with no noun. */
+const WE_COUNT = new RegExp(`(我们|咱们|俺们)(这)?${NUM}(个|位)(?!月|天|年|小时|多月|工|钟|星期|礼拜)`);
+/** "我们一起的还有4个人", "除了我还有三个工友": others besides the speaker. */
+const OTHERS_BESIDES_ME = new RegExp(`(一起的|一起做的|同去的|除了我)[^，。,\\s]{0,3}还有${NUM}(个|名|位)?(人|工友|老乡|同事|师傅|兄弟)`);
 /** 我和我老婆, 我跟我老公, 我们两口子: the speaker and one other. */
 const PAIR =
   /我(和|跟|同|与)(我)?(的)?(老婆|老公|爱人|媳妇|妻子|丈夫|儿子|女儿|弟弟|哥哥|姐姐|妹妹|父亲|母亲|爸爸|妈妈|老爸|老妈|侄子|外甥|一个(工友|老乡|朋友|同事))|两口子|夫妻俩|夫妻两个|我们俩|我俩/;
 /** A group with no number: 我们班组, 一帮老乡, 我们几个. */
-const GROUP = /我们|咱们|俺们|一帮|一群|几个(人|工友|老乡|婆婆|师傅|兄弟|姐妹|同事)|班组|工友们|工人们|老乡们|全体/;
+const GROUP =
+  /车间的人|厂里的人|全厂|所有工人|工人们都|我们|咱们|俺们|一帮|一群|几个(人|工友|老乡|婆婆|师傅|兄弟|姐妹|同事)|班组|工友们|工人们|老乡们|全体/;
 const ONLY_ME = /就我一个|就我自己|就我$|就我[。，！\s]|只有我一个|我一个人|只我一个|就是我一个/m;
 
 /**
@@ -26,6 +32,10 @@ export function extractWorkerCount(text: string): number | null {
     const value = parseNumeral(run)?.value ?? 0;
     if (Number.isInteger(value) && value > best && value < 100_000) best = value;
   }
+  const others = OTHERS_BESIDES_ME.exec(text)?.[2];
+  const besides = others ? (parseNumeral(others)?.value ?? 0) + 1 : 0;
+  const we = WE_COUNT.exec(text)?.[3];
+  best = Math.max(best, besides, we ? (parseNumeral(we)?.value ?? 0) : 0);
   if (best > 1) return best;
   if (ONLY_ME.test(text)) return 1;
   if (PAIR.test(text)) return 2;

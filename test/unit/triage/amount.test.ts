@@ -60,3 +60,34 @@ describe('amount_yuan', () => {
     expect(amountOf('打了12345也冇用，老板欠我工资，电话13900004321')).toBeNull();
   });
 });
+
+describe('amount_yuan from rates, part payments and months', () => {
+  it('when a daily rate, the days and a part payment are given, then the rest is owed', () => {
+    expect(amountOf('在村部工地做了五十天小工，劳务费讲好一天两百，包工头总共只给了三千')).toBe(7000);
+  });
+
+  it('when a monthly rate, the months owed and a part payment are given, then the rest is owed', () => {
+    expect(amountOf('物业欠我五个月工资，一个月2400，上个星期给了我3000')).toBe(9000);
+  });
+
+  it('when months worked and months paid are given, then only the unpaid months count', () => {
+    expect(amountOf('在托管班当老师，讲好一个月两千五，做了五个月，只发了两个月的')).toBe(7500);
+    expect(amountOf('在砂石场开了八个月的车，一个月五千五，最后三个月的冇给')).toBe(16500);
+  });
+
+  it('when one and a half months are owed, then the monthly rate is multiplied by 1.5', () => {
+    expect(amountOf('欠我一个半月的工资，一个月三千二')).toBe(4800);
+  });
+
+  it('when two workers each have their own daily rate, then each is multiplied by the days and summed', () => {
+    expect(amountOf('我跟我老公在工地做水电，我老公一天三百，我做小工一天一百八，两个人都做了20天，一分冇结')).toBe(9600);
+  });
+
+  it('when a hedged sum follows a per-person clause, then it is per person', () => {
+    expect(amountOf('我们一起去的有三个人，每人欠一个月工资，大概五千')).toBe(15000);
+  });
+
+  it('when an agreed wage is written as a bare number, then it is a sum', () => {
+    expect(amountOf('在快递网点做了一个月，讲好4200，到现在冇发')).toBe(4200);
+  });
+});

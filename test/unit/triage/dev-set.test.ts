@@ -11,6 +11,8 @@ interface LabelledItem {
 }
 
 const DEV_PATH = path.resolve(__dirname, '../../../../shared/triage/dev.jsonl');
+// Written by another annotator from LABELS.md alone, never tuned against as a whole (see README).
+const OWN_SET_PATH = path.resolve(__dirname, '../../../test/fixtures/triage/own-set.jsonl');
 const TEXT_FIELDS = ['employer', 'project', 'location'] as const;
 const FIELDS = [...TEXT_FIELDS, 'amount_yuan', 'worker_count', 'phone', 'sector', 'urgency'] as const;
 // The same generic words as shared/triage/score.mjs.
@@ -37,25 +39,28 @@ function fieldMatch(field: (typeof FIELDS)[number], gold: unknown, got: unknown)
   return String(gold) === String(got);
 }
 
-describe('the rule engine on shared/triage/dev.jsonl', () => {
-  const items = readFileSync(DEV_PATH, 'utf8')
+describe.each([
+  { name: 'shared/triage/dev.jsonl', file: DEV_PATH, minCategory: 0.97, minFields: 0.96 },
+  { name: 'test/fixtures/triage/own-set.jsonl', file: OWN_SET_PATH, minCategory: 0.93, minFields: 0.95 },
+])('the rule engine on $name', ({ file, minCategory, minFields }) => {
+  const items = readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as LabelledItem);
   const results = items.map((item) => ({ item, got: triageByRules({ channel: item.channel, text: item.text }) }));
 
-  it('when every labelled example is triaged, then category accuracy is at least 0.85 and every category is used', () => {
+  it('when every labelled example is triaged, then category accuracy reaches its floor and every category is used', () => {
     const right = results.filter(({ item, got }) => got.category === item.gold.category).length;
-    expect(right / items.length).toBeGreaterThanOrEqual(0.85);
+    expect(right / items.length).toBeGreaterThanOrEqual(minCategory);
     expect(new Set(results.map((r) => r.got.category))).toEqual(new Set(CATEGORIES));
   });
 
-  it('when the wage-arrears examples are triaged, then the mean field accuracy is at least 0.8', () => {
+  it('when the wage-arrears examples are triaged, then the mean field accuracy reaches its floor', () => {
     const wage = results.filter(({ item }) => item.gold.category === 'wage_arrears');
     const perField = FIELDS.map(
       (field) => wage.filter(({ item, got }) => fieldMatch(field, item.gold[field], got[field])).length / wage.length,
     );
     const mean = perField.reduce((sum, x) => sum + x, 0) / FIELDS.length;
-    expect(mean).toBeGreaterThanOrEqual(0.8);
+    expect(mean).toBeGreaterThanOrEqual(minFields);
   });
 });

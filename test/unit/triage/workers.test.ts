@@ -28,3 +28,17 @@ describe('worker_count', () => {
     expect(extractWorkerCount('我们那里就我一个被欠了工资')).toBe(1);
   });
 });
+
+describe('worker_count, less literal wordings', () => {
+  it('when others besides the speaker are counted, then the speaker is added', () => {
+    expect(extractWorkerCount('我们一起的还有4个人，在工地做了两个月，老板一分冇给')).toBe(5);
+  });
+
+  it('when a count follows 我们 with no noun, then it is the head count', () => {
+    expect(extractWorkerCount('我们四个在小区搞装修，一人一万')).toBe(4);
+  });
+
+  it('when a whole workshop is meant without a number, then the count is unknown', () => {
+    expect(extractWorkerCount('厂里三个月冇发工资了，车间的人都讲要去上访')).toBeNull();
+  });
+});

@@ -1,0 +1,63 @@
+import { findPlaceChains } from './place-chain';
+import type { Span } from './name-span';
+import type { ReadableText } from '../text/transcript';
+
+/**
+ * Businesses named without a suffix (湘味轩, 汤泉山庄 said as "叫汤泉"): people introduce the name
+ * with 叫 after saying what kind of place it is, or answer the operator's "店叫什么".
+ */
+const BUSINESS_NOUN = '店|饭店|餐馆|饭馆|酒楼|酒店|宾馆|超市|门面|餐厅|厂|公司|会所|作坊|摊子|馆子|场子|单位|机构|园子';
+// Not across words that come between names (一个, 的, 在, 叫).
+const NAME = '((?:(?![个家的在是叫到去给帮和跟])[\\u4e00-\\u9fa5A-Za-z0-9]){2,8}?)';
+const NAME_END = '(?=[，。,！？!?\\s的]|当|做|上班|打工|干|帮|$)';
+/** 一家饭店叫湘味轩, 那个店名字叫做老街坊. */
+const NOUN_THEN_NAME = new RegExp(`(${BUSINESS_NOUN})(的)?(名字|店名|招牌)?(叫做|名叫|叫|是)${NAME}${NAME_END}`, 'g');
+/** 一家叫湘味轩的饭店. */
+const NAME_THEN_NOUN = new RegExp(`(叫做|名叫|叫)${NAME}的(${BUSINESS_NOUN})`, 'g');
+/** 在湘味轩当服务员: a shop job after a place of work that is no place name. */
+const WORKPLACE_THEN_JOB = new RegExp(
+  `在${NAME}(当|做|打工做?)(服务员|厨师|收银员?|前台|帮厨|配菜|传菜|洗碗|店员|营业员|美容师|发型师|技师|切配|跑堂)`,
+  'g',
+);
+const ASKS_FOR_SHOP = /(店|饭店|酒店|餐馆|超市|厂|公司|单位|那家|那个地方).{0,4}(叫什么|名字|叫么子|哪家)/;
+const ANSWER = new RegExp(`^(嗯|哦|就是)?[，,]?(叫做?|名叫|是)${NAME}(?=[，。,！？!?\\s]|$)`);
+/** Words that fill the slot of a name but are not one. */
+const NOT_A_NAME = /^(那里|这里|哪里|那边|这边|店里|厂里|屋里|外面|街上|城里|工地|那个|这个|一个|一家|什么|么子|他们|我们|老板|人家|别个)/;
+
+const BUSINESS_END = new RegExp(`(${BUSINESS_NOUN})$`);
+
+function acceptable(name: string): boolean {
+  if (NOT_A_NAME.test(name) || BUSINESS_END.test(name)) return false;
+  // A place (在长沙当保安) is a location, not a business.
+  return !findPlaceChains(name).some((chain) => chain.start === 0);
+}
+
+function collect(text: string, pattern: RegExp, group: number, into: Span[]): void {
+  for (const match of text.matchAll(pattern)) {
+    const name = match[group];
+    if (!name || !acceptable(name)) continue;
+    const start = (match.index ?? 0) + match[0].indexOf(name);
+    into.push({ text: name, start, end: start + name.length });
+  }
+}
+
+/** Shop names in the caller's words that carry no business suffix. */
+export function findShopNames(callerText: string): Span[] {
+  const spans: Span[] = [];
+  collect(callerText, NOUN_THEN_NAME, 5, spans);
+  collect(callerText, NAME_THEN_NOUN, 2, spans);
+  collect(callerText, WORKPLACE_THEN_JOB, 1, spans);
+  return spans;
+}
+
+/** The name the caller gives when the operator asks what the shop is called. */
+export function shopNameFromAnswers(text: ReadableText): string | null {
+  for (let i = 1; i < text.turns.length; i++) {
+    const question = text.turns[i - 1];
+    const answer = text.turns[i];
+    if (question?.speaker !== 'operator' || answer?.speaker !== 'caller' || !ASKS_FOR_SHOP.test(question.text)) continue;
+    const name = ANSWER.exec(answer.text.trim())?.[3];
+    if (name && acceptable(name)) return name;
+  }
+  return null;
+}

@@ -1,0 +1,84 @@
+import {
+  ARREARS_TOPIC,
+  CONSUMER_MATTER,
+  HYPOTHETICAL,
+  LABOR_OTHER,
+  NON_WAGE_DEBT,
+  OPERATOR_PRESUPPOSES,
+  PAY_WORDS,
+  UNPAID_IMPLIED,
+  UNPAID_WORDS,
+  WAGES_PAID,
+  WORK_CONTEXT,
+} from '../lexicon/category-cues';
+import { findMoney } from './money-mentions';
+
+/**
+ * How strongly a text says that pay for work is unpaid. An unpaid signal alone (欠, 冇给, 跑路) is
+ * ambiguous; each cue that ties it to work adds weight: a pay word beside it, a sum beside it, a work
+ * relation anywhere. Two points make a case, so "做了三个月一分钱没拿到" and "欠我七八千" count
+ * while a lone "欠" does not.
+ */
+export const WAGE_CASE_THRESHOLD = 2;
+
+const WEIGHT = { unpaid: 1, payWord: 2, amount: 1, work: 1, operatorAsks: 2 } as const;
+
+export function sentences(text: string): string[] {
+  return text.split(/[。！!？?\n；;]+/).filter((s) => s.trim());
+}
+
+function clauses(sentence: string): string[] {
+  return sentence.split(/[，,\s]+/).filter((s) => s.trim());
+}
+
+const ALL_NON_WAGE_DEBT = new RegExp(NON_WAGE_DEBT.source, 'g');
+
+const hasAmount = (text: string): boolean => findMoney(text).some((m) => !m.nonWage);
+
+export interface WageEvidence {
+  score: number;
+  /** The best unpaid clause names the pay itself (工资冇发), not only a sum or a work relation. */
+  namesPay: boolean;
+}
+
+/**
+ * The strongest unpaid clause of the caller's words. A clause about something else (社保, 押金,
+ * 材料款, 补偿) does not count, nor does an imagined one; once the caller says the wages were paid,
+ * only a clause that names the pay itself counts.
+ */
+export function weighWageEvidence(callerText: string, operatorText = ''): WageEvidence {
+  const work = WORK_CONTEXT.test(callerText);
+  const wagesPaid = WAGES_PAID.test(callerText);
+  let best: WageEvidence = { score: 0, namesPay: false };
+  for (const sentence of sentences(callerText)) {
+    if (HYPOTHETICAL.test(sentence)) continue;
+    const payInSentence = PAY_WORDS.test(sentence) && !WAGES_PAID.test(sentence);
+    const otherMatter = LABOR_OTHER.test(sentence) || NON_WAGE_DEBT.test(sentence);
+    let amount: boolean | undefined;
+    for (const clause of clauses(sentence)) {
+      const unpaid = UNPAID_WORDS.test(clause) || (!otherMatter && UNPAID_IMPLIED.test(clause));
+      if (!unpaid || WAGES_PAID.test(clause)) continue;
+      if (LABOR_OTHER.test(clause) || NON_WAGE_DEBT.test(clause) || CONSUMER_MATTER.test(clause)) continue;
+      const topicOnly = ARREARS_TOPIC.test(clause);
+      const namesPay = !topicOnly && PAY_WORDS.test(clause);
+      if (wagesPaid && !namesPay) continue;
+      let score = WEIGHT.unpaid;
+      if (namesPay || (!topicOnly && payInSentence)) score += WEIGHT.payWord;
+      amount ??= hasAmount(sentence);
+      if (amount) score += WEIGHT.amount;
+      if (work) score += WEIGHT.work;
+      if (score > best.score) best = { score, namesPay };
+    }
+  }
+  if (!wagesPaid && work && OPERATOR_PRESUPPOSES.test(operatorText)) {
+    best = { score: best.score + WEIGHT.operatorAsks, namesPay: best.namesPay };
+  }
+  return best;
+}
+
+/** A concrete case of unpaid pay, unless the only money named is a debt that is not pay. */
+export function hasWageCase(callerText: string, operatorText = ''): boolean {
+  const evidence = weighWageEvidence(callerText, operatorText);
+  if (evidence.score < WAGE_CASE_THRESHOLD) return false;
+  return !NON_WAGE_DEBT.test(callerText) || PAY_WORDS.test(callerText.replace(ALL_NON_WAGE_DEBT, ''));
+}
