@@ -6,12 +6,14 @@ import { requireStaff, type AuthenticateToken } from './middleware/require-staff
 import { healthRoutes, type HealthDeps } from './routes/health-routes';
 import { hotlineRoutes, type HotlineRouteDeps } from './routes/hotline-routes';
 import { leadRoutes, type LeadRouteDeps } from './routes/lead-routes';
+import { complaintRoutes, type ComplaintRouteDeps } from './routes/complaint-routes';
 
 export interface HttpDeps {
   log: Logger;
   health: HealthDeps;
   hotline: HotlineRouteDeps;
   leads: LeadRouteDeps;
+  complaints: ComplaintRouteDeps;
   authenticate: AuthenticateToken;
 }
 
@@ -33,6 +35,7 @@ export function createApp(deps: HttpDeps): Express {
   app.use(healthRoutes(deps.health));
   app.use('/api/hotline', hotlineRoutes(deps.hotline));
   app.use('/api/leads', requireStaff(deps.authenticate), leadRoutes(deps.leads));
+  app.use('/api/complaints', requireStaff(deps.authenticate), complaintRoutes(deps.complaints));
   app.use(notFound);
   app.use(errorHandler(deps.log));
   return app;
