@@ -73,8 +73,17 @@ export function createWechatBot(deps: WechatBotDeps) {
     }
   }
 
+  /** Sends a text to a contact by id; throws when the session is down or the contact is unknown. */
+  async function send(contactId: string, text: string): Promise<void> {
+    if (!bot.isLoggedIn) throw new Error('the WeChat session is not logged in');
+    const contact = await bot.Contact.find({ id: contactId });
+    if (!contact) throw new Error('contact not found in this WeChat session');
+    await contact.say(text);
+  }
+
   return {
     bot,
+    send,
     status: () => ({ state, qrcode }),
     async start() {
       state = 'starting';

@@ -1,25 +1,17 @@
 import type { Redis } from 'ioredis';
+import OpenAI from 'openai';
 import type { Config } from './config';
 import { connectDb, pingDb, type Db } from './db/connection';
 import { createRepositories, ensureIndexes, type Repositories } from './db/repositories';
+import { rulesOnly, type TriageEngine } from './domain/triage-result';
 import type { Logger } from './infra/logger';
+import { createRedisCache } from './infra/redis-cache';
+import { createOutboundProducer, type OutboundProducer } from '../queues/outbound-producer';
 import { createProducerConnection, firstConnectAttempt, pingRedis } from '../queues/redis-connection';
 import { createTriageProducer, type TriageProducer } from '../queues/triage-producer';
-import { acceptComplaint } from './services/accept-complaint';
-import { authenticateToken } from './services/staff-accounts';
-import { sweepUnprocessed } from './services/sweep-unprocessed';
-import { triageComplaint } from './services/triage-complaint';
-import { triageByRules } from './triage/rule-triage';
 import { createLlmTriage } from './triage/llm/llm-triage';
-import { createRedisCache } from './infra/redis-cache';
-import { createLocker } from './infra/lock';
-import { rulesOnly, type TriageEngine } from './domain/triage-result';
-import OpenAI from 'openai';
-import type { NewComplaint } from './domain/complaint';
-import type { StaffUser } from './domain/staff';
-import { DEFAULT_OUTCOME_CODES } from './domain/case-workflow';
-import { assignLead, changeLeadStatus, recordRecovery, type RecoveryInput, type StatusChange } from './services/case-actions';
-import { getLeadFor, listLeadsFor, type LeadQuery } from './services/read-leads';
+import { triageByRules } from './triage/rule-triage';
+import { wireServices, type Services } from './wire-services';
 
 /** The rule engine, as an async engine so an LLM-backed one can take its place. */
 export const ruleEngine: TriageEngine = async (input) => rulesOnly(triageByRules(input));
@@ -39,7 +31,7 @@ function triageEngineFor(config: Config, log: Logger, redis: Redis): TriageEngin
   });
 }
 
-/** Everything the roles share, wired by hand in one place. */
+/** Everything the roles share. */
 export interface AppContext {
   config: Config;
   log: Logger;
@@ -47,48 +39,9 @@ export interface AppContext {
   repos: Repositories;
   producerConnection: Redis;
   triageQueue: TriageProducer;
-  services: ReturnType<typeof wireServices>;
+  outboundQueue: OutboundProducer;
+  services: Services;
   close(): Promise<void>;
-}
-
-function wireServices(
-  config: Config,
-  repos: Repositories,
-  triageQueue: TriageProducer,
-  triage: TriageEngine,
-  checks: Record<string, () => Promise<boolean>>,
-  redis: Redis,
-) {
-  const caseDeps = {
-    leads: repos.leads,
-    staff: repos.staff,
-    outcomeCodes: DEFAULT_OUTCOME_CODES,
-    withLock: createLocker(redis, config.QUEUE_PREFIX),
-  };
-  return {
-    acceptComplaint: (input: NewComplaint) => acceptComplaint({ complaints: repos.complaints, triageQueue }, input),
-    triageComplaint: (complaintId: string, opts?: { finalAttempt: boolean }) =>
-      triageComplaint(
-        {
-          ...repos,
-          triage,
-          caseNumberPrefix: config.CASE_NUMBER_PREFIX,
-          timeZone: config.TIME_ZONE,
-          dedupWindowDays: config.DEDUP_WINDOW_DAYS,
-          withLock: caseDeps.withLock,
-        },
-        complaintId,
-        opts,
-      ),
-    sweepUnprocessed: (opts: { graceMs: number; now?: Date }) => sweepUnprocessed({ complaints: repos.complaints, triageQueue }, opts),
-    authenticateToken: (token: string) => authenticateToken({ staff: repos.staff }, token),
-    listLeads: (staff: StaffUser, query: LeadQuery) => listLeadsFor(repos, staff, query),
-    getLead: (staff: StaffUser, id: string) => getLeadFor(repos, staff, id),
-    assignLead: (staff: StaffUser, id: string, input: { assigneeId: string; note?: string }) => assignLead(caseDeps, staff, id, input),
-    changeLeadStatus: (staff: StaffUser, id: string, input: StatusChange) => changeLeadStatus(caseDeps, staff, id, input),
-    recordRecovery: (staff: StaffUser, id: string, input: RecoveryInput) => recordRecovery(caseDeps, staff, id, input),
-    checks,
-  };
 }
 
 export async function createAppContext(config: Config, log: Logger, opts: { triage?: TriageEngine } = {}): Promise<AppContext> {
@@ -99,17 +52,16 @@ export async function createAppContext(config: Config, log: Logger, opts: { tria
   producerConnection.on('error', () => undefined); // reported by /readyz; ioredis reconnects by itself
   if (!(await firstConnectAttempt(producerConnection))) log.warn('Redis is not reachable yet: intake answers 503 until it is');
   const triageQueue = createTriageProducer(producerConnection, { prefix: config.QUEUE_PREFIX, attempts: config.TRIAGE_ATTEMPTS });
-  const services = wireServices(
+  const outboundQueue = createOutboundProducer(producerConnection, config.QUEUE_PREFIX);
+  const services = wireServices({
     config,
     repos,
+    redis: producerConnection,
     triageQueue,
-    opts.triage ?? triageEngineFor(config, log, producerConnection),
-    {
-      mongodb: () => pingDb(conn),
-      redis: () => pingRedis(producerConnection),
-    },
-    producerConnection,
-  );
+    outboundQueue,
+    triage: opts.triage ?? triageEngineFor(config, log, producerConnection),
+    checks: { mongodb: () => pingDb(conn), redis: () => pingRedis(producerConnection) },
+  });
   return {
     config,
     log,
@@ -117,9 +69,11 @@ export async function createAppContext(config: Config, log: Logger, opts: { tria
     repos,
     producerConnection,
     triageQueue,
+    outboundQueue,
     services,
     async close() {
       await triageQueue.close().catch(() => undefined);
+      await outboundQueue.close().catch(() => undefined);
       producerConnection.disconnect();
       await conn.close();
     },

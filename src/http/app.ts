@@ -7,6 +7,7 @@ import { healthRoutes, type HealthDeps } from './routes/health-routes';
 import { hotlineRoutes, type HotlineRouteDeps } from './routes/hotline-routes';
 import { leadRoutes, type LeadRouteDeps } from './routes/lead-routes';
 import { complaintRoutes, type ComplaintRouteDeps } from './routes/complaint-routes';
+import { callbackRoutes, type CallbackRouteDeps } from './routes/callback-routes';
 
 export interface HttpDeps {
   log: Logger;
@@ -14,6 +15,7 @@ export interface HttpDeps {
   hotline: HotlineRouteDeps;
   leads: LeadRouteDeps;
   complaints: ComplaintRouteDeps;
+  callbacks: CallbackRouteDeps;
   authenticate: AuthenticateToken;
 }
 
@@ -36,6 +38,7 @@ export function createApp(deps: HttpDeps): Express {
   app.use('/api/hotline', hotlineRoutes(deps.hotline));
   app.use('/api/leads', requireStaff(deps.authenticate), leadRoutes(deps.leads));
   app.use('/api/complaints', requireStaff(deps.authenticate), complaintRoutes(deps.complaints));
+  app.use('/api/callbacks', requireStaff(deps.authenticate), callbackRoutes(deps.callbacks));
   app.use(notFound);
   app.use(errorHandler(deps.log));
   return app;

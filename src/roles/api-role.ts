@@ -19,6 +19,7 @@ export async function startApiRole(ctx: AppContext, extraStatus?: () => Record<s
     hotline: { secret: config.HOTLINE_SECRET, maxSkewSeconds: config.HOTLINE_MAX_SKEW_SECONDS, acceptComplaint: services.acceptComplaint },
     leads: services,
     complaints: services,
+    callbacks: services,
     authenticate: services.authenticateToken,
   });
   const server: Server = await new Promise((resolve, reject) => {

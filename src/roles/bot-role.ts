@@ -1,23 +1,41 @@
 import type { AppContext } from '../app-context';
 import { createEmbeddedMockPuppet } from '../../bots/embedded-mock';
 import { createWechatBot } from '../../bots/wechat-bot';
+import { createOutboundWorker } from '../../queues/outbound-worker';
+import { createWorkerConnection } from '../../queues/redis-connection';
 import type { RunningRole } from './api-role';
 
 export interface BotRole extends RunningRole {
   status(): Record<string, unknown>;
 }
 
+/** The WeChat session: intake of workers' messages, and the only consumer of the outbound queue. */
 export async function startBotRole(ctx: AppContext): Promise<BotRole> {
   const { config } = ctx;
+  const log = ctx.log.child({ module: 'wechat-bot' });
   const embedded = config.WECHATY_PUPPET === 'wechaty-puppet-mock' ? createEmbeddedMockPuppet() : null;
   const bot = createWechatBot({
     name: config.WECHATY_NAME,
     puppet: embedded?.puppet ?? config.WECHATY_PUPPET,
     puppetToken: config.WECHATY_PUPPET_SERVICE_TOKEN,
-    log: ctx.log.child({ module: 'wechat-bot' }),
+    log,
     acceptComplaint: ctx.services.acceptComplaint,
   });
   await bot.start();
   embedded?.login();
-  return { stop: () => bot.stop(), status: () => ({ wechat: bot.status() }) };
+
+  const connection = createWorkerConnection(config.REDIS_URL);
+  connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
+  const outbound = createOutboundWorker(connection, config.QUEUE_PREFIX, { deliver: ctx.services.deliverMessage(bot.send), log });
+  void outbound.run().catch((err: unknown) => log.error({ err }, 'outbound worker stopped'));
+  await outbound.waitUntilReady();
+
+  return {
+    async stop() {
+      await outbound.close();
+      connection.disconnect();
+      await bot.stop();
+    },
+    status: () => ({ wechat: bot.status() }),
+  };
 }

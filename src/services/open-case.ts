@@ -67,20 +67,22 @@ export async function openOrJoinCase(deps: OpenCaseDeps, c: Complaint, t: Triage
       const totals = caseTotals([...best.lead.reports, report]);
       const urgent =
         best.lead.urgency === 'high' || t.urgency === 'high' || (totals.workerCount ?? 0) >= 10 || (totals.amountYuan ?? 0) >= 100_000;
-      const joined = await deps.leads.attachComplaint(
-        best.lead.id,
-        report,
-        { ...totals, urgency: urgent ? 'high' : 'normal', priority: urgent ? 'urgent' : 'normal' },
-        {
-          at: now,
-          type: 'complaint_merged',
-          actor: 'system',
-          note: `合并${CHANNEL_NAME[c.channel] ?? c.channel}投诉（同一单位或项目）`,
-          changes: [
-            { field: 'workerCount', before: String(best.lead.workerCount ?? ''), after: String(totals.workerCount ?? '') },
-            { field: 'amountYuan', before: String(best.lead.amountYuan ?? ''), after: String(totals.amountYuan ?? '') },
-          ],
-        },
+      const joined = await deps.withLock(`lead:${best.lead.id}`, () =>
+        deps.leads.attachComplaint(
+          best.lead.id,
+          report,
+          { ...totals, urgency: urgent ? 'high' : 'normal', priority: urgent ? 'urgent' : 'normal' },
+          {
+            at: now,
+            type: 'complaint_merged',
+            actor: 'system',
+            note: `合并${CHANNEL_NAME[c.channel] ?? c.channel}投诉（同一单位或项目）`,
+            changes: [
+              { field: 'workerCount', before: String(best.lead.workerCount ?? ''), after: String(totals.workerCount ?? '') },
+              { field: 'amountYuan', before: String(best.lead.amountYuan ?? ''), after: String(totals.amountYuan ?? '') },
+            ],
+          },
+        ),
       );
       if (joined) return joined;
     }

@@ -1,5 +1,6 @@
 import { AppError } from '../domain/app-error';
-import type { TriageEngine, TriageResult } from '../domain/triage-result';
+import type { TriageEngine } from '../domain/triage-result';
+import type { Lead } from '../domain/lead';
 import { openOrJoinCase, type OpenCaseDeps } from './open-case';
 import type { ComplaintRepository } from '../db/repositories/complaint-repository';
 
@@ -8,6 +9,8 @@ export type { TriageEngine };
 export interface TriageComplaintDeps extends OpenCaseDeps {
   complaints: ComplaintRepository;
   triage: TriageEngine;
+  /** Told once per complaint that joins or opens a case (a failure here does not fail the triage). */
+  onCaseOpened?: (lead: Lead, complainantId: string) => Promise<void>;
 }
 
 /**
@@ -26,6 +29,8 @@ export async function triageComplaint(
     const result = await deps.triage({ channel: complaint.channel, text: complaint.text });
     const lead = result.category === 'wage_arrears' ? await openOrJoinCase(deps, complaint, result) : null;
     await deps.complaints.markTriaged(complaintId, result, lead?.id ?? null);
+    const report = lead?.reports.find((r) => r.complaintId === complaintId);
+    if (lead && report && deps.onCaseOpened) await deps.onCaseOpened(lead, report.complainantId).catch(() => undefined);
     return { complaintId, leadId: lead?.id ?? null, skipped: false };
   } catch (err) {
     await deps.complaints

@@ -1,4 +1,4 @@
-import type { Connection } from 'mongoose';
+import { Types, type Connection } from 'mongoose';
 import type { ComplaintChannel } from '../../domain/triage-result';
 import { isDuplicateKeyError } from '../connection';
 import { complainantModel } from '../models/complainant-model';
@@ -6,6 +6,21 @@ import { complainantModel } from '../models/complainant-model';
 export function createComplainantRepository(db: Connection) {
   const Complainants = complainantModel(db);
   return {
+    async getMany(
+      ids: string[],
+    ): Promise<{ id: string; channel: ComplaintChannel; channelUserId: string; name: string | null; phone: string | null }[]> {
+      const docs = await Complainants.find({
+        _id: { $in: ids.filter((i) => /^[0-9a-f]{24}$/i.test(i)).map((i) => new Types.ObjectId(i)) },
+      }).lean();
+      return docs.map((d) => ({
+        id: d._id.toHexString(),
+        channel: d.channel as ComplaintChannel,
+        channelUserId: d.channelUserId,
+        name: d.name ?? null,
+        phone: d.phone ?? null,
+      }));
+    },
+
     /** The complainant with this channel identity, created on first sight; a known phone is kept when none is given. */
     async upsert(
       channel: ComplaintChannel,

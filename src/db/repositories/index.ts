@@ -8,6 +8,8 @@ import { createComplainantRepository } from './complainant-repository';
 import { createComplaintRepository } from './complaint-repository';
 import { createLeadRepository } from './lead-repository';
 import { createStaffRepository } from './staff-repository';
+import { createOutboundRepository } from './outbound-repository';
+import { outboundModel } from '../models/outbound-model';
 
 export function createRepositories(db: Connection) {
   return {
@@ -15,6 +17,7 @@ export function createRepositories(db: Connection) {
     leads: createLeadRepository(db),
     complainants: createComplainantRepository(db),
     staff: createStaffRepository(db),
+    outbound: createOutboundRepository(db),
   };
 }
 
@@ -22,7 +25,15 @@ export type Repositories = ReturnType<typeof createRepositories>;
 
 /** Creates every index the queries need (autoIndex is off so start-up order is explicit). */
 export async function ensureIndexes(db: Connection): Promise<void> {
-  for (const model of [complaintModel(db), leadModel(db), complainantModel(db), staffModel(db), apiTokenModel(db), counterModel(db)]) {
+  for (const model of [
+    complaintModel(db),
+    leadModel(db),
+    complainantModel(db),
+    staffModel(db),
+    apiTokenModel(db),
+    counterModel(db),
+    outboundModel(db),
+  ]) {
     await model.createIndexes();
   }
 }

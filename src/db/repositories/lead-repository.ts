@@ -116,7 +116,11 @@ export function createLeadRepository(db: Connection) {
           originComplaintId: new Types.ObjectId(input.originComplaintId),
           complaintIds: input.complaintIds.map((x) => new Types.ObjectId(x)),
           complainantIds: input.complainantIds.map((x) => new Types.ObjectId(x)),
-          reports: input.reports.map((r) => ({ ...r, complaintId: new Types.ObjectId(r.complaintId), complainantId: new Types.ObjectId(r.complainantId) })),
+          reports: input.reports.map((r) => ({
+            ...r,
+            complaintId: new Types.ObjectId(r.complaintId),
+            complainantId: new Types.ObjectId(r.complainantId),
+          })),
         });
         return { lead: toLead(doc.toObject()), created: true };
       } catch (err) {
@@ -134,7 +138,12 @@ export function createLeadRepository(db: Connection) {
     },
 
     /** Open cases since `since` that share a name key or the area: the candidates a new complaint may join. */
-    async findOpenCandidates(c: { since: Date; employerKey: string | null; projectKey: string | null; area: string | null }): Promise<Lead[]> {
+    async findOpenCandidates(c: {
+      since: Date;
+      employerKey: string | null;
+      projectKey: string | null;
+      area: string | null;
+    }): Promise<Lead[]> {
       const or: Record<string, unknown>[] = [];
       if (c.employerKey) or.push({ employerKey: { $eq: c.employerKey } });
       if (c.projectKey) or.push({ projectKey: { $eq: c.projectKey } });
@@ -159,7 +168,11 @@ export function createLeadRepository(db: Connection) {
         {
           $addToSet: { complaintIds: new Types.ObjectId(report.complaintId), complainantIds: new Types.ObjectId(report.complainantId) },
           $push: {
-            reports: { ...report, complaintId: new Types.ObjectId(report.complaintId), complainantId: new Types.ObjectId(report.complainantId) },
+            reports: {
+              ...report,
+              complaintId: new Types.ObjectId(report.complaintId),
+              complainantId: new Types.ObjectId(report.complainantId),
+            },
             timeline: event,
           },
           $set: totals,
@@ -186,6 +199,11 @@ export function createLeadRepository(db: Connection) {
         { returnDocument: 'after' },
       ).lean<LeadDoc>();
       return d ? toLead(d) : null;
+    },
+
+    /** Appends an event that changes nothing else (a message sent, a call made). */
+    async appendEvent(id: string, event: TimelineEvent): Promise<void> {
+      await Leads.updateOne({ _id: new Types.ObjectId(id) }, { $push: { timeline: event } });
     },
 
     /** Appends a recovery and adds it to the totals, unless the case is closed. */

@@ -2,6 +2,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { LEAD_STATUSES, type Lead } from '../../domain/lead';
 import type { StaffUser } from '../../domain/staff';
+import type { OutboundMessage } from '../../domain/outbound';
 import { CATEGORIES } from '../../domain/triage-result';
 import type { RecoveryInput, StatusChange } from '../../services/case-actions';
 import { currentStaff } from '../middleware/require-staff';
@@ -44,12 +45,25 @@ const recoveryBody = z
   })
   .strict();
 
+const replyBody = z
+  .object({
+    text: z.string().trim().min(1).max(1000),
+    complainantIds: z
+      .array(z.string().regex(/^[0-9a-f]{24}$/i))
+      .min(1)
+      .max(500)
+      .optional(),
+  })
+  .strict();
+
 export interface LeadRouteDeps {
   listLeads(staff: StaffUser, query: LeadListQuery): Promise<{ items: Lead[]; total: number }>;
   getLead(staff: StaffUser, id: string): Promise<Lead>;
   assignLead(staff: StaffUser, id: string, input: { assigneeId: string; note?: string }): Promise<Lead>;
   changeLeadStatus(staff: StaffUser, id: string, input: StatusChange): Promise<Lead>;
   recordRecovery(staff: StaffUser, id: string, input: RecoveryInput): Promise<Lead>;
+  replyToComplainants(staff: StaffUser, id: string, input: { text: string; complainantIds?: string[] }): Promise<OutboundMessage[]>;
+  listMessages(staff: StaffUser, id: string): Promise<OutboundMessage[]>;
 }
 
 export function leadRoutes(deps: LeadRouteDeps): Router {
@@ -76,6 +90,14 @@ export function leadRoutes(deps: LeadRouteDeps): Router {
     const { id } = parseOr400(idParam, req.params);
     const body = parseOr400(recoveryBody, req.body);
     res.status(201).json(await deps.recordRecovery(currentStaff(res), id, { ...body, date: new Date(body.date) }));
+  });
+  router.post('/:id/replies', async (req, res) => {
+    const { id } = parseOr400(idParam, req.params);
+    res.status(201).json({ messages: await deps.replyToComplainants(currentStaff(res), id, parseOr400(replyBody, req.body)) });
+  });
+  router.get('/:id/messages', async (req, res) => {
+    const { id } = parseOr400(idParam, req.params);
+    res.json({ messages: await deps.listMessages(currentStaff(res), id) });
   });
   return router;
 }

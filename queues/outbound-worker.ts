@@ -1,0 +1,25 @@
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../src/infra/logger';
+import { QUEUE_NAMES, type JobPayloads } from './jobs';
+
+export interface OutboundWorkerDeps {
+  deliver(messageId: string, opts: { finalAttempt: boolean }): Promise<unknown>;
+  log: Logger;
+}
+
+/** Runs in the bot process only: it holds the WeChat session the messages go out through. */
+export function createOutboundWorker(connection: Redis, prefix: string, deps: OutboundWorkerDeps) {
+  const worker = new Worker<JobPayloads['deliver-message']>(
+    QUEUE_NAMES.outbound,
+    async (job: Job<JobPayloads['deliver-message']>) => {
+      const messageId = job.data?.messageId;
+      if (typeof messageId !== 'string' || !/^[0-9a-f]{24}$/i.test(messageId)) throw new UnrecoverableError('deliver-message job without a valid messageId');
+      await deps.deliver(messageId, { finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) });
+    },
+    { connection, prefix, concurrency: 4, autorun: false },
+  );
+  worker.on('failed', (job, err) => deps.log.warn({ jobId: job?.id, err: err.message }, 'message delivery failed'));
+  worker.on('error', (err) => deps.log.error({ err: err.message }, 'outbound worker error'));
+  return worker;
+}

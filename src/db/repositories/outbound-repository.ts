@@ -1,0 +1,66 @@
+import { Types, type Connection } from 'mongoose';
+import type { OutboundMessage, OutboundState } from '../../domain/outbound';
+import type { ComplaintChannel } from '../../domain/triage-result';
+import { outboundModel, type OutboundDoc } from '../models/outbound-model';
+
+function toMessage(d: OutboundDoc): OutboundMessage {
+  return {
+    id: d._id.toHexString(),
+    leadId: d.leadId.toHexString(),
+    complainantId: d.complainantId.toHexString(),
+    channel: d.channel as ComplaintChannel,
+    channelUserId: d.channelUserId,
+    phone: d.phone ?? null,
+    kind: d.kind as OutboundMessage['kind'],
+    text: d.text,
+    state: d.state as OutboundState,
+    createdBy: d.createdBy,
+    createdAt: d.createdAt,
+    deliveredAt: d.deliveredAt ?? null,
+    error: d.error ?? null,
+  };
+}
+
+export type NewOutbound = Omit<OutboundMessage, 'id' | 'createdAt' | 'deliveredAt' | 'error'>;
+
+export function createOutboundRepository(db: Connection) {
+  const Outbound = outboundModel(db);
+  return {
+    async create(m: NewOutbound): Promise<OutboundMessage> {
+      const doc = await Outbound.create({ ...m, leadId: new Types.ObjectId(m.leadId), complainantId: new Types.ObjectId(m.complainantId) });
+      return toMessage(doc.toObject());
+    },
+    async get(id: string): Promise<OutboundMessage | null> {
+      if (!/^[0-9a-f]{24}$/i.test(id)) return null;
+      const d = await Outbound.findById(id).lean<OutboundDoc>();
+      return d ? toMessage(d) : null;
+    },
+    async setState(
+      id: string,
+      from: OutboundState,
+      to: OutboundState,
+      extra: { error?: string | null; deliveredAt?: Date } = {},
+    ): Promise<boolean> {
+      const r = await Outbound.updateOne(
+        { _id: new Types.ObjectId(id), state: { $eq: from } },
+        { $set: { state: to, ...extra }, $inc: { attempts: 1 } },
+      );
+      return r.modifiedCount === 1;
+    },
+    async listForLead(leadId: string): Promise<OutboundMessage[]> {
+      const docs = await Outbound.find({ leadId: new Types.ObjectId(leadId) })
+        .sort({ createdAt: 1 })
+        .lean<OutboundDoc[]>();
+      return docs.map(toMessage);
+    },
+    async listByState(state: OutboundState, limit = 100): Promise<OutboundMessage[]> {
+      const docs = await Outbound.find({ state: { $eq: state } })
+        .sort({ createdAt: 1 })
+        .limit(limit)
+        .lean<OutboundDoc[]>();
+      return docs.map(toMessage);
+    },
+  };
+}
+
+export type OutboundRepository = ReturnType<typeof createOutboundRepository>;

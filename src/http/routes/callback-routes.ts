@@ -1,0 +1,35 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { AppError } from '../../domain/app-error';
+import type { OutboundMessage } from '../../domain/outbound';
+import type { StaffUser } from '../../domain/staff';
+import { currentStaff } from '../middleware/require-staff';
+import { parseOr400 } from '../validation';
+
+export interface CallbackRouteDeps {
+  listCallbacks(): Promise<OutboundMessage[]>;
+  completeCallback(staff: StaffUser, id: string, note?: string): Promise<OutboundMessage>;
+}
+
+const idParam = z.object({ id: z.string().regex(/^[0-9a-f]{24}$/i, 'a 24-character task id') });
+const doneBody = z.object({ note: z.string().trim().min(1).max(1000).optional() }).strict();
+
+/** Call-back tasks: replies and notices for complainants we cannot write to (hotline callers). */
+export function callbackRoutes(deps: CallbackRouteDeps): Router {
+  const router = Router();
+  router.use(express.json({ limit: '16kb' }));
+  router.use((_req, res, next) => {
+    const role = currentStaff(res).role;
+    next(
+      role === 'inspector' ? new AppError('forbidden', 'call-back tasks are for operators and supervisors', { status: 403 }) : undefined,
+    );
+  });
+  router.get('/', async (_req, res) => {
+    res.json({ items: await deps.listCallbacks() });
+  });
+  router.post('/:id/done', async (req, res) => {
+    const { id } = parseOr400(idParam, req.params);
+    res.json(await deps.completeCallback(currentStaff(res), id, parseOr400(doneBody, req.body ?? {}).note));
+  });
+  return router;
+}

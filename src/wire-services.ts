@@ -1,0 +1,81 @@
+import type { Redis } from 'ioredis';
+import type { Config } from './config';
+import type { Repositories } from './db/repositories';
+import { DEFAULT_OUTCOME_CODES } from './domain/case-workflow';
+import type { NewComplaint } from './domain/complaint';
+import type { Lead } from './domain/lead';
+import { caseNotice } from './domain/outbound';
+import type { StaffUser } from './domain/staff';
+import type { TriageEngine } from './domain/triage-result';
+import { createLocker } from './infra/lock';
+import type { OutboundProducer } from '../queues/outbound-producer';
+import type { TriageProducer } from '../queues/triage-producer';
+import { acceptComplaint } from './services/accept-complaint';
+import { assignLead, changeLeadStatus, recordRecovery, type RecoveryInput, type StatusChange } from './services/case-actions';
+import { completeCallback, deliverMessage, dispatch, replyToComplainants } from './services/outbound-messages';
+import { getLeadFor, listLeadsFor, type LeadQuery } from './services/read-leads';
+import { authenticateToken } from './services/staff-accounts';
+import { sweepUnprocessed } from './services/sweep-unprocessed';
+import { triageComplaint } from './services/triage-complaint';
+
+export interface WireInput {
+  config: Config;
+  repos: Repositories;
+  redis: Redis;
+  triageQueue: TriageProducer;
+  outboundQueue: OutboundProducer;
+  triage: TriageEngine;
+  checks: Record<string, () => Promise<boolean>>;
+}
+
+/** Every use case with its dependencies, wired by hand in one place. */
+export function wireServices({ config, repos, redis, triageQueue, outboundQueue, triage, checks }: WireInput) {
+  const withLock = createLocker(redis, config.QUEUE_PREFIX);
+  const caseDeps = { leads: repos.leads, staff: repos.staff, outcomeCodes: DEFAULT_OUTCOME_CODES, withLock };
+  const outboundDeps = { leads: repos.leads, complainants: repos.complainants, outbound: repos.outbound, outboundQueue, withLock };
+  const triageDeps = {
+    ...repos,
+    triage,
+    caseNumberPrefix: config.CASE_NUMBER_PREFIX,
+    timeZone: config.TIME_ZONE,
+    dedupWindowDays: config.DEDUP_WINDOW_DAYS,
+    withLock,
+    // The complainant hears at once that the complaint was registered, with the case number.
+    onCaseOpened: (lead: Lead, complainantId: string) =>
+      dispatch(outboundDeps, lead, [complainantId], caseNotice('accepted', lead.caseNumber), 'case_notice', 'system').then(() => undefined),
+  };
+  // After the case lock is released: every complainant is told where their case stands.
+  const tellComplainants = async (lead: Lead) => {
+    await dispatch(outboundDeps, lead, lead.complainantIds, caseNotice('status', lead.caseNumber, lead.status), 'case_notice', 'system');
+    return lead;
+  };
+
+  return {
+    acceptComplaint: (input: NewComplaint) => acceptComplaint({ complaints: repos.complaints, triageQueue }, input),
+    triageComplaint: (complaintId: string, opts?: { finalAttempt: boolean }) => triageComplaint(triageDeps, complaintId, opts),
+    sweepUnprocessed: (opts: { graceMs: number; now?: Date }) => sweepUnprocessed({ complaints: repos.complaints, triageQueue }, opts),
+    authenticateToken: (token: string) => authenticateToken({ staff: repos.staff }, token),
+    listLeads: (staff: StaffUser, query: LeadQuery) => listLeadsFor(repos, staff, query),
+    getLead: (staff: StaffUser, id: string) => getLeadFor(repos, staff, id),
+    assignLead: async (staff: StaffUser, id: string, input: { assigneeId: string; note?: string }) =>
+      tellComplainants(await assignLead(caseDeps, staff, id, input)),
+    changeLeadStatus: async (staff: StaffUser, id: string, input: StatusChange) =>
+      tellComplainants(await changeLeadStatus(caseDeps, staff, id, input)),
+    recordRecovery: (staff: StaffUser, id: string, input: RecoveryInput) => recordRecovery(caseDeps, staff, id, input),
+    replyToComplainants: (staff: StaffUser, id: string, input: { text: string; complainantIds?: string[] }) =>
+      replyToComplainants(outboundDeps, staff, id, input),
+    listMessages: async (staff: StaffUser, id: string) => {
+      await getLeadFor(repos, staff, id);
+      return repos.outbound.listForLead(id);
+    },
+    listCallbacks: () => repos.outbound.listByState('callback_open'),
+    completeCallback: (staff: StaffUser, messageId: string, note?: string) => completeCallback(outboundDeps, staff, messageId, note),
+    /** Used by the bot role, which owns the WeChat session. */
+    deliverMessage:
+      (send: (channelUserId: string, text: string) => Promise<void>) => (messageId: string, opts: { finalAttempt: boolean }) =>
+        deliverMessage({ leads: repos.leads, outbound: repos.outbound, withLock, send }, messageId, opts),
+    checks,
+  };
+}
+
+export type Services = ReturnType<typeof wireServices>;

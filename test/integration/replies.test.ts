@@ -1,0 +1,133 @@
+import { createEmbeddedMockPuppet } from '../../bots/embedded-mock';
+import { createWechatBot } from '../../bots/wechat-bot';
+import { createLogger } from '../../src/infra/logger';
+import { createOutboundWorker } from '../../queues/outbound-worker';
+import { createWorkerConnection } from '../../queues/redis-connection';
+import { createStaffUser } from '../../src/services/staff-accounts';
+import type { Lead } from '../../src/domain/lead';
+import type { OutboundMessage } from '../../src/domain/outbound';
+import { postTranscript, startTestApp, uniqueName, waitFor, type TestApp } from '../support/test-app';
+
+describe('replies and notices go back over the complainant’s own channel', () => {
+  let app: TestApp;
+  let stopBot: () => Promise<void>;
+  let mock: ReturnType<typeof createEmbeddedMockPuppet>;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    mock = createEmbeddedMockPuppet();
+    const log = createLogger('silent');
+    const bot = createWechatBot({ name: 'replies-bot', puppet: mock.puppet, log, acceptComplaint: app.ctx.services.acceptComplaint });
+    await bot.start();
+    mock.login();
+    const conn = createWorkerConnection(app.ctx.config.REDIS_URL);
+    const outbound = createOutboundWorker(conn, app.ctx.config.QUEUE_PREFIX, { deliver: app.ctx.services.deliverMessage(bot.send), log });
+    void outbound.run();
+    await outbound.waitUntilReady();
+    stopBot = async () => {
+      await outbound.close();
+      conn.disconnect();
+      await bot.stop();
+    };
+    for (const [name, role] of [
+      ['sup', 'supervisor'],
+      ['op', 'operator'],
+      ['insp', 'inspector'],
+    ] as const) {
+      tokens[name] = (
+        await createStaffUser(
+          { staff: app.ctx.repos.staff },
+          { username: name, password: 'a-long-test-password', role, area: role === 'inspector' ? '剪市镇' : null },
+        )
+      ).token;
+    }
+  });
+  afterAll(async () => {
+    await stopBot();
+    await app.stop();
+  });
+
+  const api = (who: string, method: string, path: string, body?: unknown) =>
+    fetch(`${app.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+
+  it('when a WeChat worker and a hotline caller complain about one employer, then both are told, each over their channel, and staff replies reach both', async () => {
+    const worker = mock.mocker.createContact({ name: '向师傅' });
+    const received: string[] = [];
+    worker.on('message', (m) => {
+      if (m.payload.talkerId === mock.botUser.id) received.push(m.payload.text ?? '');
+    });
+    worker.say('我在剪市镇的龙腾制衣厂做了四个月，龙腾制衣厂欠我工资一万二没发，电话13900006601').to(mock.botUser);
+
+    // The acknowledgement, then the notice with the case number (delivered through the outbound queue).
+    const notice = await waitFor(async () => received.find((t) => /案件编号 WA\d{8}-\d{4}/.test(t)), 10_000, 'the case-number notice');
+    const caseNumber = /WA\d{8}-\d{4}/.exec(notice)![0];
+
+    await postTranscript(app.url, {
+      callId: uniqueName('call'),
+      receivedAt: new Date().toISOString(),
+      callerPhone: '13900006602',
+      transcript: '来电人：剪市镇龙腾制衣厂也欠我工资9000块。',
+    });
+    const lead = await waitFor(
+      async () => {
+        const r = await app.ctx.repos.leads.list({ q: caseNumber, page: 1, pageSize: 1 });
+        const l = r.items[0];
+        return l && l.complaintIds.length === 2 ? l : null;
+      },
+      10_000,
+      'the merged case',
+    );
+
+    const callbacks = (await (await api('op', 'GET', '/api/callbacks')).json()) as { items: OutboundMessage[] };
+    expect(callbacks.items.filter((m) => m.leadId === lead.id)).toHaveLength(1); // the hotline caller's "registered" notice
+
+    const reply = await api('insp', 'POST', `/api/leads/${lead.id}/replies`, { text: '您好，我们已联系厂方，请保持电话畅通。' });
+    expect(reply.status).toBe(201);
+    const sent = ((await reply.json()) as { messages: OutboundMessage[] }).messages;
+    expect(sent.map((m) => m.state).sort()).toEqual(['callback_open', 'queued']);
+    await waitFor(async () => received.includes('您好，我们已联系厂方，请保持电话畅通。'), 10_000, 'the reply on WeChat');
+
+    const messages = await waitFor(
+      async () => {
+        const r = (await (await api('insp', 'GET', `/api/leads/${lead.id}/messages`)).json()) as { messages: OutboundMessage[] };
+        return r.messages.filter((m) => m.state === 'delivered').length >= 2 ? r.messages : null;
+      },
+      10_000,
+      'delivery records',
+    );
+    expect(messages.filter((m) => m.kind === 'staff_reply')).toHaveLength(2);
+
+    const task = (await (await api('op', 'GET', '/api/callbacks')).json()) as { items: OutboundMessage[] };
+    const replyTask = task.items.find((m) => m.leadId === lead.id && m.kind === 'staff_reply')!;
+    expect((await api('op', 'POST', `/api/callbacks/${replyTask.id}/done`, { note: '已电话告知' })).status).toBe(200);
+    expect((await api('op', 'POST', `/api/callbacks/${replyTask.id}/done`, {})).status).toBe(409);
+    expect((await api('insp', 'GET', '/api/callbacks')).status).toBe(403);
+
+    const final = (await (await api('insp', 'GET', `/api/leads/${lead.id}`)).json()) as Lead;
+    const types = final.timeline.map((e) => e.type);
+    expect(types).toEqual(
+      expect.arrayContaining(['created', 'complaint_merged', 'notice_sent', 'reply_sent', 'message_delivered', 'callback_done']),
+    );
+  });
+
+  it('when a case changes status, then its WeChat complainants are told', async () => {
+    const worker = mock.mocker.createContact({ name: '符大姐' });
+    const received: string[] = [];
+    worker.on('message', (m) => {
+      if (m.payload.talkerId === mock.botUser.id) received.push(m.payload.text ?? '');
+    });
+    worker.say('剪市镇的金穗米厂欠我两个月工资5600，电话13900006603').to(mock.botUser);
+    const notice = await waitFor(async () => received.find((t) => /WA\d{8}-\d{4}/.test(t)), 10_000, 'notice');
+    const caseNumber = /WA\d{8}-\d{4}/.exec(notice)![0];
+    const lead = (await app.ctx.repos.leads.list({ q: caseNumber, page: 1, pageSize: 1 })).items[0]!;
+    expect(
+      (await api('sup', 'POST', `/api/leads/${lead.id}/status`, { to: 'rejected', rejectReason: 'insufficient_information' })).status,
+    ).toBe(200);
+    await waitFor(async () => received.some((t) => t.includes(caseNumber) && t.includes('不予受理')), 10_000, 'the status notice');
+  });
+});
