@@ -17,6 +17,8 @@ import { getLeadFor, listLeadsFor, type LeadQuery } from './services/read-leads'
 import { authenticateToken } from './services/staff-accounts';
 import { sweepUnprocessed } from './services/sweep-unprocessed';
 import { triageComplaint } from './services/triage-complaint';
+import { annualReportParagraph, statistics } from './services/statistics';
+import type { Period } from './db/repositories/stats-repository';
 
 export interface WireInput {
   config: Config;
@@ -74,6 +76,14 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
     deliverMessage:
       (send: (channelUserId: string, text: string) => Promise<void>) => (messageId: string, opts: { finalAttempt: boolean }) =>
         deliverMessage({ leads: repos.leads, outbound: repos.outbound, withLock, send }, messageId, opts),
+    statistics: (p: Period) => statistics(repos, p),
+    annualReport: async (year: number) => {
+      const s = await statistics(repos, {
+        from: new Date(`${year}-01-01T00:00:00+08:00`),
+        to: new Date(`${year + 1}-01-01T00:00:00+08:00`),
+      });
+      return { year, paragraph: annualReportParagraph(s), statistics: s };
+    },
     checks,
   };
 }

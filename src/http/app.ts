@@ -8,6 +8,7 @@ import { hotlineRoutes, type HotlineRouteDeps } from './routes/hotline-routes';
 import { leadRoutes, type LeadRouteDeps } from './routes/lead-routes';
 import { complaintRoutes, type ComplaintRouteDeps } from './routes/complaint-routes';
 import { callbackRoutes, type CallbackRouteDeps } from './routes/callback-routes';
+import { statsRoutes, type StatsRouteDeps } from './routes/stats-routes';
 
 export interface HttpDeps {
   log: Logger;
@@ -16,6 +17,7 @@ export interface HttpDeps {
   leads: LeadRouteDeps;
   complaints: ComplaintRouteDeps;
   callbacks: CallbackRouteDeps;
+  stats: StatsRouteDeps;
   authenticate: AuthenticateToken;
 }
 
@@ -39,6 +41,7 @@ export function createApp(deps: HttpDeps): Express {
   app.use('/api/leads', requireStaff(deps.authenticate), leadRoutes(deps.leads));
   app.use('/api/complaints', requireStaff(deps.authenticate), complaintRoutes(deps.complaints));
   app.use('/api/callbacks', requireStaff(deps.authenticate), callbackRoutes(deps.callbacks));
+  app.use('/api/stats', requireStaff(deps.authenticate), statsRoutes(deps.stats));
   app.use(notFound);
   app.use(errorHandler(deps.log));
   return app;

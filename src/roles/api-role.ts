@@ -20,6 +20,7 @@ export async function startApiRole(ctx: AppContext, extraStatus?: () => Record<s
     leads: services,
     complaints: services,
     callbacks: services,
+    stats: services,
     authenticate: services.authenticateToken,
   });
   const server: Server = await new Promise((resolve, reject) => {

@@ -3,7 +3,7 @@ import { maskSpan, normalizeText } from './text/normalize-text';
 import { readText } from './text/transcript';
 import { extractAmount } from './rules/amount';
 import { classify } from './rules/category';
-import { extractEmployer } from './rules/employer';
+import { extractEmployer, isSiteOrg } from './rules/employer';
 import { extractLocation } from './rules/location';
 import { findOrganisations } from './rules/organisations';
 import { extractPhone, findPhones } from './rules/phone';
@@ -26,7 +26,8 @@ export function triageByRules(input: TriageInput): TriageResult {
   const category = classify(caller, text.operator);
 
   const orgs = widestSpans([...findOrganisations(caller), ...findShopNames(caller)]);
-  const withoutOrgs = orgs.reduce((masked, org) => maskSpan(masked, org.start, org.end), caller);
+  // An org named as the site being built (第四中学新宿舍楼) stays readable as the project.
+  const withoutOrgs = orgs.filter((org) => !isSiteOrg(caller, org)).reduce((masked, org) => maskSpan(masked, org.start, org.end), caller);
   const employer = extractEmployer(text, orgs);
   const project = extractProject(withoutOrgs) ?? workplaceApartFromEmployer(caller, orgs, employer);
   const location = extractLocation(withoutOrgs);

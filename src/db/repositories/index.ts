@@ -9,6 +9,7 @@ import { createComplaintRepository } from './complaint-repository';
 import { createLeadRepository } from './lead-repository';
 import { createStaffRepository } from './staff-repository';
 import { createOutboundRepository } from './outbound-repository';
+import { createStatsRepository } from './stats-repository';
 import { outboundModel } from '../models/outbound-model';
 
 export function createRepositories(db: Connection) {
@@ -18,6 +19,7 @@ export function createRepositories(db: Connection) {
     complainants: createComplainantRepository(db),
     staff: createStaffRepository(db),
     outbound: createOutboundRepository(db),
+    stats: createStatsRepository(db),
   };
 }
 

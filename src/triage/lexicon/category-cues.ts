@@ -3,6 +3,9 @@
  * the category rules weigh them together rather than looking for whole sentences.
  */
 
+/** Settling up: pay when nothing else is owed, but the bill itself beside 材料款 or 货款. */
+export const SETTLEMENT_WORDS = /结账|结算款/;
+
 /** Pay for work done. 工姿 is a common mistyping of 工资; 结账/结算 is how workers name their pay-off. */
 export const PAY_WORDS =
   /工资|工钱|工姿|薪水|薪资|薪酬|劳务费|人工费|人工钱|人工工资|血汗钱|辛苦钱|提成|底薪|加班费|工费|结算款|结账|工程款里的人工|欠薪/;
@@ -15,7 +18,17 @@ export const UNPAID_WORDS =
  * Signals that imply unpaid pay without saying so (a boss who vanished, a part payment). They count
  * only in a sentence that is not about another matter: "砸了头，老板只给了两千就不管了" is an injury.
  */
-export const UNPAID_IMPLIED = /跑路|跑了|躲起来|躲着|在躲|(冇|没)得?着落|人不见|不见人|玩失踪|联系不上|拉黑|(只|才)(给|发|结|付)了?/;
+export const UNPAID_IMPLIED = new RegExp(
+  [
+    /跑路|跑了|躲起来|躲着|在躲|(冇|没)得?着落|人不见|不见人|玩失踪|联系不上|拉黑|(只|才)(给|发|结|付)了?/.source,
+    // unreachable: 人都找不到, 电话都不接
+    /(人|他)(都|也)?找不到|找不到(人|他)|(电话|手机)(都|也)?(不接|打不通|关机)|不接电话/.source,
+    // the payer pleads no money or puts it off: 讲房子卖不出去冇钱, 等验收, 以资金困难为由
+    /(冇|没|没有)得?钱(给|发|结)?$|(冇|没|没有)得?钱[，,]|资金(困难|紧张)|等(验收|回款|拨款|结算|审计|上面拨)|以.{1,8}为由|推脱|推托/.source,
+    // the matter stalls or is passed around: 冇得下文, 踢皮球, 以前的账他不管
+    /(冇|没|没有)得?(下文|动静|回音)|踢皮球|推来推去|互相推|扯皮|不认账|账[^，,]{0,4}不管/.source,
+  ].join('|'),
+);
 
 /**
  * A work relation: the speaker or someone worked for someone. Enough, with an unpaid signal, to read
@@ -33,11 +46,11 @@ export const ARREARS_TOPIC = /(拖欠|欠)(薪|工资|工钱)的(事情?|问题|
 
 /** A debt that is not pay for work: on its own it makes the complaint invalid. */
 export const NON_WAGE_DEBT =
-  /材料款|货款|房租|租金|借款|借钱|借的钱|借了|借给|贷款|欠条|押金.{0,6}房东|房东|租房|供货|供的材料|台班费|机械费|车费|工程款(?!.{0,4}人工)|物业费|学费|报销|差旅费/;
+  /材料款|货款|(饲料|种子|化肥|农药|苗木|砂石|石料|水泥|钢材|木材|建材|设备|配件|加工|油|菜|肉|粮)(款|钱|费)|运费|运输费|租赁费|卖[^，。,\s]{1,6}的[，,]|我是(自己)?做生意的|房租|租金|借款|借钱|借的钱|借了|借给|贷款|欠条|押金.{0,6}房东|房东|租房|供货|供的材料|台班费|机械费|车费|工程款(?!.{0,4}人工)|物业费|学费|报销|差旅费/;
 
 /** Other labour-rights matters (no unpaid wages): social insurance, contracts, injury, dismissal, hours, deposits. */
 export const LABOR_OTHER =
-  /社保|五险|养老保险|医保|公积金|劳动合同|签合同|冇签|没签|不签|续签|工伤|受伤|摔|骨折|砸伤|压断|职业病|辞退|开除|解雇|解除|走人|怀孕|产假|经济补偿|补偿|赔偿|加班|休息|休假|年假|年休假|押金|保证金(?!是)|扣证|身份证|试用期|调岗|降薪|罚款|医药费|砸|住院|手术|离职证明|公积金|调到|调去|调动|(逼|让)我(自己)?辞职/;
+  /社保|五险|养老保险|医保|公积金|劳动合同|签合同|冇签|没签|不签|续签|工伤|受伤|摔|骨折|砸伤|压断|职业病|只准休|休[\d一两三四]天|请假|不批假|(天天|每天)?(搞|做|干)到(晚上|半夜|夜里)|[\d十一二]+个(小时|钟头)|冇得休|没有?休息|单休|辞退|开除|解雇|解除|走人|怀孕|产假|经济补偿|补偿|赔偿|加班|休息|休假|年假|年休假|押金|保证金(?!是)|扣证|身份证|试用期|调岗|降薪|罚款|医药费|砸|住院(?![部楼综大])|手术|离职证明|公积金|调到|调去|调动|(逼|让)我(自己)?辞职/;
 
 /** Consumer matters: a shop that owes a refund is not an employer that owes pay. */
 export const CONSUMER_MATTER = /退款|退钱|退货|退费|商家|店家|网购|买的|订单|充值|会员卡|快递丢/;
@@ -45,15 +58,22 @@ export const CONSUMER_MATTER = /退款|退钱|退货|退费|商家|店家|网购
 /** Clauses that only imagine a case (如果老板拖欠工资的话), which makes a question, not a complaint. */
 export const HYPOTHETICAL = /如果|(?<![\d一二两三四五六七八九十百千])万一|假如|要是|假设|的话|会不会|是不是.{0,6}(可以|能)/;
 
+/** The speaker only as the one asking or looking: "我问一下", "我想咨询", "我回去看看". */
+export const ASKER_SELF = /我(想|就|先|再|要)?(问|咨询|了解|打听)(一下|下|问|个|清楚)|我想(问|咨询|了解|打听)|我(回去|再|先)?(看看|试试|查查|去问)|我晓得了|我知道了/g;
+
 /** The caller says there is no case behind the question ("冇得冇得，我就是先问清楚"). */
 export const ONLY_ASKING = /(就是|只是|先|随便)(问|咨询)(一下|问|清楚)|(冇得|没有)[，,]?(冇得|没有)[，,]?我/;
 
 /** Asking after an earlier complaint: a case number, an earlier report, a question about its handling. */
 export const PROGRESS_QUERY = [
-  /(上次|之前|以前|上个月|前几天|前段时间|前些天|上周|上礼拜|上个星期|前天|昨天|前两天)(也)?[^，。,！？\s]{0,12}(投诉|反映|举报|报|打过|提交|登记)(过|的|了)/,
+  /(上次|之前|以前|上个月|前几天|前段时间|前些天|上周|上礼拜|上个星期|前天|昨天|前两天|[\d一二三四五六七八九十]+月份?|去年|年前)(也)?[^，。,！？\s]{0,12}(投诉|反映|举报|报|打过|提交|登记|转过来|转过去)(过|的|了)/,
+  // the complaint as a thing the office holds: 那个单子, 我们那个案子结了冇
+  /(那个|我的|我们的?)(单子|工单|案子)|(案子|单子|工单)[^，。,！？\s]{0,4}(结了|办了|处理了)/,
+  // what the office said it would do: 你们上次讲一个月内处理完
+  /你们(上次|之前|当时|那次)(讲|说|答应)/,
   /(投诉|反映|提交|登记|举报)(过|了)的/,
   /案件编号|案件号|投诉编号|编号|受理号|[A-Z]{2}\s?\d{6,}/,
-  /处理得?怎么样|处理到哪|到哪一步|(?<!工程)进度(?!款)|有冇得结果|有没有结果|有结果了/,
+  /处理得?(怎么|么|咋)样|处理到哪|到哪一步|(?<!工程)进度(?!款)|有冇得结果|有没有结果|有结果了/,
 ];
 /** Waiting words that ask after a complaint only when the text refers to one ("冇得消息" alone may be about the boss). */
 export const PROGRESS_WAITING =
@@ -77,4 +97,4 @@ export const QUESTION =
 
 /** Words that show the text is about work at all (used to tell a question from noise). */
 export const LABOUR_TOPIC =
-  /工资|工钱|欠薪|薪|劳动|仲裁|人社|监察|社保|合同|工伤|用人单位|用工|农民工|最低工资|保证金|劳务|派遣|包工头|上班|打工|辞职|辞退|试用期|加班|工人|员工|劳动者|做事|讨薪/;
+  /零工|童工|未成年|招用|招工|雇人|退休|工资|工钱|欠薪|薪|劳动|仲裁|人社|监察|社保|合同|工伤|用人单位|用工|农民工|最低工资|保证金|劳务|派遣|包工头|上班|打工|辞职|辞退|试用期|加班|工人|员工|劳动者|做事|讨薪/;

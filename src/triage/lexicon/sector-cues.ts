@@ -5,7 +5,7 @@ export const SECTOR_CUES: Readonly<Record<Exclude<Sector, 'other'>, Readonly<Rec
   ride_hailing: { 网约车: 6, 滴滴: 6, 专车: 4, 快车司机: 4, 出行科技: 3, 跑车: 2, 顺风车: 4 },
   delivery: { 外卖: 6, 快递: 6, 骑手: 5, 配送: 4, 物流: 5, 分拣: 3, 送餐: 4, 跑腿: 3, 派件: 4, 揽件: 4, 美团: 4, 饿了么: 5 },
   education: { 培训: 4, 学校: 4, 幼儿园: 6, 老师: 3, 教育: 4, 教培: 6, 家教: 4, 托管: 4, 辅导班: 5, 教师: 4, 补习: 4 },
-  individual_business: { 个体户: 7, 门面: 4, 小店: 4, 看店: 4, 夫妻店: 5, 摊位: 4, 档口: 4 },
+  individual_business: { 个体户: 7, 个体的: 7, 一个人开的: 5, 门面: 4, 小店: 4, 看店: 4, 夫妻店: 5, 摊位: 4, 档口: 4 },
   services: {
     饭店: 4,
     酒店: 4,
@@ -37,6 +37,15 @@ export const SECTOR_CUES: Readonly<Record<Exclude<Sector, 'other'>, Readonly<Rec
     养老院: 4,
     前台: 3,
     收银: 3,
+    山庄: 4,
+    温泉: 3,
+    度假村: 4,
+    农家乐: 4,
+    客栈: 4,
+    民宿: 4,
+    茶楼: 4,
+    洗浴: 4,
+    健身: 4,
   },
   agriculture: {
     种植: 5,
@@ -66,6 +75,18 @@ export const SECTOR_CUES: Readonly<Record<Exclude<Sector, 'other'>, Readonly<Rec
     种菜: 4,
     水稻: 4,
     药材: 3,
+    桃园: 4,
+    橘园: 4,
+    采摘: 4,
+    摘桃: 4,
+    油茶: 5,
+    除草: 3,
+    施肥: 4,
+    农业: 4,
+    养鸡: 5,
+    喂牛: 5,
+    牛场: 5,
+    羊场: 5,
   },
   manufacturing: {
     厂: 3,
@@ -86,6 +107,14 @@ export const SECTOR_CUES: Readonly<Record<Exclude<Sector, 'other'>, Readonly<Rec
     机械: 2,
     注塑: 4,
     模具: 3,
+    纸业: 4,
+    米业: 4,
+    化工: 4,
+    陶瓷: 3,
+    食品厂: 4,
+    服装厂: 4,
+    制造: 4,
+    家具厂: 4,
   },
   construction: {
     工地: 5,
@@ -146,8 +175,12 @@ export const SECTOR_CUES: Readonly<Record<Exclude<Sector, 'other'>, Readonly<Rec
   },
 };
 
-/** Work that fits none of the named sectors: quarries, mines, haulage. */
+/** Work that fits none of the named sectors: quarries, mines, haulage, online selling. */
 export const OTHER_SECTOR_CUES: Readonly<Record<string, number>> = {
+  电商: 6,
+  电子商务: 4,
+  直播: 5,
+  主播: 5,
   采石场: 7,
   石场: 5,
   矿: 5,

@@ -1,5 +1,5 @@
 import { findMoney, type MoneyMention } from './money-mentions';
-import { unpaidMonths, workedDays } from './durations';
+import { unpaidMonths, workedDays, workedPieces } from './durations';
 
 /** Drops a sum that a later "不对，是…" replaces. */
 function applyCorrections(mentions: MoneyMention[]): MoneyMention[] {
@@ -19,7 +19,11 @@ function fromRates(rate: MoneyMention, text: string, workerCount: number | null)
     if (workerCount === null) return null;
     amount *= workerCount;
   }
-  if (rate.perDay) {
+  if (rate.perPiece) {
+    const pieces = workedPieces(text);
+    if (pieces === null) return null;
+    amount *= pieces;
+  } else if (rate.perDay) {
     const days = workedDays(text);
     if (days === null) return null;
     amount *= days;
@@ -35,14 +39,22 @@ function fromRates(rate: MoneyMention, text: string, workerCount: number | null)
  * operator's read-back, where bare numbers are hotline numbers and dates).
  */
 export function extractAmount(text: string, workerCount: number | null, explicitOnly = false): number | null {
-  const all = applyCorrections(findMoney(text).filter((m) => m.explicit || !explicitOnly));
+  const found = applyCorrections(findMoney(text).filter((m) => m.explicit || !explicitOnly));
+  const all = found.filter((m) => !m.addOn);
+  const main = mainAmount(all, text, workerCount);
+  if (main === null) return null;
+  // "工资3500和提成1200": items listed together are owed together.
+  return found.filter((m) => m.addOn && !m.nonWage && !m.paid).reduce((sum, m) => sum + m.value, main);
+}
+
+function mainAmount(all: MoneyMention[], text: string, workerCount: number | null): number | null {
   const wage = all.some((m) => !m.nonWage) ? all.filter((m) => !m.nonWage) : all;
   if (wage.length === 0) return null;
 
   const remaining = wage.filter((m) => m.remaining && !m.paid);
   if (remaining.length > 0) return remaining.at(-1)?.value ?? null;
 
-  const rates = wage.filter((m) => m.perDay || m.perMonth || m.perPerson);
+  const rates = wage.filter((m) => m.perDay || m.perMonth || m.perPerson || m.perPiece);
   const paid = wage.filter((m) => m.paid && !m.total);
   const sums = wage.filter((m) => !rates.includes(m) && !paid.includes(m));
   const totals = sums.filter((m) => m.total);
@@ -65,7 +77,7 @@ export function extractAmount(text: string, workerCount: number | null, explicit
 function fromAllRates(rates: MoneyMention[], text: string, workerCount: number | null): number | null {
   const first = rates[0];
   if (!first) return null;
-  const sameKind = rates.filter((r) => r.perDay === first.perDay && r.perMonth === first.perMonth && !r.perPerson);
+  const sameKind = rates.filter((r) => r.perDay === first.perDay && r.perMonth === first.perMonth && r.perPiece === first.perPiece && !r.perPerson);
   if (sameKind.length > 1 && workerCount === sameKind.length) {
     let total = 0;
     for (const rate of sameKind) {

@@ -2,6 +2,7 @@ import type { Category } from '../../domain/triage-result';
 import {
   ABUSE,
   ADVERT,
+  ASKER_SELF,
   HYPOTHETICAL,
   LABOR_OTHER,
   LABOUR_TOPIC,
@@ -15,7 +16,7 @@ import {
   TEST_WORDS,
   WORK_CONTEXT,
 } from '../lexicon/category-cues';
-import { hasWageCase, sentences } from './wage-evidence';
+import { hasWageCase } from './wage-evidence';
 
 /** Something that happened to the speaker: 我…了, 我…冇, 不给我… */
 const OWN_EVENT = /(我|俺|我们).*(了|冇|没|不|哒)/;
@@ -34,7 +35,12 @@ function isLabourMatter(sentence: string): boolean {
  */
 function isProcedureQuestion(text: string): boolean {
   if (!QUESTION.test(text) || CONCRETE.test(text)) return false;
-  return !/我|俺|咱/.test(text) || ONLY_ASKING.test(text);
+  return !/我|俺|咱/.test(text.replace(ASKER_SELF, '')) || ONLY_ASKING.test(text);
+}
+
+/** Sentences with their end marks kept, so "…低好多啊？" still reads as a question. */
+function sentencesWithEnds(text: string): string[] {
+  return text.split(/(?<=[。！!？?\n；;])/).filter((s) => s.trim());
 }
 
 function isProgressQuery(text: string): boolean {
@@ -59,7 +65,7 @@ export function classify(callerText: string, operatorText = ''): Category {
   if (isProgressQuery(callerText)) return 'progress_query';
   if (wageCase) return isProcedureQuestion(callerText) ? 'consultation' : 'wage_arrears';
   if (NON_WAGE_DEBT.test(callerText)) return 'invalid';
-  if (sentences(callerText).some(isLabourMatter)) return 'labor_other';
+  if (sentencesWithEnds(callerText).some(isLabourMatter)) return 'labor_other';
   if (QUESTION.test(callerText) && (LABOUR_TOPIC.test(callerText) || LABOR_OTHER.test(callerText))) return 'consultation';
   return 'invalid';
 }

@@ -7,10 +7,19 @@ const UNPAID_MONTHS = [
   new RegExp(`(欠|拖|拖欠|差|扣|压)(了)?(我|我们|他们|工人)?(的)?${N}个(多|半)?月`),
   new RegExp(`(最后|还有|剩下|剩|后面|后头|最近)(的)?${N}个(多|半)?月`),
   new RegExp(`${N}个(多|半)?月(的)?(工资|工钱|工姿|薪水|薪资|钱)`),
+  // 四月五月两个月都冇发
+  new RegExp(`${N}个(多|半)?月(的)?(都|也|全)?(冇|没|没有|未|莫)(发|给|结|付)`),
 ];
 /** Months worked; less the months paid ("做了五个月 只发了两个月的") they are the months unpaid. */
-const WORKED_MONTHS = [new RegExp(`(做了|干了|上了|搞了|开了|做|干)${N}个(多|半)?月`)];
-const PAID_MONTHS = [new RegExp(`(只|才)?(发了|给了|结了|付了)${N}个(多|半)?月`)];
+const WORKED_MONTHS = [
+  new RegExp(`(做了|干了|上了|搞了|开了|做|干)${N}个(多|半)?月`),
+  // 上学期五个月只发了两个月的: the period named just before a partial payment
+  new RegExp(`${N}个(多|半)?月[^，。,\s]{0,3}(只|才)(发|给|结|付)`),
+];
+const PAID_MONTHS = [new RegExp(`(只|才)?(发了|给了|结了|付了)(我|我们|他|她)?${N}个(多|半)?月`)];
+const WORKED_HALF_YEAR = /(做了|干了|上了|搞了|包了|做|干)(大)?半年/;
+/** "十个月，一个月两千": a bare span answering 做了多久. */
+const BARE_MONTHS = [new RegExp(`(?:^|[，。,\s])${N}个(多|半)?月(?=[，。,\s]|$)`, 'm')];
 /** "两个月了" answering how long: the time the pay has been owed, read last. */
 const MONTHS_SO_FAR = [new RegExp(`(?<![做干上搞开])${N}个(多|半)?月了`)];
 const HALF_YEAR = /(欠|拖|拖欠)(了)?(我|我们)?(大)?半年|(大)?半年(的)?(工资|工钱)/;
@@ -24,7 +33,7 @@ const WORKED_DAYS = [
 function firstNumber(patterns: readonly RegExp[], text: string): number | null {
   for (const pattern of patterns) {
     const match = pattern.exec(text);
-    const run = match?.slice(1).find((group) => group !== undefined && /^[\d一二两三四五六七八九十几]+$/.test(group));
+    const run = match?.slice(1).find((group) => group !== undefined && /^[\d一二两三四五六七八九十几百千万]+$/.test(group));
     const value = run ? parseNumeral(run)?.value : undefined;
     // 一个半月 is one and a half months.
     if (value) return match?.[0].includes('个半月') ? value + 0.5 : value;
@@ -35,10 +44,18 @@ function firstNumber(patterns: readonly RegExp[], text: string): number | null {
 export function unpaidMonths(text: string): number | null {
   const owed = firstNumber(UNPAID_MONTHS, text) ?? (HALF_YEAR.test(text) ? 6 : null);
   if (owed !== null) return owed;
-  const worked = firstNumber(WORKED_MONTHS, text);
+  const worked = firstNumber(WORKED_MONTHS, text) ?? (WORKED_HALF_YEAR.test(text) ? 6 : null);
   const paid = firstNumber(PAID_MONTHS, text);
   if (worked !== null) return paid !== null && paid < worked ? worked - paid : worked;
-  return firstNumber(MONTHS_SO_FAR, text);
+  return firstNumber(MONTHS_SO_FAR, text) ?? firstNumber(BARE_MONTHS, text);
+}
+
+/** How many pieces or orders a piece rate is paid on: 派了三千件, 送了八百单. */
+// 一件一块二 is the rate, not the count.
+const PIECES = [new RegExp(`(?<![一每])([\\d一二两三四五六七八九十几百千万]+)(多)?(件|单|票|箱)(?![\\d一二两三四五六七八九十块元])`)];
+
+export function workedPieces(text: string): number | null {
+  return firstNumber(PIECES, text);
 }
 
 export function workedDays(text: string): number | null {

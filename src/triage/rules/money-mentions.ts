@@ -1,4 +1,4 @@
-import { findNumerals, type NumeralMention } from '../numbers/chinese-numeral';
+import { findNumerals, NUMERAL_RUN, parseNumeral, type NumeralMention } from '../numbers/chinese-numeral';
 import { clauseAt, splitClauses } from '../text/clauses';
 
 /** What a sum of money is, read from the words around it. */
@@ -8,6 +8,10 @@ export interface MoneyMention {
   perDay: boolean;
   perMonth: boolean;
   perPerson: boolean;
+  /** A piece rate: 一件一块二, 每单五块. */
+  perPiece: boolean;
+  /** Another pay item added to the one before: "工资3500和提成1200". */
+  addOn: boolean;
   total: boolean;
   paid: boolean;
   remaining: boolean;
@@ -25,11 +29,18 @@ const HOTLINES = new Set(['12345', '12333', '12348', '12315', '12366', '12369', 
 const CURRENCY_AFTER = /^(多|左右|上下)?(块|元|圆|块钱|元钱|rmb|RMB)/;
 /** Units that make a number a count of something other than money. */
 const NOT_MONEY_AFTER =
-  /^(多|来|余)?(个|名|位|人|天|年|岁|号|点|米|斤|公里|平|方|栋|层|次|户|家|台|辆|吨|亩|头|只|期|月|倍|%|小时|分钟|周|礼拜|星期)/;
+  /^(多|来|余)?(件|单|票|箱|个|名|位|人|天|年|岁|号|点|米|斤|公里|平|方|栋|层|次|户|家|台|辆|吨|亩|头|只|期|月|倍|%|小时|分钟|周|礼拜|星期)/;
 const MONEY_CONTEXT_BEFORE =
   /(讲好|说好|谈好|讲定|定好|欠|工资|工钱|工姿|人工费|劳务费|提成|薪|月|天|人|共|计|差|给了|付了|结了|只给|有|是|剩|底薪)[了我们的有是大概差不多约]*$/;
 const RATE_AFTER = /^(块|元)?(钱)?(一天|每天|\/天|一日|一个月|每个月|每月|\/月|一月)/;
 
+const PER_PIECE = /(一|每)(件|单|票|箱|个件)$/;
+/** A rate word right before a small number makes it money: 一天80, 一件一块二. */
+const RATE_BEFORE = /(一天|每天|一日|日薪|一个工|一件|每件|一单|每单|一票|每票)$/;
+const CURRENCY_BEFORE = /[¥￥]$|人民币$/;
+/** 一块二 = 1.2, 两块五 = 2.5 yuan. */
+const YUAN_AND_TENTHS = /^块([一二两三四五六七八九])(?![十百千万块元])/;
+const ADD_ON_BETWEEN = /^[^，。,！？\s]{0,8}(和|加上?|外加|还有|另外|以及)[^，。,！？\s]{0,4}(提成|奖金|加班费|补贴|绩效|全勤)[^，。,！？\s]{0,2}$/;
 const PER_DAY = /一天|每天|日薪|一日|每日|天工资|一个工|每个工/;
 const PER_MONTH = /一个月|每个月|每月|月薪|(?<!个)月工资|(?<![\d一二三四五六七八九十])一月(?!份)/;
 const PER_PERSON = /每人|每个人|一人|人均|一个人|每位|每个工人/;
@@ -44,9 +55,10 @@ const CORRECTION = /不对|说错|搞错|讲错|更正|纠正|应该是|我是�
 
 function isMoney(n: NumeralMention, before: string, after: string): boolean {
   if (n.value <= 0) return false;
-  if (CURRENCY_AFTER.test(after)) return true;
+  if (CURRENCY_AFTER.test(after) || CURRENCY_BEFORE.test(before) || YUAN_AND_TENTHS.test(after)) return true;
   if (NOT_MONEY_AFTER.test(after)) return false;
   if (n.hasMoneyScale) return true;
+  if (RATE_BEFORE.test(before) && !HOTLINES.has(n.raw)) return true;
   if (n.value < 100 || HOTLINES.has(n.raw)) return false;
   return /\d/.test(n.raw) && (MONEY_CONTEXT_BEFORE.test(before) || RATE_AFTER.test(after));
 }
@@ -63,8 +75,10 @@ export function findMoney(text: string): MoneyMention[] {
     if (!isMoney(n, before, after)) continue;
     const near = before.slice(-6);
     const previousClause = clauses[clauses.indexOf(clause) - 1]?.text ?? '';
+    const tenths = YUAN_AND_TENTHS.exec(after)?.[1];
+    const previous = mentions.at(-1);
     mentions.push({
-      value: n.value,
+      value: tenths ? n.value + (parseNumeral(tenths)?.value ?? 0) / 10 : n.value,
       start: n.start,
       perDay: PER_DAY.test(near) || /^(块|元)?(钱)?(一天|每天|\/天|一日)/.test(after),
       perMonth: PER_MONTH.test(near) || /^(块|元)?(钱)?(一个月|每个月|每月|\/月|一月)/.test(after),
@@ -73,6 +87,8 @@ export function findMoney(text: string): MoneyMention[] {
         /^(块|元)?(钱)?(一个人|每人|一人)/.test(after) ||
         // "每人欠一个半月工资，大概六千": a bare sum after a per-person clause is per person too.
         (PER_PERSON_START.test(previousClause) && !HAS_SUM.test(previousClause) && HEDGE_ONLY.test(before)),
+      perPiece: PER_PIECE.test(near),
+      addOn: previous !== undefined && previous.start >= clause.start && ADD_ON_BETWEEN.test(text.slice(previous.start, n.start).replace(NUMERAL_RUN, '')),
       // 总共只给了三千 is a payment, not a total.
       total: TOTAL.test(before) && !PAID.test(before),
       paid: PAID.test(before),

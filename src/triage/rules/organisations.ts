@@ -6,6 +6,25 @@ const SUFFIX_PATTERN = new RegExp([...ORG_SUFFIXES].sort((a, b) => b.length - a.
 /** 厂房, 店长, 公司里的人: the suffix is part of another word. */
 const NOT_AN_ENDING = /^(房|长|区|门口|方|主|面|员|规|家)/;
 
+/** Characters that are function words elsewhere but common inside trade names (泰和装饰, 家和物业). */
+const ALSO_IN_NAMES = new Set('和家为与'.split(''));
+
+/**
+ * Where the name before a suffix starts. When the stop at a function-word character leaves only
+ * trade words (泰和|装饰工程有限公司 read as 装饰工程…), that character belongs to the name.
+ */
+function throughNameChars(text: string, suffixStart: number, suffix: string): number {
+  let start = nameStart(text, suffixStart);
+  for (let tries = 0; tries < 2; tries++) {
+    if (isSpecific(text.slice(start, suffixStart + suffix.length), suffix)) break;
+    if (!ALSO_IN_NAMES.has(text[start - 1] ?? '')) break;
+    const wider = nameStart(text, start - 1);
+    if (wider === start - 1 && !ALSO_IN_NAMES.has(text[start - 2] ?? '')) break;
+    start = wider;
+  }
+  return start;
+}
+
 /** Drops a leading township or street (浔阳街道启航学校 → 启航学校); counties stay, they are often registered names. */
 function withoutLeadingTown(text: string, span: Span): Span {
   const chain = placeChainAt(text.slice(span.start, span.end), 0);
@@ -30,7 +49,7 @@ export function findOrganisations(text: string): Span[] {
     const suffixStart = match.index ?? 0;
     const end = suffixStart + match[0].length;
     if (NOT_AN_ENDING.test(text.slice(end))) continue;
-    const start = nameStart(text, suffixStart);
+    const start = throughNameChars(text, suffixStart, match[0]);
     const span = withoutLeadingTown(text, { text: text.slice(start, end), start, end });
     if (isSpecific(span.text, match[0])) spans.push(span);
   }

@@ -3,7 +3,7 @@ import { findPlaceChains, placeChainAt } from './place-chain';
 
 /** How the name of a site or project ends. 工业园 is left out: it names a place, not a project. */
 const PROJECT_SUFFIX =
-  /项目(?!部|经理|上的人|负责人)|工程(?!有限|公司|队|师|款|部|延期)|工地|小区|花园|家园|安置房|安置区|广场|大厦|大楼|楼盘|物流园|产业园|度假村|公寓|新村|新城|[一二三四五六七八九十\d]期(?!间)/g;
+  /项目(?!部|经理|上的人|负责人)|工程(?!有限|公司|队|师|款|部|延期)|工地|小区|花园|家园|安置房|安置区|广场|大厦|大楼|楼盘|物流园|产业园|度假村|公寓|新村|新城|综合楼|教学楼|宿舍楼|办公楼|住院楼|政务中心|活动中心|商贸城|商城|市场|[一二三四五六七八九十\d]期(?!间)/g;
 
 /** Words that say "a project" without naming one. */
 const GENERIC_PROJECT_WORDS = [
@@ -27,7 +27,15 @@ const GENERIC_PROJECT_WORDS = [
   '工业',
   '小区',
   '写字楼',
+  '物流园',
+  '产业园',
+  '基地',
+  '市场',
+  '中心',
 ];
+
+/** A name set in quotes (在“常德国际商贸城”项目) is the site as the writer names it. */
+const QUOTED = /[“"「『]([^“”"「」『』，。,\s]{2,20})[”"」』](?=项目|工程|工地|基地|务工|做|上班|打工|从事)/;
 
 /** "修那个村级活动中心": what is being built, named after a building verb and a determiner. */
 const BUILT_THING = /(修|建|盖|新建|改造|翻修)(那个|这个)([\u4e00-\u9fa5A-Za-z0-9]{4,12})(?=[，。,！？!?\s]|$)/g;
@@ -46,6 +54,8 @@ function withoutLeadingPlace(text: string, span: Span): Span {
 
 /** The named project, site or estate (LABELS.md project), outside the employer's name. */
 export function extractProject(maskedText: string): string | null {
+  const quoted = QUOTED.exec(maskedText)?.[1];
+  if (quoted && !quoted.includes('□')) return quoted;
   const spans: Span[] = [];
   const villages = findPlaceChains(maskedText).flatMap((chain) => (chain.parts.at(-1)?.level === 'village' ? [chain.end] : []));
   for (const match of maskedText.matchAll(PROJECT_SUFFIX)) {

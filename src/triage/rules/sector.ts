@@ -3,6 +3,7 @@ import { OTHER_SECTOR_CUES, SECTOR_CUES, SECTOR_ORDER } from '../lexicon/sector-
 
 /** A named site or estate (御景湾三期) points to building work. */
 const PROJECT_WEIGHT = 2;
+const SITE_NAME = /[^，。,！？\s在到的]{1,8}(?=项目|工地|工程)/g;
 
 function weigh(text: string, cues: Readonly<Record<string, number>>): number {
   return Object.entries(cues).reduce((sum, [word, weight]) => sum + (text.includes(word) ? weight : 0), 0);
@@ -11,8 +12,10 @@ function weigh(text: string, cues: Readonly<Record<string, number>>): number {
 /** Where the work was (LABELS.md sector): the sector whose words weigh most; null when none appear. */
 export function extractSector(text: string, project: string | null): Sector | null {
   const weights = new Map<Sector, number>(SECTOR_ORDER.map((s) => [s, 0]));
+  // "温泉度假村项目", "中心学校新教学楼工地": a site is named after what is being built, not the trade.
+  const withoutSiteNames = text.replace(SITE_NAME, '');
   for (const [sector, cues] of Object.entries(SECTOR_CUES) as [Sector, Record<string, number>][]) {
-    weights.set(sector, weigh(text, cues));
+    weights.set(sector, weigh(sector === 'construction' ? text : withoutSiteNames, cues));
   }
   weights.set('other', weigh(text, OTHER_SECTOR_CUES));
   if (project) weights.set('construction', (weights.get('construction') ?? 0) + PROJECT_WEIGHT);

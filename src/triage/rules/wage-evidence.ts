@@ -6,6 +6,7 @@ import {
   NON_WAGE_DEBT,
   OPERATOR_PRESUPPOSES,
   PAY_WORDS,
+  SETTLEMENT_WORDS,
   UNPAID_IMPLIED,
   UNPAID_WORDS,
   WAGES_PAID,
@@ -33,6 +34,15 @@ function clauses(sentence: string): string[] {
 
 const ALL_NON_WAGE_DEBT = new RegExp(NON_WAGE_DEBT.source, 'g');
 
+/** A pay word, not counting 结账 where the sentence is about a bill for goods. */
+function namesPayFor(text: string, debtInSentence: boolean): boolean {
+  const match = PAY_WORDS.exec(text);
+  if (!match) return false;
+  return !debtInSentence || !SETTLEMENT_WORDS.test(match[0]) || PAY_WORDS.test(text.replace(new RegExp(SETTLEMENT_WORDS.source, 'g'), ''));
+}
+
+const ALL_WAGES_PAID = new RegExp(WAGES_PAID.source, 'g');
+
 const hasAmount = (text: string): boolean => findMoney(text).some((m) => !m.nonWage);
 
 export interface WageEvidence {
@@ -52,15 +62,20 @@ export function weighWageEvidence(callerText: string, operatorText = ''): WageEv
   let best: WageEvidence = { score: 0, namesPay: false };
   for (const sentence of sentences(callerText)) {
     if (HYPOTHETICAL.test(sentence)) continue;
-    const payInSentence = PAY_WORDS.test(sentence) && !WAGES_PAID.test(sentence);
-    const otherMatter = LABOR_OTHER.test(sentence) || NON_WAGE_DEBT.test(sentence);
+    const debt = NON_WAGE_DEBT.test(sentence);
+    const names = (s: string): boolean => namesPayFor(s, debt);
+    const payInSentence = names(sentence) && !WAGES_PAID.test(sentence);
+    const otherMatter = LABOR_OTHER.test(sentence) || debt;
+    const unpaidVerb = UNPAID_WORDS.test(sentence);
     let amount: boolean | undefined;
     for (const clause of clauses(sentence)) {
-      const unpaid = UNPAID_WORDS.test(clause) || (!otherMatter && UNPAID_IMPLIED.test(clause));
+      // "欠我们材料款两万 人工费三万六": one 欠 runs over a list of sums.
+      const listed = unpaidVerb && names(clause) && hasAmount(clause);
+      const unpaid = UNPAID_WORDS.test(clause) || listed || (!otherMatter && UNPAID_IMPLIED.test(clause));
       if (!unpaid || WAGES_PAID.test(clause)) continue;
       if (LABOR_OTHER.test(clause) || NON_WAGE_DEBT.test(clause) || CONSUMER_MATTER.test(clause)) continue;
       const topicOnly = ARREARS_TOPIC.test(clause);
-      const namesPay = !topicOnly && PAY_WORDS.test(clause);
+      const namesPay = !topicOnly && names(clause);
       if (wagesPaid && !namesPay) continue;
       let score = WEIGHT.unpaid;
       if (namesPay || (!topicOnly && payInSentence)) score += WEIGHT.payWord;
@@ -80,5 +95,8 @@ export function weighWageEvidence(callerText: string, operatorText = ''): WageEv
 export function hasWageCase(callerText: string, operatorText = ''): boolean {
   const evidence = weighWageEvidence(callerText, operatorText);
   if (evidence.score < WAGE_CASE_THRESHOLD) return false;
-  return !NON_WAGE_DEBT.test(callerText) || PAY_WORDS.test(callerText.replace(ALL_NON_WAGE_DEBT, ''));
+  if (!NON_WAGE_DEBT.test(callerText)) return true;
+  // A trader who says "司机的工资我都发了" names pay only as paid; 结账 beside the bill is the bill.
+  const rest = callerText.replace(ALL_NON_WAGE_DEBT, '').replace(ALL_WAGES_PAID, '');
+  return namesPayFor(rest, true);
 }

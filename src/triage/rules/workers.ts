@@ -18,7 +18,18 @@ const PAIR =
 /** A group with no number: 我们班组, 一帮老乡, 我们几个. */
 const GROUP =
   /车间的人|厂里的人|全厂|所有工人|工人们都|我们|咱们|俺们|一帮|一群|几个(人|工友|老乡|婆婆|师傅|兄弟|姐妹|同事)|班组|工友们|工人们|老乡们|全体/;
-const ONLY_ME = /就我一个|就我自己|就我$|就我[。，！\s]|只有我一个|我一个人|只我一个|就是我一个/m;
+const ONLY_ME =
+  /就我一个|就我自己|就我$|就我[。，！\s]|只有我一个|我一个人|只我一个|就是我一个|只(讲|说|报|代表|问|反映)(我)?(自己|我)(的|一个)?/m;
+/** "我帮我老公投诉": speaking for one other worker. */
+const FOR_ONE_OTHER =
+  /(帮|替|代)(我)?(的)?(老公|老婆|爱人|媳妇|丈夫|妻子|儿子|女儿|爸爸?|妈妈?|老爸|老妈|父亲|母亲|弟弟|哥哥|姐姐|妹妹|侄子|外甥|亲戚|朋友)(投诉|反映|问|讲|打)/;
+/** A bare count that answers "几个人？" in its own turn: "二十六个。", "固定的七八个". */
+const ANSWERED_COUNT = new RegExp(`(?:^|[，,])[^，,。\n\d]{0,4}?${NUM.replace(']+', '几]+')}(多|来|几)?个(?=[。！!，,]|$)`, 'm');
+/**
+ * Someone who speaks of themselves, or of work they did with the subject left out ("在…厂上班");
+ * a bare tip-off ("欠薪！某工地 电话") names no worker.
+ */
+const SPEAKER_OR_WORK = /我|俺|本人|自己|咱|做|干|上班|帮|打工|务工|搞|喂|送|跑|开|看|代课|教|当/;
 
 /**
  * How many workers are owed, the speaker included (LABELS.md worker_count): the largest head count
@@ -35,11 +46,13 @@ export function extractWorkerCount(text: string): number | null {
   const others = OTHERS_BESIDES_ME.exec(text)?.[2];
   const besides = others ? (parseNumeral(others)?.value ?? 0) + 1 : 0;
   const we = WE_COUNT.exec(text)?.[3];
-  best = Math.max(best, besides, we ? (parseNumeral(we)?.value ?? 0) : 0);
+  const answered = ANSWERED_COUNT.exec(text)?.[1];
+  best = Math.max(best, besides, we ? (parseNumeral(we)?.value ?? 0) : 0, answered ? (parseNumeral(answered)?.value ?? 0) : 0);
   if (best > 1) return best;
   if (ONLY_ME.test(text)) return 1;
   if (PAIR.test(text)) return 2;
+  if (FOR_ONE_OTHER.test(text) && !/他们|她们/.test(text)) return 1;
   if (best === 1) return 1;
   if (GROUP.test(text)) return null;
-  return 1;
+  return SPEAKER_OR_WORK.test(text) || FOR_ONE_OTHER.test(text) ? 1 : null;
 }

@@ -1,0 +1,63 @@
+import type { Connection } from 'mongoose';
+import { complaintModel } from '../models/complaint-model';
+import { leadModel } from '../models/lead-model';
+
+export interface Period {
+  from: Date;
+  to: Date;
+}
+
+type Counts = Record<string, number>;
+
+const asCounts = (rows: { _id: string | null; n: number }[]): Counts => Object.fromEntries(rows.map((r) => [r._id ?? 'unknown', r.n]));
+
+/** Aggregations for statistics, within what FerretDB v1 supports ($match/$group/$unwind/$project). */
+export function createStatsRepository(db: Connection) {
+  const Complaints = complaintModel(db);
+  const Leads = leadModel(db);
+  return {
+    async complaintsBy(field: 'channel' | 'triage.category', p: Period): Promise<Counts> {
+      const rows = await Complaints.aggregate<{ _id: string | null; n: number }>([
+        { $match: { receivedAt: { $gte: p.from, $lt: p.to } } },
+        { $group: { _id: `$${field}`, n: { $sum: 1 } } },
+      ]);
+      return asCounts(rows);
+    },
+
+    async validLeadsByChannel(p: Period): Promise<Counts> {
+      const rows = await Complaints.aggregate<{ _id: string | null; n: number }>([
+        { $match: { receivedAt: { $gte: p.from, $lt: p.to }, 'triage.category': 'wage_arrears' } },
+        { $group: { _id: '$channel', n: { $sum: 1 } } },
+      ]);
+      return asCounts(rows);
+    },
+
+    async casesBy(field: 'area' | 'sector' | 'status', p: Period): Promise<Counts> {
+      const rows = await Leads.aggregate<{ _id: string | null; n: number }>([
+        { $match: { createdAt: { $gte: p.from, $lt: p.to } } },
+        { $group: { _id: `$${field}`, n: { $sum: 1 } } },
+      ]);
+      return asCounts(rows);
+    },
+
+    /**
+     * Money recovered and workers paid, by the date of each recovery. One accumulator per pipeline:
+     * FerretDB v1.24 sums only the first field-path accumulator of a $group correctly.
+     */
+    async recovered(p: Period): Promise<{ yuan: number; workers: number; entries: number }> {
+      const total = async (expr: string | number) => {
+        const rows = await Leads.aggregate<{ v: number }>([
+          { $match: { 'recoveries.date': { $gte: p.from, $lt: p.to } } },
+          { $unwind: '$recoveries' },
+          { $match: { 'recoveries.date': { $gte: p.from, $lt: p.to } } },
+          { $group: { _id: null, v: { $sum: expr } } },
+        ]);
+        return rows[0]?.v ?? 0;
+      };
+      const [yuan, workers, entries] = await Promise.all([total('$recoveries.amountYuan'), total('$recoveries.workersPaid'), total(1)]);
+      return { yuan, workers, entries };
+    },
+  };
+}
+
+export type StatsRepository = ReturnType<typeof createStatsRepository>;
