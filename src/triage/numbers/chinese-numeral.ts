@@ -120,7 +120,7 @@ const FORMAL: Record<string, string> = {
   壹: '一', 贰: '二', 叁: '三', 肆: '四', 伍: '五', 陆: '六', 柒: '七', 捌: '八', 玖: '九', 拾: '十', 佰: '百', 仟: '千', 萬: '万',
 };
 // Only runs with a unit: a lone 伍 or 陆 is a surname.
-const FORMAL_RUN = /[壹贰叁肆伍陆柒捌玖拾佰仟萬零]*[拾佰仟萬][壹贰叁肆伍陆柒捌玖拾佰仟萬零]*/g;
+const FORMAL_RUN = /[壹贰叁肆伍陆柒捌玖拾佰仟萬零万千百]*[拾佰仟萬][壹贰叁肆伍陆柒捌玖拾佰仟萬零万千百]*/g;
 
 function plainNumerals(text: string): string {
   return text.replace(FORMAL_RUN, (run) => [...run].map((c) => FORMAL[c] ?? c).join(''));
