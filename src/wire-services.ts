@@ -17,6 +17,9 @@ import { getLeadFor, listLeadsFor, type LeadQuery } from './services/read-leads'
 import { authenticateToken } from './services/staff-accounts';
 import { sweepUnprocessed } from './services/sweep-unprocessed';
 import { triageComplaint } from './services/triage-complaint';
+import { mergeCases, splitComplaint } from './services/merge-split';
+import { openSeparateCase } from './services/open-case';
+import { AppError } from './domain/app-error';
 import { annualReportParagraph, statistics } from './services/statistics';
 import type { Period } from './db/repositories/stats-repository';
 
@@ -45,6 +48,16 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
     // The complainant hears at once that the complaint was registered, with the case number.
     onCaseOpened: (lead: Lead, complainantId: string) =>
       dispatch(outboundDeps, lead, [complainantId], caseNotice('accepted', lead.caseNumber), 'case_notice', 'system').then(() => undefined),
+  };
+  const mergeSplitDeps = {
+    leads: repos.leads,
+    complaints: repos.complaints,
+    withLock,
+    openSeparateCase: async (complaintId: string) => {
+      const c = await repos.complaints.get(complaintId);
+      if (!c) throw new AppError('complaint_not_found', `complaint ${complaintId} does not exist`, { status: 404 });
+      return openSeparateCase(triageDeps, c);
+    },
   };
   // After the case lock is released: every complainant is told where their case stands.
   const tellComplainants = async (lead: Lead) => {
@@ -76,6 +89,8 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
     deliverMessage:
       (send: (channelUserId: string, text: string) => Promise<void>) => (messageId: string, opts: { finalAttempt: boolean }) =>
         deliverMessage({ leads: repos.leads, outbound: repos.outbound, withLock, send }, messageId, opts),
+    mergeCases: (staff: StaffUser, targetId: string, sourceId: string) => mergeCases(mergeSplitDeps, staff, targetId, sourceId),
+    splitComplaint: (staff: StaffUser, leadId: string, complaintId: string) => splitComplaint(mergeSplitDeps, staff, leadId, complaintId),
     statistics: (p: Period) => statistics(repos, p),
     annualReport: async (year: number) => {
       const s = await statistics(repos, {

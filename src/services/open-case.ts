@@ -1,3 +1,4 @@
+import { AppError } from '../domain/app-error';
 import { caseTotals, matchScore, nameKey } from '../domain/case-matching';
 import type { Complaint } from '../domain/complaint';
 import { formatCaseNumber, localDateKey, type Lead } from '../domain/lead';
@@ -86,29 +87,61 @@ export async function openOrJoinCase(deps: OpenCaseDeps, c: Complaint, t: Triage
       );
       if (joined) return joined;
     }
-    const day = localDateKey(c.receivedAt, deps.timeZone);
-    const seq = await deps.leads.nextSequence(`case:${deps.caseNumberPrefix}${day}`);
-    const { lead } = await deps.leads.createOnce({
-      ...route,
-      caseNumber: formatCaseNumber(deps.caseNumberPrefix, day, seq),
-      category: t.category,
-      employer: t.employer,
-      project: t.project,
-      location: t.location,
-      amountYuan: t.amount_yuan,
-      workerCount: t.worker_count,
-      phone: who.phone,
-      sector: t.sector,
-      urgency: t.urgency,
-      channel: c.channel,
-      originComplaintId: c.id,
-      employerKey,
-      projectKey,
-      reports: [report],
-      complaintIds: [c.id],
-      complainantIds: [complainantId],
-      timeline: [{ at: now, type: 'created', actor: 'system', note: `由${CHANNEL_NAME[c.channel] ?? c.channel}投诉自动生成`, changes: [] }],
-    });
-    return lead;
+    return createCase(deps, c, t, { route, employerKey, projectKey, phone: who.phone, report, now });
+  });
+}
+
+interface CaseSeed {
+  route: ReturnType<typeof routeLead>;
+  employerKey: string | null;
+  projectKey: string | null;
+  phone: string | null;
+  report: Lead['reports'][number];
+  now: Date;
+}
+
+async function createCase(deps: OpenCaseDeps, c: Complaint, t: TriageResult, seed: CaseSeed): Promise<Lead> {
+  const { route, employerKey, projectKey, report, now } = seed;
+  const complainantId = report.complainantId;
+  const who = { phone: seed.phone };
+  const day = localDateKey(c.receivedAt, deps.timeZone);
+  const seq = await deps.leads.nextSequence(`case:${deps.caseNumberPrefix}${day}`);
+  const { lead } = await deps.leads.createOnce({
+    ...route,
+    caseNumber: formatCaseNumber(deps.caseNumberPrefix, day, seq),
+    category: t.category,
+    employer: t.employer,
+    project: t.project,
+    location: t.location,
+    amountYuan: t.amount_yuan,
+    workerCount: t.worker_count,
+    phone: who.phone,
+    sector: t.sector,
+    urgency: t.urgency,
+    channel: c.channel,
+    originComplaintId: c.id,
+    employerKey,
+    projectKey,
+    reports: [report],
+    complaintIds: [c.id],
+    complainantIds: [complainantId],
+    timeline: [{ at: now, type: 'created', actor: 'system', note: `由${CHANNEL_NAME[c.channel] ?? c.channel}投诉自动生成`, changes: [] }],
+  });
+  return lead;
+}
+
+/** A new case of its own for a complaint staff split off another case, from its stored triage. */
+export async function openSeparateCase(deps: OpenCaseDeps, c: Complaint): Promise<Lead> {
+  if (!c.triage) throw new AppError('not_triaged', 'the complaint has not been triaged yet', { status: 409 });
+  const t = c.triage;
+  const who = complainantKey(c, t.phone);
+  const complainantId = await deps.complainants.upsert(c.channel, who.channelUserId, { name: c.sender.name, phone: who.phone });
+  return createCase(deps, c, t, {
+    route: routeLead(t, TAOYUAN_TOWNSHIPS, deps.departments),
+    employerKey: nameKey(t.employer),
+    projectKey: nameKey(t.project),
+    phone: who.phone,
+    report: { complaintId: c.id, complainantId, workerCount: t.worker_count, amountYuan: t.amount_yuan },
+    now: deps.now?.() ?? new Date(),
   });
 }

@@ -1,3 +1,4 @@
+import { createStaffUser } from '../../src/services/staff-accounts';
 import { postTranscript, startTestApp, uniqueName, waitFor, type TestApp } from '../support/test-app';
 import type { Lead } from '../../src/domain/lead';
 
@@ -40,19 +41,78 @@ describe('de-duplication: one case per employer or project while it is open', ()
 
   it('when the earlier case is closed, then a new complaint about the same employer opens a new case', async () => {
     const first = await submit('热市镇的恒通砖厂欠我三个月工资9000元。', '13900009301');
-    await app.ctx.repos.leads.applyChange(
-      first.id,
-      'new',
-      { status: 'closed', outcomeCode: 'paid_in_full' },
-      {
-        at: new Date(),
-        type: 'status_changed',
-        actor: 'system',
-        note: null,
-        changes: [],
-      },
+    // Through the service (and so the case lock), as staff would close it.
+    const { user } = await createStaffUser(
+      { staff: app.ctx.repos.staff },
+      { username: 'closer', password: 'a-long-test-password', role: 'supervisor', area: null },
     );
+    await app.ctx.services.changeLeadStatus(user, first.id, { to: 'rejected', rejectReason: 'withdrawn' });
+    await app.ctx.services.changeLeadStatus(user, first.id, { to: 'closed', outcomeCode: 'withdrawn' });
     const second = await submit('恒通砖厂又欠我两个月工资6000元，热市镇。', '13900009302');
     expect(second.id).not.toBe(first.id);
+  });
+});
+
+describe('staff merge and split cases', () => {
+  let app: TestApp;
+  let sup: string;
+  let insp: string;
+  beforeAll(async () => {
+    app = await startTestApp();
+    sup = (
+      await createStaffUser(
+        { staff: app.ctx.repos.staff },
+        { username: 'sup', password: 'a-long-test-password', role: 'supervisor', area: null },
+      )
+    ).token;
+    insp = (
+      await createStaffUser(
+        { staff: app.ctx.repos.staff },
+        { username: 'insp', password: 'a-long-test-password', role: 'inspector', area: '九溪镇' },
+      )
+    ).token;
+  });
+  afterAll(() => app.stop());
+
+  const submit = async (text: string, callerPhone: string): Promise<Lead> => {
+    const res = await postTranscript(app.url, {
+      callId: uniqueName('call'),
+      receivedAt: new Date().toISOString(),
+      callerPhone,
+      transcript: `来电人：${text}`,
+    });
+    const { complaintId } = (await res.json()) as { complaintId: string };
+    const leadId = await waitFor(async () => (await app.ctx.repos.complaints.get(complaintId))?.leadId, 10_000, 'triage');
+    return (await app.ctx.repos.leads.get(leadId))!;
+  };
+  const post = (token: string, path: string, body: unknown) =>
+    fetch(`${app.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('when a supervisor merges a duplicate case, then its complaints move, totals are recomputed and the duplicate closes; a split gives a complaint its own case', async () => {
+    const a = await submit('九溪镇的青山茶厂欠我工资4000元。', '13900009401');
+    const b = await submit('九溪镇老周家的采茶场欠我工资3000元。', '13900009402');
+    expect(b.id).not.toBe(a.id);
+    expect((await post(insp, `/api/leads/${a.id}/merge`, { sourceLeadId: b.id })).status).toBe(403);
+    const merged = await post(sup, `/api/leads/${a.id}/merge`, { sourceLeadId: b.id });
+    expect(merged.status).toBe(200);
+    const m = (await merged.json()) as Lead;
+    expect(m.complaintIds).toHaveLength(2);
+    expect(m).toMatchObject({ workerCount: 2, amountYuan: 7000 });
+    expect(await app.ctx.repos.leads.get(b.id)).toMatchObject({ status: 'closed', outcomeCode: 'merged' });
+    expect((await app.ctx.repos.complaints.get(b.complaintIds[0]!))?.leadId).toBe(a.id);
+    expect((await post(sup, `/api/leads/${a.id}/merge`, { sourceLeadId: b.id })).status).toBe(409);
+
+    expect((await post(sup, `/api/leads/${a.id}/split`, { complaintId: a.originComplaintId })).status).toBe(409);
+    const split = await post(sup, `/api/leads/${a.id}/split`, { complaintId: b.complaintIds[0] });
+    expect(split.status).toBe(201);
+    const { from, to } = (await split.json()) as { from: Lead; to: Lead };
+    expect(from.complaintIds).toEqual([a.originComplaintId]);
+    expect(from).toMatchObject({ workerCount: 1, amountYuan: 4000 });
+    expect(to).toMatchObject({ complaintIds: b.complaintIds, amountYuan: 3000, status: 'new' });
+    expect(to.caseNumber).not.toBe(b.caseNumber);
   });
 });

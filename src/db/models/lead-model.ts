@@ -124,7 +124,8 @@ const schema = new Schema<LeadDoc>(
 );
 
 schema.index({ caseNumber: 1 }, { unique: true });
-schema.index({ originComplaintId: 1 }, { unique: true }); // one lead per complaint, even when the job runs twice
+// Not unique: a complaint split off a merged case may open a case again. Triage twice is prevented by the case lock.
+schema.index({ originComplaintId: 1, createdAt: 1 });
 schema.index({ createdAt: -1 });
 schema.index({ status: 1, createdAt: -1 });
 schema.index({ category: 1, createdAt: -1 });

@@ -60,6 +60,13 @@ export function createComplaintRepository(db: Connection) {
       );
     },
 
+    async setLead(complaintIds: string[], leadId: string): Promise<void> {
+      await Complaints.updateMany(
+        { _id: { $in: complaintIds.map((x) => new Types.ObjectId(x)) } },
+        { $set: { leadId: new Types.ObjectId(leadId) } },
+      );
+    },
+
     async recordAttemptFailure(id: string, message: string, final: boolean): Promise<void> {
       await Complaints.updateOne(
         { _id: id, state: 'received' },

@@ -201,6 +201,38 @@ export function createLeadRepository(db: Connection) {
       return d ? toLead(d) : null;
     },
 
+    /** Replaces which complaints make up a case (merge and split), with the recomputed totals. */
+    async setMembership(
+      id: string,
+      m: {
+        complaintIds: string[];
+        complainantIds: string[];
+        reports: Lead['reports'];
+        recoveries?: Lead['recoveries'];
+        recoveredYuan?: number;
+        workersPaid?: number;
+        workerCount: number | null;
+        amountYuan: number | null;
+      },
+      event: TimelineEvent,
+    ): Promise<Lead | null> {
+      const oid = (x: string) => new Types.ObjectId(x);
+      const d = await Leads.findOneAndUpdate(
+        { _id: oid(id) },
+        {
+          $set: {
+            ...m,
+            complaintIds: m.complaintIds.map(oid),
+            complainantIds: m.complainantIds.map(oid),
+            reports: m.reports.map((r) => ({ ...r, complaintId: oid(r.complaintId), complainantId: oid(r.complainantId) })),
+          },
+          $push: { timeline: event },
+        },
+        { returnDocument: 'after' },
+      ).lean<LeadDoc>();
+      return d ? toLead(d) : null;
+    },
+
     /** Appends an event that changes nothing else (a message sent, a call made). */
     async appendEvent(id: string, event: TimelineEvent): Promise<void> {
       await Leads.updateOne({ _id: new Types.ObjectId(id) }, { $push: { timeline: event } });

@@ -56,6 +56,9 @@ const replyBody = z
   })
   .strict();
 
+const mergeBody = z.object({ sourceLeadId: z.string().regex(/^[0-9a-f]{24}$/i, 'a 24-character lead id') }).strict();
+const splitBody = z.object({ complaintId: z.string().regex(/^[0-9a-f]{24}$/i, 'a 24-character complaint id') }).strict();
+
 export interface LeadRouteDeps {
   listLeads(staff: StaffUser, query: LeadListQuery): Promise<{ items: Lead[]; total: number }>;
   getLead(staff: StaffUser, id: string): Promise<Lead>;
@@ -64,6 +67,8 @@ export interface LeadRouteDeps {
   recordRecovery(staff: StaffUser, id: string, input: RecoveryInput): Promise<Lead>;
   replyToComplainants(staff: StaffUser, id: string, input: { text: string; complainantIds?: string[] }): Promise<OutboundMessage[]>;
   listMessages(staff: StaffUser, id: string): Promise<OutboundMessage[]>;
+  mergeCases(staff: StaffUser, targetId: string, sourceId: string): Promise<Lead>;
+  splitComplaint(staff: StaffUser, leadId: string, complaintId: string): Promise<{ from: Lead; to: Lead }>;
 }
 
 export function leadRoutes(deps: LeadRouteDeps): Router {
@@ -98,6 +103,14 @@ export function leadRoutes(deps: LeadRouteDeps): Router {
   router.get('/:id/messages', async (req, res) => {
     const { id } = parseOr400(idParam, req.params);
     res.json({ messages: await deps.listMessages(currentStaff(res), id) });
+  });
+  router.post('/:id/merge', async (req, res) => {
+    const { id } = parseOr400(idParam, req.params);
+    res.json(await deps.mergeCases(currentStaff(res), id, parseOr400(mergeBody, req.body).sourceLeadId));
+  });
+  router.post('/:id/split', async (req, res) => {
+    const { id } = parseOr400(idParam, req.params);
+    res.status(201).json(await deps.splitComplaint(currentStaff(res), id, parseOr400(splitBody, req.body).complaintId));
   });
   return router;
 }
