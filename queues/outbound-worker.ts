@@ -14,7 +14,8 @@ export function createOutboundWorker(connection: Redis, prefix: string, deps: Ou
     QUEUE_NAMES.outbound,
     async (job: Job<JobPayloads['deliver-message']>) => {
       const messageId = job.data?.messageId;
-      if (typeof messageId !== 'string' || !/^[0-9a-f]{24}$/i.test(messageId)) throw new UnrecoverableError('deliver-message job without a valid messageId');
+      if (typeof messageId !== 'string' || !/^[0-9a-f]{24}$/i.test(messageId))
+        throw new UnrecoverableError('deliver-message job without a valid messageId');
       await deps.deliver(messageId, { finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) });
     },
     { connection, prefix, concurrency: 4, autorun: false },

@@ -7,6 +7,7 @@ import { rulesOnly, type TriageEngine } from './domain/triage-result';
 import type { Logger } from './infra/logger';
 import { createRedisCache } from './infra/redis-cache';
 import { createOutboundProducer, type OutboundProducer } from '../queues/outbound-producer';
+import { createDeadlineProducer, type DeadlineProducer } from '../queues/deadline-queue';
 import { createProducerConnection, firstConnectAttempt, pingRedis } from '../queues/redis-connection';
 import { createTriageProducer, type TriageProducer } from '../queues/triage-producer';
 import { createLlmTriage } from './triage/llm/llm-triage';
@@ -40,6 +41,7 @@ export interface AppContext {
   producerConnection: Redis;
   triageQueue: TriageProducer;
   outboundQueue: OutboundProducer;
+  deadlineQueue: DeadlineProducer;
   services: Services;
   close(): Promise<void>;
 }
@@ -53,12 +55,14 @@ export async function createAppContext(config: Config, log: Logger, opts: { tria
   if (!(await firstConnectAttempt(producerConnection))) log.warn('Redis is not reachable yet: intake answers 503 until it is');
   const triageQueue = createTriageProducer(producerConnection, { prefix: config.QUEUE_PREFIX, attempts: config.TRIAGE_ATTEMPTS });
   const outboundQueue = createOutboundProducer(producerConnection, config.QUEUE_PREFIX);
+  const deadlineQueue = createDeadlineProducer(producerConnection, config.QUEUE_PREFIX, config.DEADLINE_REMIND_HOURS);
   const services = wireServices({
     config,
     repos,
     redis: producerConnection,
     triageQueue,
     outboundQueue,
+    deadlineQueue,
     triage: opts.triage ?? triageEngineFor(config, log, producerConnection),
     checks: { mongodb: () => pingDb(conn), redis: () => pingRedis(producerConnection) },
   });
@@ -70,10 +74,12 @@ export async function createAppContext(config: Config, log: Logger, opts: { tria
     producerConnection,
     triageQueue,
     outboundQueue,
+    deadlineQueue,
     services,
     async close() {
       await triageQueue.close().catch(() => undefined);
       await outboundQueue.close().catch(() => undefined);
+      await deadlineQueue.close().catch(() => undefined);
       producerConnection.disconnect();
       await conn.close();
     },

@@ -39,6 +39,11 @@ const schema = z.object({
   SWEEP_INTERVAL_MS: int(1000, 3_600_000).default(30_000),
   SWEEP_GRACE_MS: int(0, 86_400_000).default(60_000),
   DEDUP_WINDOW_DAYS: int(0, 3650).default(90),
+  DEADLINE_DAYS_NORMAL: z.string().regex(/^\d{1,3},\d{1,3},\d{1,3}$/, 'three working-day counts: accept,contact,close, e.g. 1,3,15').default('1,3,15'),
+  DEADLINE_DAYS_URGENT: z.string().regex(/^\d{1,3},\d{1,3},\d{1,3}$/, 'three working-day counts: accept,contact,close, e.g. 1,2,10').default('1,2,10'),
+  HOLIDAYS: z.string().regex(/^(\d{4}-\d{2}-\d{2})?(,\d{4}-\d{2}-\d{2})*$/, 'comma-separated YYYY-MM-DD dates').default(''),
+  EXTRA_WORKDAYS: z.string().regex(/^(\d{4}-\d{2}-\d{2})?(,\d{4}-\d{2}-\d{2})*$/, 'comma-separated YYYY-MM-DD dates').default(''),
+  DEADLINE_REMIND_HOURS: int(0, 240).default(4),
   CASE_NUMBER_PREFIX: z
     .string()
     .regex(/^[A-Z]{1,6}$/, '1 to 6 capital letters')

@@ -10,6 +10,9 @@ import type { TriageEngine } from './domain/triage-result';
 import { createLocker } from './infra/lock';
 import type { OutboundProducer } from '../queues/outbound-producer';
 import type { TriageProducer } from '../queues/triage-producer';
+import type { DeadlineProducer } from '../queues/deadline-queue';
+import { deadlinesFor, type DeadlinePolicy, type WorkCalendar } from './domain/working-days';
+import { checkDeadline } from './services/deadlines';
 import { acceptComplaint } from './services/accept-complaint';
 import { assignLead, changeLeadStatus, recordRecovery, type RecoveryInput, type StatusChange } from './services/case-actions';
 import { completeCallback, deliverMessage, dispatch, replyToComplainants } from './services/outbound-messages';
@@ -29,12 +32,18 @@ export interface WireInput {
   redis: Redis;
   triageQueue: TriageProducer;
   outboundQueue: OutboundProducer;
+  deadlineQueue: DeadlineProducer;
   triage: TriageEngine;
   checks: Record<string, () => Promise<boolean>>;
 }
 
 /** Every use case with its dependencies, wired by hand in one place. */
-export function wireServices({ config, repos, redis, triageQueue, outboundQueue, triage, checks }: WireInput) {
+const days = (s: string) => s.split(',').map(Number) as [number, number, number];
+const dates = (s: string) => new Set(s.split(',').filter(Boolean));
+
+export function wireServices({ config, repos, redis, triageQueue, outboundQueue, deadlineQueue, triage, checks }: WireInput) {
+  const calendar: WorkCalendar = { holidays: dates(config.HOLIDAYS), extraWorkdays: dates(config.EXTRA_WORKDAYS) };
+  const policy: DeadlinePolicy = { normal: days(config.DEADLINE_DAYS_NORMAL), urgent: days(config.DEADLINE_DAYS_URGENT) };
   const withLock = createLocker(redis, config.QUEUE_PREFIX);
   const caseDeps = { leads: repos.leads, staff: repos.staff, outcomeCodes: DEFAULT_OUTCOME_CODES, withLock };
   const outboundDeps = { leads: repos.leads, complainants: repos.complainants, outbound: repos.outbound, outboundQueue, withLock };
@@ -45,6 +54,8 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
     timeZone: config.TIME_ZONE,
     dedupWindowDays: config.DEDUP_WINDOW_DAYS,
     withLock,
+    deadlinesFor: (openedAt: Date, priority: 'urgent' | 'normal') => deadlinesFor(openedAt, priority, policy, calendar),
+    scheduleDeadlines: (lead: Lead) => deadlineQueue.schedule(lead),
     // The complainant hears at once that the complaint was registered, with the case number.
     onCaseOpened: (lead: Lead, complainantId: string) =>
       dispatch(outboundDeps, lead, [complainantId], caseNotice('accepted', lead.caseNumber), 'case_notice', 'system').then(() => undefined),
@@ -91,6 +102,8 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
         deliverMessage({ leads: repos.leads, outbound: repos.outbound, withLock, send }, messageId, opts),
     mergeCases: (staff: StaffUser, targetId: string, sourceId: string) => mergeCases(mergeSplitDeps, staff, targetId, sourceId),
     splitComplaint: (staff: StaffUser, leadId: string, complaintId: string) => splitComplaint(mergeSplitDeps, staff, leadId, complaintId),
+    checkDeadline: (c: { leadId: string; step: 'accept' | 'contact' | 'close'; phase: 'remind' | 'escalate' }) =>
+      checkDeadline({ leads: repos.leads, withLock }, c),
     statistics: (p: Period) => statistics(repos, p),
     annualReport: async (year: number) => {
       const s = await statistics(repos, {

@@ -51,6 +51,13 @@ export interface Lead {
   transferTarget: string | null;
   rejectReason: string | null;
   recoveries: Recovery[];
+  /** Working-day deadlines of the case and when each step was done. */
+  deadlines: { acceptBy: Date; contactBy: Date; closeBy: Date } | null;
+  acceptedAt: Date | null;
+  contactedAt: Date | null;
+  closedAt: Date | null;
+  /** Steps whose deadline passed undone (computed when read). */
+  overdue: ('accept' | 'contact' | 'close')[];
   recoveredYuan: number;
   workersPaid: number;
   channel: ComplaintChannel;

@@ -1,6 +1,7 @@
 import type { AppContext } from '../app-context';
 import { createWorkerConnection } from '../../queues/redis-connection';
 import { createTriageWorker } from '../../queues/triage-worker';
+import { createDeadlineWorker } from '../../queues/deadline-queue';
 import type { RunningRole } from './api-role';
 
 /** The triage worker and the sweeper that re-queues stored complaints nothing is working on. */
@@ -15,6 +16,9 @@ export async function startWorkerRole(ctx: AppContext): Promise<RunningRole> {
   });
   void worker.run().catch((err: unknown) => log.error({ err }, 'triage worker stopped'));
   await worker.waitUntilReady();
+  const deadlines = createDeadlineWorker(connection, config.QUEUE_PREFIX, { checkDeadline: services.checkDeadline, log });
+  void deadlines.run().catch((err: unknown) => log.error({ err }, 'deadline worker stopped'));
+  await deadlines.waitUntilReady();
 
   let sweeping: Promise<void> = Promise.resolve();
   const sweep = () => {
@@ -35,7 +39,7 @@ export async function startWorkerRole(ctx: AppContext): Promise<RunningRole> {
     async stop() {
       clearInterval(timer);
       await sweeping;
-      await worker.close(); // waits for in-flight jobs
+      await Promise.all([worker.close(), deadlines.close()]); // each waits for its in-flight jobs
       connection.disconnect();
     },
   };

@@ -56,7 +56,7 @@ export async function assignLead(
     return apply(
       deps,
       lead,
-      { assigneeId: assignee.id, status: 'assigned' },
+      { assigneeId: assignee.id, status: 'assigned', acceptedAt: lead.acceptedAt ?? deps.now?.() ?? new Date() },
       {
         type: 'assigned',
         actor: actor.id,
@@ -84,7 +84,12 @@ export async function changeLeadStatus(deps: CaseActionDeps, actor: StaffUser, l
     if (!canTransition(lead.status, input.to)) {
       throw new AppError('invalid_transition', `a case cannot go from ${lead.status} to ${input.to}`, { status: 409 });
     }
+    const at = deps.now?.() ?? new Date();
+    // The step times that deadlines are measured against, set once, with the status.
     const set: Record<string, unknown> = { status: input.to };
+    if (!lead.acceptedAt) set.acceptedAt = at;
+    if (!lead.contactedAt && ['investigating', 'mediating', 'resolved'].includes(input.to)) set.contactedAt = at;
+    if (input.to === 'closed') set.closedAt = at;
     if (input.to === 'closed') {
       if (!input.outcomeCode || !(input.outcomeCode in deps.outcomeCodes)) {
         throw new AppError('outcome_required', `closing needs outcomeCode, one of ${Object.keys(deps.outcomeCodes).join(', ')}`, {

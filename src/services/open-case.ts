@@ -3,6 +3,7 @@ import { caseTotals, matchScore, nameKey } from '../domain/case-matching';
 import type { Complaint } from '../domain/complaint';
 import { formatCaseNumber, localDateKey, type Lead } from '../domain/lead';
 import { routeLead } from '../domain/routing';
+import type { Deadlines } from '../domain/working-days';
 import type { TriageResult } from '../domain/triage-result';
 import type { ComplainantRepository } from '../db/repositories/complainant-repository';
 import type { LeadRepository } from '../db/repositories/lead-repository';
@@ -17,6 +18,10 @@ export interface OpenCaseDeps {
   dedupWindowDays: number;
   departments?: Record<string, string>;
   withLock: <T>(resource: string, fn: () => Promise<T>) => Promise<T>;
+  /** Working-day deadlines of a case opened at `openedAt` with this priority. */
+  deadlinesFor: (openedAt: Date, priority: 'urgent' | 'normal') => Deadlines;
+  /** Queues the reminders and escalations of a new case (best effort: overdue flags work without them). */
+  scheduleDeadlines?: (lead: Lead) => Promise<void>;
   now?: () => Date;
 }
 
@@ -59,7 +64,7 @@ export async function openOrJoinCase(deps: OpenCaseDeps, c: Complaint, t: Triage
     if (again) return again;
     const since = new Date(now.getTime() - deps.dedupWindowDays * 86_400_000);
     const candidates = await deps.leads.findOpenCandidates({ since, employerKey, projectKey, area: route.area });
-    const me = { employerKey, projectKey, area: route.area };
+    const me = { employer: t.employer, employerKey, projectKey, area: route.area, sector: t.sector };
     const best = candidates
       .map((lead) => ({ lead, score: matchScore(me, lead) }))
       .filter((x) => x.score > 0)
@@ -119,6 +124,7 @@ async function createCase(deps: OpenCaseDeps, c: Complaint, t: TriageResult, see
     sector: t.sector,
     urgency: t.urgency,
     channel: c.channel,
+    deadlines: deps.deadlinesFor(now, route.priority),
     originComplaintId: c.id,
     employerKey,
     projectKey,
@@ -127,6 +133,7 @@ async function createCase(deps: OpenCaseDeps, c: Complaint, t: TriageResult, see
     complainantIds: [complainantId],
     timeline: [{ at: now, type: 'created', actor: 'system', note: `由${CHANNEL_NAME[c.channel] ?? c.channel}投诉自动生成`, changes: [] }],
   });
+  await deps.scheduleDeadlines?.(lead).catch(() => undefined);
   return lead;
 }
 

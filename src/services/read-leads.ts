@@ -9,6 +9,7 @@ export interface LeadQuery {
   status?: LeadStatus;
   category?: Category;
   q?: string;
+  overdue?: boolean;
   page: number;
   pageSize: number;
 }

@@ -81,6 +81,7 @@ async function loadYear2022(app: TestApp): Promise<void> {
       department: null,
       priority: 'urgent',
       channel: 'onsite',
+      deadlines: null,
       originComplaintId: complaint.id,
       employerKey: null,
       projectKey: null,

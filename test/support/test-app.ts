@@ -53,7 +53,10 @@ export async function startTestApp(opts: { config?: Config; worker?: boolean; tr
     async stop() {
       await api.stop();
       await worker?.stop();
-      if (ctx.producerConnection.status === 'ready') await ctx.triageQueue.queue.obliterate({ force: true }).catch(() => undefined);
+      if (ctx.producerConnection.status === 'ready') {
+        for (const q of [ctx.triageQueue.queue, ctx.outboundQueue.queue, ctx.deadlineQueue.queue])
+          await q.obliterate({ force: true }).catch(() => undefined);
+      }
       await ctx.db.dropDatabase().catch(() => undefined);
       await ctx.close().catch(() => undefined);
     },

@@ -26,6 +26,10 @@ export interface LeadDoc {
   recoveries: { amountYuan: number; workersPaid: number; date: Date; note: string | null; actor: string; recordedAt: Date }[];
   recoveredYuan: number;
   workersPaid: number;
+  deadlines: { acceptBy: Date; contactBy: Date; closeBy: Date } | null;
+  acceptedAt: Date | null;
+  contactedAt: Date | null;
+  closedAt: Date | null;
   channel: string;
   originComplaintId: Types.ObjectId;
   employerKey: string | null;
@@ -74,6 +78,10 @@ const schema = new Schema<LeadDoc>(
       default: [],
     },
     recoveredYuan: { type: Number, default: 0 },
+    deadlines: { type: new Schema({ acceptBy: Date, contactBy: Date, closeBy: Date }, { _id: false }), default: null },
+    acceptedAt: { type: Date, default: null },
+    contactedAt: { type: Date, default: null },
+    closedAt: { type: Date, default: null },
     workersPaid: { type: Number, default: 0 },
     channel: { type: String, enum: COMPLAINT_CHANNELS, required: true },
     originComplaintId: { type: Schema.Types.ObjectId, required: true },
@@ -134,6 +142,7 @@ schema.index({ area: 1, status: 1, createdAt: -1 }); // an inspector's queue
 schema.index({ assigneeId: 1, status: 1 });
 schema.index({ employerKey: 1, createdAt: -1 }); // de-duplication candidates
 schema.index({ projectKey: 1, createdAt: -1 });
+schema.index({ closedAt: 1, 'deadlines.closeBy': 1 }); // overdue cases
 
 export function leadModel(conn: Connection): Model<LeadDoc> {
   return (conn.models.Lead as Model<LeadDoc> | undefined) ?? conn.model<LeadDoc>('Lead', schema);

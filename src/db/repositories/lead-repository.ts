@@ -3,6 +3,7 @@ import type { Lead, LeadStatus, TimelineEvent } from '../../domain/lead';
 import type { Category, ComplaintChannel, Sector, Urgency } from '../../domain/triage-result';
 import { isDuplicateKeyError } from '../connection';
 import { counterModel } from '../models/counter-model';
+import { overdueSteps } from '../../domain/working-days';
 import { leadModel, type LeadDoc } from '../models/lead-model';
 
 export type NewLead = Omit<
@@ -16,6 +17,10 @@ export type NewLead = Omit<
   | 'recoveries'
   | 'recoveredYuan'
   | 'workersPaid'
+  | 'acceptedAt'
+  | 'contactedAt'
+  | 'closedAt'
+  | 'overdue'
   | 'createdAt'
   | 'updatedAt'
 >;
@@ -31,6 +36,8 @@ export interface LeadFilter {
   category?: Category;
   /** Literal text, matched (case-insensitively) against case number, employer, project and location. */
   q?: string;
+  /** Only cases with a step past its deadline. */
+  overdue?: boolean;
   /** Restricts the list to what the reader may see (see LeadScope). */
   scope?: LeadScope | null;
   page: number;
@@ -60,6 +67,21 @@ function toLead(d: LeadDoc): Lead {
     rejectReason: d.rejectReason ?? null,
     recoveries: (d.recoveries ?? []).map((r) => ({ ...r, note: r.note ?? null })),
     recoveredYuan: d.recoveredYuan ?? 0,
+    deadlines: d.deadlines?.acceptBy
+      ? { acceptBy: d.deadlines.acceptBy, contactBy: d.deadlines.contactBy, closeBy: d.deadlines.closeBy }
+      : null,
+    acceptedAt: d.acceptedAt ?? null,
+    contactedAt: d.contactedAt ?? null,
+    closedAt: d.closedAt ?? null,
+    overdue: overdueSteps(
+      {
+        deadlines: d.deadlines ?? null,
+        acceptedAt: d.acceptedAt ?? null,
+        contactedAt: d.contactedAt ?? null,
+        closedAt: d.closedAt ?? null,
+      },
+      new Date(),
+    ),
     workersPaid: d.workersPaid ?? 0,
     channel: d.channel as ComplaintChannel,
     originComplaintId: d.originComplaintId.toHexString(),
@@ -233,6 +255,11 @@ export function createLeadRepository(db: Connection) {
       return d ? toLead(d) : null;
     },
 
+    /** Records when a step was first done (accepted, first contact); later calls keep the first time. */
+    async markStep(id: string, step: 'acceptedAt' | 'contactedAt', at: Date): Promise<void> {
+      await Leads.updateOne({ _id: new Types.ObjectId(id), [step]: null }, { $set: { [step]: at } });
+    },
+
     /** Appends an event that changes nothing else (a message sent, a call made). */
     async appendEvent(id: string, event: TimelineEvent): Promise<void> {
       await Leads.updateOne({ _id: new Types.ObjectId(id) }, { $push: { timeline: event } });
@@ -262,6 +289,17 @@ export function createLeadRepository(db: Connection) {
         if (f.scope.assigneeId) or.push({ assigneeId: new Types.ObjectId(f.scope.assigneeId) });
         // A scope that names nothing sees nothing.
         and.push(or.length ? { $or: or } : { _id: { $exists: false } });
+      }
+      if (f.overdue) {
+        const now = new Date();
+        and.push({ status: { $ne: 'closed' } });
+        and.push({
+          $or: [
+            { acceptedAt: null, 'deadlines.acceptBy': { $lt: now } },
+            { contactedAt: null, 'deadlines.contactBy': { $lt: now } },
+            { closedAt: null, 'deadlines.closeBy': { $lt: now } },
+          ],
+        });
       }
       if (f.q) {
         const rx = { $regex: escapeRegex(f.q), $options: 'i' };

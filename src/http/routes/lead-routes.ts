@@ -13,6 +13,10 @@ const listQuery = z
     status: z.enum(LEAD_STATUSES).optional(),
     category: z.enum(CATEGORIES).optional(),
     q: z.string().trim().min(1).max(100).optional(),
+    overdue: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })

@@ -1,0 +1,99 @@
+import { deadlineJobId } from '../../queues/jobs';
+import type { Lead } from '../../src/domain/lead';
+import { createStaffUser } from '../../src/services/staff-accounts';
+import { postTranscript, startTestApp, uniqueName, waitFor, type TestApp } from '../support/test-app';
+
+describe('deadlines on a working-day calendar, reminders and escalation', () => {
+  let app: TestApp;
+  let sup: { id: string; token: string };
+  let inspId: string;
+  beforeAll(async () => {
+    app = await startTestApp();
+    const s = await createStaffUser(
+      { staff: app.ctx.repos.staff },
+      { username: 'sup', password: 'a-long-test-password', role: 'supervisor', area: null },
+    );
+    sup = { id: s.user.id, token: s.token };
+    inspId = (
+      await createStaffUser(
+        { staff: app.ctx.repos.staff },
+        { username: 'insp', password: 'a-long-test-password', role: 'inspector', area: '龙潭镇' },
+      )
+    ).user.id;
+  });
+  afterAll(() => app.stop());
+
+  const api = async <T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
+    const res = await fetch(`${app.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${sup.token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as T };
+  };
+
+  it('when a case opens, then it carries its three deadlines and the reminder and escalation jobs wait for them', async () => {
+    const res = await postTranscript(app.url, {
+      callId: uniqueName('call'),
+      receivedAt: new Date().toISOString(),
+      transcript: '来电人：龙潭镇的兴隆木材厂欠我工资5000元，电话13900009901。',
+    });
+    const { complaintId } = (await res.json()) as { complaintId: string };
+    const leadId = await waitFor(async () => (await app.ctx.repos.complaints.get(complaintId))?.leadId, 10_000, 'the case');
+    const lead = (await api<Lead>('GET', `/api/leads/${leadId}`)).body;
+    const d = lead.deadlines!;
+    expect(new Date(d.acceptBy) < new Date(d.contactBy) && new Date(d.contactBy) < new Date(d.closeBy)).toBe(true);
+    // 15 working days are at least three weeks of calendar time.
+    expect(new Date(d.closeBy).getTime() - new Date(lead.createdAt).getTime()).toBeGreaterThan(20 * 86_400_000);
+    expect(lead.overdue).toEqual([]);
+    for (const step of ['accept', 'contact', 'close'] as const) {
+      for (const phase of ['remind', 'escalate'] as const) {
+        const job = await waitFor(
+          () => app.ctx.deadlineQueue.queue.getJob(deadlineJobId({ leadId, step, phase })),
+          5000,
+          `${step} ${phase} job`,
+        );
+        expect(await job.getState()).toBe('delayed');
+      }
+    }
+  });
+
+  it('when a deadline passes undone, then the case is flagged overdue, listed as such, and escalated on its timeline; doing the step clears it', async () => {
+    const res = await postTranscript(app.url, {
+      callId: uniqueName('call'),
+      receivedAt: new Date().toISOString(),
+      transcript: '来电人：龙潭镇的青峰竹器厂欠我工资3000元，电话13900009902。',
+    });
+    const { complaintId } = (await res.json()) as { complaintId: string };
+    const leadId = await waitFor(async () => (await app.ctx.repos.complaints.get(complaintId))?.leadId, 10_000, 'the case');
+    // Once the automatic notice is written (its own timeline write), time passes and nobody takes the case.
+    await waitFor(
+      async () => (await app.ctx.repos.leads.get(leadId))?.timeline.some((e) => e.type === 'notice_sent'),
+      10_000,
+      'the notice',
+    );
+    const past = new Date(Date.now() - 3_600_000);
+    await app.ctx.repos.leads.applyChange(
+      leadId,
+      'new',
+      { 'deadlines.acceptBy': past },
+      { at: new Date(), type: 'test_clock', actor: 'test', note: null, changes: [] },
+    );
+
+    expect((await api<Lead>('GET', `/api/leads/${leadId}`)).body.overdue).toEqual(['accept']);
+    const overdueList = (await api<{ items: Lead[] }>('GET', '/api/leads?overdue=true')).body;
+    expect(overdueList.items.map((l) => l.id)).toContain(leadId);
+
+    expect(await app.ctx.services.checkDeadline({ leadId, step: 'accept', phase: 'escalate' })).toBe('escalated');
+    expect(await app.ctx.services.checkDeadline({ leadId, step: 'accept', phase: 'escalate' })).toBe('escalated'); // a retried job
+    const escalations = (await api<Lead>('GET', `/api/leads/${leadId}`)).body.timeline.filter((e) => e.type === 'deadline_escalated');
+    expect(escalations).toHaveLength(1);
+
+    expect((await api('POST', `/api/leads/${leadId}/assign`, { assigneeId: inspId })).status).toBe(200);
+    const after = (await api<Lead>('GET', `/api/leads/${leadId}`)).body;
+    expect(after.overdue).toEqual([]);
+    expect(after.acceptedAt).not.toBeNull();
+    expect(await app.ctx.services.checkDeadline({ leadId, step: 'accept', phase: 'remind' })).toBe('done');
+    expect((await api<{ items: Lead[] }>('GET', '/api/leads?overdue=true')).body.items.map((l) => l.id)).not.toContain(leadId);
+  });
+});
