@@ -16,7 +16,7 @@ import { checkDeadline } from './services/deadlines';
 import { acceptComplaint } from './services/accept-complaint';
 import { assignLead, changeLeadStatus, recordRecovery, type RecoveryInput, type StatusChange } from './services/case-actions';
 import { completeCallback, deliverMessage, dispatch, replyToComplainants } from './services/outbound-messages';
-import { getLeadFor, listLeadsFor, type LeadQuery } from './services/read-leads';
+import { getLeadFor, listLeadsFor, maskPhone, revealPhones, type LeadQuery } from './services/read-leads';
 import { authenticateToken } from './services/staff-accounts';
 import { sweepUnprocessed } from './services/sweep-unprocessed';
 import { triageComplaint } from './services/triage-complaint';
@@ -94,7 +94,9 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
       await getLeadFor(repos, staff, id);
       return repos.outbound.listForLead(id);
     },
-    listCallbacks: () => repos.outbound.listByState('callback_open'),
+    revealPhones: (staff: StaffUser, id: string) => revealPhones({ ...repos, withLock }, staff, id),
+    // Operators see who to call; the number itself comes from the case's audited reveal.
+    listCallbacks: async () => (await repos.outbound.listByState('callback_open')).map((m) => ({ ...m, phone: maskPhone(m.phone) })),
     completeCallback: (staff: StaffUser, messageId: string, note?: string) => completeCallback(outboundDeps, staff, messageId, note),
     /** Used by the bot role, which owns the WeChat session. */
     deliverMessage:

@@ -74,7 +74,10 @@ export async function replyToComplainants(
   const targets = input.complainantIds ?? lead.complainantIds;
   const unknown = targets.filter((id) => !lead.complainantIds.includes(id));
   if (unknown.length) throw new AppError('invalid_complainant', 'complainantIds must be complainants of this case', { status: 400 });
-  return dispatch(deps, lead, targets, input.text, 'staff_reply', staff.id);
+  const sent = await dispatch(deps, lead, targets, input.text, 'staff_reply', staff.id);
+  // A staff reply is the first contact the deadlines measure.
+  await deps.withLock(`lead:${lead.id}`, () => deps.leads.markStep(lead.id, 'contactedAt', new Date()));
+  return sent;
 }
 
 export interface DeliveryDeps {
@@ -127,15 +130,19 @@ export async function completeCallback(
   const lead = m ? await deps.leads.get(m.leadId) : null;
   if (!m || !lead || !canRead(staff, lead))
     throw new AppError('callback_not_found', `call-back task ${messageId} does not exist`, { status: 404 });
-  if (!(await deps.outbound.setState(m.id, 'callback_open', 'callback_done'))) {
-    throw new AppError('conflict', 'this call-back task is not open', { status: 409 });
-  }
-  await appendEvent(deps, lead.id, {
-    at: new Date(),
-    type: 'callback_done',
-    actor: staff.id,
-    note: note ?? '已电话回访',
-    changes: [],
+  // Under the case lock: two operators closing one task at once must not both succeed.
+  await deps.withLock(`lead:${lead.id}`, async () => {
+    if (!(await deps.outbound.setState(m.id, 'callback_open', 'callback_done'))) {
+      throw new AppError('conflict', 'this call-back task is not open', { status: 409 });
+    }
+    await deps.leads.appendEvent(lead.id, {
+      at: new Date(),
+      type: 'callback_done',
+      actor: staff.id,
+      note: note ?? '已电话回访',
+      changes: [],
+    });
+    await deps.leads.markStep(lead.id, 'contactedAt', new Date());
   });
   return { ...m, state: 'callback_done' };
 }

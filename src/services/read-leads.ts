@@ -3,6 +3,7 @@ import { AppError } from '../domain/app-error';
 import type { Lead, LeadStatus } from '../domain/lead';
 import type { StaffUser } from '../domain/staff';
 import type { Category } from '../domain/triage-result';
+import type { ComplainantRepository } from '../db/repositories/complainant-repository';
 import type { LeadRepository } from '../db/repositories/lead-repository';
 
 export interface LeadQuery {
@@ -14,13 +15,46 @@ export interface LeadQuery {
   pageSize: number;
 }
 
-/** The leads a staff user may see: an inspector sees their area's cases and those assigned to them. */
-export function listLeadsFor(deps: { leads: LeadRepository }, staff: StaffUser, query: LeadQuery) {
-  return deps.leads.list({ ...query, scope: scopeOf(staff) });
+/** 13900004821 → 139****4821: enough to recognise, not enough to dial. */
+export function maskPhone(phone: string | null): string | null {
+  if (!phone) return phone;
+  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
 }
 
-export async function getLeadFor(deps: { leads: LeadRepository }, staff: StaffUser, id: string): Promise<Lead> {
+const masked = (lead: Lead): Lead => ({ ...lead, phone: maskPhone(lead.phone) });
+
+/** The leads a staff user may see (an inspector: their area's and those assigned to them), phones masked. */
+export async function listLeadsFor(deps: { leads: LeadRepository }, staff: StaffUser, query: LeadQuery) {
+  const { items, total } = await deps.leads.list({ ...query, scope: scopeOf(staff) });
+  return { items: items.map(masked), total };
+}
+
+async function readable(deps: { leads: LeadRepository }, staff: StaffUser, id: string): Promise<Lead> {
   const lead = await deps.leads.get(id);
   if (!lead || !canRead(staff, lead)) throw new AppError('lead_not_found', `lead ${id} does not exist`, { status: 404 });
   return lead;
+}
+
+export async function getLeadFor(deps: { leads: LeadRepository }, staff: StaffUser, id: string): Promise<Lead> {
+  return masked(await readable(deps, staff, id));
+}
+
+/** The full phone numbers of a case's complainants; each viewing is recorded on the case's timeline. */
+export async function revealPhones(
+  deps: { leads: LeadRepository; complainants: ComplainantRepository; withLock: <T>(r: string, fn: () => Promise<T>) => Promise<T> },
+  staff: StaffUser,
+  id: string,
+) {
+  const lead = await readable(deps, staff, id);
+  const people = await deps.complainants.getMany(lead.complainantIds);
+  await deps.withLock(`lead:${id}`, () =>
+    deps.leads.appendEvent(id, {
+      at: new Date(),
+      type: 'phone_viewed',
+      actor: staff.id,
+      note: `查看了 ${people.length} 位投诉人的电话`,
+      changes: [],
+    }),
+  );
+  return { phone: lead.phone, complainants: people.map((p) => ({ id: p.id, name: p.name, phone: p.phone, channel: p.channel })) };
 }

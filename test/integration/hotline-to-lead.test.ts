@@ -47,7 +47,7 @@ describe('hotline transcript → lead, through the real HTTP API, Redis and Ferr
       category: 'wage_arrears',
       status: 'new',
       channel: 'hotline',
-      phone: '13900004821',
+      phone: '139****4821', // masked until revealed
       amountYuan: 120000,
       workerCount: 8,
       urgency: 'high',
@@ -57,6 +57,11 @@ describe('hotline transcript → lead, through the real HTTP API, Redis and Ferr
     const one = await fetch(`${app.url}/api/leads/${lead.id}`, { headers: auth() });
     expect(one.status).toBe(200);
     expect(((await one.json()) as Lead).timeline[0]?.type).toBe('created');
+
+    const reveal = await fetch(`${app.url}/api/leads/${lead.id}/reveal-phone`, { method: 'POST', headers: auth() });
+    expect(await reveal.json()).toMatchObject({ phone: '13900004821', complainants: [{ phone: '13900004821', channel: 'hotline' }] });
+    const audited = (await (await fetch(`${app.url}/api/leads/${lead.id}`, { headers: auth() })).json()) as Lead;
+    expect(audited.timeline.some((e) => e.type === 'phone_viewed')).toBe(true);
   });
 
   it('when the same callId arrives again, then it answers 200 with the same complaint id and queues nothing new', async () => {

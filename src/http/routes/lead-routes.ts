@@ -71,6 +71,10 @@ export interface LeadRouteDeps {
   recordRecovery(staff: StaffUser, id: string, input: RecoveryInput): Promise<Lead>;
   replyToComplainants(staff: StaffUser, id: string, input: { text: string; complainantIds?: string[] }): Promise<OutboundMessage[]>;
   listMessages(staff: StaffUser, id: string): Promise<OutboundMessage[]>;
+  revealPhones(
+    staff: StaffUser,
+    id: string,
+  ): Promise<{ phone: string | null; complainants: { id: string; name: string | null; phone: string | null; channel: string }[] }>;
   mergeCases(staff: StaffUser, targetId: string, sourceId: string): Promise<Lead>;
   splitComplaint(staff: StaffUser, leadId: string, complaintId: string): Promise<{ from: Lead; to: Lead }>;
 }
@@ -107,6 +111,10 @@ export function leadRoutes(deps: LeadRouteDeps): Router {
   router.get('/:id/messages', async (req, res) => {
     const { id } = parseOr400(idParam, req.params);
     res.json({ messages: await deps.listMessages(currentStaff(res), id) });
+  });
+  router.post('/:id/reveal-phone', async (req, res) => {
+    const { id } = parseOr400(idParam, req.params);
+    res.json(await deps.revealPhones(currentStaff(res), id));
   });
   router.post('/:id/merge', async (req, res) => {
     const { id } = parseOr400(idParam, req.params);
