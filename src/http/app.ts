@@ -1,4 +1,5 @@
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
+import { OPENAPI } from './openapi';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '../infra/logger';
 import { errorHandler, notFound } from './middleware/error-handler';
@@ -22,6 +23,18 @@ export interface HttpDeps {
 }
 
 /** Builds the express app; main.ts listens. */
+/** Every router with where it is mounted and whether it needs a staff token; the OpenAPI test reads this too. */
+export function mountedRouters(deps: HttpDeps): { prefix: string; staff: boolean; router: Router }[] {
+  return [
+    { prefix: '', staff: false, router: healthRoutes(deps.health) },
+    { prefix: '/api/hotline', staff: false, router: hotlineRoutes(deps.hotline) },
+    { prefix: '/api/leads', staff: true, router: leadRoutes(deps.leads) },
+    { prefix: '/api/complaints', staff: true, router: complaintRoutes(deps.complaints) },
+    { prefix: '/api/callbacks', staff: true, router: callbackRoutes(deps.callbacks) },
+    { prefix: '/api/stats', staff: true, router: statsRoutes(deps.stats) },
+  ];
+}
+
 export function createApp(deps: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -36,12 +49,13 @@ export function createApp(deps: HttpDeps): Express {
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );
-  app.use(healthRoutes(deps.health));
-  app.use('/api/hotline', hotlineRoutes(deps.hotline));
-  app.use('/api/leads', requireStaff(deps.authenticate), leadRoutes(deps.leads));
-  app.use('/api/complaints', requireStaff(deps.authenticate), complaintRoutes(deps.complaints));
-  app.use('/api/callbacks', requireStaff(deps.authenticate), callbackRoutes(deps.callbacks));
-  app.use('/api/stats', requireStaff(deps.authenticate), statsRoutes(deps.stats));
+  app.get('/api/docs', (_req, res) => {
+    res.json(OPENAPI);
+  });
+  for (const m of mountedRouters(deps)) {
+    if (m.staff) app.use(m.prefix, requireStaff(deps.authenticate), m.router);
+    else app.use(m.prefix || '/', m.router);
+  }
   app.use(notFound);
   app.use(errorHandler(deps.log));
   return app;
