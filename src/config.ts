@@ -39,11 +39,51 @@ const schema = z.object({
   SWEEP_INTERVAL_MS: int(1000, 3_600_000).default(30_000),
   SWEEP_GRACE_MS: int(0, 86_400_000).default(60_000),
   DEDUP_WINDOW_DAYS: int(0, 3650).default(90),
-  DEADLINE_DAYS_NORMAL: z.string().regex(/^\d{1,3},\d{1,3},\d{1,3}$/, 'three working-day counts: accept,contact,close, e.g. 1,3,15').default('1,3,15'),
-  DEADLINE_DAYS_URGENT: z.string().regex(/^\d{1,3},\d{1,3},\d{1,3}$/, 'three working-day counts: accept,contact,close, e.g. 1,2,10').default('1,2,10'),
-  HOLIDAYS: z.string().regex(/^(\d{4}-\d{2}-\d{2})?(,\d{4}-\d{2}-\d{2})*$/, 'comma-separated YYYY-MM-DD dates').default(''),
-  EXTRA_WORKDAYS: z.string().regex(/^(\d{4}-\d{2}-\d{2})?(,\d{4}-\d{2}-\d{2})*$/, 'comma-separated YYYY-MM-DD dates').default(''),
+  DEADLINE_DAYS_NORMAL: z
+    .string()
+    .regex(/^\d{1,3},\d{1,3},\d{1,3}$/, 'three working-day counts: accept,contact,close, e.g. 1,3,15')
+    .default('1,3,15'),
+  DEADLINE_DAYS_URGENT: z
+    .string()
+    .regex(/^\d{1,3},\d{1,3},\d{1,3}$/, 'three working-day counts: accept,contact,close, e.g. 1,2,10')
+    .default('1,2,10'),
+  HOLIDAYS: z
+    .string()
+    .regex(/^(\d{4}-\d{2}-\d{2})?(,\d{4}-\d{2}-\d{2})*$/, 'comma-separated YYYY-MM-DD dates')
+    .default(''),
+  EXTRA_WORKDAYS: z
+    .string()
+    .regex(/^(\d{4}-\d{2}-\d{2})?(,\d{4}-\d{2}-\d{2})*$/, 'comma-separated YYYY-MM-DD dates')
+    .default(''),
   DEADLINE_REMIND_HOURS: int(0, 240).default(4),
+  DEPARTMENTS_JSON: z
+    .string()
+    .transform((s, ctx) => {
+      try {
+        const v = JSON.parse(s) as unknown;
+        if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string'))
+          return v as Record<string, string>;
+      } catch {
+        /* reported below */
+      }
+      ctx.addIssue({ code: 'custom', message: 'a JSON object of sector → department, e.g. {"construction":"县住房和城乡建设局"}' });
+      return z.NEVER;
+    })
+    .optional(),
+  OUTCOME_CODES_JSON: z
+    .string()
+    .transform((s, ctx) => {
+      try {
+        const v = JSON.parse(s) as unknown;
+        if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).every((k) => /^[a-z_]{1,40}$/.test(k)))
+          return v as Record<string, string>;
+      } catch {
+        /* reported below */
+      }
+      ctx.addIssue({ code: 'custom', message: 'a JSON object of outcome code → label, e.g. {"paid_in_full":"欠薪属实，已足额支付"}' });
+      return z.NEVER;
+    })
+    .optional(),
   CASE_NUMBER_PREFIX: z
     .string()
     .regex(/^[A-Z]{1,6}$/, '1 to 6 capital letters')

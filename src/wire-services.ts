@@ -17,7 +17,7 @@ import { acceptComplaint } from './services/accept-complaint';
 import { assignLead, changeLeadStatus, recordRecovery, type RecoveryInput, type StatusChange } from './services/case-actions';
 import { completeCallback, deliverMessage, dispatch, replyToComplainants } from './services/outbound-messages';
 import { getLeadFor, listLeadsFor, maskPhone, revealPhones, type LeadQuery } from './services/read-leads';
-import { authenticateToken } from './services/staff-accounts';
+import { authenticateToken, login, logout } from './services/staff-accounts';
 import { sweepUnprocessed } from './services/sweep-unprocessed';
 import { triageComplaint } from './services/triage-complaint';
 import { mergeCases, splitComplaint } from './services/merge-split';
@@ -45,7 +45,7 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
   const calendar: WorkCalendar = { holidays: dates(config.HOLIDAYS), extraWorkdays: dates(config.EXTRA_WORKDAYS) };
   const policy: DeadlinePolicy = { normal: days(config.DEADLINE_DAYS_NORMAL), urgent: days(config.DEADLINE_DAYS_URGENT) };
   const withLock = createLocker(redis, config.QUEUE_PREFIX);
-  const caseDeps = { leads: repos.leads, staff: repos.staff, outcomeCodes: DEFAULT_OUTCOME_CODES, withLock };
+  const caseDeps = { leads: repos.leads, staff: repos.staff, outcomeCodes: config.OUTCOME_CODES_JSON ?? DEFAULT_OUTCOME_CODES, withLock };
   const outboundDeps = { leads: repos.leads, complainants: repos.complainants, outbound: repos.outbound, outboundQueue, withLock };
   const triageDeps = {
     ...repos,
@@ -53,6 +53,7 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
     caseNumberPrefix: config.CASE_NUMBER_PREFIX,
     timeZone: config.TIME_ZONE,
     dedupWindowDays: config.DEDUP_WINDOW_DAYS,
+    departments: config.DEPARTMENTS_JSON,
     withLock,
     deadlinesFor: (openedAt: Date, priority: 'urgent' | 'normal') => deadlinesFor(openedAt, priority, policy, calendar),
     scheduleDeadlines: (lead: Lead) => deadlineQueue.schedule(lead),
@@ -81,6 +82,8 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
     triageComplaint: (complaintId: string, opts?: { finalAttempt: boolean }) => triageComplaint(triageDeps, complaintId, opts),
     sweepUnprocessed: (opts: { graceMs: number; now?: Date }) => sweepUnprocessed({ complaints: repos.complaints, triageQueue }, opts),
     authenticateToken: (token: string) => authenticateToken({ staff: repos.staff }, token),
+    login: (username: string, password: string) => login({ staff: repos.staff }, username, password),
+    logout: (token: string) => logout({ staff: repos.staff }, token),
     listLeads: (staff: StaffUser, query: LeadQuery) => listLeadsFor(repos, staff, query),
     getLead: (staff: StaffUser, id: string) => getLeadFor(repos, staff, id),
     assignLead: async (staff: StaffUser, id: string, input: { assigneeId: string; note?: string }) =>

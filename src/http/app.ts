@@ -10,6 +10,7 @@ import { leadRoutes, type LeadRouteDeps } from './routes/lead-routes';
 import { complaintRoutes, type ComplaintRouteDeps } from './routes/complaint-routes';
 import { callbackRoutes, type CallbackRouteDeps } from './routes/callback-routes';
 import { statsRoutes, type StatsRouteDeps } from './routes/stats-routes';
+import { authRoutes, type AuthRouteDeps } from './routes/auth-routes';
 
 export interface HttpDeps {
   log: Logger;
@@ -19,6 +20,7 @@ export interface HttpDeps {
   complaints: ComplaintRouteDeps;
   callbacks: CallbackRouteDeps;
   stats: StatsRouteDeps;
+  auth: AuthRouteDeps;
   authenticate: AuthenticateToken;
 }
 
@@ -28,6 +30,7 @@ export function mountedRouters(deps: HttpDeps): { prefix: string; staff: boolean
   return [
     { prefix: '', staff: false, router: healthRoutes(deps.health) },
     { prefix: '/api/hotline', staff: false, router: hotlineRoutes(deps.hotline) },
+    { prefix: '/api/auth', staff: false, router: authRoutes(deps.auth) },
     { prefix: '/api/leads', staff: true, router: leadRoutes(deps.leads) },
     { prefix: '/api/complaints', staff: true, router: complaintRoutes(deps.complaints) },
     { prefix: '/api/callbacks', staff: true, router: callbackRoutes(deps.callbacks) },

@@ -84,6 +84,16 @@ export const OPENAPI = {
         },
       },
     },
+    '/api/auth/login': {
+      post: {
+        summary: 'sign in: a new API token for username and password',
+        ...body({ username: { type: 'string' }, password: { type: 'string' } }, ['username', 'password']),
+        responses: { '200': ok('token and user'), ...errors },
+      },
+    },
+    '/api/auth/logout': {
+      post: { summary: 'revoke the bearer token', security: [{ bearer: [] }], responses: { '204': { description: 'revoked' } } },
+    },
     '/api/complaints': {
       post: staffOp('a complaint from an on-site visit, the national platform, media, a petition or a hotline work order', {
         ...body(

@@ -21,6 +21,7 @@ export async function startApiRole(ctx: AppContext, extraStatus?: () => Record<s
     complaints: services,
     callbacks: services,
     stats: services,
+    auth: services,
     authenticate: services.authenticateToken,
   });
   const server: Server = await new Promise((resolve, reject) => {

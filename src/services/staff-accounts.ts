@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { hash } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import { AppError } from '../domain/app-error';
 import type { StaffRole, StaffUser } from '../domain/staff';
 import type { StaffRepository } from '../db/repositories/staff-repository';
@@ -33,4 +33,28 @@ export async function createStaffUser(
 export async function authenticateToken(deps: { staff: StaffRepository }, token: string): Promise<StaffUser | null> {
   if (!/^wat_[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   return deps.staff.findByTokenHash(hashToken(token));
+}
+
+/** A fixed hash to verify against when the user does not exist, so timing does not reveal usernames. */
+let decoyHash: Promise<string> | null = null;
+
+/** Username and password in, a new API token out (argon2id); the same answer for every kind of failure. */
+export async function login(
+  deps: { staff: StaffRepository },
+  username: string,
+  password: string,
+): Promise<{ user: StaffUser; token: string }> {
+  const found = await deps.staff.findByUsername(username);
+  decoyHash ??= hash('decoy-password-for-timing');
+  const ok = await verify(found?.passwordHash ?? (await decoyHash), password).catch(() => false);
+  if (!found || !found.active || !ok)
+    throw new AppError('invalid_credentials', '用户名或密码错误 (wrong username or password)', { status: 401 });
+  const token = newToken();
+  await deps.staff.addToken(found.id, hashToken(token), 'login');
+  const { passwordHash: _hash, ...user } = found;
+  return { user, token };
+}
+
+export async function logout(deps: { staff: StaffRepository }, token: string): Promise<void> {
+  await deps.staff.revokeToken(hashToken(token));
 }

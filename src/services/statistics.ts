@@ -1,7 +1,7 @@
 import type { StatsRepository, Period } from '../db/repositories/stats-repository';
 
 export async function statistics(deps: { stats: StatsRepository }, p: Period) {
-  const [byChannel, byCategory, validByChannel, byArea, bySector, byStatus, recovered] = await Promise.all([
+  const [byChannel, byCategory, validByChannel, byArea, bySector, byStatus, recovered, overdueNow] = await Promise.all([
     deps.stats.complaintsBy('channel', p),
     deps.stats.complaintsBy('triage.category', p),
     deps.stats.validLeadsByChannel(p),
@@ -9,6 +9,7 @@ export async function statistics(deps: { stats: StatsRepository }, p: Period) {
     deps.stats.casesBy('sector', p),
     deps.stats.casesBy('status', p),
     deps.stats.recovered(p),
+    deps.stats.overdueNow(),
   ]);
   const sum = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
   return {
@@ -22,6 +23,8 @@ export async function statistics(deps: { stats: StatsRepository }, p: Period) {
       bySector,
       byStatus,
       resolved: (byStatus.resolved ?? 0) + (byStatus.closed ?? 0),
+      /** Open cases past a deadline right now (not limited to the period). */
+      overdueNow,
     },
     recovered: { yuan: recovered.yuan, workers: recovered.workers, entries: recovered.entries },
   };

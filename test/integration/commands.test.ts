@@ -1,3 +1,5 @@
+import { createStaffUser } from '../../src/services/staff-accounts';
+import { startTestApp } from '../support/test-app';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -85,5 +87,38 @@ describe('project commands', () => {
     const r = await command('src/main.ts', [], { ...env, PORT: 'eighty' });
     expect(r.code).toBe(78);
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Invalid configuration: PORT: /)]);
+  });
+});
+
+describe('staff sign-in', () => {
+  it('when the password is right, then a token works until logout; wrong passwords and unknown users get the same 401', async () => {
+    const app = await startTestApp({ worker: false });
+    try {
+      await createStaffUser(
+        { staff: app.ctx.repos.staff },
+        { username: 'tan.op', password: 'a-long-test-password', role: 'operator', area: null },
+      );
+      const login = (username: string, password: string) =>
+        fetch(`${app.url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password }),
+        });
+      const wrong = await login('tan.op', 'not-the-password');
+      const nobody = await login('no.such.user', 'not-the-password');
+      expect([wrong.status, nobody.status]).toEqual([401, 401]);
+      expect(await wrong.json()).toEqual(await nobody.json());
+      expect((await login('tan.op', { $ne: 1 } as unknown as string)).status).toBe(400);
+
+      const ok = await login('tan.op', 'a-long-test-password');
+      expect(ok.status).toBe(200);
+      const { token } = (await ok.json()) as { token: string };
+      const auth = { authorization: `Bearer ${token}` };
+      expect((await fetch(`${app.url}/api/leads`, { headers: auth })).status).toBe(200);
+      expect((await fetch(`${app.url}/api/auth/logout`, { method: 'POST', headers: auth })).status).toBe(204);
+      expect((await fetch(`${app.url}/api/leads`, { headers: auth })).status).toBe(401);
+    } finally {
+      await app.stop();
+    }
   });
 });

@@ -19,6 +19,9 @@ describe('configuration', () => {
     ['REDIS_URL', { REDIS_URL: '127.0.0.1:6379' }],
     ['HOTLINE_SECRET', { HOTLINE_SECRET: 'short' }],
     ['HOTLINE_SECRET', { NODE_ENV: 'production' }],
+    ['DEPARTMENTS_JSON', { DEPARTMENTS_JSON: '{"construction": 3}' }],
+    ['OUTCOME_CODES_JSON', { OUTCOME_CODES_JSON: 'not json' }],
+    ['DEADLINE_DAYS_NORMAL', { DEADLINE_DAYS_NORMAL: '1,3' }],
   ])('when %s is wrong or missing, then the error names it', (variable, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {

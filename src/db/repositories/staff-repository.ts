@@ -37,6 +37,11 @@ export function createStaffRepository(db: Connection) {
       await Tokens.create({ staffId: new Types.ObjectId(staffId), tokenHash, label });
     },
 
+    async revokeToken(tokenHash: string): Promise<boolean> {
+      const r = await Tokens.updateOne({ tokenHash: { $eq: tokenHash }, revokedAt: null }, { $set: { revokedAt: new Date() } });
+      return r.modifiedCount === 1;
+    },
+
     /** The active staff user that holds this (hashed) token, or null. */
     async findByTokenHash(tokenHash: string): Promise<StaffUser | null> {
       const t = await Tokens.findOneAndUpdate(

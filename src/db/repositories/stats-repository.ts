@@ -32,6 +32,19 @@ export function createStatsRepository(db: Connection) {
       return asCounts(rows);
     },
 
+    /** Open cases with a step past its deadline, now. */
+    async overdueNow(): Promise<number> {
+      const now = new Date();
+      return Leads.countDocuments({
+        status: { $ne: 'closed' },
+        $or: [
+          { acceptedAt: null, 'deadlines.acceptBy': { $lt: now } },
+          { contactedAt: null, 'deadlines.contactBy': { $lt: now } },
+          { closedAt: null, 'deadlines.closeBy': { $lt: now } },
+        ],
+      });
+    },
+
     async casesBy(field: 'area' | 'sector' | 'status', p: Period): Promise<Counts> {
       const rows = await Leads.aggregate<{ _id: string | null; n: number }>([
         { $match: { createdAt: { $gte: p.from, $lt: p.to } } },

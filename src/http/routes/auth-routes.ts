@@ -1,0 +1,28 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import type { StaffUser } from '../../domain/staff';
+import { parseOr400 } from '../validation';
+
+export interface AuthRouteDeps {
+  login(username: string, password: string): Promise<{ user: StaffUser; token: string }>;
+  logout(token: string): Promise<void>;
+}
+
+const loginBody = z.object({ username: z.string().min(1).max(40), password: z.string().min(1).max(200) }).strict();
+
+/** Staff sign in with username and password (argon2id hashes) and get an API token; logout revokes it. */
+export function authRoutes(deps: AuthRouteDeps): Router {
+  const router = Router();
+  router.use(express.json({ limit: '4kb' }));
+  router.post('/login', async (req, res) => {
+    const { username, password } = parseOr400(loginBody, req.body);
+    const { user, token } = await deps.login(username, password);
+    res.json({ token, user: { id: user.id, username: user.username, role: user.role, area: user.area } });
+  });
+  router.post('/logout', async (req, res) => {
+    const m = /^Bearer ([^\s]+)$/.exec(req.get('authorization') ?? '');
+    if (m?.[1]) await deps.logout(m[1]);
+    res.status(204).end();
+  });
+  return router;
+}
