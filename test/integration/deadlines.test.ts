@@ -96,4 +96,41 @@ describe('deadlines on a working-day calendar, reminders and escalation', () => 
     expect(await app.ctx.services.checkDeadline({ leadId, step: 'accept', phase: 'remind' })).toBe('done');
     expect((await api<{ items: Lead[] }>('GET', '/api/leads?overdue=true')).body.items.map((l) => l.id)).not.toContain(leadId);
   });
+
+  it('when the reminder and escalation jobs come due, then the worker writes them on the timeline', async () => {
+    const res = await postTranscript(app.url, {
+      callId: uniqueName('call'),
+      receivedAt: new Date().toISOString(),
+      transcript: '来电人：龙潭镇的红星砖厂欠我工资4000元，电话13900009903。',
+    });
+    const { complaintId } = (await res.json()) as { complaintId: string };
+    const leadId = await waitFor(async () => (await app.ctx.repos.complaints.get(complaintId))?.leadId, 10_000, 'the case');
+    await waitFor(
+      async () => (await app.ctx.repos.leads.get(leadId))?.timeline.some((e) => e.type === 'notice_sent'),
+      10_000,
+      'the notice',
+    );
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const lead = (await app.ctx.repos.leads.applyChange(
+      leadId,
+      'new',
+      { deadlines: { acceptBy: hourAgo, contactBy: hourAgo, closeBy: new Date(Date.now() + 30 * 86_400_000) } },
+      { at: new Date(), type: 'test_clock', actor: 'test', note: null, changes: [] },
+    ))!;
+    // Re-scheduling with the deadlines now past: the jobs are due at once.
+    for (const step of ['accept', 'contact'] as const) {
+      for (const phase of ['remind', 'escalate'] as const)
+        await (await app.ctx.deadlineQueue.queue.getJob(deadlineJobId({ leadId, step, phase })))?.remove();
+    }
+    await app.ctx.deadlineQueue.schedule(lead);
+    const events = await waitFor(
+      async () => {
+        const types = (await app.ctx.repos.leads.get(leadId))!.timeline.map((e) => e.type);
+        return types.filter((t) => t === 'deadline_escalated').length === 2 ? types : null;
+      },
+      10_000,
+      'two escalations',
+    );
+    expect(events.filter((t) => t === 'deadline_reminder')).toHaveLength(2);
+  });
 });
