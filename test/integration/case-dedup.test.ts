@@ -2,6 +2,19 @@ import { createStaffUser } from '../../src/services/staff-accounts';
 import { postTranscript, startTestApp, uniqueName, waitFor, type TestApp } from '../support/test-app';
 import type { Lead } from '../../src/domain/lead';
 
+/** A hotline complaint, triaged: the case it ended up in. */
+async function submitCall(app: TestApp, text: string, callerPhone: string): Promise<Lead> {
+  const res = await postTranscript(app.url, {
+    callId: uniqueName('call'),
+    receivedAt: new Date().toISOString(),
+    callerPhone,
+    transcript: `来电人：${text}`,
+  });
+  const { complaintId } = (await res.json()) as { complaintId: string };
+  const leadId = await waitFor(async () => (await app.ctx.repos.complaints.get(complaintId))?.leadId, 10_000, 'triage');
+  return (await app.ctx.repos.leads.get(leadId))!;
+}
+
 describe('de-duplication: one case per employer or project while it is open', () => {
   let app: TestApp;
   beforeAll(async () => {
@@ -9,17 +22,7 @@ describe('de-duplication: one case per employer or project while it is open', ()
   });
   afterAll(() => app.stop());
 
-  const submit = async (text: string, callerPhone: string): Promise<Lead> => {
-    const res = await postTranscript(app.url, {
-      callId: uniqueName('call'),
-      receivedAt: new Date().toISOString(),
-      callerPhone,
-      transcript: `来电人：${text}`,
-    });
-    const { complaintId } = (await res.json()) as { complaintId: string };
-    const leadId = await waitFor(async () => (await app.ctx.repos.complaints.get(complaintId))?.leadId, 10_000, 'triage');
-    return (await app.ctx.repos.leads.get(leadId))!;
-  };
+  const submit = (text: string, callerPhone: string) => submitCall(app, text, callerPhone);
 
   it('when several workers complain about the same employer in different words, then they share one case with recomputed totals', async () => {
     const a = await submit('我在浔阳街道锦华苑工地做木工，湖南广益建设有限公司欠我工资8000元。', '13900009101');
@@ -74,17 +77,7 @@ describe('staff merge and split cases', () => {
   });
   afterAll(() => app.stop());
 
-  const submit = async (text: string, callerPhone: string): Promise<Lead> => {
-    const res = await postTranscript(app.url, {
-      callId: uniqueName('call'),
-      receivedAt: new Date().toISOString(),
-      callerPhone,
-      transcript: `来电人：${text}`,
-    });
-    const { complaintId } = (await res.json()) as { complaintId: string };
-    const leadId = await waitFor(async () => (await app.ctx.repos.complaints.get(complaintId))?.leadId, 10_000, 'triage');
-    return (await app.ctx.repos.leads.get(leadId))!;
-  };
+  const submit = (text: string, callerPhone: string) => submitCall(app, text, callerPhone);
   const post = (token: string, path: string, body: unknown) =>
     fetch(`${app.url}${path}`, {
       method: 'POST',

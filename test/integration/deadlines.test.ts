@@ -23,6 +23,19 @@ describe('deadlines on a working-day calendar, reminders and escalation', () => 
   });
   afterAll(() => app.stop());
 
+  /** A hotline complaint's case, once its automatic notice is written (its own timeline write). */
+  const openCase = async (transcript: string): Promise<string> => {
+    const res = await postTranscript(app.url, { callId: uniqueName('call'), receivedAt: new Date().toISOString(), transcript });
+    const { complaintId } = (await res.json()) as { complaintId: string };
+    const leadId = await waitFor(async () => (await app.ctx.repos.complaints.get(complaintId))?.leadId, 10_000, 'the case');
+    await waitFor(
+      async () => (await app.ctx.repos.leads.get(leadId))?.timeline.some((e) => e.type === 'notice_sent'),
+      10_000,
+      'the notice',
+    );
+    return leadId;
+  };
+
   const api = async <T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
     const res = await fetch(`${app.url}${path}`, {
       method,
@@ -33,13 +46,7 @@ describe('deadlines on a working-day calendar, reminders and escalation', () => 
   };
 
   it('when a case opens, then it carries its three deadlines and the reminder and escalation jobs wait for them', async () => {
-    const res = await postTranscript(app.url, {
-      callId: uniqueName('call'),
-      receivedAt: new Date().toISOString(),
-      transcript: '来电人：龙潭镇的兴隆木材厂欠我工资5000元，电话13900009901。',
-    });
-    const { complaintId } = (await res.json()) as { complaintId: string };
-    const leadId = await waitFor(async () => (await app.ctx.repos.complaints.get(complaintId))?.leadId, 10_000, 'the case');
+    const leadId = await openCase('来电人：龙潭镇的兴隆木材厂欠我工资5000元，电话13900009901。');
     const lead = (await api<Lead>('GET', `/api/leads/${leadId}`)).body;
     const d = lead.deadlines!;
     expect(new Date(d.acceptBy) < new Date(d.contactBy) && new Date(d.contactBy) < new Date(d.closeBy)).toBe(true);
@@ -59,13 +66,7 @@ describe('deadlines on a working-day calendar, reminders and escalation', () => 
   });
 
   it('when a deadline passes undone, then the case is flagged overdue, listed as such, and escalated on its timeline; doing the step clears it', async () => {
-    const res = await postTranscript(app.url, {
-      callId: uniqueName('call'),
-      receivedAt: new Date().toISOString(),
-      transcript: '来电人：龙潭镇的青峰竹器厂欠我工资3000元，电话13900009902。',
-    });
-    const { complaintId } = (await res.json()) as { complaintId: string };
-    const leadId = await waitFor(async () => (await app.ctx.repos.complaints.get(complaintId))?.leadId, 10_000, 'the case');
+    const leadId = await openCase('来电人：龙潭镇的青峰竹器厂欠我工资3000元，电话13900009902。');
     // Once the automatic notice is written (its own timeline write), time passes and nobody takes the case.
     await waitFor(
       async () => (await app.ctx.repos.leads.get(leadId))?.timeline.some((e) => e.type === 'notice_sent'),
@@ -98,13 +99,7 @@ describe('deadlines on a working-day calendar, reminders and escalation', () => 
   });
 
   it('when the reminder and escalation jobs come due, then the worker writes them on the timeline', async () => {
-    const res = await postTranscript(app.url, {
-      callId: uniqueName('call'),
-      receivedAt: new Date().toISOString(),
-      transcript: '来电人：龙潭镇的红星砖厂欠我工资4000元，电话13900009903。',
-    });
-    const { complaintId } = (await res.json()) as { complaintId: string };
-    const leadId = await waitFor(async () => (await app.ctx.repos.complaints.get(complaintId))?.leadId, 10_000, 'the case');
+    const leadId = await openCase('来电人：龙潭镇的红星砖厂欠我工资4000元，电话13900009903。');
     await waitFor(
       async () => (await app.ctx.repos.leads.get(leadId))?.timeline.some((e) => e.type === 'notice_sent'),
       10_000,
@@ -126,10 +121,11 @@ describe('deadlines on a working-day calendar, reminders and escalation', () => 
     const events = await waitFor(
       async () => {
         const types = (await app.ctx.repos.leads.get(leadId))!.timeline.map((e) => e.type);
-        return types.filter((t) => t === 'deadline_escalated').length === 2 ? types : null;
+        const count = (type: string) => types.filter((t) => t === type).length;
+        return count('deadline_escalated') === 2 && count('deadline_reminder') === 2 ? types : null;
       },
       10_000,
-      'two escalations',
+      'two reminders and two escalations',
     );
     expect(events.filter((t) => t === 'deadline_reminder')).toHaveLength(2);
   });

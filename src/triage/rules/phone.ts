@@ -9,7 +9,8 @@ interface PhoneMention {
 
 const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{2,3}\d{7,8}$/;
-const SPOKEN_DIGITS: Record<string, string> = {
+/** Digits as callers read a number out: 幺 for 1, 拐 for 7, 洞 for 0. */
+export const SPOKEN_DIGITS: Record<string, string> = {
   零: '0',
   〇: '0',
   洞: '0',
