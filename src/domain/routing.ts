@@ -15,6 +15,12 @@ export const DEFAULT_DEPARTMENTS: Record<Sector, string> = {
   other: '县人力资源和社会保障局',
 };
 
+/** Construction work the industry departments split further by what is built (交通工程 → 交通运输局). */
+export const WORKS_DEPARTMENTS: readonly { pattern: RegExp; department: string }[] = [
+  { pattern: /公路|道路|路桥|桥梁|隧道|高速|国道|省道|县道|乡道|通村路|修路/, department: '县交通运输局' },
+  { pattern: /水利|水库|堤防|河道|渠道|泵站|灌区|水电站/, department: '县水利局' },
+];
+
 export interface Township {
   name: string;
   short: string;
@@ -36,13 +42,15 @@ export function townshipOf(location: string | null, townships: readonly Township
 }
 
 export function routeLead(
-  lead: { location: string | null; sector: Sector | null; urgency: Urgency },
+  lead: { location: string | null; sector: Sector | null; urgency: Urgency; project?: string | null; employer?: string | null },
   townships: readonly Township[],
   departments: Record<string, string> = DEFAULT_DEPARTMENTS,
 ): Route {
+  const works = lead.sector === 'construction' ? `${lead.project ?? ''} ${lead.employer ?? ''}` : '';
+  const special = WORKS_DEPARTMENTS.find((w) => w.pattern.test(works))?.department;
   return {
     area: townshipOf(lead.location, townships),
-    department: lead.sector ? (departments[lead.sector] ?? null) : null,
+    department: special ?? (lead.sector ? (departments[lead.sector] ?? null) : null),
     priority: lead.urgency === 'high' ? 'urgent' : 'normal',
   };
 }
