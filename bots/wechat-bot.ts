@@ -1,8 +1,7 @@
 import { WechatyBuilder, type Message, type Wechaty, type WechatyOptions } from 'wechaty';
-import type { NewComplaint } from '../src/domain/complaint';
 import { stripNul } from '../src/domain/complaint';
 import type { Logger } from '../src/infra/logger';
-import type { AcceptedComplaint } from '../src/services/accept-complaint';
+import type { IncomingMessage } from '../src/services/intake/intake-conversation';
 
 export interface WechatBotDeps {
   name: string;
@@ -10,18 +9,15 @@ export interface WechatBotDeps {
   puppet: NonNullable<WechatyOptions['puppet']> | string;
   puppetToken?: string;
   log: Logger;
-  acceptComplaint(input: NewComplaint): Promise<AcceptedComplaint>;
+  /** The intake conversation: a message in, the bot's replies out. */
+  handleMessage(m: IncomingMessage): Promise<string[]>;
 }
 
 export type BotState = 'stopped' | 'starting' | 'scan' | 'logged_in' | 'logged_out' | 'error';
 
-const ACK = '您的反映已收到，我们会尽快核实处理。如需补充，请直接回复文字说明。';
 const RETRY = '系统繁忙，您的消息暂未保存成功，请稍后再发一次。';
 
-/**
- * The WeChat edge. Each text message from a contact is stored as a complaint (idempotent on the
- * WeChat message id) and queued for triage; the full intake conversation builds on this.
- */
+/** The WeChat edge: adapts Wechaty messages to the intake conversation and says its replies. */
 export function createWechatBot(deps: WechatBotDeps) {
   let state: BotState = 'stopped';
   let qrcode: string | null = null;
@@ -57,16 +53,14 @@ export function createWechatBot(deps: WechatBotDeps) {
     const text = stripNul(msg.text()).trim();
     if (!text) return;
     try {
-      await deps.acceptComplaint({
-        channel: 'wechat',
-        dedupKey: msg.id,
-        sender: { channelUserId: talker.id, name: talker.name() || null, phone: null },
-        operator: null,
-        text: text.slice(0, 10_000),
-        turns: [],
-        receivedAt: msg.date(),
+      const replies = await deps.handleMessage({
+        id: msg.id,
+        contactId: talker.id,
+        contactName: talker.name() || null,
+        text: text.slice(0, 2000),
+        at: msg.date(),
       });
-      await msg.say(ACK);
+      for (const r of replies) await msg.say(r);
     } catch (err) {
       deps.log.warn({ err: (err as Error).message }, 'WeChat message not stored');
       await msg.say(RETRY).catch(() => undefined);

@@ -13,6 +13,10 @@ import type { TriageProducer } from '../queues/triage-producer';
 import type { DeadlineProducer } from '../queues/deadline-queue';
 import { deadlinesFor, type DeadlinePolicy, type WorkCalendar } from './domain/working-days';
 import { checkDeadline } from './services/deadlines';
+import { handleIntakeMessage, type IncomingMessage } from './services/intake/intake-conversation';
+import { progressFor } from './services/intake/progress-reply';
+import { createIntakeStateStore } from './infra/intake-state-store';
+import { triageByRules } from './triage/rule-triage';
 import { acceptComplaint } from './services/accept-complaint';
 import { assignLead, changeLeadStatus, recordRecovery, type RecoveryInput, type StatusChange } from './services/case-actions';
 import { completeCallback, deliverMessage, dispatch, replyToComplainants } from './services/outbound-messages';
@@ -77,7 +81,18 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
     return lead;
   };
 
+  const accept = (input: NewComplaint) => acceptComplaint({ complaints: repos.complaints, triageQueue }, input);
+  const intakeDeps = {
+    state: createIntakeStateStore(redis, config.QUEUE_PREFIX, config.INTAKE_TTL_S),
+    withLock,
+    triage: triageByRules,
+    acceptComplaint: accept,
+    progressFor: (contactId: string, caseNumber: string | null) => progressFor(repos, contactId, caseNumber),
+  };
+
   return {
+    /** The WeChat intake conversation: one incoming message in, the bot's replies out. */
+    handleWechatMessage: (m: IncomingMessage) => handleIntakeMessage(intakeDeps, m),
     acceptComplaint: (input: NewComplaint) => acceptComplaint({ complaints: repos.complaints, triageQueue }, input),
     triageComplaint: (complaintId: string, opts?: { finalAttempt: boolean }) => triageComplaint(triageDeps, complaintId, opts),
     sweepUnprocessed: (opts: { graceMs: number; now?: Date }) => sweepUnprocessed({ complaints: repos.complaints, triageQueue }, opts),

@@ -19,7 +19,7 @@ export async function startBotRole(ctx: AppContext): Promise<BotRole> {
     puppet: embedded?.puppet ?? config.WECHATY_PUPPET,
     puppetToken: config.WECHATY_PUPPET_SERVICE_TOKEN,
     log,
-    acceptComplaint: ctx.services.acceptComplaint,
+    handleMessage: ctx.services.handleWechatMessage,
   });
   await bot.start();
   embedded?.login();

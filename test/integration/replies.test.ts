@@ -1,8 +1,4 @@
-import { createEmbeddedMockPuppet } from '../../bots/embedded-mock';
-import { createWechatBot } from '../../bots/wechat-bot';
-import { createLogger } from '../../src/infra/logger';
-import { createOutboundWorker } from '../../queues/outbound-worker';
-import { createWorkerConnection } from '../../queues/redis-connection';
+import { startWechatHarness } from '../support/wechat-harness';
 import { createStaffUser } from '../../src/services/staff-accounts';
 import type { Lead } from '../../src/domain/lead';
 import type { OutboundMessage } from '../../src/domain/outbound';
@@ -10,26 +6,12 @@ import { postTranscript, startTestApp, uniqueName, waitFor, type TestApp } from 
 
 describe('replies and notices go back over the complainant’s own channel', () => {
   let app: TestApp;
-  let stopBot: () => Promise<void>;
-  let mock: ReturnType<typeof createEmbeddedMockPuppet>;
+  let harness: Awaited<ReturnType<typeof startWechatHarness>>;
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
     app = await startTestApp();
-    mock = createEmbeddedMockPuppet();
-    const log = createLogger('silent');
-    const bot = createWechatBot({ name: 'replies-bot', puppet: mock.puppet, log, acceptComplaint: app.ctx.services.acceptComplaint });
-    await bot.start();
-    mock.login();
-    const conn = createWorkerConnection(app.ctx.config.REDIS_URL);
-    const outbound = createOutboundWorker(conn, app.ctx.config.QUEUE_PREFIX, { deliver: app.ctx.services.deliverMessage(bot.send), log });
-    void outbound.run();
-    await outbound.waitUntilReady();
-    stopBot = async () => {
-      await outbound.close();
-      conn.disconnect();
-      await bot.stop();
-    };
+    harness = await startWechatHarness(app);
     for (const [name, role] of [
       ['sup', 'supervisor'],
       ['op', 'operator'],
@@ -44,7 +26,7 @@ describe('replies and notices go back over the complainant’s own channel', () 
     }
   });
   afterAll(async () => {
-    await stopBot();
+    await harness.stop();
     await app.stop();
   });
 
@@ -56,12 +38,10 @@ describe('replies and notices go back over the complainant’s own channel', () 
     });
 
   it('when a WeChat worker and a hotline caller complain about one employer, then both are told, each over their channel, and staff replies reach both', async () => {
-    const worker = mock.mocker.createContact({ name: '向师傅' });
-    const received: string[] = [];
-    worker.on('message', (m) => {
-      if (m.payload.talkerId === mock.botUser.id) received.push(m.payload.text ?? '');
-    });
-    worker.say('我在剪市镇的龙腾制衣厂做了四个月，龙腾制衣厂欠我工资一万二没发，电话13900006601').to(mock.botUser);
+    const worker = harness.worker('向师傅');
+    const received = worker.received;
+    await worker.say('我在剪市镇的龙腾制衣厂做了四个月，龙腾制衣厂欠我工资一万二没发，就我一个人，电话13900006601');
+    await worker.say('确认');
 
     // The acknowledgement, then the notice with the case number (delivered through the outbound queue).
     const notice = await waitFor(async () => received.find((t) => /案件编号 WA\d{8}-\d{4}/.test(t)), 10_000, 'the case-number notice');
@@ -83,8 +63,17 @@ describe('replies and notices go back over the complainant’s own channel', () 
       'the merged case',
     );
 
-    const callbacks = (await (await api('op', 'GET', '/api/callbacks')).json()) as { items: OutboundMessage[] };
-    expect(callbacks.items.filter((m) => m.leadId === lead.id)).toHaveLength(1); // the hotline caller's "registered" notice
+    // The hotline caller's "registered" notice becomes a call-back task (written just after triage).
+    const callbacks = await waitFor(
+      async () => {
+        const r = (await (await api('op', 'GET', '/api/callbacks')).json()) as { items: OutboundMessage[] };
+        const mine = r.items.filter((m) => m.leadId === lead.id);
+        return mine.length ? mine : null;
+      },
+      10_000,
+      'the call-back task',
+    );
+    expect(callbacks).toHaveLength(1);
 
     const reply = await api('insp', 'POST', `/api/leads/${lead.id}/replies`, { text: '您好，我们已联系厂方，请保持电话畅通。' });
     expect(reply.status).toBe(201);
@@ -116,12 +105,10 @@ describe('replies and notices go back over the complainant’s own channel', () 
   });
 
   it('when a case changes status, then its WeChat complainants are told', async () => {
-    const worker = mock.mocker.createContact({ name: '符大姐' });
-    const received: string[] = [];
-    worker.on('message', (m) => {
-      if (m.payload.talkerId === mock.botUser.id) received.push(m.payload.text ?? '');
-    });
-    worker.say('剪市镇的金穗米厂欠我两个月工资5600，电话13900006603').to(mock.botUser);
+    const worker = harness.worker('符大姐');
+    const received = worker.received;
+    await worker.say('剪市镇的金穗米厂欠我两个月工资5600，就我一个，电话13900006603');
+    await worker.say('确认');
     const notice = await waitFor(async () => received.find((t) => /WA\d{8}-\d{4}/.test(t)), 10_000, 'notice');
     const caseNumber = /WA\d{8}-\d{4}/.exec(notice)![0];
     const lead = (await app.ctx.repos.leads.list({ q: caseNumber, page: 1, pageSize: 1 })).items[0]!;

@@ -1,49 +1,123 @@
-import { createEmbeddedMockPuppet } from '../../bots/embedded-mock';
-import { createWechatBot } from '../../bots/wechat-bot';
+import { createStaffUser } from '../../src/services/staff-accounts';
+import { startTestApp, testConfig, waitFor, type TestApp } from '../support/test-app';
+import { startWechatHarness } from '../support/wechat-harness';
+import { createAppContext } from '../../src/app-context';
 import { createLogger } from '../../src/infra/logger';
-import { startTestApp, waitFor, type TestApp } from '../support/test-app';
 
-describe('the WeChat edge on the real Wechaty with wechaty-puppet-mock', () => {
+describe('the WeChat intake conversation, on the real Wechaty with wechaty-puppet-mock', () => {
   let app: TestApp;
+  let harness: Awaited<ReturnType<typeof startWechatHarness>>;
   beforeAll(async () => {
     app = await startTestApp();
+    harness = await startWechatHarness(app);
   });
-  afterAll(() => app.stop());
+  afterAll(async () => {
+    await harness.stop();
+    await app.stop();
+  });
 
-  it('when a worker sends a text message, then it is stored once as a wechat complaint, acknowledged, and triaged into a lead', async () => {
-    const mock = createEmbeddedMockPuppet();
-    const bot = createWechatBot({
-      name: 'test-bot',
-      puppet: mock.puppet,
-      log: createLogger('silent'),
-      acceptComplaint: app.ctx.services.acceptComplaint,
+  const leadsOf = async (contactId: string) => {
+    const cid = await app.ctx.repos.complainants.findId('wechat', contactId);
+    return cid ? app.ctx.repos.leads.listByComplainant(cid) : [];
+  };
+
+  it('when a worker gives everything in one message, then the bot confirms and the case number arrives after “确认”', async () => {
+    const w = harness.worker('彭大哥');
+    const [summary] = await w.say('我在牛车河镇的砖厂做了三个月，宏发砖厂欠我工资9000块没给，就我一个人，电话13900003344');
+    expect(summary).toContain('请核对');
+    expect(summary).toContain('9000元');
+    const [registered] = await w.say('确认');
+    expect(registered).toContain('已为您登记');
+    const notice = await w.waitFor(/案件编号 WA\d{8}-\d{4}/);
+    const [lead] = await waitFor(async () => {
+      const l = await leadsOf(w.id);
+      return l.length ? l : null;
     });
-    await bot.start();
-    mock.login();
-    await waitFor(async () => bot.status().state === 'logged_in', 5000, 'login');
-    const worker = mock.mocker.createContact({ name: '彭大哥' });
-    const replies: string[] = [];
-    // A contact's mock emits every message it sends or receives.
-    worker.on('message', (m) => {
-      if (m.payload.talkerId === mock.botUser.id) replies.push(m.payload.text ?? '');
+    expect(notice).toContain(lead!.caseNumber);
+    expect(lead).toMatchObject({ channel: 'wechat', amountYuan: 9000, workerCount: 1, phone: '13900003344', area: '牛车河镇' });
+    expect(await w.say('确认')).toHaveLength(1); // a stray second 确认 starts nothing new
+    expect(await leadsOf(w.id)).toHaveLength(1);
+  });
+
+  it('when details are missing, then the bot asks for each one at a time, accepts 不知道, and registers what was said', async () => {
+    const w = harness.worker('龚师傅');
+    expect(await w.say('老板欠我工资一直不给')).toEqual([expect.stringContaining('哪个单位或哪位老板')]);
+    expect(await w.say('鑫源劳务公司')).toEqual([expect.stringContaining('在哪里做的事')]);
+    expect(await w.say('盘塘镇的安置小区工地')).toEqual([expect.stringContaining('欠了多少钱')]);
+    // 欠我 already says it is one worker: the bot does not ask.
+    expect(await w.say('八千块')).toEqual([expect.stringContaining('电话')]);
+    const [summary] = await w.say('不知道');
+    expect(summary).toContain('联系电话：未提供');
+    expect(summary).toContain('鑫源劳务公司');
+    expect(summary).toContain('8000元');
+    await w.say('确认');
+    const [lead] = await waitFor(async () => {
+      const l = await leadsOf(w.id);
+      return l.length ? l : null;
     });
+    expect(lead).toMatchObject({ employer: '鑫源劳务公司', amountYuan: 8000, workerCount: 1, phone: null, area: '盘塘镇' });
+  });
+
+  it('when the worker corrects the summary, then the new value is shown before registering', async () => {
+    const w = harness.worker('符大姐');
+    const [first] = await w.say('剪市镇的金穗米厂欠我两个月工资5600，就我一个，电话13900003366');
+    expect(first).toContain('5600元');
+    const [second] = await w.say('不对，是6600');
+    expect(second).toContain('6600元');
+  });
+
+  it('when a worker asks about the rules, then the FAQ answers with its source and nothing is stored', async () => {
+    const w = harness.worker('覃阿姨');
+    const [answer] = await w.say('请问劳动仲裁怎么申请，要不要钱？');
+    expect(answer).toContain('仲裁');
+    expect(answer).toContain('依据');
+    expect(await leadsOf(w.id)).toHaveLength(0);
+  });
+
+  it('when a worker asks for progress, then only their own case is told; someone else’s case number is refused', async () => {
+    const owner = harness.worker('向师傅');
+    await owner.say('我在热市镇的恒通石材厂做事，恒通石材厂欠我工资7000，就我一个人，电话13900003377');
+    await owner.say('确认');
+    const notice = await owner.waitFor(/案件编号 WA\d{8}-\d{4}/);
+    const caseNumber = /WA\d{8}-\d{4}/.exec(notice)![0];
+    const [mine] = await owner.say(`查询 ${caseNumber}`);
+    expect(mine).toContain(caseNumber);
+    expect(mine).toContain('下一步');
+
+    const stranger = harness.worker('路人');
+    const [refused] = await stranger.say(`查询 ${caseNumber}`);
+    expect(refused).toContain('没有查到您名下');
+  });
+
+  it('when a staff member replies on the case, then the worker receives it on WeChat', async () => {
+    const w = harness.worker('黄师傅');
+    await w.say('我在漳江街道的华联超市上班，华联超市欠我两个月工资6000，就我一个，电话13900003388');
+    await w.say('确认');
+    await w.waitFor(/案件编号 WA\d{8}-\d{4}/);
+    const [lead] = await leadsOf(w.id);
+    const { user } = await createStaffUser(
+      { staff: app.ctx.repos.staff },
+      { username: 'huang.sup', password: 'a-long-test-password', role: 'supervisor', area: null },
+    );
+    await app.ctx.services.replyToComplainants(user, lead!.id, { text: '已联系超市负责人，本周内结清。' });
+    await w.waitFor(/本周内结清/);
+  });
+});
+
+describe('a restart in the middle of a conversation', () => {
+  it('when the bot process is replaced mid-conversation, then the next one continues from Redis', async () => {
+    const config = testConfig();
+    const first = await createAppContext(config, createLogger('silent'));
+    const msg = (id: string, text: string) => ({ id, contactId: 'wxid_restart_test', contactName: '易师傅', text, at: new Date() });
+    expect(await first.services.handleWechatMessage(msg('m1', '老板欠我工资不给'))).toEqual([expect.stringContaining('哪个单位')]);
+    await first.close();
+    const second = await createAppContext(config, createLogger('silent'));
     try {
-      worker.say('我在牛车河镇的砖厂做了三个月，厂里欠我工资9000块没给，电话13900003344').to(mock.botUser);
-      await waitFor(async () => replies.length > 0, 5000, 'the bot reply');
-      expect(replies[0]).toContain('已收到');
-      const leads = await waitFor(
-        async () => {
-          const r = await app.ctx.repos.leads.list({ page: 1, pageSize: 10 });
-          return r.items.find((l) => l.channel === 'wechat');
-        },
-        5000,
-        'the lead',
-      );
-      expect(leads).toMatchObject({ category: 'wage_arrears', amountYuan: 9000, phone: '13900003344' });
-      const complaint = await app.ctx.repos.complaints.get(leads.originComplaintId);
-      expect(complaint).toMatchObject({ channel: 'wechat', sender: { channelUserId: worker.id, name: '彭大哥' } });
+      expect(await second.services.handleWechatMessage(msg('m2', '宏达建筑公司'))).toEqual([expect.stringContaining('在哪里做的事')]);
+      await second.producerConnection.del(`${config.QUEUE_PREFIX}:intake:wxid_restart_test`);
     } finally {
-      await bot.stop();
+      await second.db.dropDatabase();
+      await second.close();
     }
   });
 });

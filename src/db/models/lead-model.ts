@@ -138,6 +138,7 @@ schema.index({ createdAt: -1 });
 schema.index({ status: 1, createdAt: -1 });
 schema.index({ category: 1, createdAt: -1 });
 schema.index({ complaintIds: 1 });
+schema.index({ complainantIds: 1, createdAt: -1 }); // a complainant's progress query
 schema.index({ area: 1, status: 1, createdAt: -1 }); // an inspector's queue
 schema.index({ assigneeId: 1, status: 1 });
 schema.index({ employerKey: 1, createdAt: -1 }); // de-duplication candidates

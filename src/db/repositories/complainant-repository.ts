@@ -21,6 +21,11 @@ export function createComplainantRepository(db: Connection) {
       }));
     },
 
+    async findId(channel: ComplaintChannel, channelUserId: string): Promise<string | null> {
+      const d = await Complainants.findOne({ channel: { $eq: channel }, channelUserId: { $eq: channelUserId } }).lean();
+      return d ? d._id.toHexString() : null;
+    },
+
     /** The complainant with this channel identity, created on first sight; a known phone is kept when none is given. */
     async upsert(
       channel: ComplaintChannel,

@@ -153,6 +153,15 @@ export function createLeadRepository(db: Connection) {
       }
     },
 
+    /** A complainant's cases, newest first. */
+    async listByComplainant(complainantId: string, limit = 20): Promise<Lead[]> {
+      const docs = await Leads.find({ complainantIds: new Types.ObjectId(complainantId) })
+        .sort({ createdAt: -1 })
+        .limit(limit)
+        .lean<LeadDoc[]>();
+      return docs.map(toLead);
+    },
+
     /** The lead a complaint belongs to (as its origin or merged in). */
     async findByComplaint(complaintId: string): Promise<Lead | null> {
       const d = await Leads.findOne({ complaintIds: new Types.ObjectId(complaintId) }).lean<LeadDoc>();

@@ -1,0 +1,100 @@
+import { transcriptText, type NewComplaint } from '../../domain/complaint';
+import type { TriageInput, TriageResult } from '../../domain/triage-result';
+import { faqAnswer, OTHER_MATTERS, PROMPT_FOR_COMPLAINT } from './faq';
+import { CONFIRM, DONT_KNOW, EDIT, emptyState, missingEssentials, PROGRESS, QUESTIONS, summary, type IntakeState } from './intake-state';
+
+export interface IntakeDeps {
+  state: {
+    get(contactId: string): Promise<IntakeState | null>;
+    set(contactId: string, s: IntakeState): Promise<void>;
+    clear(contactId: string): Promise<void>;
+  };
+  withLock: <T>(resource: string, fn: () => Promise<T>) => Promise<T>;
+  triage: (input: TriageInput) => TriageResult;
+  acceptComplaint(input: NewComplaint): Promise<{ complaintId: string; created: boolean }>;
+  progressFor(contactId: string, caseNumber: string | null): Promise<string>;
+}
+
+export interface IncomingMessage {
+  id: string;
+  contactId: string;
+  contactName: string | null;
+  text: string;
+  at: Date;
+}
+
+const REGISTERED = '已为您登记，案件编号稍后发给您。我们会在1个工作日内受理，并通过本微信告诉您进展。回复“查询”可随时了解处理情况。';
+const EDIT_PROMPT = '好的，请直接发送需要修改的内容，例如“金额是8000元”或“电话是139…”。';
+
+/**
+ * The intake conversation of one WeChat contact, as a patient clerk would hold it: let the worker
+ * speak, ask only for what is missing, one short question at a time, confirm, then register.
+ * State lives in Redis (survives a restart and a second bot process); one message at a time per contact.
+ */
+export function handleIntakeMessage(deps: IntakeDeps, m: IncomingMessage): Promise<string[]> {
+  return deps.withLock(`intake:${m.contactId}`, () => handle(deps, m));
+}
+
+async function handle(deps: IntakeDeps, m: IncomingMessage): Promise<string[]> {
+  const text = m.text.trim();
+  const state = (await deps.state.get(m.contactId)) ?? emptyState();
+  const fresh = state.opened === null;
+
+  if (fresh && PROGRESS.test(text)) return [await deps.progressFor(m.contactId, /WA\d{8}-\d{4}/.exec(text)?.[0] ?? null)];
+
+  if (state.stage === 'confirming') {
+    if (CONFIRM.test(text)) return register(deps, m, state);
+    state.stage = 'collecting';
+    state.asked = null;
+    if (EDIT.test(text)) {
+      await deps.state.set(m.contactId, state);
+      return [EDIT_PROMPT];
+    }
+  }
+
+  if (state.asked && DONT_KNOW.test(text)) state.unknown.push(state.asked);
+  state.opened ??= { id: m.id, at: m.at.toISOString() };
+  state.turns.push({ speaker: 'caller', text });
+  const t = deps.triage({ channel: 'wechat', text: conversationText(state) });
+
+  if (fresh && t.category !== 'wage_arrears') {
+    await deps.state.clear(m.contactId);
+    if (t.category === 'consultation') return [faqAnswer(text)];
+    if (t.category === 'labor_other') return [OTHER_MATTERS];
+    if (t.category === 'progress_query') return [await deps.progressFor(m.contactId, null)];
+    return [PROMPT_FOR_COMPLAINT];
+  }
+
+  const missing = missingEssentials(t, state.unknown);
+  if (missing.length > 0) {
+    state.asked = missing[0]!;
+    state.turns.push({ speaker: 'agent', text: QUESTIONS[state.asked] });
+    await deps.state.set(m.contactId, state);
+    return [QUESTIONS[state.asked]];
+  }
+  state.stage = 'confirming';
+  state.asked = null;
+  await deps.state.set(m.contactId, state);
+  return [summary(t)];
+}
+
+/** A single message as it is; a conversation as a transcript, so triage reads each answer with its question. */
+function conversationText(state: IntakeState): string {
+  return state.turns.length > 1 ? transcriptText(state.turns) : (state.turns[0]?.text ?? '');
+}
+
+async function register(deps: IntakeDeps, m: IncomingMessage, state: IntakeState): Promise<string[]> {
+  const opened = state.opened!;
+  // Idempotent on the WeChat message that opened the conversation: a repeated 确认 stores nothing new.
+  await deps.acceptComplaint({
+    channel: 'wechat',
+    dedupKey: `wx-${opened.id}`,
+    sender: { channelUserId: m.contactId, name: m.contactName, phone: null },
+    operator: null,
+    text: conversationText(state),
+    turns: state.turns.length > 1 ? state.turns : [],
+    receivedAt: new Date(opened.at),
+  });
+  await deps.state.clear(m.contactId);
+  return [REGISTERED];
+}
