@@ -25,7 +25,7 @@ export function isWorkingDay(day: string, cal: WorkCalendar): boolean {
 /** The end (24:00 CST) of the n-th working day after the day of `start`. */
 export function addWorkingDays(start: Date, n: number, cal: WorkCalendar): Date {
   let day = cstDay(start);
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     day = new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
     if (isWorkingDay(day, cal)) left--;
   }
@@ -46,7 +46,11 @@ export type DeadlinePolicy = Record<'urgent' | 'normal', [accept: number, contac
 
 export function deadlinesFor(openedAt: Date, priority: 'urgent' | 'normal', policy: DeadlinePolicy, cal: WorkCalendar): Deadlines {
   const [a, c, z] = policy[priority];
-  return { acceptBy: addWorkingDays(openedAt, a, cal), contactBy: addWorkingDays(openedAt, c, cal), closeBy: addWorkingDays(openedAt, z, cal) };
+  return {
+    acceptBy: addWorkingDays(openedAt, a, cal),
+    contactBy: addWorkingDays(openedAt, c, cal),
+    closeBy: addWorkingDays(openedAt, z, cal),
+  };
 }
 
 export interface DeadlineState {

@@ -117,7 +117,19 @@ export interface NumeralMention extends ParsedNumeral {
 
 /** 大写 numerals of formal letters (壹万柒仟伍佰元整), mapped one character for one so offsets hold. */
 const FORMAL: Record<string, string> = {
-  壹: '一', 贰: '二', 叁: '三', 肆: '四', 伍: '五', 陆: '六', 柒: '七', 捌: '八', 玖: '九', 拾: '十', 佰: '百', 仟: '千', 萬: '万',
+  壹: '一',
+  贰: '二',
+  叁: '三',
+  肆: '四',
+  伍: '五',
+  陆: '六',
+  柒: '七',
+  捌: '八',
+  玖: '九',
+  拾: '十',
+  佰: '百',
+  仟: '千',
+  萬: '万',
 };
 // Only runs with a unit: a lone 伍 or 陆 is a surname.
 const FORMAL_RUN = /[壹贰叁肆伍陆柒捌玖拾佰仟萬零万千百]*[拾佰仟萬][壹贰叁肆伍陆柒捌玖拾佰仟萬零万千百]*/g;

@@ -77,7 +77,9 @@ function mainAmount(all: MoneyMention[], text: string, workerCount: number | nul
 function fromAllRates(rates: MoneyMention[], text: string, workerCount: number | null): number | null {
   const first = rates[0];
   if (!first) return null;
-  const sameKind = rates.filter((r) => r.perDay === first.perDay && r.perMonth === first.perMonth && r.perPiece === first.perPiece && !r.perPerson);
+  const sameKind = rates.filter(
+    (r) => r.perDay === first.perDay && r.perMonth === first.perMonth && r.perPiece === first.perPiece && !r.perPerson,
+  );
   if (sameKind.length > 1 && workerCount === sameKind.length) {
     let total = 0;
     for (const rate of sameKind) {

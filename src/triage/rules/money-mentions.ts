@@ -40,7 +40,8 @@ const RATE_BEFORE = /(一天|每天|一日|日薪|一个工|一件|每件|一单
 const CURRENCY_BEFORE = /[¥￥]$|人民币$/;
 /** 一块二 = 1.2, 两块五 = 2.5 yuan. */
 const YUAN_AND_TENTHS = /^块([一二两三四五六七八九])(?![十百千万块元])/;
-const ADD_ON_BETWEEN = /^[^，。,！？\s]{0,8}(和|加上?|外加|还有|另外|以及)[^，。,！？\s]{0,4}(提成|奖金|加班费|补贴|绩效|全勤)[^，。,！？\s]{0,2}$/;
+const ADD_ON_BETWEEN =
+  /^[^，。,！？\s]{0,8}(和|加上?|外加|还有|另外|以及)[^，。,！？\s]{0,4}(提成|奖金|加班费|补贴|绩效|全勤)[^，。,！？\s]{0,2}$/;
 const PER_DAY = /一天|每天|日薪|一日|每日|天工资|一个工|每个工/;
 const PER_MONTH = /一个月|每个月|每月|月薪|(?<!个)月工资|(?<![\d一二三四五六七八九十])一月(?!份)/;
 const PER_PERSON = /每人|每个人|一人|人均|一个人|每位|每个工人/;
@@ -88,7 +89,10 @@ export function findMoney(text: string): MoneyMention[] {
         // "每人欠一个半月工资，大概六千": a bare sum after a per-person clause is per person too.
         (PER_PERSON_START.test(previousClause) && !HAS_SUM.test(previousClause) && HEDGE_ONLY.test(before)),
       perPiece: PER_PIECE.test(near),
-      addOn: previous !== undefined && previous.start >= clause.start && ADD_ON_BETWEEN.test(text.slice(previous.start, n.start).replace(NUMERAL_RUN, '')),
+      addOn:
+        previous !== undefined &&
+        previous.start >= clause.start &&
+        ADD_ON_BETWEEN.test(text.slice(previous.start, n.start).replace(NUMERAL_RUN, '')),
       // 总共只给了三千 is a payment, not a total.
       total: TOTAL.test(before) && !PAID.test(before),
       paid: PAID.test(before),
