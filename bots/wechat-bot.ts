@@ -57,7 +57,7 @@ export function createWechatBot(deps: WechatBotDeps) {
         id: msg.id,
         contactId: talker.id,
         contactName: talker.name() || null,
-        text: text.slice(0, 2000),
+        text,
         at: msg.date(),
       });
       for (const r of replies) await msg.say(r);

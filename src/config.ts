@@ -38,6 +38,8 @@ const schema = z.object({
   TRIAGE_ATTEMPTS: int(1, 50).default(8),
   SWEEP_INTERVAL_MS: int(1000, 3_600_000).default(30_000),
   SWEEP_GRACE_MS: int(0, 86_400_000).default(60_000),
+  INTAKE_RATE_LIMIT: int(1, 10_000).default(20),
+  INTAKE_RATE_WINDOW_S: int(1, 86_400).default(60),
   INTAKE_TTL_S: int(60, 30 * 86_400).default(86_400),
   DEDUP_WINDOW_DAYS: int(0, 3650).default(90),
   DEADLINE_DAYS_NORMAL: z

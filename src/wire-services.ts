@@ -16,6 +16,7 @@ import { checkDeadline } from './services/deadlines';
 import { handleIntakeMessage, type IncomingMessage } from './services/intake/intake-conversation';
 import { progressFor } from './services/intake/progress-reply';
 import { createIntakeStateStore } from './infra/intake-state-store';
+import { createContactRateLimit } from './infra/contact-rate-limit';
 import { triageByRules } from './triage/rule-triage';
 import { acceptComplaint } from './services/accept-complaint';
 import { assignLead, changeLeadStatus, recordRecovery, type RecoveryInput, type StatusChange } from './services/case-actions';
@@ -88,6 +89,7 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
     triage: triageByRules,
     acceptComplaint: accept,
     progressFor: (contactId: string, caseNumber: string | null) => progressFor(repos, contactId, caseNumber),
+    rateLimit: createContactRateLimit(redis, config.QUEUE_PREFIX, config.INTAKE_RATE_LIMIT, config.INTAKE_RATE_WINDOW_S),
   };
 
   return {

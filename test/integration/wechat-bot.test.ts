@@ -121,3 +121,36 @@ describe('a restart in the middle of a conversation', () => {
     }
   });
 });
+
+describe('a flood of messages', () => {
+  it('when one contact sends far more than the budget at once, then the bot warns once, ignores the rest, and no case is opened', async () => {
+    const app = await startTestApp({ config: testConfig({ INTAKE_RATE_LIMIT: '5', INTAKE_RATE_WINDOW_S: '60' }) });
+    try {
+      const replies: string[][] = [];
+      for (let i = 0; i < 30; i++) {
+        replies.push(
+          await app.ctx.services.handleWechatMessage({
+            id: `flood-${i}`,
+            contactId: 'wxid_flooder',
+            contactName: null,
+            text: `广告${i} 加微信领红包`,
+            at: new Date(),
+          }),
+        );
+      }
+      expect(replies.flat().filter((r) => r.includes('太快'))).toHaveLength(1);
+      expect(replies.slice(6).every((r) => r.length === 0)).toBe(true);
+      expect(await app.ctx.repos.complaints.countByState()).toEqual({});
+      const long = await app.ctx.services.handleWechatMessage({
+        id: 'long',
+        contactId: 'wxid_long',
+        contactName: null,
+        text: '欠'.repeat(2001),
+        at: new Date(),
+      });
+      expect(long).toEqual([expect.stringContaining('太长')]);
+    } finally {
+      await app.stop();
+    }
+  });
+});

@@ -13,7 +13,11 @@ export interface IntakeDeps {
   triage: (input: TriageInput) => TriageResult;
   acceptComplaint(input: NewComplaint): Promise<{ complaintId: string; created: boolean }>;
   progressFor(contactId: string, caseNumber: string | null): Promise<string>;
+  /** Per-contact budget: a flood is answered once and otherwise ignored. */
+  rateLimit(contactId: string): Promise<'ok' | 'warn' | 'drop'>;
 }
+
+export const MAX_MESSAGE_CHARS = 2000;
 
 export interface IncomingMessage {
   id: string;
@@ -24,6 +28,8 @@ export interface IncomingMessage {
 }
 
 const REGISTERED = '已为您登记，案件编号稍后发给您。我们会在1个工作日内受理，并通过本微信告诉您进展。回复“查询”可随时了解处理情况。';
+const TOO_FAST = '您发送得太快了，这之后的消息暂不处理，请稍等一分钟再发。';
+const TOO_LONG = `消息太长了（超过${MAX_MESSAGE_CHARS}字），请分几条发送。`;
 const EDIT_PROMPT = '好的，请直接发送需要修改的内容，例如“金额是8000元”或“电话是139…”。';
 
 /**
@@ -31,7 +37,11 @@ const EDIT_PROMPT = '好的，请直接发送需要修改的内容，例如“�
  * speak, ask only for what is missing, one short question at a time, confirm, then register.
  * State lives in Redis (survives a restart and a second bot process); one message at a time per contact.
  */
-export function handleIntakeMessage(deps: IntakeDeps, m: IncomingMessage): Promise<string[]> {
+export async function handleIntakeMessage(deps: IntakeDeps, m: IncomingMessage): Promise<string[]> {
+  const budget = await deps.rateLimit(m.contactId);
+  if (budget === 'drop') return [];
+  if (budget === 'warn') return [TOO_FAST];
+  if (m.text.length > MAX_MESSAGE_CHARS) return [TOO_LONG];
   return deps.withLock(`intake:${m.contactId}`, () => handle(deps, m));
 }
 

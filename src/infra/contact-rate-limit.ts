@@ -1,0 +1,21 @@
+import type { Redis } from 'ioredis';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+
+export type RateDecision = 'ok' | 'warn' | 'drop';
+
+/**
+ * Per-contact message budget in Redis (shared by every bot process): within it, 'ok'; the first
+ * message over it, 'warn' (the bot says so once); after that, 'drop' until the window passes.
+ */
+export function createContactRateLimit(redis: Redis, prefix: string, points: number, windowSeconds: number) {
+  const limiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:rl:contact`, points, duration: windowSeconds });
+  return async (contactId: string): Promise<RateDecision> => {
+    try {
+      await limiter.consume(contactId);
+      return 'ok';
+    } catch (err) {
+      if (err instanceof RateLimiterRes) return err.consumedPoints === points + 1 ? 'warn' : 'drop';
+      throw err;
+    }
+  };
+}
