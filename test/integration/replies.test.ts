@@ -39,12 +39,15 @@ describe('replies and notices go back over the complainant’s own channel', () 
 
   it('when a WeChat worker and a hotline caller complain about one employer, then both are told, each over their channel, and staff replies reach both', async () => {
     const worker = harness.worker('向师傅');
-    const received = worker.received;
     await worker.say('我在剪市镇的龙腾制衣厂做了四个月，龙腾制衣厂欠我工资一万二没发，就我一个人，电话13900006601');
     await worker.say('确认');
 
     // The acknowledgement, then the notice with the case number (delivered through the outbound queue).
-    const notice = await waitFor(async () => received.find((t) => /案件编号 WA\d{8}-\d{4}/.test(t)), 10_000, 'the case-number notice');
+    const notice = await waitFor(
+      async () => worker.received.find((t) => /案件编号 WA\d{8}-\d{4}/.test(t)),
+      10_000,
+      'the case-number notice',
+    );
     const caseNumber = /WA\d{8}-\d{4}/.exec(notice)![0];
 
     await postTranscript(app.url, {
@@ -79,7 +82,7 @@ describe('replies and notices go back over the complainant’s own channel', () 
     expect(reply.status).toBe(201);
     const sent = ((await reply.json()) as { messages: OutboundMessage[] }).messages;
     expect(sent.map((m) => m.state).sort()).toEqual(['callback_open', 'queued']);
-    await waitFor(async () => received.includes('您好，我们已联系厂方，请保持电话畅通。'), 10_000, 'the reply on WeChat');
+    await waitFor(async () => worker.received.includes('您好，我们已联系厂方，请保持电话畅通。'), 10_000, 'the reply on WeChat');
 
     const messages = await waitFor(
       async () => {
@@ -106,15 +109,14 @@ describe('replies and notices go back over the complainant’s own channel', () 
 
   it('when a case changes status, then its WeChat complainants are told', async () => {
     const worker = harness.worker('符大姐');
-    const received = worker.received;
     await worker.say('剪市镇的金穗米厂欠我两个月工资5600，就我一个，电话13900006603');
     await worker.say('确认');
-    const notice = await waitFor(async () => received.find((t) => /WA\d{8}-\d{4}/.test(t)), 10_000, 'notice');
+    const notice = await waitFor(async () => worker.received.find((t) => /WA\d{8}-\d{4}/.test(t)), 10_000, 'notice');
     const caseNumber = /WA\d{8}-\d{4}/.exec(notice)![0];
     const lead = (await app.ctx.repos.leads.list({ q: caseNumber, page: 1, pageSize: 1 })).items[0]!;
     expect(
       (await api('sup', 'POST', `/api/leads/${lead.id}/status`, { to: 'rejected', rejectReason: 'insufficient_information' })).status,
     ).toBe(200);
-    await waitFor(async () => received.some((t) => t.includes(caseNumber) && t.includes('不予受理')), 10_000, 'the status notice');
+    await waitFor(async () => worker.received.some((t) => t.includes(caseNumber) && t.includes('不予受理')), 10_000, 'the status notice');
   });
 });
