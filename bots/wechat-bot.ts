@@ -1,4 +1,5 @@
 import { WechatyBuilder, type Message, type Wechaty, type WechatyOptions } from 'wechaty';
+import qrcodeTerminal from 'qrcode-terminal';
 import { stripNul } from '../src/domain/complaint';
 import type { Logger } from '../src/infra/logger';
 import type { IncomingMessage } from '../src/services/intake/intake-conversation';
@@ -30,7 +31,9 @@ export function createWechatBot(deps: WechatBotDeps) {
   bot.on('scan', (code) => {
     state = 'scan';
     qrcode = code;
-    deps.log.info('WeChat login QR code ready');
+    deps.log.info('WeChat login QR code ready (also in /readyz as wechat.qrcode)');
+    // The operator at the terminal scans it with the bureau's WeChat account.
+    if (process.stderr.isTTY) qrcodeTerminal.generate(code, { small: true }, (art) => process.stderr.write(`${art}\n`));
   });
   bot.on('login', () => {
     state = 'logged_in';
