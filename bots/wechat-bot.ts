@@ -16,6 +16,7 @@ export interface WechatBotDeps {
 
 export type BotState = 'stopped' | 'starting' | 'scan' | 'logged_in' | 'logged_out' | 'error';
 
+const VOICE = '暂时无法识别语音，请用文字说明情况（欠钱的单位或老板、在哪里做事、欠多少钱、几个人、联系电话）。';
 const RETRY = '系统繁忙，您的消息暂未保存成功，请稍后再发一次。';
 
 /** The WeChat edge: adapts Wechaty messages to the intake conversation and says its replies. */
@@ -51,7 +52,12 @@ export function createWechatBot(deps: WechatBotDeps) {
   bot.on('message', (msg) => void onMessage(msg));
 
   async function onMessage(msg: Message): Promise<void> {
-    if (msg.self() || msg.room() || msg.type() !== bot.Message.Type.Text) return;
+    if (msg.self() || msg.room()) return;
+    if (msg.type() === bot.Message.Type.Audio) {
+      await msg.say(VOICE).catch(() => undefined);
+      return;
+    }
+    if (msg.type() !== bot.Message.Type.Text) return;
     const talker = msg.talker();
     const text = stripNul(msg.text()).trim();
     if (!text) return;
