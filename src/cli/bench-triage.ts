@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ComplaintChannel } from '../domain/triage-result';
-import { PROJECT_ROOT } from '../infra/ferretdb-install';
+import { PROJECT_ROOT } from '../infra/project-root';
 import { triageByRules } from '../triage/rule-triage';
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { matchScore, nameKey } from '../domain/case-matching';
 import { routeLead } from '../domain/routing';
-import { PROJECT_ROOT } from '../infra/ferretdb-install';
+import { PROJECT_ROOT } from '../infra/project-root';
 import { TAOYUAN_TOWNSHIPS } from '../triage/lexicon/taoyuan-gazetteer';
 import { triageByRules } from '../triage/rule-triage';
 

@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../infra/ferretdb-install';
+import { PROJECT_ROOT } from '../infra/project-root';
 
 /**
  * `npm run eval [-- GOLD.jsonl]`: runs the triage command on a labelled set (default

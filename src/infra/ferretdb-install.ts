@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, stat, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PROJECT_ROOT } from './project-root';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -12,17 +12,6 @@ export const FERRETDB_VERSION = 'v1.24.2';
 /** Go release that FerretDB v1.24.2 was built and tested with; fetched through the module proxy when the local Go is too new. */
 const FALLBACK_TOOLCHAIN = 'go1.24.3';
 
-function findProjectRoot(from: string): string {
-  let dir = from;
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const up = path.dirname(dir);
-    if (up === dir) return process.cwd();
-    dir = up;
-  }
-  return dir;
-}
-
-export const PROJECT_ROOT = findProjectRoot(__dirname);
 export const DEFAULT_FERRETDB_BIN = path.join(PROJECT_ROOT, '.tools', 'bin', 'ferretdb');
 
 async function exists(p: string): Promise<boolean> {

@@ -3,7 +3,8 @@ import { mkdir, open } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { DEFAULT_FERRETDB_BIN, PROJECT_ROOT, installFerretDb } from './ferretdb-install';
+import { DEFAULT_FERRETDB_BIN, installFerretDb } from './ferretdb-install';
+import { PROJECT_ROOT } from './project-root';
 
 /**
  * Brings up what the configuration points at but nothing serves: FerretDB (MongoDB wire protocol,
