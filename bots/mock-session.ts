@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from '../src/infra/logger';
-import type { IncomingMessage } from '../src/services/intake/intake-conversation';
+import type { IncomingFile, IncomingMessage } from '../src/services/intake/intake-conversation';
+import { FileBox } from 'file-box';
 import { createOutboundWorker } from '../queues/outbound-worker';
 import { createWorkerConnection } from '../queues/redis-connection';
 import { createEmbeddedMockPuppet } from './embedded-mock';
@@ -11,6 +12,7 @@ export interface MockSessionDeps {
   queuePrefix: string;
   log: Logger;
   handleMessage(m: IncomingMessage): Promise<string[]>;
+  handleFile(f: IncomingFile): Promise<string[]>;
   deliverMessage(
     send: (channelUserId: string, text: string) => Promise<void>,
   ): (messageId: string, opts: { finalAttempt: boolean }) => Promise<void>;
@@ -27,6 +29,7 @@ export async function startMockWechatSession(deps: MockSessionDeps) {
     puppet: mock.puppet,
     log: deps.log,
     handleMessage: deps.handleMessage,
+    handleFile: deps.handleFile,
   });
   await bot.start();
   mock.login();
@@ -54,6 +57,10 @@ export async function startMockWechatSession(deps: MockSessionDeps) {
     /** A worker's message to the bot. */
     send(from: string, name: string, text: string): void {
       contact(from, name).say(text).to(mock.botUser);
+    },
+    /** A worker's photo or document (base64 content), e.g. a picture of an IOU. */
+    sendFile(from: string, name: string, fileName: string, base64: string): void {
+      contact(from, name).say(FileBox.fromBase64(base64, fileName)).to(mock.botUser);
     },
     /** Resolves once the bot has said nothing for `quietMs` after at least `minNew` new messages (or `maxMs` passes). */
     async quiet(since: number, opts: { quietMs?: number; maxMs?: number; minNew?: number } = {}): Promise<void> {

@@ -2,7 +2,7 @@ import { WechatyBuilder, type Message, type Wechaty, type WechatyOptions } from 
 import qrcodeTerminal from 'qrcode-terminal';
 import { stripNul } from '../src/domain/complaint';
 import type { Logger } from '../src/infra/logger';
-import type { IncomingMessage } from '../src/services/intake/intake-conversation';
+import { EVIDENCE_MAX_BYTES, type IncomingFile, type IncomingMessage } from '../src/services/intake/intake-conversation';
 
 export interface WechatBotDeps {
   name: string;
@@ -12,6 +12,8 @@ export interface WechatBotDeps {
   log: Logger;
   /** The intake conversation: a message in, the bot's replies out. */
   handleMessage(m: IncomingMessage): Promise<string[]>;
+  /** Photos and documents (evidence). */
+  handleFile(f: IncomingFile): Promise<string[]>;
 }
 
 export type BotState = 'stopped' | 'starting' | 'scan' | 'logged_in' | 'logged_out' | 'error';
@@ -57,6 +59,10 @@ export function createWechatBot(deps: WechatBotDeps) {
       await msg.say(VOICE).catch(() => undefined);
       return;
     }
+    if (msg.type() === bot.Message.Type.Image || msg.type() === bot.Message.Type.Attachment) {
+      await onFile(msg);
+      return;
+    }
     if (msg.type() !== bot.Message.Type.Text) return;
     const talker = msg.talker();
     const text = stripNul(msg.text()).trim();
@@ -82,6 +88,24 @@ export function createWechatBot(deps: WechatBotDeps) {
     const contact = await bot.Contact.find({ id: contactId });
     if (!contact) throw new Error('contact not found in this WeChat session');
     await contact.say(text);
+  }
+
+  async function onFile(msg: Message): Promise<void> {
+    try {
+      const box = await msg.toFileBox();
+      // Refuse what is known to be too large before loading it.
+      const data = box.size > EVIDENCE_MAX_BYTES ? Buffer.alloc(EVIDENCE_MAX_BYTES + 1) : await box.toBuffer();
+      const replies = await deps.handleFile({
+        contactId: msg.talker().id,
+        name: box.name || 'file',
+        mime: box.mediaType || 'application/octet-stream',
+        data,
+      });
+      for (const r of replies) await msg.say(r);
+    } catch (err) {
+      deps.log.warn({ err: (err as Error).message }, 'WeChat file not stored');
+      await msg.say(RETRY).catch(() => undefined);
+    }
   }
 
   return {

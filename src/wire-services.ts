@@ -13,7 +13,7 @@ import type { TriageProducer } from '../queues/triage-producer';
 import type { DeadlineProducer } from '../queues/deadline-queue';
 import { deadlinesFor, type DeadlinePolicy, type WorkCalendar } from './domain/working-days';
 import { checkDeadline } from './services/deadlines';
-import { handleIntakeMessage, type IncomingMessage } from './services/intake/intake-conversation';
+import { handleIntakeFile, handleIntakeMessage, type IncomingFile, type IncomingMessage } from './services/intake/intake-conversation';
 import { progressFor } from './services/intake/progress-reply';
 import { createIntakeStateStore } from './infra/intake-state-store';
 import { createContactRateLimit } from './infra/contact-rate-limit';
@@ -89,12 +89,15 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
     triage: triageByRules,
     acceptComplaint: accept,
     progressFor: (contactId: string, caseNumber: string | null) => progressFor(repos, contactId, caseNumber),
+    storeEvidence: (e: { channelUserId: string; name: string; mime: string; data: Buffer }) =>
+      repos.evidence.add({ channel: 'wechat', ...e }),
     rateLimit: createContactRateLimit(redis, config.QUEUE_PREFIX, config.INTAKE_RATE_LIMIT, config.INTAKE_RATE_WINDOW_S),
   };
 
   return {
     /** The WeChat intake conversation: one incoming message in, the bot's replies out. */
     handleWechatMessage: (m: IncomingMessage) => handleIntakeMessage(intakeDeps, m),
+    handleWechatFile: (f: IncomingFile) => handleIntakeFile(intakeDeps, f),
     acceptComplaint: (input: NewComplaint) => acceptComplaint({ complaints: repos.complaints, triageQueue }, input),
     triageComplaint: (complaintId: string, opts?: { finalAttempt: boolean }) => triageComplaint(triageDeps, complaintId, opts),
     sweepUnprocessed: (opts: { graceMs: number; now?: Date }) => sweepUnprocessed({ complaints: repos.complaints, triageQueue }, opts),

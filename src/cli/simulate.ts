@@ -30,6 +30,7 @@ async function main(): Promise<number> {
     queuePrefix: config.QUEUE_PREFIX,
     log,
     handleMessage: ctx.services.handleWechatMessage,
+    handleFile: ctx.services.handleWechatFile,
     deliverMessage: ctx.services.deliverMessage,
   });
   try {

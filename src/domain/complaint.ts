@@ -35,13 +35,15 @@ export interface Complaint {
   text: string;
   turns: TranscriptTurn[];
   receivedAt: Date;
+  /** Photos and documents sent with the complaint (evidence collection ids). */
+  evidenceIds: string[];
   state: ComplaintState;
   triage: (EngineResult & { triagedAt: Date }) | null;
   leadId: string | null;
   createdAt: Date;
 }
 
-export type NewComplaint = Pick<Complaint, 'channel' | 'dedupKey' | 'sender' | 'operator' | 'text' | 'turns' | 'receivedAt'>;
+export type NewComplaint = Pick<Complaint, 'channel' | 'dedupKey' | 'sender' | 'operator' | 'text' | 'turns' | 'receivedAt'> & { evidenceIds?: string[] };
 
 const SPEAKER_TAG: Record<TranscriptTurn['speaker'], string> = { agent: '坐席', caller: '来电人' };
 

@@ -20,6 +20,7 @@ export async function startBotRole(ctx: AppContext): Promise<BotRole> {
     puppetToken: config.WECHATY_PUPPET_SERVICE_TOKEN,
     log,
     handleMessage: ctx.services.handleWechatMessage,
+    handleFile: ctx.services.handleWechatFile,
   });
   await bot.start();
   embedded?.login();

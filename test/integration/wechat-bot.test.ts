@@ -149,7 +149,46 @@ describe('a flood of messages', () => {
         at: new Date(),
       });
       expect(long).toEqual([expect.stringContaining('太长')]);
+      const exe = await app.ctx.services.handleWechatFile({
+        contactId: 'wxid_file',
+        name: 'tool.exe',
+        mime: 'application/x-msdownload',
+        data: Buffer.from('MZ'),
+      });
+      expect(exe).toEqual([expect.stringContaining('文件类型')]);
     } finally {
+      await app.stop();
+    }
+  });
+});
+
+describe('photos and documents as evidence', () => {
+  // A 1×1 PNG: the picture of an IOU, as far as the bot is concerned.
+  const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+  it('when a worker sends a photo and then the complaint, then the photo is registered with it; files over the size limit are refused', async () => {
+    const app = await startTestApp();
+    const harness = await startWechatHarness(app);
+    try {
+      const w = harness.worker('欧师傅');
+      const [first] = await w.sendFile('欠条.png', PNG);
+      expect(first).toContain('材料已收到');
+      expect(await w.sendFile('工地全景.png', Buffer.alloc(6 * 1024 * 1024, 1).toString('base64'))).toEqual([
+        expect.stringContaining('文件太大'),
+      ]);
+      await w.say('我在黄甲铺镇的新兴农庄做事，新兴农庄欠我工资4500，就我一个人，电话13900003399');
+      await w.say('确认');
+      const complaint = await waitFor(async () => {
+        const cid = await app.ctx.repos.complainants.findId('wechat', w.id);
+        const lead = cid ? (await app.ctx.repos.leads.listByComplainant(cid))[0] : undefined;
+        return lead ? app.ctx.repos.complaints.get(lead.originComplaintId) : null;
+      });
+      expect(complaint.evidenceIds).toHaveLength(1);
+      expect(await app.ctx.repos.evidence.describe(complaint.evidenceIds)).toEqual([
+        expect.objectContaining({ name: '欠条.png', mime: 'image/png', size: 70 }),
+      ]);
+    } finally {
+      await harness.stop();
       await app.stop();
     }
   });

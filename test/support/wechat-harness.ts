@@ -11,6 +11,7 @@ export async function startWechatHarness(app: TestApp) {
     queuePrefix: app.ctx.config.QUEUE_PREFIX,
     log: createLogger('silent'),
     handleMessage: app.ctx.services.handleWechatMessage,
+    handleFile: app.ctx.services.handleWechatFile,
     deliverMessage: app.ctx.services.deliverMessage,
   });
   const worker = (name: string) => {
@@ -26,6 +27,13 @@ export async function startWechatHarness(app: TestApp) {
         const before = mine().length;
         session.send(id, name, text);
         await waitFor(async () => mine().length >= before + replies, 10_000, `the bot's reply to "${text}"`);
+        return mine().slice(before);
+      },
+      /** Sends a file (base64 content) and resolves with the bot's replies to it. */
+      async sendFile(fileName: string, base64: string, replies = 1): Promise<string[]> {
+        const before = mine().length;
+        session.sendFile(id, name, fileName, base64);
+        await waitFor(async () => mine().length >= before + replies, 10_000, `the bot's reply to ${fileName}`);
         return mine().slice(before);
       },
       waitFor: (pattern: RegExp) => waitFor(async () => mine().find((t) => pattern.test(t)), 10_000, `a message matching ${pattern}`),

@@ -11,6 +11,7 @@ export interface ComplaintDoc {
   text: string;
   turns: { speaker: 'agent' | 'caller'; text: string }[];
   receivedAt: Date;
+  evidenceIds: Types.ObjectId[];
   state: 'received' | 'triaged' | 'triage_failed';
   triage: {
     category: string;
@@ -70,6 +71,7 @@ const schema = new Schema<ComplaintDoc>(
       default: [],
     },
     receivedAt: { type: Date, required: true },
+    evidenceIds: { type: [Schema.Types.ObjectId], default: [] },
     state: { type: String, enum: ['received', 'triaged', 'triage_failed'], default: 'received' },
     triage: { type: triageSchema, default: null },
     leadId: { type: Schema.Types.ObjectId, default: null },

@@ -14,6 +14,7 @@ function toComplaint(d: ComplaintDoc): Complaint {
     text: d.text,
     turns: (d.turns ?? []).map((t) => ({ speaker: t.speaker, text: t.text })),
     receivedAt: d.receivedAt,
+    evidenceIds: (d.evidenceIds ?? []).map((x) => x.toHexString()),
     state: d.state,
     triage: d.triage ? ({ ...d.triage } as Complaint['triage']) : null,
     leadId: d.leadId ? d.leadId.toHexString() : null,
@@ -27,7 +28,7 @@ export function createComplaintRepository(db: Connection) {
     /** Stores a complaint once per (channel, dedupKey); a repeat returns the stored one with created=false. */
     async insertOnce(input: NewComplaint): Promise<{ complaint: Complaint; created: boolean }> {
       try {
-        const doc = await Complaints.create(input);
+        const doc = await Complaints.create({ ...input, evidenceIds: (input.evidenceIds ?? []).map((x) => new Types.ObjectId(x)) });
         return { complaint: toComplaint(doc.toObject()), created: true };
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;

@@ -10,6 +10,8 @@ import { createLeadRepository } from './lead-repository';
 import { createStaffRepository } from './staff-repository';
 import { createOutboundRepository } from './outbound-repository';
 import { createStatsRepository } from './stats-repository';
+import { createEvidenceRepository } from './evidence-repository';
+import { evidenceModel } from '../models/evidence-model';
 import { outboundModel } from '../models/outbound-model';
 
 export function createRepositories(db: Connection) {
@@ -20,6 +22,7 @@ export function createRepositories(db: Connection) {
     staff: createStaffRepository(db),
     outbound: createOutboundRepository(db),
     stats: createStatsRepository(db),
+    evidence: createEvidenceRepository(db),
   };
 }
 

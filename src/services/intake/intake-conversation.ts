@@ -15,6 +15,33 @@ export interface IntakeDeps {
   progressFor(contactId: string, caseNumber: string | null): Promise<string>;
   /** Per-contact budget: a flood is answered once and otherwise ignored. */
   rateLimit(contactId: string): Promise<'ok' | 'warn' | 'drop'>;
+  storeEvidence(e: { channelUserId: string; name: string; mime: string; data: Buffer }): Promise<string>;
+}
+
+export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
+export const EVIDENCE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf'];
+
+export interface IncomingFile {
+  contactId: string;
+  name: string;
+  mime: string;
+  data: Buffer;
+}
+
+/** A photo of an IOU, a contract or pay records: kept as evidence and registered with the complaint. */
+export async function handleIntakeFile(deps: IntakeDeps, f: IncomingFile): Promise<string[]> {
+  const budget = await deps.rateLimit(f.contactId);
+  if (budget === 'drop') return [];
+  if (budget === 'warn') return [TOO_FAST];
+  if (!EVIDENCE_TYPES.includes(f.mime)) return [FILE_TYPE];
+  if (f.data.length === 0 || f.data.length > EVIDENCE_MAX_BYTES) return [FILE_SIZE];
+  return deps.withLock(`intake:${f.contactId}`, async () => {
+    const id = await deps.storeEvidence({ channelUserId: f.contactId, name: f.name.slice(0, 200), mime: f.mime, data: f.data });
+    const state = (await deps.state.get(f.contactId)) ?? emptyState();
+    state.evidenceIds = [...(state.evidenceIds ?? []), id].slice(-20);
+    await deps.state.set(f.contactId, state);
+    return [state.opened ? FILE_KEPT : FILE_FIRST];
+  });
 }
 
 export const MAX_MESSAGE_CHARS = 2000;
@@ -30,6 +57,10 @@ export interface IncomingMessage {
 const REGISTERED = '已为您登记，案件编号稍后发给您。我们会在1个工作日内受理，并通过本微信告诉您进展。回复“查询”可随时了解处理情况。';
 const TOO_FAST = '您发送得太快了，这之后的消息暂不处理，请稍等一分钟再发。';
 const TOO_LONG = `消息太长了（超过${MAX_MESSAGE_CHARS}字），请分几条发送。`;
+const FILE_TYPE = '这个文件类型暂时不能接收，请发送照片（jpg/png）或PDF。';
+const FILE_SIZE = `文件太大了（不能超过${EVIDENCE_MAX_BYTES / 1024 / 1024}MB），请压缩后再发或分开发送。`;
+const FILE_KEPT = '材料已收到，会和您的投诉一起登记。';
+const FILE_FIRST = '材料已收到。请再用文字说明情况：欠钱的单位或老板、在哪里做事、欠多少钱、几个人、联系电话。';
 const EDIT_PROMPT = '好的，请直接发送需要修改的内容，例如“金额是8000元”或“电话是139…”。';
 
 /**
@@ -104,6 +135,7 @@ async function register(deps: IntakeDeps, m: IncomingMessage, state: IntakeState
     text: conversationText(state),
     turns: state.turns.length > 1 ? state.turns : [],
     receivedAt: new Date(opened.at),
+    evidenceIds: state.evidenceIds ?? [],
   });
   await deps.state.clear(m.contactId);
   return [REGISTERED];

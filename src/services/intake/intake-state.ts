@@ -21,10 +21,12 @@ export interface IntakeState {
   /** Essentials the worker said they do not know: not asked again. */
   unknown: Essential[];
   asked: Essential | null;
+  /** Photos and documents sent during the conversation, registered with the complaint. */
+  evidenceIds?: string[];
 }
 
 export function emptyState(): IntakeState {
-  return { stage: 'collecting', opened: null, turns: [], unknown: [], asked: null };
+  return { stage: 'collecting', opened: null, turns: [], unknown: [], asked: null, evidenceIds: [] };
 }
 
 export function missingEssentials(t: TriageResult, unknown: readonly Essential[]): Essential[] {

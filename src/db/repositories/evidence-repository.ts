@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import { Types, type Connection } from 'mongoose';
+import { evidenceModel } from '../models/evidence-model';
+
+export interface EvidenceInfo {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  createdAt: Date;
+}
+
+export function createEvidenceRepository(db: Connection) {
+  const Evidence = evidenceModel(db);
+  return {
+    async add(e: { channel: string; channelUserId: string; name: string; mime: string; data: Buffer }): Promise<string> {
+      const doc = await Evidence.create({ ...e, size: e.data.length, sha256: createHash('sha256').update(e.data).digest('hex') });
+      return doc._id.toHexString();
+    },
+    /** Metadata only: the bytes are fetched one file at a time. */
+    async describe(ids: string[]): Promise<EvidenceInfo[]> {
+      const docs = await Evidence.find({ _id: { $in: ids.map((i) => new Types.ObjectId(i)) } }, { data: 0 }).lean();
+      return docs.map((d) => ({ id: d._id.toHexString(), name: d.name, mime: d.mime, size: d.size, sha256: d.sha256, createdAt: d.createdAt }));
+    },
+  };
+}
+
+export type EvidenceRepository = ReturnType<typeof createEvidenceRepository>;
