@@ -58,6 +58,17 @@ export async function startMockWechatSession(deps: MockSessionDeps) {
     send(from: string, name: string, text: string): void {
       contact(from, name).say(text).to(mock.botUser);
     },
+    /** A worker's message in a group chat with the bot, mentioning it or not; resolves with the room's id. */
+    sendInRoom(from: string, name: string, text: string, mentionBot: boolean): string {
+      const room = mock.mocker.createRoom({ topic: '桃源老乡群', memberIdList: [from, mock.botUser.id] });
+      room.on('message', (m) => {
+        if (m.payload.talkerId === mock.botUser.id) said.push({ to: room.id, text: m.payload.text ?? '', at: Date.now() });
+      });
+      contact(from, name)
+        .say(text, mentionBot ? [mock.botUser] : [])
+        .to(room);
+      return room.id;
+    },
     /** A worker's photo or document (base64 content), e.g. a picture of an IOU. */
     sendFile(from: string, name: string, fileName: string, base64: string): void {
       contact(from, name).say(FileBox.fromBase64(base64, fileName)).to(mock.botUser);

@@ -19,6 +19,7 @@ export interface WechatBotDeps {
 export type BotState = 'stopped' | 'starting' | 'scan' | 'logged_in' | 'logged_out' | 'error';
 
 const VOICE = '暂时无法识别语音，请用文字说明情况（欠钱的单位或老板、在哪里做事、欠多少钱、几个人、联系电话）。';
+const ROOM_PROMPT = '您好，反映欠薪请私信本账号（不要在群里发个人信息），我们会一对一登记处理。';
 const RETRY = '系统繁忙，您的消息暂未保存成功，请稍后再发一次。';
 
 /** The WeChat edge: adapts Wechaty messages to the intake conversation and says its replies. */
@@ -54,7 +55,12 @@ export function createWechatBot(deps: WechatBotDeps) {
   bot.on('message', (msg) => void onMessage(msg));
 
   async function onMessage(msg: Message): Promise<void> {
-    if (msg.self() || msg.room()) return;
+    if (msg.self()) return;
+    if (msg.room()) {
+      // Nobody's wages are discussed in a group: a mention gets a pointer to a private chat.
+      if (await msg.mentionSelf().catch(() => false)) await msg.say(ROOM_PROMPT).catch(() => undefined);
+      return;
+    }
     if (msg.type() === bot.Message.Type.Audio) {
       await msg.say(VOICE).catch(() => undefined);
       return;

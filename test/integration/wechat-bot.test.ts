@@ -1,3 +1,4 @@
+import { startMockWechatSession } from '../../bots/mock-session';
 import { createStaffUser } from '../../src/services/staff-accounts';
 import { startTestApp, testConfig, waitFor, type TestApp } from '../support/test-app';
 import { startWechatHarness } from '../support/wechat-harness';
@@ -189,6 +190,31 @@ describe('photos and documents as evidence', () => {
       ]);
     } finally {
       await harness.stop();
+      await app.stop();
+    }
+  });
+});
+
+describe('group chats', () => {
+  it('when the bot is mentioned in a group, then it points to a private chat; otherwise it stays silent and stores nothing', async () => {
+    const app = await startTestApp();
+    const session = await startMockWechatSession({
+      redisUrl: app.ctx.config.REDIS_URL,
+      queuePrefix: app.ctx.config.QUEUE_PREFIX,
+      log: createLogger('silent'),
+      handleMessage: app.ctx.services.handleWechatMessage,
+      handleFile: app.ctx.services.handleWechatFile,
+      deliverMessage: app.ctx.services.deliverMessage,
+    });
+    try {
+      const quietRoom = session.sendInRoom('wxid_group_a', '老乡甲', '老板欠我们工资三万，电话13900003311', false);
+      const loudRoom = session.sendInRoom('wxid_group_b', '老乡乙', '@桃源县根治欠薪服务 老板欠工资怎么办', true);
+      await waitFor(async () => session.said.some((m) => m.to === loudRoom), 10_000, 'the reply in the group');
+      expect(session.said.find((m) => m.to === loudRoom)?.text).toContain('私信');
+      expect(session.said.some((m) => m.to === quietRoom)).toBe(false);
+      expect(await app.ctx.repos.complaints.countByState()).toEqual({});
+    } finally {
+      await session.stop();
       await app.stop();
     }
   });
