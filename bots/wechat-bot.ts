@@ -14,6 +14,8 @@ export interface WechatBotDeps {
   handleMessage(m: IncomingMessage): Promise<string[]>;
   /** Photos and documents (evidence). */
   handleFile(f: IncomingFile): Promise<string[]>;
+  /** Told of every login-state change (the bot role publishes it for the staff API). */
+  onState?: (s: { state: BotState; qrcode: string | null }) => void;
 }
 
 export type BotState = 'stopped' | 'starting' | 'scan' | 'logged_in' | 'logged_out' | 'error';
@@ -35,6 +37,7 @@ export function createWechatBot(deps: WechatBotDeps) {
   bot.on('scan', (code) => {
     state = 'scan';
     qrcode = code;
+    deps.onState?.({ state, qrcode });
     deps.log.info('WeChat login QR code ready (also in /readyz as wechat.qrcode)');
     // The operator at the terminal scans it with the bureau's WeChat account.
     if (process.stderr.isTTY) qrcodeTerminal.generate(code, { small: true }, (art) => process.stderr.write(`${art}\n`));
@@ -42,14 +45,17 @@ export function createWechatBot(deps: WechatBotDeps) {
   bot.on('login', () => {
     state = 'logged_in';
     qrcode = null;
+    deps.onState?.({ state, qrcode });
     deps.log.info('WeChat bot logged in');
   });
   bot.on('logout', () => {
     state = 'logged_out';
+    deps.onState?.({ state, qrcode });
     deps.log.warn('WeChat bot logged out');
   });
   bot.on('error', (err) => {
     state = 'error';
+    deps.onState?.({ state, qrcode });
     deps.log.error({ err: (err as Error).message }, 'WeChat bot error');
   });
   bot.on('message', (msg) => void onMessage(msg));
@@ -117,6 +123,7 @@ export function createWechatBot(deps: WechatBotDeps) {
   return {
     bot,
     send,
+    /** The login state; the QR code itself is only for admins (see the bot role). */
     status: () => ({ state, qrcode }),
     async start() {
       state = 'starting';

@@ -18,7 +18,8 @@ export function createOutboundWorker(connection: Redis, prefix: string, deps: Ou
         throw new UnrecoverableError('deliver-message job without a valid messageId');
       await deps.deliver(messageId, { finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) });
     },
-    { connection, prefix, concurrency: 4, autorun: false },
+    // WeChat throttles accounts that send fast: at most 10 messages a second leave this process.
+    { connection, prefix, concurrency: 4, autorun: false, limiter: { max: 10, duration: 1000 } },
   );
   worker.on('failed', (job, err) => deps.log.warn({ jobId: job?.id, err: err.message }, 'message delivery failed'));
   worker.on('error', (err) => deps.log.error({ err: err.message }, 'outbound worker error'));

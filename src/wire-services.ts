@@ -129,6 +129,13 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
     splitComplaint: (staff: StaffUser, leadId: string, complaintId: string) => splitComplaint(mergeSplitDeps, staff, leadId, complaintId),
     checkDeadline: (c: { leadId: string; step: 'accept' | 'contact' | 'close'; phase: 'remind' | 'escalate' }) =>
       checkDeadline({ leads: repos.leads, withLock }, c),
+    publishWechatLogin: async (s: { state: string; qrcode: string | null }) => {
+      await redis.set(`${config.QUEUE_PREFIX}:wechat:login`, JSON.stringify({ ...s, at: new Date().toISOString() }), 'EX', 86_400);
+    },
+    wechatLogin: async (): Promise<{ state: string; qrcode: string | null; at: string | null }> => {
+      const raw = await redis.get(`${config.QUEUE_PREFIX}:wechat:login`);
+      return raw ? (JSON.parse(raw) as { state: string; qrcode: string | null; at: string }) : { state: 'unknown', qrcode: null, at: null };
+    },
     statistics: (p: Period) => statistics(repos, p),
     annualReport: async (year: number) => {
       const s = await statistics(repos, {

@@ -11,6 +11,7 @@ import { complaintRoutes, type ComplaintRouteDeps } from './routes/complaint-rou
 import { callbackRoutes, type CallbackRouteDeps } from './routes/callback-routes';
 import { statsRoutes, type StatsRouteDeps } from './routes/stats-routes';
 import { authRoutes, type AuthRouteDeps } from './routes/auth-routes';
+import { wechatRoutes, type WechatRouteDeps } from './routes/wechat-routes';
 
 export interface HttpDeps {
   log: Logger;
@@ -21,6 +22,7 @@ export interface HttpDeps {
   callbacks: CallbackRouteDeps;
   stats: StatsRouteDeps;
   auth: AuthRouteDeps;
+  wechat: WechatRouteDeps;
   authenticate: AuthenticateToken;
 }
 
@@ -35,6 +37,7 @@ export function mountedRouters(deps: HttpDeps): { prefix: string; staff: boolean
     { prefix: '/api/complaints', staff: true, router: complaintRoutes(deps.complaints) },
     { prefix: '/api/callbacks', staff: true, router: callbackRoutes(deps.callbacks) },
     { prefix: '/api/stats', staff: true, router: statsRoutes(deps.stats) },
+    { prefix: '/api/wechat', staff: true, router: wechatRoutes(deps.wechat) },
   ];
 }
 

@@ -182,6 +182,7 @@ export const OPENAPI = {
         parameters: ['from', 'to'].map((name) => ({ name, in: 'query', required: true, schema: { type: 'string', format: 'date' } })),
       }),
     },
+    '/api/wechat/login': { get: staffOp('the WeChat account’s login state and QR code (admins only)') },
     '/api/stats/report': {
       get: staffOp('the annual-report paragraph', {
         parameters: [{ name: 'year', in: 'query', required: true, schema: { type: 'integer' } }],

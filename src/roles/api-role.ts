@@ -22,6 +22,7 @@ export async function startApiRole(ctx: AppContext, extraStatus?: () => Record<s
     callbacks: services,
     stats: services,
     auth: services,
+    wechat: services,
     authenticate: services.authenticateToken,
   });
   const server: Server = await new Promise((resolve, reject) => {

@@ -21,6 +21,8 @@ export async function startBotRole(ctx: AppContext): Promise<BotRole> {
     log,
     handleMessage: ctx.services.handleWechatMessage,
     handleFile: ctx.services.handleWechatFile,
+    // Published in Redis so the staff API of any process can show the login QR code to admins.
+    onState: (s) => void ctx.services.publishWechatLogin(s).catch(() => undefined),
   });
   await bot.start();
   embedded?.login();
@@ -37,6 +39,7 @@ export async function startBotRole(ctx: AppContext): Promise<BotRole> {
       connection.disconnect();
       await bot.stop();
     },
-    status: () => ({ wechat: bot.status() }),
+    // /readyz is public: the state only, never the login QR code.
+    status: () => ({ wechat: { state: bot.status().state } }),
   };
 }

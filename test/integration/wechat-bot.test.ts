@@ -1,3 +1,4 @@
+import { startBotRole } from '../../src/roles/bot-role';
 import { startMockWechatSession } from '../../bots/mock-session';
 import { createStaffUser } from '../../src/services/staff-accounts';
 import { startTestApp, testConfig, waitFor, type TestApp } from '../support/test-app';
@@ -215,6 +216,43 @@ describe('group chats', () => {
       expect(await app.ctx.repos.complaints.countByState()).toEqual({});
     } finally {
       await session.stop();
+      await app.stop();
+    }
+  });
+});
+
+describe('the WeChat login for admins', () => {
+  it('when the bot role runs, then admins see its login state through the API and /readyz shows the state but never a QR code', async () => {
+    const app = await startTestApp();
+    const bot = await startBotRole(app.ctx);
+    try {
+      const admin = (
+        await createStaffUser(
+          { staff: app.ctx.repos.staff },
+          { username: 'root.admin', password: 'a-long-test-password', role: 'admin', area: null },
+        )
+      ).token;
+      const insp = (
+        await createStaffUser(
+          { staff: app.ctx.repos.staff },
+          { username: 'plain.insp', password: 'a-long-test-password', role: 'inspector', area: '漳江街道' },
+        )
+      ).token;
+      const login = await waitFor(
+        async () => {
+          const r = (await (await fetch(`${app.url}/api/wechat/login`, { headers: { authorization: `Bearer ${admin}` } })).json()) as {
+            state: string;
+          };
+          return r.state === 'logged_in' ? r : null;
+        },
+        10_000,
+        'the published login state',
+      );
+      expect(login).toMatchObject({ state: 'logged_in', qrcode: null });
+      expect((await fetch(`${app.url}/api/wechat/login`, { headers: { authorization: `Bearer ${insp}` } })).status).toBe(403);
+      expect(bot.status()).toEqual({ wechat: { state: 'logged_in' } });
+    } finally {
+      await bot.stop();
       await app.stop();
     }
   });
