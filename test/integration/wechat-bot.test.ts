@@ -1,5 +1,4 @@
 import { startBotRole } from '../../src/roles/bot-role';
-import { startMockWechatSession } from '../../bots/mock-session';
 import { createStaffUser } from '../../src/services/staff-accounts';
 import { startTestApp, testConfig, waitFor, type TestApp } from '../support/test-app';
 import { startWechatHarness } from '../support/wechat-harness';
@@ -199,14 +198,8 @@ describe('photos and documents as evidence', () => {
 describe('group chats', () => {
   it('when the bot is mentioned in a group, then it points to a private chat; otherwise it stays silent and stores nothing', async () => {
     const app = await startTestApp();
-    const session = await startMockWechatSession({
-      redisUrl: app.ctx.config.REDIS_URL,
-      queuePrefix: app.ctx.config.QUEUE_PREFIX,
-      log: createLogger('silent'),
-      handleMessage: app.ctx.services.handleWechatMessage,
-      handleFile: app.ctx.services.handleWechatFile,
-      deliverMessage: app.ctx.services.deliverMessage,
-    });
+    const harness = await startWechatHarness(app);
+    const session = harness.session;
     try {
       const quietRoom = session.sendInRoom('wxid_group_a', '老乡甲', '老板欠我们工资三万，电话13900003311', false);
       const loudRoom = session.sendInRoom('wxid_group_b', '老乡乙', '@桃源县根治欠薪服务 老板欠工资怎么办', true);
@@ -215,7 +208,7 @@ describe('group chats', () => {
       expect(session.said.some((m) => m.to === quietRoom)).toBe(false);
       expect(await app.ctx.repos.complaints.countByState()).toEqual({});
     } finally {
-      await session.stop();
+      await harness.stop();
       await app.stop();
     }
   });

@@ -39,5 +39,5 @@ export async function startWechatHarness(app: TestApp) {
       waitFor: (pattern: RegExp) => waitFor(async () => mine().find((t) => pattern.test(t)), 10_000, `a message matching ${pattern}`),
     };
   };
-  return { worker, stop: () => session.stop() };
+  return { worker, session, stop: () => session.stop() };
 }
