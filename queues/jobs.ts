@@ -1,5 +1,5 @@
 /** Queue names, job names and payloads. Payloads carry ids, never personal data. */
-export const QUEUE_NAMES = { triage: 'triage', outbound: 'outbound', deadlines: 'deadlines' } as const;
+export const QUEUE_NAMES = { triage: 'triage', outbound: 'outbound', deadlines: 'deadlines', platform: 'platform' } as const;
 
 export interface JobPayloads {
   'triage-complaint': { complaintId: string };
@@ -7,7 +7,15 @@ export interface JobPayloads {
   'deliver-message': { messageId: string };
   /** Fires before a step's deadline (remind the assignee) and at it (escalate to the supervisor). */
   'check-deadline': { leadId: string; step: 'accept' | 'contact' | 'close'; phase: 'remind' | 'escalate' };
+  /** An Official Account / WeCom message stored by the callback: run the intake conversation on it. */
+  'handle-platform-message': { inboundId: string };
+  /** The conversation's answers that were not given as a passive reply, through the customer-service API. */
+  'send-platform-replies': { inboundId: string };
+  /** A staff reply or case notice to an Official Account / WeCom complainant. */
+  'deliver-platform-message': { messageId: string };
 }
+
+export type PlatformJobName = 'handle-platform-message' | 'send-platform-replies' | 'deliver-platform-message';
 
 export type JobName = keyof JobPayloads;
 

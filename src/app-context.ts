@@ -10,6 +10,7 @@ import { createOutboundProducer, type OutboundProducer } from '../queues/outboun
 import { createDeadlineProducer, type DeadlineProducer } from '../queues/deadline-queue';
 import { createProducerConnection, firstConnectAttempt, pingRedis } from '../queues/redis-connection';
 import { createTriageProducer, type TriageProducer } from '../queues/triage-producer';
+import { createPlatformProducer, type PlatformProducer } from '../queues/platform-queue';
 import { createLlmTriage } from './triage/llm/llm-triage';
 import { triageByRules } from './triage/rule-triage';
 import { wireServices, type Services } from './wire-services';
@@ -42,6 +43,7 @@ export interface AppContext {
   triageQueue: TriageProducer;
   outboundQueue: OutboundProducer;
   deadlineQueue: DeadlineProducer;
+  platformQueue: PlatformProducer;
   services: Services;
   close(): Promise<void>;
 }
@@ -56,6 +58,7 @@ export async function createAppContext(config: Config, log: Logger, opts: { tria
   const triageQueue = createTriageProducer(producerConnection, { prefix: config.QUEUE_PREFIX, attempts: config.TRIAGE_ATTEMPTS });
   const outboundQueue = createOutboundProducer(producerConnection, config.QUEUE_PREFIX);
   const deadlineQueue = createDeadlineProducer(producerConnection, config.QUEUE_PREFIX, config.DEADLINE_REMIND_HOURS);
+  const platformQueue = createPlatformProducer(producerConnection, config.QUEUE_PREFIX);
   const services = wireServices({
     config,
     repos,
@@ -63,6 +66,7 @@ export async function createAppContext(config: Config, log: Logger, opts: { tria
     triageQueue,
     outboundQueue,
     deadlineQueue,
+    platformQueue,
     triage: opts.triage ?? triageEngineFor(config, log, producerConnection),
     checks: { mongodb: () => pingDb(conn), redis: () => pingRedis(producerConnection) },
   });
@@ -75,11 +79,13 @@ export async function createAppContext(config: Config, log: Logger, opts: { tria
     triageQueue,
     outboundQueue,
     deadlineQueue,
+    platformQueue,
     services,
     async close() {
       await triageQueue.close().catch(() => undefined);
       await outboundQueue.close().catch(() => undefined);
       await deadlineQueue.close().catch(() => undefined);
+      await platformQueue.close().catch(() => undefined);
       producerConnection.disconnect();
       await conn.close();
     },

@@ -104,6 +104,18 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+$/)
     .default('wage-arrears-bot'),
+  WECHAT_OA_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'the Token set in the Official Account console: 3-32 letters or digits').optional(),
+  WECHAT_OA_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, 'the EncodingAESKey: 43 letters or digits').optional(),
+  WECHAT_OA_APPID: z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, 'the AppID, e.g. wx0123456789abcdef').optional(),
+  WECHAT_OA_APPSECRET: z.string().min(8).optional(),
+  WECHAT_API_BASE_URL: z.url().default('https://api.weixin.qq.com'),
+  WECOM_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'the Token set for the WeCom app: 3-32 letters or digits').optional(),
+  WECOM_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, 'the EncodingAESKey: 43 letters or digits').optional(),
+  WECOM_CORP_ID: z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, 'the CorpID, e.g. ww0123456789abcdef').optional(),
+  WECOM_SECRET: z.string().min(8).optional(),
+  WECOM_AGENT_ID: int(1, 2 ** 31).optional(),
+  WECOM_API_BASE_URL: z.url().default('https://qyapi.weixin.qq.com'),
+  PLATFORM_REPLY_WAIT_MS: int(0, 4500).default(3500),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -118,6 +130,20 @@ export interface Config extends Omit<Env, 'MONGODB_URI' | 'REDIS_URL' | 'AUTO_ST
   AUTO_START_SERVICES: boolean;
   /** LLM-assisted triage is on when an API key or a base URL (e.g. a keyless local Ollama or vLLM) is set. */
   llmEnabled: boolean;
+  /** The Official Account and WeCom callbacks; null when the channel's variables are not set (the route is then 404). */
+  officialAccount: PlatformChannelConfig | null;
+  wecom: PlatformChannelConfig | null;
+}
+
+export interface PlatformChannelConfig {
+  token: string;
+  /** Safe (and compatible) mode; null means plain mode (Official Account only). */
+  aesKey: string | null;
+  receiverId: string | null;
+  /** For the customer-service message API; without it replies are passive only. */
+  secret: string | null;
+  agentId: number | null;
+  apiBaseUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -146,8 +172,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && !e.HOTLINE_SECRET) {
     throw new ConfigError('HOTLINE_SECRET', 'required in production (at least 32 characters)');
   }
+  if (e.WECHAT_OA_TOKEN && e.WECHAT_OA_AES_KEY && !e.WECHAT_OA_APPID) {
+    throw new ConfigError('WECHAT_OA_APPID', 'required with WECHAT_OA_AES_KEY: the AppID is checked in every encrypted message');
+  }
+  const wecomSet = [e.WECOM_TOKEN, e.WECOM_AES_KEY, e.WECOM_CORP_ID].filter(Boolean).length;
+  if (wecomSet > 0 && wecomSet < 3) throw new ConfigError('WECOM_TOKEN', 'WECOM_TOKEN, WECOM_AES_KEY and WECOM_CORP_ID go together');
+  if (e.WECOM_SECRET && !e.WECOM_AGENT_ID) throw new ConfigError('WECOM_AGENT_ID', 'required with WECOM_SECRET (the app that sends)');
   return {
     ...e,
+    officialAccount: e.WECHAT_OA_TOKEN
+      ? {
+          token: e.WECHAT_OA_TOKEN,
+          aesKey: e.WECHAT_OA_AES_KEY ?? null,
+          receiverId: e.WECHAT_OA_APPID ?? null,
+          secret: e.WECHAT_OA_APPSECRET && e.WECHAT_OA_APPID ? e.WECHAT_OA_APPSECRET : null,
+          agentId: null,
+          apiBaseUrl: e.WECHAT_API_BASE_URL,
+        }
+      : null,
+    wecom:
+      e.WECOM_TOKEN && e.WECOM_AES_KEY && e.WECOM_CORP_ID
+        ? {
+            token: e.WECOM_TOKEN,
+            aesKey: e.WECOM_AES_KEY,
+            receiverId: e.WECOM_CORP_ID,
+            secret: e.WECOM_SECRET ?? null,
+            agentId: e.WECOM_AGENT_ID ?? null,
+            apiBaseUrl: e.WECOM_API_BASE_URL,
+          }
+        : null,
     MONGODB_URI: e.MONGODB_URI ?? DEFAULT_MONGODB_URI,
     REDIS_URL: e.REDIS_URL ?? DEFAULT_REDIS_URL,
     HOTLINE_SECRET: e.HOTLINE_SECRET ?? DEV_HOTLINE_SECRET,

@@ -3,6 +3,7 @@ import type { Config } from './config';
 import type { Repositories } from './db/repositories';
 import { DEFAULT_OUTCOME_CODES } from './domain/case-workflow';
 import type { NewComplaint } from './domain/complaint';
+import type { ComplaintChannel } from './domain/triage-result';
 import type { Lead } from './domain/lead';
 import { caseNotice } from './domain/outbound';
 import type { StaffUser } from './domain/staff';
@@ -16,6 +17,17 @@ import { checkDeadline } from './services/deadlines';
 import { handleIntakeFile, handleIntakeMessage, type IncomingFile, type IncomingMessage } from './services/intake/intake-conversation';
 import { progressFor } from './services/intake/progress-reply';
 import { createIntakeStateStore } from './infra/intake-state-store';
+import { createPlatformClient } from './infra/platform-client';
+import type { PlatformProducer } from '../queues/platform-queue';
+import type { InboundMessage, NewInboundMessage } from './domain/inbound';
+import {
+  handlePlatformMessage,
+  passiveReplies,
+  receivePlatformMessage,
+  sendPlatformReplies,
+  sweepUnhandledInbound,
+  type PlatformIntakeDeps,
+} from './services/platform-intake';
 import { createContactRateLimit } from './infra/contact-rate-limit';
 import { triageByRules } from './triage/rule-triage';
 import { acceptComplaint } from './services/accept-complaint';
@@ -38,6 +50,7 @@ export interface WireInput {
   triageQueue: TriageProducer;
   outboundQueue: OutboundProducer;
   deadlineQueue: DeadlineProducer;
+  platformQueue: PlatformProducer;
   triage: TriageEngine;
   checks: Record<string, () => Promise<boolean>>;
 }
@@ -46,12 +59,25 @@ export interface WireInput {
 const days = (s: string) => s.split(',').map(Number) as [number, number, number];
 const dates = (s: string) => new Set(s.split(',').filter(Boolean));
 
-export function wireServices({ config, repos, redis, triageQueue, outboundQueue, deadlineQueue, triage, checks }: WireInput) {
+export function wireServices({ config, repos, redis, triageQueue, outboundQueue, deadlineQueue, platformQueue, triage, checks }: WireInput) {
   const calendar: WorkCalendar = { holidays: dates(config.HOLIDAYS), extraWorkdays: dates(config.EXTRA_WORKDAYS) };
   const policy: DeadlinePolicy = { normal: days(config.DEADLINE_DAYS_NORMAL), urgent: days(config.DEADLINE_DAYS_URGENT) };
   const withLock = createLocker(redis, config.QUEUE_PREFIX);
   const caseDeps = { leads: repos.leads, staff: repos.staff, outcomeCodes: config.OUTCOME_CODES_JSON ?? DEFAULT_OUTCOME_CODES, withLock };
-  const outboundDeps = { leads: repos.leads, complainants: repos.complainants, outbound: repos.outbound, outboundQueue, withLock };
+  const platformClients = {
+    wechat_oa: config.officialAccount ? createPlatformClient('wechat_oa', config.officialAccount, redis, config.QUEUE_PREFIX, withLock) : null,
+    wecom: config.wecom ? createPlatformClient('wecom', config.wecom, redis, config.QUEUE_PREFIX, withLock) : null,
+  };
+  const platformSenders = (['wechat_oa', 'wecom'] as const).filter((c) => platformClients[c] !== null);
+  const outboundDeps = {
+    leads: repos.leads,
+    complainants: repos.complainants,
+    outbound: repos.outbound,
+    outboundQueue,
+    platformSenders,
+    platformQueue,
+    withLock,
+  };
   const triageDeps = {
     ...repos,
     triage,
@@ -83,15 +109,38 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
   };
 
   const accept = (input: NewComplaint) => acceptComplaint({ complaints: repos.complaints, triageQueue }, input);
-  const intakeDeps = {
-    state: createIntakeStateStore(redis, config.QUEUE_PREFIX, config.INTAKE_TTL_S),
+  // One conversation engine per channel; state and rate limits are kept apart by a key prefix.
+  const intakeDepsFor = (channel: ComplaintChannel, keyPrefix: string) => ({
+    channel,
+    state: createIntakeStateStore(redis, keyPrefix, config.INTAKE_TTL_S),
     withLock,
     triage: triageByRules,
     acceptComplaint: accept,
-    progressFor: (contactId: string, caseNumber: string | null) => progressFor(repos, contactId, caseNumber),
-    storeEvidence: (e: { channelUserId: string; name: string; mime: string; data: Buffer }) =>
-      repos.evidence.add({ channel: 'wechat', ...e }),
-    rateLimit: createContactRateLimit(redis, config.QUEUE_PREFIX, config.INTAKE_RATE_LIMIT, config.INTAKE_RATE_WINDOW_S),
+    progressFor: (contactId: string, caseNumber: string | null) => progressFor(repos, contactId, caseNumber, channel),
+    storeEvidence: (e: { channelUserId: string; name: string; mime: string; data: Buffer }) => repos.evidence.add({ channel, ...e }),
+    rateLimit: createContactRateLimit(redis, keyPrefix, config.INTAKE_RATE_LIMIT, config.INTAKE_RATE_WINDOW_S),
+  });
+  const intakeDeps = intakeDepsFor('wechat', config.QUEUE_PREFIX);
+  const platformTalk = (['wechat_oa', 'wecom'] as const).map((channel) => {
+    const deps = intakeDepsFor(channel, `${config.QUEUE_PREFIX}:${channel}`);
+    return { message: (m: IncomingMessage) => handleIntakeMessage(deps, m), file: (f: IncomingFile) => handleIntakeFile(deps, f) };
+  });
+  const platformDeps: PlatformIntakeDeps = {
+    inbound: repos.inbound,
+    queue: platformQueue,
+    claimReply: async (inboundId, how) => {
+      const key = `${config.QUEUE_PREFIX}:platform-reply:${inboundId}`;
+      if ((await redis.set(key, how, 'EX', 86_400, 'NX')) === 'OK') return how;
+      return ((await redis.get(key)) as 'passive' | 'api' | null) ?? how;
+    },
+    conversation: (channel) => platformTalk[channel === 'wechat_oa' ? 0 : 1]!,
+    client: (channel) => platformClients[channel],
+    replyWaitMs: config.PLATFORM_REPLY_WAIT_MS,
+  };
+  const sendViaPlatform = async (channelUserId: string, text: string, channel: ComplaintChannel) => {
+    const client = channel === 'wechat_oa' || channel === 'wecom' ? platformClients[channel] : null;
+    if (!client) throw new AppError('channel_unavailable', `no platform API is configured for ${channel}`, { status: 503 });
+    await client.sendText(channelUserId, text);
   };
 
   return {
@@ -143,6 +192,16 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
         to: new Date(`${year + 1}-01-01T00:00:00+08:00`),
       });
       return { year, paragraph: annualReportParagraph(s), statistics: s };
+    },
+    /** The Official Account / WeCom callbacks: store and queue, then the conversation in the worker. */
+    platform: {
+      receive: (msg: NewInboundMessage) => receivePlatformMessage(platformDeps, msg),
+      passiveReplies: (inbound: InboundMessage, budgetMs: number) => passiveReplies(platformDeps, inbound, budgetMs),
+      handle: (inboundId: string) => handlePlatformMessage(platformDeps, inboundId),
+      sendReplies: (inboundId: string) => sendPlatformReplies(platformDeps, inboundId),
+      sweep: (graceMs: number) => sweepUnhandledInbound(platformDeps, graceMs),
+      deliver: (messageId: string, opts: { finalAttempt: boolean }) =>
+        deliverMessage({ leads: repos.leads, outbound: repos.outbound, withLock, send: sendViaPlatform }, messageId, opts),
     },
     checks,
   };

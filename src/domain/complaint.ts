@@ -4,6 +4,7 @@ export const COMPLAINT_CHANNELS: readonly ComplaintChannel[] = [
   'wechat',
   'hotline',
   'wechat_oa',
+  'wecom',
   'national_platform',
   'onsite',
   'media',

@@ -31,7 +31,7 @@ export interface TriageResult {
   urgency: Urgency;
 }
 
-export type ComplaintChannel = 'wechat' | 'hotline' | 'wechat_oa' | 'national_platform' | 'onsite' | 'media' | 'petition';
+export type ComplaintChannel = 'wechat' | 'hotline' | 'wechat_oa' | 'wecom' | 'national_platform' | 'onsite' | 'media' | 'petition';
 
 /** What triage reads: the text as received, and where it came from (hotline transcripts have speaker turns). */
 export interface TriageInput {

@@ -12,6 +12,7 @@ import { callbackRoutes, type CallbackRouteDeps } from './routes/callback-routes
 import { statsRoutes, type StatsRouteDeps } from './routes/stats-routes';
 import { authRoutes, type AuthRouteDeps } from './routes/auth-routes';
 import { wechatRoutes, type WechatRouteDeps } from './routes/wechat-routes';
+import { platformRoutes, type PlatformRouteDeps } from './wechat-platform/platform-routes';
 
 export interface HttpDeps {
   log: Logger;
@@ -23,6 +24,8 @@ export interface HttpDeps {
   stats: StatsRouteDeps;
   auth: AuthRouteDeps;
   wechat: WechatRouteDeps;
+  officialAccount: PlatformRouteDeps;
+  wecom: PlatformRouteDeps;
   authenticate: AuthenticateToken;
 }
 
@@ -38,6 +41,8 @@ export function mountedRouters(deps: HttpDeps): { prefix: string; staff: boolean
     { prefix: '/api/callbacks', staff: true, router: callbackRoutes(deps.callbacks) },
     { prefix: '/api/stats', staff: true, router: statsRoutes(deps.stats) },
     { prefix: '/api/wechat', staff: true, router: wechatRoutes(deps.wechat) },
+    { prefix: '/wechat/oa', staff: false, router: platformRoutes(deps.officialAccount) },
+    { prefix: '/wechat/wecom', staff: false, router: platformRoutes(deps.wecom) },
   ];
 }
 

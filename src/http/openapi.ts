@@ -25,6 +25,30 @@ const body = (properties: Record<string, unknown>, required: string[]) => ({
   requestBody: { required: true, ...json({ type: 'object', properties, required, additionalProperties: false }) },
 });
 
+/** The platform callbacks: query parameters exactly as the platforms send them; 404 when the channel is not configured. */
+function platformCallback(name: string) {
+  const q = (n: string, required = false) => ({ name: n, in: 'query', required, schema: { type: 'string' } });
+  const parameters = [q('signature'), q('msg_signature'), q('timestamp', true), q('nonce', true), q('encrypt_type'), q('openid')];
+  return {
+    get: {
+      summary: `URL verification of the ${name} callback: answers the (decrypted) echostr`,
+      parameters: [...parameters, q('echostr', true)],
+      responses: { '200': { description: 'echostr' }, '403': { description: 'bad signature or stale timestamp' }, '404': { description: 'not configured' } },
+    },
+    post: {
+      summary: `A message from the ${name} platform (XML, plain or AES-encrypted): stored, queued, answered passively within 5 s or with "success"`,
+      parameters,
+      responses: {
+        '200': { description: 'a passive reply (XML) or success' },
+        '400': { description: 'malformed XML, ciphertext or message' },
+        '403': { description: 'bad signature, wrong receiver id or stale timestamp' },
+        '404': { description: 'not configured' },
+        '503': { description: 'store or queue unavailable: the platform retries' },
+      },
+    },
+  };
+}
+
 export const OPENAPI = {
   openapi: '3.1.0',
   info: { title: 'Wage-arrears complaint gateway (欠薪投诉线索网关)', version: '1.0.0' },
@@ -183,6 +207,8 @@ export const OPENAPI = {
       }),
     },
     '/api/wechat/login': { get: staffOp('the WeChat account’s login state and QR code (admins only)') },
+    '/wechat/oa': platformCallback('Official Account (公众号)'),
+    '/wechat/wecom': platformCallback('WeCom app (企业微信)'),
     '/api/stats/report': {
       get: staffOp('the annual-report paragraph', {
         parameters: [{ name: 'year', in: 'query', required: true, schema: { type: 'integer' } }],

@@ -2,6 +2,20 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppContext } from '../app-context';
 import { createApp } from '../http/app';
+import type { PlatformChannel } from '../domain/inbound';
+import type { PlatformRouteDeps } from '../http/wechat-platform/platform-routes';
+
+export function platformRouteDeps(ctx: AppContext, channel: PlatformChannel): PlatformRouteDeps {
+  const { config, services } = ctx;
+  return {
+    channel,
+    config: channel === 'wechat_oa' ? config.officialAccount : config.wecom,
+    receive: services.platform.receive,
+    passiveReplies: services.platform.passiveReplies,
+    replyWaitMs: config.PLATFORM_REPLY_WAIT_MS,
+    maxSkewSeconds: config.HOTLINE_MAX_SKEW_SECONDS,
+  };
+}
 
 export interface RunningRole {
   stop(): Promise<void>;
@@ -23,6 +37,8 @@ export async function startApiRole(ctx: AppContext, extraStatus?: () => Record<s
     stats: services,
     auth: services,
     wechat: services,
+    officialAccount: platformRouteDeps(ctx, 'wechat_oa'),
+    wecom: platformRouteDeps(ctx, 'wecom'),
     authenticate: services.authenticateToken,
   });
   const server: Server = await new Promise((resolve, reject) => {

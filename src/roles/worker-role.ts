@@ -2,6 +2,7 @@ import type { AppContext } from '../app-context';
 import { createWorkerConnection } from '../../queues/redis-connection';
 import { createTriageWorker } from '../../queues/triage-worker';
 import { createDeadlineWorker } from '../../queues/deadline-queue';
+import { createPlatformWorker } from '../../queues/platform-queue';
 import type { RunningRole } from './api-role';
 
 /** The triage worker and the sweeper that re-queues stored complaints nothing is working on. */
@@ -19,13 +20,19 @@ export async function startWorkerRole(ctx: AppContext): Promise<RunningRole> {
   const deadlines = createDeadlineWorker(connection, config.QUEUE_PREFIX, { checkDeadline: services.checkDeadline, log });
   void deadlines.run().catch((err: unknown) => log.error({ err }, 'deadline worker stopped'));
   await deadlines.waitUntilReady();
+  // Official Account / WeCom messages: the intake conversation, and sending through the platform API.
+  const platform = createPlatformWorker(connection, config.QUEUE_PREFIX, { ...services.platform, log });
+  void platform.run().catch((err: unknown) => log.error({ err }, 'platform worker stopped'));
+  await platform.waitUntilReady();
 
   let sweeping: Promise<void> = Promise.resolve();
   const sweep = () => {
     sweeping = services
       .sweepUnprocessed({ graceMs: config.SWEEP_GRACE_MS })
-      .then((r) => {
+      .then(async (r) => {
         if (r.requeued > 0) log.warn(r, 'sweeper re-queued unprocessed complaints');
+        const inbound = await services.platform.sweep(config.SWEEP_GRACE_MS);
+        if (inbound > 0) log.warn({ inbound }, 'sweeper re-queued unhandled platform messages');
       })
       .catch((err: unknown) => log.warn({ err: (err as Error).message }, 'sweep failed; will retry'));
   };
@@ -39,7 +46,7 @@ export async function startWorkerRole(ctx: AppContext): Promise<RunningRole> {
     async stop() {
       clearInterval(timer);
       await sweeping;
-      await Promise.all([worker.close(), deadlines.close()]); // each waits for its in-flight jobs
+      await Promise.all([worker.close(), deadlines.close(), platform.close()]); // each waits for its in-flight jobs
       connection.disconnect();
     },
   };

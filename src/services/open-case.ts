@@ -37,6 +37,7 @@ const CHANNEL_NAME: Record<string, string> = {
   hotline: '热线',
   wechat: '微信',
   wechat_oa: '公众号',
+  wecom: '企业微信',
   national_platform: '全国欠薪线索平台',
   onsite: '现场投诉',
   media: '媒体',

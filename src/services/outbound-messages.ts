@@ -1,3 +1,4 @@
+import type { ComplaintChannel } from '../domain/triage-result';
 import { canAct, canRead } from '../domain/access';
 import { AppError } from '../domain/app-error';
 import type { Lead } from '../domain/lead';
@@ -12,6 +13,9 @@ export interface OutboundDeps {
   complainants: ComplainantRepository;
   outbound: OutboundRepository;
   outboundQueue: { enqueue(messageId: string): Promise<void> };
+  /** Official Account / WeCom channels whose customer-service API is configured, and their queue. */
+  platformSenders: readonly ComplaintChannel[];
+  platformQueue: { enqueue(messageId: string): Promise<void> };
   /** Timeline writes go through the case lock: FerretDB v1 updates are read-modify-write. */
   withLock: <T>(resource: string, fn: () => Promise<T>) => Promise<T>;
 }
@@ -32,6 +36,7 @@ export async function dispatch(
   const sent: OutboundMessage[] = [];
   for (const p of people) {
     const viaBot = BOT_CHANNELS.includes(p.channel);
+    const viaApi = !viaBot && deps.platformSenders.includes(p.channel);
     const m = await deps.outbound.create({
       leadId: lead.id,
       complainantId: p.id,
@@ -40,11 +45,12 @@ export async function dispatch(
       phone: p.phone,
       kind,
       text,
-      state: viaBot ? 'queued' : 'callback_open',
+      state: viaBot || viaApi ? 'queued' : 'callback_open',
       createdBy: actor,
     });
     // A queue outage leaves the message 'queued' in the store; the bot's sweep re-sends it.
     if (viaBot) await deps.outboundQueue.enqueue(m.id).catch(() => undefined);
+    if (viaApi) await deps.platformQueue.enqueue(m.id).catch(() => undefined);
     sent.push(m);
   }
   if (sent.length) {
@@ -84,8 +90,8 @@ export interface DeliveryDeps {
   leads: LeadRepository;
   outbound: OutboundRepository;
   withLock: <T>(resource: string, fn: () => Promise<T>) => Promise<T>;
-  /** Sends over WeChat; throws when it could not. */
-  send(channelUserId: string, text: string): Promise<void>;
+  /** Sends over WeChat (the bot, or the platform API for Official Account / WeCom contacts); throws when it could not. */
+  send(channelUserId: string, text: string, channel: ComplaintChannel): Promise<void>;
 }
 
 /** Run by the bot process for one queued message; safe to run twice (a delivered message is skipped). */
@@ -94,7 +100,7 @@ export async function deliverMessage(deps: DeliveryDeps, messageId: string, opts
   if (!m) throw new AppError('message_not_found', `message ${messageId} does not exist`, { status: 404 });
   if (m.state !== 'queued') return;
   try {
-    await deps.send(m.channelUserId, m.text);
+    await deps.send(m.channelUserId, m.text, m.channel);
   } catch (err) {
     if (opts.finalAttempt) {
       await deps.outbound.setState(m.id, 'queued', 'failed', { error: (err as Error).message.slice(0, 300) });

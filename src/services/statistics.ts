@@ -46,7 +46,7 @@ export function annualReportParagraph(s: Statistics): string {
   const n = (k: string[]) => k.reduce((a, c) => a + (ch[c] ?? 0), 0);
   return (
     `欠薪线索处理迅速。处理全国欠薪平台投诉${n(['national_platform'])}条，受理劳动者现场投诉${n(['onsite'])}条、` +
-    `政务热线投诉${n(['hotline'])}条、网络平台及媒体投诉${n(['media', 'wechat', 'wechat_oa'])}条、信访投诉${n(['petition'])}条。` +
+    `政务热线投诉${n(['hotline'])}条、网络平台及媒体投诉${n(['media', 'wechat', 'wechat_oa', 'wecom'])}条、信访投诉${n(['petition'])}条。` +
     `以上投诉共${s.complaints.total}条，其中有效欠薪线索${s.validLeads.total}条。` +
     `累计帮助农民工讨回工资约${wan(s.recovered.yuan)}万元，涉及人数约${s.recovered.workers}人。`
   );

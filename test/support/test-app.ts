@@ -54,7 +54,7 @@ export async function startTestApp(opts: { config?: Config; worker?: boolean; tr
       await api.stop();
       await worker?.stop();
       if (ctx.producerConnection.status === 'ready') {
-        for (const q of [ctx.triageQueue.queue, ctx.outboundQueue.queue, ctx.deadlineQueue.queue])
+        for (const q of [ctx.triageQueue.queue, ctx.outboundQueue.queue, ctx.deadlineQueue.queue, ctx.platformQueue.queue])
           await q.obliterate({ force: true }).catch(() => undefined);
       }
       await ctx.db.dropDatabase().catch(() => undefined);

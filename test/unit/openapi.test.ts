@@ -8,7 +8,12 @@ interface Layer {
 /** Every route the app serves, as "METHOD /path/{param}". */
 function servedRoutes(): string[] {
   const none = {} as HttpDeps; // the routers only keep their deps; nothing is called here
-  const routes = mountedRouters({ ...none, health: { checks: {} } }).flatMap(({ prefix, router }) =>
+  const routes = mountedRouters({
+    ...none,
+    health: { checks: {} },
+    officialAccount: { channel: 'wechat_oa', config: null } as HttpDeps['officialAccount'],
+    wecom: { channel: 'wecom', config: null } as HttpDeps['wecom'],
+  }).flatMap(({ prefix, router }) =>
     ((router as unknown as { stack?: Layer[] }).stack ?? [])
       .filter((l) => l.route)
       .flatMap((l) =>

@@ -13,6 +13,8 @@ import { createStatsRepository } from './stats-repository';
 import { createEvidenceRepository } from './evidence-repository';
 import { evidenceModel } from '../models/evidence-model';
 import { outboundModel } from '../models/outbound-model';
+import { inboundModel } from '../models/inbound-model';
+import { createInboundRepository } from './inbound-repository';
 
 export function createRepositories(db: Connection) {
   return {
@@ -23,6 +25,7 @@ export function createRepositories(db: Connection) {
     outbound: createOutboundRepository(db),
     stats: createStatsRepository(db),
     evidence: createEvidenceRepository(db),
+    inbound: createInboundRepository(db),
   };
 }
 
@@ -38,6 +41,7 @@ export async function ensureIndexes(db: Connection): Promise<void> {
     apiTokenModel(db),
     counterModel(db),
     outboundModel(db),
+    inboundModel(db),
   ]) {
     await model.createIndexes();
   }

@@ -1,9 +1,11 @@
 import { transcriptText, type NewComplaint } from '../../domain/complaint';
-import type { TriageInput, TriageResult } from '../../domain/triage-result';
+import type { ComplaintChannel, TriageInput, TriageResult } from '../../domain/triage-result';
 import { faqAnswer, OTHER_MATTERS, PROMPT_FOR_COMPLAINT } from './faq';
 import { CONFIRM, DONT_KNOW, EDIT, emptyState, missingEssentials, PROGRESS, QUESTIONS, summary, type IntakeState } from './intake-state';
 
 export interface IntakeDeps {
+  /** The channel this conversation runs on: the personal-account bot, the Official Account or WeCom. */
+  channel: ComplaintChannel;
   state: {
     get(contactId: string): Promise<IntakeState | null>;
     set(contactId: string, s: IntakeState): Promise<void>;
@@ -35,7 +37,7 @@ export async function handleIntakeFile(deps: IntakeDeps, f: IncomingFile): Promi
   if (budget === 'warn') return [TOO_FAST];
   if (!EVIDENCE_TYPES.includes(f.mime)) return [FILE_TYPE];
   if (f.data.length === 0 || f.data.length > EVIDENCE_MAX_BYTES) return [FILE_SIZE];
-  return deps.withLock(`intake:${f.contactId}`, async () => {
+  return deps.withLock(`intake:${deps.channel}:${f.contactId}`, async () => {
     const id = await deps.storeEvidence({ channelUserId: f.contactId, name: f.name.slice(0, 200), mime: f.mime, data: f.data });
     const state = (await deps.state.get(f.contactId)) ?? emptyState();
     state.evidenceIds = [...(state.evidenceIds ?? []), id].slice(-20);
@@ -73,7 +75,7 @@ export async function handleIntakeMessage(deps: IntakeDeps, m: IncomingMessage):
   if (budget === 'drop') return [];
   if (budget === 'warn') return [TOO_FAST];
   if (m.text.length > MAX_MESSAGE_CHARS) return [TOO_LONG];
-  return deps.withLock(`intake:${m.contactId}`, () => handle(deps, m));
+  return deps.withLock(`intake:${deps.channel}:${m.contactId}`, () => handle(deps, m));
 }
 
 async function handle(deps: IntakeDeps, m: IncomingMessage): Promise<string[]> {
@@ -96,7 +98,7 @@ async function handle(deps: IntakeDeps, m: IncomingMessage): Promise<string[]> {
   if (state.asked && DONT_KNOW.test(text)) state.unknown.push(state.asked);
   state.opened ??= { id: m.id, at: m.at.toISOString() };
   state.turns.push({ speaker: 'caller', text });
-  const t = deps.triage({ channel: 'wechat', text: conversationText(state) });
+  const t = deps.triage({ channel: deps.channel, text: conversationText(state) });
 
   if (fresh && t.category !== 'wage_arrears') {
     await deps.state.clear(m.contactId);
@@ -124,12 +126,14 @@ function conversationText(state: IntakeState): string {
   return state.turns.length > 1 ? transcriptText(state.turns) : (state.turns[0]?.text ?? '');
 }
 
+const DEDUP_PREFIX: Partial<Record<ComplaintChannel, string>> = { wechat: 'wx', wechat_oa: 'oa', wecom: 'wecom' };
+
 async function register(deps: IntakeDeps, m: IncomingMessage, state: IntakeState): Promise<string[]> {
   const opened = state.opened!;
   // Idempotent on the WeChat message that opened the conversation: a repeated 确认 stores nothing new.
   await deps.acceptComplaint({
-    channel: 'wechat',
-    dedupKey: `wx-${opened.id}`,
+    channel: deps.channel,
+    dedupKey: `${DEDUP_PREFIX[deps.channel] ?? deps.channel}-${opened.id}`,
     sender: { channelUserId: m.contactId, name: m.contactName, phone: null },
     operator: null,
     text: conversationText(state),

@@ -1,3 +1,4 @@
+import type { ComplaintChannel } from '../../domain/triage-result';
 import type { ComplainantRepository } from '../../db/repositories/complainant-repository';
 import type { LeadRepository } from '../../db/repositories/lead-repository';
 import type { OutboundRepository } from '../../db/repositories/outbound-repository';
@@ -19,8 +20,9 @@ export async function progressFor(
   deps: { complainants: ComplainantRepository; leads: LeadRepository; outbound: OutboundRepository },
   contactId: string,
   caseNumber: string | null,
+  channel: ComplaintChannel = 'wechat',
 ): Promise<string> {
-  const complainantId = await deps.complainants.findId('wechat', contactId);
+  const complainantId = await deps.complainants.findId(channel, contactId);
   const cases = complainantId ? await deps.leads.listByComplainant(complainantId) : [];
   const lead: Lead | undefined = caseNumber ? cases.find((c) => c.caseNumber === caseNumber) : cases[0];
   if (!lead) {

@@ -1,0 +1,95 @@
+import { Queue, QueueEvents, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../src/infra/logger';
+import { QUEUE_NAMES, type JobPayloads, type PlatformJobName } from './jobs';
+
+type PlatformPayload = JobPayloads[PlatformJobName];
+
+export const handleJobId = (inboundId: string) => `handle-${inboundId}`;
+const repliesJobId = (inboundId: string) => `replies-${inboundId}`;
+const deliverJobId = (messageId: string) => `deliver-${messageId}`;
+
+/** The Official Account / WeCom queue: inbound messages to handle and messages to send through the platform API. */
+export function createPlatformProducer(connection: Redis, prefix: string) {
+  const queue = new Queue<PlatformPayload, unknown, PlatformJobName>(QUEUE_NAMES.platform, {
+    connection,
+    prefix,
+    defaultJobOptions: {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: { age: 3600, count: 10_000 },
+      removeOnFail: { age: 14 * 24 * 3600 },
+    },
+  });
+  queue.on('error', () => undefined);
+  let events: QueueEvents | null = null;
+  return {
+    queue,
+    isReady: () => connection.status === 'ready',
+    handle: async (inboundId: string) => {
+      await queue.add('handle-platform-message', { inboundId }, { jobId: handleJobId(inboundId) });
+    },
+    /** For the sweeper: a message without a live job gets one again (a failed job is retried). */
+    async ensureHandled(inboundId: string): Promise<void> {
+      const job = await queue.getJob(handleJobId(inboundId));
+      const state = job ? await job.getState() : 'missing';
+      if (state === 'failed') return void (await job!.retry('failed'));
+      if (state === 'completed' || state === 'unknown') await job!.remove().catch(() => undefined);
+      if (state === 'missing' || state === 'completed' || state === 'unknown') {
+        await queue.add('handle-platform-message', { inboundId }, { jobId: handleJobId(inboundId) });
+      }
+    },
+    sendRepliesLater: async (inboundId: string, delayMs: number) => {
+      await queue.add('send-platform-replies', { inboundId }, { jobId: repliesJobId(inboundId), delay: Math.max(0, delayMs) });
+    },
+    enqueue: async (messageId: string) => {
+      await queue.add('deliver-platform-message', { messageId }, { jobId: deliverJobId(messageId) });
+    },
+    /** Resolves true when the message's handling job completed within `ms` (listens on the queue's event stream). */
+    async waitHandled(inboundId: string, ms: number): Promise<boolean> {
+      events ??= new QueueEvents(QUEUE_NAMES.platform, { connection: connection.duplicate({ maxRetriesPerRequest: null }), prefix });
+      events.on('error', () => undefined);
+      const job = await queue.getJob(handleJobId(inboundId));
+      if (!job) return false;
+      await events.waitUntilReady();
+      return job.waitUntilFinished(events, ms).then(
+        () => true,
+        () => false,
+      );
+    },
+    async close() {
+      await events?.close().catch(() => undefined);
+      await queue.close();
+    },
+  };
+}
+
+export type PlatformProducer = ReturnType<typeof createPlatformProducer>;
+
+export interface PlatformWorkerDeps {
+  handle(inboundId: string): Promise<unknown>;
+  sendReplies(inboundId: string): Promise<unknown>;
+  deliver(messageId: string, opts: { finalAttempt: boolean }): Promise<unknown>;
+  log: Logger;
+}
+
+const ID = /^[0-9a-f]{24}$/i;
+
+export function createPlatformWorker(connection: Redis, prefix: string, deps: PlatformWorkerDeps) {
+  const worker = new Worker<PlatformPayload, unknown, PlatformJobName>(
+    QUEUE_NAMES.platform,
+    async (job: Job<PlatformPayload, unknown, PlatformJobName>) => {
+      const id = 'inboundId' in job.data ? job.data.inboundId : 'messageId' in job.data ? job.data.messageId : undefined;
+      if (typeof id !== 'string' || !ID.test(id)) throw new UnrecoverableError(`${job.name} job without a valid id`);
+      if (job.name === 'handle-platform-message') return deps.handle(id);
+      if (job.name === 'send-platform-replies') return deps.sendReplies(id);
+      if (job.name === 'deliver-platform-message')
+        return deps.deliver(id, { finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) });
+      throw new UnrecoverableError(`unknown job ${String(job.name)}`);
+    },
+    { connection, prefix, concurrency: 8, autorun: false },
+  );
+  worker.on('failed', (job, err) => deps.log.warn({ jobId: job?.id, err: err.message }, 'platform job failed'));
+  worker.on('error', (err) => deps.log.error({ err: err.message }, 'platform worker error'));
+  return worker;
+}

@@ -1,0 +1,112 @@
+import { AppError } from '../domain/app-error';
+import type { InboundMessage, NewInboundMessage, PlatformChannel } from '../domain/inbound';
+import type { InboundRepository } from '../db/repositories/inbound-repository';
+import { isDbUnavailableError } from '../db/connection';
+import { EVIDENCE_MAX_BYTES, type IncomingFile, type IncomingMessage } from './intake/intake-conversation';
+
+export interface PlatformIntakeDeps {
+  inbound: Pick<InboundRepository, 'insertOnce' | 'get' | 'markHandled' | 'markRepliesSent' | 'listUnhandled'>;
+  queue: {
+    isReady(): boolean;
+    handle(inboundId: string): Promise<void>;
+    ensureHandled(inboundId: string): Promise<void>;
+    sendRepliesLater(inboundId: string, delayMs: number): Promise<void>;
+    waitHandled(inboundId: string, ms: number): Promise<boolean>;
+  };
+  /** The first claim wins: a passive reply in the HTTP answer, or the customer-service API afterwards. */
+  claimReply(inboundId: string, how: 'passive' | 'api'): Promise<'passive' | 'api'>;
+  conversation(channel: PlatformChannel): { message(m: IncomingMessage): Promise<string[]>; file(f: IncomingFile): Promise<string[]> };
+  client(channel: PlatformChannel): {
+    sendText(contactId: string, text: string): Promise<void>;
+    fetchMedia(mediaId: string, maxBytes: number): Promise<{ data: Buffer; mime: string }>;
+  } | null;
+  replyWaitMs: number;
+}
+
+export const WELCOME =
+  '您好，这里是劳动保障监察欠薪投诉服务。被拖欠工资，请直接发文字说明：欠钱的单位或老板、在哪里做事、欠多少钱、几个人、联系电话。回复“查询”可了解已反映案件的进展。';
+const TEXT_ONLY = '目前只能处理文字、图片消息。请用文字说明情况：欠钱的单位或老板、在哪里做事、欠多少钱、几个人、联系电话。';
+const MEDIA_FAILED = '图片暂时没能收下，请稍后再发一次，或用文字说明情况。';
+
+/**
+ * Store first, answer fast: the callback's message is written (a platform retry finds it) and queued;
+ * nothing is acknowledged that was not stored. Without Redis or MongoDB the platform gets an error and retries.
+ */
+export async function receivePlatformMessage(deps: PlatformIntakeDeps, msg: NewInboundMessage): Promise<{ inbound: InboundMessage; created: boolean }> {
+  if (!deps.queue.isReady()) throw new AppError('queue_unavailable', 'queue unavailable, retry later', { status: 503 });
+  let stored;
+  try {
+    stored = await deps.inbound.insertOnce(msg);
+  } catch (err) {
+    if (isDbUnavailableError(err)) throw new AppError('store_unavailable', 'database unavailable, message not stored', { status: 503, cause: err });
+    throw err;
+  }
+  if (stored.created || stored.message.state === 'received') {
+    try {
+      await deps.queue.handle(stored.message.id);
+    } catch (err) {
+      // A retry of a stored message is answered; the sweeper queues it. A first delivery is refused so the platform retries.
+      if (stored.created) throw new AppError('queue_unavailable', 'queue unavailable, retry later', { status: 503, cause: err });
+    }
+  }
+  return { inbound: stored.message, created: stored.created };
+}
+
+/** The replies to give passively, if the conversation answered in time and no other request gave them; else null. */
+export async function passiveReplies(deps: PlatformIntakeDeps, inbound: InboundMessage, budgetMs: number): Promise<string[] | null> {
+  let current: InboundMessage | null = inbound;
+  if (current.state !== 'handled' && budgetMs > 0 && (await deps.queue.waitHandled(inbound.id, budgetMs).catch(() => false))) {
+    current = await deps.inbound.get(inbound.id);
+  }
+  if (!current || current.state !== 'handled' || current.replies.length === 0) return null;
+  return (await deps.claimReply(inbound.id, 'passive')) === 'passive' ? current.replies : null;
+}
+
+/** Runs the intake conversation on a stored message (once: a handled message keeps its replies). */
+export async function handlePlatformMessage(deps: PlatformIntakeDeps, inboundId: string): Promise<string[]> {
+  const m = await deps.inbound.get(inboundId);
+  if (!m) throw new AppError('inbound_not_found', `inbound message ${inboundId} does not exist`, { status: 404 });
+  if (m.state === 'handled') return m.replies;
+  const replies = await answer(deps, m);
+  await deps.inbound.markHandled(m.id, replies);
+  // Whatever was not given passively goes out through the API once the callback's answer window has closed.
+  if (replies.length > 0) await deps.queue.sendRepliesLater(m.id, m.createdAt.getTime() + deps.replyWaitMs + 500 - Date.now());
+  return replies;
+}
+
+async function answer(deps: PlatformIntakeDeps, m: InboundMessage): Promise<string[]> {
+  const talk = deps.conversation(m.channel);
+  if (m.msgType === 'text' || (m.msgType === 'voice' && m.text)) {
+    return talk.message({ id: m.key, contactId: m.contactId, contactName: null, text: m.text, at: m.at });
+  }
+  if (m.msgType === 'image' && m.mediaId) {
+    const client = deps.client(m.channel);
+    if (!client) return [MEDIA_FAILED];
+    const media = await client.fetchMedia(m.mediaId, EVIDENCE_MAX_BYTES);
+    return talk.file({ contactId: m.contactId, name: `${m.key}.${media.mime.split('/')[1] ?? 'bin'}`, mime: media.mime, data: media.data });
+  }
+  if (m.msgType === 'event') return m.event === 'subscribe' || m.event === 'enter_agent' ? [WELCOME] : [];
+  return [TEXT_ONLY];
+}
+
+/** Sends the replies no passive answer carried; resumes after the last one sent when retried. */
+export async function sendPlatformReplies(deps: PlatformIntakeDeps, inboundId: string): Promise<number> {
+  const m = await deps.inbound.get(inboundId);
+  if (!m || m.state !== 'handled') return 0;
+  if ((await deps.claimReply(m.id, 'api')) !== 'api') return 0;
+  const client = deps.client(m.channel);
+  if (!client) return 0;
+  let sent = m.repliesSent;
+  for (const text of m.replies.slice(sent)) {
+    await client.sendText(m.contactId, text);
+    await deps.inbound.markRepliesSent(m.id, ++sent);
+  }
+  return sent;
+}
+
+/** Messages stored while the queue was away: queued again (the job id makes this idempotent). */
+export async function sweepUnhandledInbound(deps: PlatformIntakeDeps, graceMs: number): Promise<number> {
+  const ids = await deps.inbound.listUnhandled(new Date(Date.now() - graceMs), 500);
+  for (const id of ids) await deps.queue.ensureHandled(id);
+  return ids.length;
+}
