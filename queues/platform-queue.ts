@@ -23,6 +23,7 @@ export function createPlatformProducer(connection: Redis, prefix: string) {
   });
   queue.on('error', () => undefined);
   let events: QueueEvents | null = null;
+  let eventsConnection: Redis | null = null;
   return {
     queue,
     isReady: () => connection.status === 'ready',
@@ -47,8 +48,12 @@ export function createPlatformProducer(connection: Redis, prefix: string) {
     },
     /** Resolves true when the message's handling job completed within `ms` (listens on the queue's event stream). */
     async waitHandled(inboundId: string, ms: number): Promise<boolean> {
-      events ??= new QueueEvents(QUEUE_NAMES.platform, { connection: connection.duplicate({ maxRetriesPerRequest: null }), prefix });
-      events.on('error', () => undefined);
+      if (!events) {
+        eventsConnection = connection.duplicate({ maxRetriesPerRequest: null, enableOfflineQueue: true });
+        eventsConnection.on('error', () => undefined);
+        events = new QueueEvents(QUEUE_NAMES.platform, { connection: eventsConnection, prefix });
+        events.on('error', () => undefined);
+      }
       const job = await queue.getJob(handleJobId(inboundId));
       if (!job) return false;
       await events.waitUntilReady();
@@ -59,6 +64,7 @@ export function createPlatformProducer(connection: Redis, prefix: string) {
     },
     async close() {
       await events?.close().catch(() => undefined);
+      eventsConnection?.disconnect();
       await queue.close();
     },
   };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Config } from './config';
 import type { Repositories } from './db/repositories';
@@ -130,8 +131,8 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
     queue: platformQueue,
     claimReply: async (inboundId, how) => {
       const key = `${config.QUEUE_PREFIX}:platform-reply:${inboundId}`;
-      if ((await redis.set(key, how, 'EX', 86_400, 'NX')) === 'OK') return how;
-      return ((await redis.get(key)) as 'passive' | 'api' | null) ?? how;
+      if ((await redis.set(key, `${how}:${randomUUID()}`, 'EX', 86_400, 'NX')) === 'OK') return true;
+      return how === 'api' && (await redis.get(key))?.startsWith('api:') === true;
     },
     conversation: (channel) => platformTalk[channel === 'wechat_oa' ? 0 : 1]!,
     client: (channel) => platformClients[channel],

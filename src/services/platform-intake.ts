@@ -13,8 +13,11 @@ export interface PlatformIntakeDeps {
     sendRepliesLater(inboundId: string, delayMs: number): Promise<void>;
     waitHandled(inboundId: string, ms: number): Promise<boolean>;
   };
-  /** The first claim wins: a passive reply in the HTTP answer, or the customer-service API afterwards. */
-  claimReply(inboundId: string, how: 'passive' | 'api'): Promise<'passive' | 'api'>;
+  /**
+   * Who gives the replies: the first claim wins. One request may answer passively; once the API has the
+   * claim, every retry of the sending job may go on.
+   */
+  claimReply(inboundId: string, how: 'passive' | 'api'): Promise<boolean>;
   conversation(channel: PlatformChannel): { message(m: IncomingMessage): Promise<string[]>; file(f: IncomingFile): Promise<string[]> };
   client(channel: PlatformChannel): {
     sendText(contactId: string, text: string): Promise<void>;
@@ -59,7 +62,7 @@ export async function passiveReplies(deps: PlatformIntakeDeps, inbound: InboundM
     current = await deps.inbound.get(inbound.id);
   }
   if (!current || current.state !== 'handled' || current.replies.length === 0) return null;
-  return (await deps.claimReply(inbound.id, 'passive')) === 'passive' ? current.replies : null;
+  return (await deps.claimReply(inbound.id, 'passive')) ? current.replies : null;
 }
 
 /** Runs the intake conversation on a stored message (once: a handled message keeps its replies). */
@@ -93,7 +96,7 @@ async function answer(deps: PlatformIntakeDeps, m: InboundMessage): Promise<stri
 export async function sendPlatformReplies(deps: PlatformIntakeDeps, inboundId: string): Promise<number> {
   const m = await deps.inbound.get(inboundId);
   if (!m || m.state !== 'handled') return 0;
-  if ((await deps.claimReply(m.id, 'api')) !== 'api') return 0;
+  if (!(await deps.claimReply(m.id, 'api'))) return 0;
   const client = deps.client(m.channel);
   if (!client) return 0;
   let sent = m.repliesSent;

@@ -10,6 +10,9 @@ import { uniqueName } from '../support/test-app';
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '../..');
 
+// Each case starts the CLI as a child process (tsx compiles on start): seconds each on a busy machine.
+jest.setTimeout(90_000);
+
 describe('npm run import: hotline work orders and national-platform exports', () => {
   let dir: string;
   const mongoUri = `${process.env.TEST_MONGODB_URL}/${uniqueName('wa_import')}`;

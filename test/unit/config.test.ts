@@ -32,6 +32,14 @@ describe('configuration', () => {
     }
   });
 
+  it('when the Official Account or WeCom variables are incomplete, then the missing one is named', () => {
+    expect(() => loadConfig({ WECOM_TOKEN: 'abc123', WECOM_CORP_ID: 'ww0123456789' })).toThrow(/WECOM_TOKEN/);
+    expect(() => loadConfig({ WECHAT_OA_TOKEN: 'abc123', WECHAT_OA_AES_KEY: 'a'.repeat(43) })).toThrow(/WECHAT_OA_APPID/);
+    expect(() => loadConfig({ WECHAT_OA_TOKEN: 'abc123', WECHAT_OA_AES_KEY: 'short' })).toThrow(/WECHAT_OA_AES_KEY/);
+    expect(loadConfig({}).officialAccount).toBeNull();
+    expect(loadConfig({ WECHAT_OA_TOKEN: 'abc123' }).officialAccount).toMatchObject({ token: 'abc123', aesKey: null, secret: null });
+  });
+
   it('when production is configured, then no local server is ever started', () => {
     const c = loadConfig({
       NODE_ENV: 'production',
