@@ -163,6 +163,8 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
       editLeadFields({ leads: repos.leads, withLock }, staff, id, edit, note),
     dashboard: (now: Date) => dashboardFigures(repos, { now, weeks: 12, warnWeeks: 4, warnMinComplaints: 3 }),
     outcomeCodes: config.OUTCOME_CODES_JSON ?? DEFAULT_OUTCOME_CODES,
+    /** Who a supervisor can give a case to. */
+    assignableInspectors: async () => (await repos.staff.list()).filter((s) => s.active && s.role === 'inspector'),
     listStaff: (actor: StaffUser) => listStaff(repos, actor),
     createStaff: (actor: StaffUser, input: { username: string; password: string; role: StaffRole; area: string | null }) =>
       createStaffByAdmin(repos, actor, input),

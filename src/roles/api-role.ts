@@ -24,6 +24,7 @@ export async function startApiRole(ctx: AppContext, extraStatus?: () => Record<s
     auth: services,
     wechat: services,
     authenticate: services.authenticateToken,
+    console: { ...services, secureCookie: config.CONSOLE_SECURE_COOKIE, log: ctx.log.child({ module: 'console' }) },
   });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));

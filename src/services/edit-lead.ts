@@ -28,7 +28,13 @@ export interface EditLeadDeps {
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 /** Applies the fields that differ, in one audited timeline entry (each field before → after). */
-export async function editLeadFields(deps: EditLeadDeps, staff: StaffUser, leadId: string, edit: LeadFieldEdit, note?: string): Promise<Lead> {
+export async function editLeadFields(
+  deps: EditLeadDeps,
+  staff: StaffUser,
+  leadId: string,
+  edit: LeadFieldEdit,
+  note?: string,
+): Promise<Lead> {
   return deps.withLock(`lead:${leadId}`, async () => {
     const lead = await deps.leads.get(leadId);
     if (!lead || !canRead(staff, lead)) throw new AppError('lead_not_found', `lead ${leadId} does not exist`, { status: 404 });

@@ -92,7 +92,12 @@ export async function setStaffActive(deps: { staff: StaffRepository }, actor: St
 }
 
 /** A new password; every session and token of the user stops working. */
-export async function resetStaffPassword(deps: { staff: StaffRepository }, actor: StaffUser, id: string, password: string): Promise<StaffUser> {
+export async function resetStaffPassword(
+  deps: { staff: StaffRepository },
+  actor: StaffUser,
+  id: string,
+  password: string,
+): Promise<StaffUser> {
   adminOnly(actor);
   const user = await deps.staff.update(id, { passwordHash: await hash(password) });
   if (!user) throw new AppError('staff_not_found', `staff user ${id} does not exist`, { status: 404 });

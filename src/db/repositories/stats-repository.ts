@@ -76,7 +76,9 @@ export function createStatsRepository(db: Connection) {
       const docs = await Complaints.find(
         { receivedAt: { $gte: p.from, $lt: p.to } },
         { channel: 1, receivedAt: 1, leadId: 1, 'triage.category': 1 },
-      ).lean<{ _id: Types.ObjectId; channel: string; receivedAt: Date; leadId?: Types.ObjectId | null; triage?: { category?: string } | null }[]>();
+      ).lean<
+        { _id: Types.ObjectId; channel: string; receivedAt: Date; leadId?: Types.ObjectId | null; triage?: { category?: string } | null }[]
+      >();
       return docs.map((d) => ({
         channel: d.channel,
         receivedAt: d.receivedAt,
