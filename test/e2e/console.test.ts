@@ -26,6 +26,7 @@ describe('staff console in a real browser', () => {
   let browser: Browser;
   let hotlineLead: Lead;
   let hostileLead: Lead;
+  let photoLead: Lead;
   const pageErrors: string[] = [];
 
   const leadOf = async (complaintId: string) =>
@@ -99,7 +100,26 @@ describe('staff console in a real browser', () => {
         '来电人：漳江街道<script>window.__xss=1</script>恒通物流公司<img src=x onerror="window.__xss=2">欠我工资8000元，电话13900008802。',
       ),
     ]);
-    [hotlineLead, hostileLead] = await Promise.all([leadOf(a), leadOf(b)]);
+    // A WeChat complaint with a photo of an IOU (a 1×1 PNG stands in for it).
+    const photo = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    const evidenceId = await app.ctx.repos.evidence.add({
+      channel: 'wechat',
+      channelUserId: 'wxid_e2e_photo',
+      name: '欠条.png',
+      mime: 'image/png',
+      data: photo,
+    });
+    const { complaintId: c } = await app.ctx.services.acceptComplaint({
+      channel: 'wechat',
+      dedupKey: uniqueName('msg'),
+      sender: { channelUserId: 'wxid_e2e_photo', name: '龙师傅', phone: '13900008803' },
+      operator: null,
+      text: '我在漳江街道锦绣花园工地做木工，鑫源装饰公司欠我工资5000元，电话13900008803，欠条照片发给你们了。',
+      turns: [],
+      receivedAt: new Date(),
+      evidenceIds: [evidenceId],
+    });
+    [hotlineLead, hostileLead, photoLead] = await Promise.all([leadOf(a), leadOf(b), leadOf(c)]);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
   }, 120_000);
   afterAll(async () => {
@@ -205,6 +225,23 @@ describe('staff console in a real browser', () => {
     await page.close();
   });
 
+  it('when a WeChat complaint came with a photo, then the case page shows the image, served only to those who may see the case', async () => {
+    const page = await signIn('insp-zj');
+    await page.goto(`${app.url}/console/cases/${photoLead.id}`);
+    const img = page.locator('#complaints .evidence img');
+    await img.waitFor();
+    await waitFor(
+      () => img.evaluate((el: { complete: boolean; naturalWidth: number }) => el.complete && el.naturalWidth === 1),
+      5000,
+      'the photo',
+    );
+    const src = (await img.getAttribute('src'))!;
+    await page.close();
+    const outsider = await signIn('insp-zs');
+    expect((await outsider.request.get(`${app.url}${src}`)).status()).toBe(404);
+    await outsider.close();
+  });
+
   it('when a form is posted without the session’s CSRF token, or passwords are guessed, then it is refused', async () => {
     const page = await signIn('insp-zj');
     const forged = await page.request.post(`${app.url}/console/cases/${hotlineLead.id}/reply`, { form: { text: '伪造的回复' } });
@@ -241,6 +278,20 @@ describe('staff console in a real browser', () => {
     const inspector = await signIn('insp-zj');
     expect((await inspector.goto(`${app.url}/console/ops`))?.status()).toBe(403);
     await inspector.close();
+  });
+
+  it('when a supervisor merges a duplicate by its case number and splits the complaint off again, then the case holds both complaints and the split-off complaint gets a case of its own', async () => {
+    const page = await signIn('sup');
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(`${app.url}/console/cases/${hotlineLead.id}`);
+    await page.fill('#merge-form input[name=sourceCaseNumber]', hostileLead.caseNumber);
+    await Promise.all([page.waitForURL(/ok=merged/), page.click('#merge-form button[type=submit]')]);
+    expect(await page.textContent('#complaints')).toContain('投诉原文（2 条）');
+    expect(await page.textContent('#timeline')).toContain(`并入案件 ${hostileLead.caseNumber}`);
+    await Promise.all([page.waitForURL(/ok=split/), page.click('#complaints button:has-text("拆分为新案件")')]);
+    expect(page.url()).not.toContain(hotlineLead.id); // now on the new case
+    expect(await page.textContent('#complaints')).toContain('恒通物流公司');
+    await page.close();
   });
 
   it('when the queue is opened on a phone, then it fits the screen', async () => {

@@ -54,7 +54,8 @@ export function casePages(deps: ConsoleDeps): Router {
       transferTargets: TRANSFER_TARGETS,
       rejectReasons: REJECT_REASONS,
       inspectors: supervises && (lead.status === 'new' || lead.status === 'assigned') ? await deps.assignableInspectors() : [],
-      areas: TAOYUAN_TOWNSHIPS.map((t) => t.name),
+      // The case's own area stays selectable even when it is not a gazetteer name, so saving keeps it.
+      areas: [...new Set([...(lead.area ? [lead.area] : []), ...TAOYUAN_TOWNSHIPS.map((t) => t.name)])],
       today: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
     });
   };
