@@ -261,7 +261,8 @@ describe('staff console in a real browser', () => {
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
   });
 
-  it('when an admin opens operations, then queue health, the WeChat state and staff users are there, and a user can be added', async () => {
+  it('when an admin opens operations, then queue health, the WeChat QR code and staff users are there, and a user can be added and disabled', async () => {
+    await app.ctx.services.publishWechatLogin({ state: 'scan', qrcode: 'https://login.example.invalid/l/e2e-qr' });
     const page = await signIn('admin');
     await page.click('a:has-text("运维管理")');
     await page.waitForURL(/\/console\/ops/);
@@ -272,6 +273,10 @@ describe('staff console in a real browser', () => {
     await page.fill('#new-staff input[name=area]', '陬市镇');
     await Promise.all([page.waitForURL(/ok=created/), page.click('#new-staff button[type=submit]')]);
     expect(await page.textContent('#staff')).toContain('new-inspector');
+    expect(await page.locator('#wechat .qr svg').count()).toBe(1);
+    const row = page.locator('#staff tr', { hasText: 'new-inspector' });
+    await Promise.all([page.waitForURL(/ok=updated/), row.locator('button:has-text("停用")').click()]);
+    expect(await page.locator('#staff tr', { hasText: 'new-inspector' }).textContent()).toContain('已停用');
     await shot(page, 'ops');
     await page.close();
 
