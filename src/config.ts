@@ -109,7 +109,10 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-export interface Config extends Omit<Env, 'MONGODB_URI' | 'REDIS_URL' | 'AUTO_START_SERVICES' | 'HOTLINE_SECRET' | 'CONSOLE_SECURE_COOKIE'> {
+export interface Config extends Omit<
+  Env,
+  'MONGODB_URI' | 'REDIS_URL' | 'AUTO_START_SERVICES' | 'HOTLINE_SECRET' | 'CONSOLE_SECURE_COOKIE'
+> {
   /** The console's session cookie is sent over HTTPS only (default: in production). */
   CONSOLE_SECURE_COOKIE: boolean;
   MONGODB_URI: string;
