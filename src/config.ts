@@ -100,6 +100,7 @@ const schema = z.object({
   TRIAGE_LLM_CACHE_TTL_S: int(0, 90 * 86_400).default(7 * 86_400),
   WECHATY_PUPPET: z.string().min(1).default('wechaty-puppet-mock'),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
+  CONSOLE_SECURE_COOKIE: bool.optional(),
   WECHATY_NAME: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/)
@@ -120,7 +121,12 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-export interface Config extends Omit<Env, 'MONGODB_URI' | 'REDIS_URL' | 'AUTO_START_SERVICES' | 'HOTLINE_SECRET'> {
+export interface Config extends Omit<
+  Env,
+  'MONGODB_URI' | 'REDIS_URL' | 'AUTO_START_SERVICES' | 'HOTLINE_SECRET' | 'CONSOLE_SECURE_COOKIE'
+> {
+  /** The console's session cookie is sent over HTTPS only (default: in production). */
+  CONSOLE_SECURE_COOKIE: boolean;
   MONGODB_URI: string;
   REDIS_URL: string;
   HOTLINE_SECRET: string;
@@ -207,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mongoIsDefault: !e.MONGODB_URI,
     redisIsDefault: !e.REDIS_URL,
     AUTO_START_SERVICES: e.AUTO_START_SERVICES ?? e.NODE_ENV !== 'production',
+    CONSOLE_SECURE_COOKIE: e.CONSOLE_SECURE_COOKIE ?? e.NODE_ENV === 'production',
     llmEnabled: Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL),
   };
 }

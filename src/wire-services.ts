@@ -34,7 +34,7 @@ import { triageByRules } from './triage/rule-triage';
 import { acceptComplaint } from './services/accept-complaint';
 import { assignLead, changeLeadStatus, recordRecovery, type RecoveryInput, type StatusChange } from './services/case-actions';
 import { completeCallback, deliverMessage, dispatch, replyToComplainants } from './services/outbound-messages';
-import { getLeadFor, listLeadsFor, maskPhone, revealPhones, type LeadQuery } from './services/read-leads';
+import { countByStatusFor, getLeadFor, listLeadsFor, maskPhone, revealPhones, type LeadQuery } from './services/read-leads';
 import { authenticateToken, login, logout } from './services/staff-accounts';
 import { sweepUnprocessed } from './services/sweep-unprocessed';
 import { triageComplaint } from './services/triage-complaint';
@@ -43,6 +43,12 @@ import { openSeparateCase } from './services/open-case';
 import { AppError } from './domain/app-error';
 import { annualReportParagraph, statistics } from './services/statistics';
 import type { Period } from './db/repositories/stats-repository';
+import { caseDetailFor, evidenceFileFor } from './services/case-detail';
+import { editLeadFields, type LeadFieldEdit } from './services/edit-lead';
+import { dashboardFigures } from './services/dashboard';
+import { createStaffByAdmin, listStaff, resetStaffPassword, setStaffActive } from './services/staff-accounts';
+import { createLoginRateLimit } from './infra/login-rate-limit';
+import type { StaffRole } from './domain/staff';
 
 export interface WireInput {
   config: Config;
@@ -204,6 +210,35 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
       deliver: (messageId: string, opts: { finalAttempt: boolean }) =>
         deliverMessage({ leads: repos.leads, outbound: repos.outbound, withLock, send: sendViaPlatform }, messageId, opts),
     },
+    // What the staff console (src/http/console) needs beyond the JSON API's use cases.
+    countByStatus: (staff: StaffUser) => countByStatusFor(repos, staff),
+    caseDetail: (staff: StaffUser, id: string) => caseDetailFor(repos, staff, id),
+    /** The case page with full numbers, after the viewing is recorded on the timeline. */
+    revealCaseDetail: async (staff: StaffUser, id: string) => {
+      await revealPhones({ ...repos, withLock }, staff, id);
+      return caseDetailFor(repos, staff, id, { unmasked: true });
+    },
+    evidenceFile: (staff: StaffUser, leadId: string, evidenceId: string) => evidenceFileFor(repos, staff, leadId, evidenceId),
+    editLeadFields: (staff: StaffUser, id: string, edit: LeadFieldEdit, note?: string) =>
+      editLeadFields({ leads: repos.leads, withLock }, staff, id, edit, note),
+    dashboard: (now: Date) => dashboardFigures(repos, { now, weeks: 12, warnWeeks: 4, warnMinComplaints: 3 }),
+    outcomeCodes: config.OUTCOME_CODES_JSON ?? DEFAULT_OUTCOME_CODES,
+    /** Who a supervisor can give a case to. */
+    assignableInspectors: async () => (await repos.staff.list()).filter((s) => s.active && s.role === 'inspector'),
+    listStaff: (actor: StaffUser) => listStaff(repos, actor),
+    createStaff: (actor: StaffUser, input: { username: string; password: string; role: StaffRole; area: string | null }) =>
+      createStaffByAdmin(repos, actor, input),
+    setStaffActive: (actor: StaffUser, id: string, active: boolean) => setStaffActive(repos, actor, id, active),
+    resetStaffPassword: (actor: StaffUser, id: string, password: string) => resetStaffPassword(repos, actor, id, password),
+    loginRateLimit: createLoginRateLimit(redis, config.QUEUE_PREFIX),
+    /** Jobs per state in each queue, for the admins' queue-health table. */
+    queueHealth: () =>
+      Promise.all(
+        [triageQueue, outboundQueue, deadlineQueue, platformQueue].map(async ({ queue }) => ({
+          name: queue.name,
+          counts: await queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized', 'waiting-children'),
+        })),
+      ),
     checks,
   };
 }

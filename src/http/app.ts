@@ -13,6 +13,7 @@ import { statsRoutes, type StatsRouteDeps } from './routes/stats-routes';
 import { authRoutes, type AuthRouteDeps } from './routes/auth-routes';
 import { wechatRoutes, type WechatRouteDeps } from './routes/wechat-routes';
 import { platformRoutes, type PlatformRouteDeps } from './wechat-platform/platform-routes';
+import { consoleRouter, type ConsoleDeps } from './console/console-router';
 
 export interface HttpDeps {
   log: Logger;
@@ -27,6 +28,8 @@ export interface HttpDeps {
   officialAccount: PlatformRouteDeps;
   wecom: PlatformRouteDeps;
   authenticate: AuthenticateToken;
+  /** The staff console's pages (HTML, not part of the JSON API or its OpenAPI document). */
+  console: ConsoleDeps;
 }
 
 /** Builds the express app; main.ts listens. */
@@ -67,6 +70,7 @@ export function createApp(deps: HttpDeps): Express {
     if (m.staff) app.use(m.prefix, requireStaff(deps.authenticate), m.router);
     else app.use(m.prefix || '/', m.router);
   }
+  app.use('/console', consoleRouter(deps.console));
   app.use(notFound);
   app.use(errorHandler(deps.log));
   return app;

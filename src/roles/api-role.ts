@@ -40,6 +40,7 @@ export async function startApiRole(ctx: AppContext, extraStatus?: () => Record<s
     officialAccount: platformRouteDeps(ctx, 'wechat_oa'),
     wecom: platformRouteDeps(ctx, 'wecom'),
     authenticate: services.authenticateToken,
+    console: { ...services, secureCookie: config.CONSOLE_SECURE_COOKIE, log: ctx.log.child({ module: 'console' }) },
   });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));

@@ -2,15 +2,20 @@ import { canRead, scopeOf } from '../domain/access';
 import { AppError } from '../domain/app-error';
 import type { Lead, LeadStatus } from '../domain/lead';
 import type { StaffUser } from '../domain/staff';
-import type { Category } from '../domain/triage-result';
+import type { Category, ComplaintChannel, Sector } from '../domain/triage-result';
 import type { ComplainantRepository } from '../db/repositories/complainant-repository';
-import type { LeadRepository } from '../db/repositories/lead-repository';
+import type { LeadRepository, LeadSort } from '../db/repositories/lead-repository';
 
 export interface LeadQuery {
   status?: LeadStatus;
   category?: Category;
   q?: string;
   overdue?: boolean;
+  area?: string;
+  sector?: Sector;
+  priority?: 'urgent' | 'normal';
+  channel?: ComplaintChannel;
+  sort?: LeadSort;
   page: number;
   pageSize: number;
 }
@@ -29,7 +34,12 @@ export async function listLeadsFor(deps: { leads: LeadRepository }, staff: Staff
   return { items: items.map(masked), total };
 }
 
-async function readable(deps: { leads: LeadRepository }, staff: StaffUser, id: string): Promise<Lead> {
+/** Cases per status among those the staff user may see. */
+export function countByStatusFor(deps: { leads: LeadRepository }, staff: StaffUser): Promise<Record<string, number>> {
+  return deps.leads.countByStatus(scopeOf(staff));
+}
+
+export async function readable(deps: { leads: LeadRepository }, staff: StaffUser, id: string): Promise<Lead> {
   const lead = await deps.leads.get(id);
   if (!lead || !canRead(staff, lead)) throw new AppError('lead_not_found', `lead ${id} does not exist`, { status: 404 });
   return lead;

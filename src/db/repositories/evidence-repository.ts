@@ -21,7 +21,23 @@ export function createEvidenceRepository(db: Connection) {
     /** Metadata only: the bytes are fetched one file at a time. */
     async describe(ids: string[]): Promise<EvidenceInfo[]> {
       const docs = await Evidence.find({ _id: { $in: ids.map((i) => new Types.ObjectId(i)) } }, { data: 0 }).lean();
-      return docs.map((d) => ({ id: d._id.toHexString(), name: d.name, mime: d.mime, size: d.size, sha256: d.sha256, createdAt: d.createdAt }));
+      return docs.map((d) => ({
+        id: d._id.toHexString(),
+        name: d.name,
+        mime: d.mime,
+        size: d.size,
+        sha256: d.sha256,
+        createdAt: d.createdAt,
+      }));
+    },
+    /** One file with its bytes. */
+    async read(id: string): Promise<{ name: string; mime: string; data: Buffer } | null> {
+      if (!/^[0-9a-f]{24}$/i.test(id)) return null;
+      const d = await Evidence.findById(id).lean();
+      if (!d) return null;
+      // lean() gives BSON Binary, not a Buffer.
+      const raw = d.data as unknown as Buffer | { buffer: Uint8Array };
+      return { name: d.name, mime: d.mime, data: Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer) };
     },
   };
 }

@@ -31,6 +31,16 @@ export interface LeadScope {
   assigneeId: string | null;
 }
 
+export const LEAD_SORTS = ['newest', 'oldest', 'urgent'] as const;
+export type LeadSort = (typeof LEAD_SORTS)[number];
+
+const SORT_ORDER: Record<LeadSort, Record<string, 1 | -1>> = {
+  newest: { createdAt: -1, _id: -1 },
+  oldest: { createdAt: 1, _id: 1 },
+  // 'urgent' > 'normal' as strings, so descending puts urgent cases first.
+  urgent: { priority: -1, createdAt: -1, _id: -1 },
+};
+
 export interface LeadFilter {
   status?: LeadStatus;
   category?: Category;
@@ -38,6 +48,12 @@ export interface LeadFilter {
   q?: string;
   /** Only cases with a step past its deadline. */
   overdue?: boolean;
+  area?: string;
+  sector?: Sector;
+  priority?: 'urgent' | 'normal';
+  channel?: ComplaintChannel;
+  /** Newest first (default), oldest first, or urgent first then newest. */
+  sort?: LeadSort;
   /** Restricts the list to what the reader may see (see LeadScope). */
   scope?: LeadScope | null;
   page: number;
@@ -109,6 +125,42 @@ function toLead(d: LeadDoc): Lead {
 
 function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The store query of a list filter: equality on each field set, the reader's scope, overdue and text. */
+function listQuery(f: LeadFilter): Record<string, unknown> {
+  const query: Record<string, unknown> = {};
+  if (f.status) query.status = { $eq: f.status };
+  if (f.category) query.category = { $eq: f.category };
+  if (f.area) query.area = { $eq: f.area };
+  if (f.sector) query.sector = { $eq: f.sector };
+  if (f.priority) query.priority = { $eq: f.priority };
+  if (f.channel) query.channel = { $eq: f.channel };
+  const and: Record<string, unknown>[] = [];
+  if (f.scope) {
+    const or: Record<string, unknown>[] = [];
+    if (f.scope.area) or.push({ area: { $eq: f.scope.area } });
+    if (f.scope.assigneeId) or.push({ assigneeId: new Types.ObjectId(f.scope.assigneeId) });
+    // A scope that names nothing sees nothing.
+    and.push(or.length ? { $or: or } : { _id: { $exists: false } });
+  }
+  if (f.overdue) {
+    const now = new Date();
+    and.push({ status: { $ne: 'closed' } });
+    and.push({
+      $or: [
+        { acceptedAt: null, 'deadlines.acceptBy': { $lt: now } },
+        { contactedAt: null, 'deadlines.contactBy': { $lt: now } },
+        { closedAt: null, 'deadlines.closeBy': { $lt: now } },
+      ],
+    });
+  }
+  if (f.q) {
+    const rx = { $regex: escapeRegex(f.q), $options: 'i' };
+    and.push({ $or: [{ caseNumber: rx }, { employer: rx }, { project: rx }, { location: rx }] });
+  }
+  if (and.length) query.$and = and;
+  return query;
 }
 
 export function createLeadRepository(db: Connection) {
@@ -288,42 +340,25 @@ export function createLeadRepository(db: Connection) {
     },
 
     async list(f: LeadFilter): Promise<{ items: Lead[]; total: number }> {
-      const query: Record<string, unknown> = {};
-      if (f.status) query.status = { $eq: f.status };
-      if (f.category) query.category = { $eq: f.category };
-      const and: Record<string, unknown>[] = [];
-      if (f.scope) {
-        const or: Record<string, unknown>[] = [];
-        if (f.scope.area) or.push({ area: { $eq: f.scope.area } });
-        if (f.scope.assigneeId) or.push({ assigneeId: new Types.ObjectId(f.scope.assigneeId) });
-        // A scope that names nothing sees nothing.
-        and.push(or.length ? { $or: or } : { _id: { $exists: false } });
-      }
-      if (f.overdue) {
-        const now = new Date();
-        and.push({ status: { $ne: 'closed' } });
-        and.push({
-          $or: [
-            { acceptedAt: null, 'deadlines.acceptBy': { $lt: now } },
-            { contactedAt: null, 'deadlines.contactBy': { $lt: now } },
-            { closedAt: null, 'deadlines.closeBy': { $lt: now } },
-          ],
-        });
-      }
-      if (f.q) {
-        const rx = { $regex: escapeRegex(f.q), $options: 'i' };
-        and.push({ $or: [{ caseNumber: rx }, { employer: rx }, { project: rx }, { location: rx }] });
-      }
-      if (and.length) query.$and = and;
+      const query = listQuery(f);
       const [docs, total] = await Promise.all([
         Leads.find(query)
-          .sort({ createdAt: -1, _id: -1 })
+          .sort(SORT_ORDER[f.sort ?? 'newest'])
           .skip((f.page - 1) * f.pageSize)
           .limit(f.pageSize)
           .lean<LeadDoc[]>(),
         Leads.countDocuments(query),
       ]);
       return { items: docs.map(toLead), total };
+    },
+
+    /** Cases per status within what the reader may see (the queue's tabs). */
+    async countByStatus(scope: LeadScope | null): Promise<Record<string, number>> {
+      const rows = await Leads.aggregate<{ _id: string; n: number }>([
+        { $match: listQuery({ scope, page: 1, pageSize: 1 }) },
+        { $group: { _id: '$status', n: { $sum: 1 } } },
+      ]);
+      return Object.fromEntries(rows.map((r) => [r._id, r.n]));
     },
   };
 }

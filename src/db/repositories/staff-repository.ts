@@ -52,6 +52,23 @@ export function createStaffRepository(db: Connection) {
       const s = await Staff.findOne({ _id: t.staffId, active: true }).lean<StaffDoc>();
       return s ? toStaff(s) : null;
     },
+
+    /** Every staff user, by username. */
+    async list(): Promise<StaffUser[]> {
+      const docs = await Staff.find({}).sort({ username: 1 }).lean<StaffDoc[]>();
+      return docs.map(toStaff);
+    },
+
+    async update(id: string, set: { active?: boolean; passwordHash?: string }): Promise<StaffUser | null> {
+      if (!/^[0-9a-f]{24}$/i.test(id)) return null;
+      const d = await Staff.findOneAndUpdate({ _id: new Types.ObjectId(id) }, { $set: set }, { returnDocument: 'after' }).lean<StaffDoc>();
+      return d ? toStaff(d) : null;
+    },
+
+    /** Signs a user out everywhere: every token they hold stops working. */
+    async revokeAllTokens(staffId: string): Promise<void> {
+      await Tokens.updateMany({ staffId: new Types.ObjectId(staffId), revokedAt: null }, { $set: { revokedAt: new Date() } });
+    },
   };
 }
 

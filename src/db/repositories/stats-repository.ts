@@ -1,4 +1,4 @@
-import type { Connection } from 'mongoose';
+import { Types, type Connection } from 'mongoose';
 import { complaintModel } from '../models/complaint-model';
 import { leadModel } from '../models/lead-model';
 
@@ -69,6 +69,40 @@ export function createStatsRepository(db: Connection) {
       };
       const [yuan, workers, entries] = await Promise.all([total('$recoveries.amountYuan'), total('$recoveries.workersPaid'), total(1)]);
       return { yuan, workers, entries };
+    },
+
+    /** Each complaint received in the period, reduced to what weekly counts and early warnings need. */
+    async complaintsReceived(p: Period): Promise<{ channel: string; receivedAt: Date; leadId: string | null; category: string | null }[]> {
+      const docs = await Complaints.find(
+        { receivedAt: { $gte: p.from, $lt: p.to } },
+        { channel: 1, receivedAt: 1, leadId: 1, 'triage.category': 1 },
+      ).lean<
+        { _id: Types.ObjectId; channel: string; receivedAt: Date; leadId?: Types.ObjectId | null; triage?: { category?: string } | null }[]
+      >();
+      return docs.map((d) => ({
+        channel: d.channel,
+        receivedAt: d.receivedAt,
+        leadId: d.leadId ? d.leadId.toHexString() : null,
+        category: d.triage?.category ?? null,
+      }));
+    },
+
+    /** Names and places of some cases (for the early-warning list). */
+    async leadsBrief(ids: string[]) {
+      const docs = await Leads.find(
+        { _id: { $in: ids.map((i) => new Types.ObjectId(i)) } },
+        { caseNumber: 1, employer: 1, project: 1, area: 1, employerKey: 1, projectKey: 1, status: 1 },
+      ).lean();
+      return docs.map((d) => ({
+        id: d._id.toHexString(),
+        caseNumber: d.caseNumber,
+        employer: d.employer ?? null,
+        project: d.project ?? null,
+        area: d.area ?? null,
+        employerKey: d.employerKey ?? null,
+        projectKey: d.projectKey ?? null,
+        status: d.status,
+      }));
     },
   };
 }
