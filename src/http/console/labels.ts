@@ -14,6 +14,7 @@ export const CHANNEL_LABELS: Record<string, string> = {
   wechat: '微信',
   hotline: '政务热线',
   wechat_oa: '微信公众号',
+  wecom: '企业微信',
   national_platform: '全国欠薪平台',
   onsite: '现场投诉',
   media: '媒体',
