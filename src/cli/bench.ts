@@ -5,7 +5,7 @@ import { parseBenchOptions } from './bench/options';
 import { BENCH_SECRET, startPipeline } from './bench/pipeline';
 import { printReport } from './bench/report';
 import { runSoak, type Soak } from './bench/soak';
-import { memoryOf, startBenchStack } from './bench/stack';
+import { memoryOf, startBenchStack, stopEverything } from './bench/stack';
 import { signedRequest, transcript } from './bench/transcripts';
 import { runWechatPath, type WechatPath } from './bench/wechat-path';
 
@@ -68,6 +68,12 @@ async function main(): Promise<void> {
     await stack.stop();
   }
 }
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    console.error(`[bench] ${signal}: stopping the processes it started`);
+    void stopEverything().finally(() => process.exit(130));
+  });
 
 main().catch((err: unknown) => {
   console.error(`bench: ${(err as Error).stack ?? String(err)}`);

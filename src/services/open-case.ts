@@ -140,7 +140,9 @@ async function createCase(deps: OpenCaseDeps, c: Complaint, t: TriageResult, see
   const complainantId = report.complainantId;
   const who = { phone: seed.phone };
   const day = localDateKey(c.receivedAt, deps.timeZone);
-  const seq = await deps.leads.nextSequence(`case:${deps.caseNumberPrefix}${day}`);
+  // FerretDB v1's findAndModify is not atomic against a concurrent one: two cases could get one number.
+  const counter = `case:${deps.caseNumberPrefix}${day}`;
+  const seq = await deps.withLock(`counter:${counter}`, () => deps.leads.nextSequence(counter));
   const { lead } = await deps.leads.createOnce(
     {
       ...route,

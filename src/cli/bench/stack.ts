@@ -20,7 +20,15 @@ export interface BenchStack {
   stop(): Promise<void>;
 }
 
+/** Every process the bench started and has not stopped yet, so an interrupted run leaves none behind. */
+const running = new Set<ChildProcess>();
+
+export async function stopEverything(): Promise<void> {
+  await Promise.all([...running].map((c) => stopChild(c)));
+}
+
 async function stopChild(child: ChildProcess, timeoutMs = 15_000): Promise<void> {
+  running.delete(child);
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
@@ -33,11 +41,13 @@ export async function startBenchStack(ferretdbBin?: string): Promise<BenchStack>
   const dir = await mkdtemp(path.join(tmpdir(), 'wa-bench-'));
   const mongoPort = await freePort();
   const ferret = await startFerretDb({ host: '127.0.0.1', port: mongoPort }, dir, ferretdbBin);
+  running.add(ferret);
   const redisPort = await freePort();
   const redis = await startRedis({ host: '127.0.0.1', port: redisPort }, dir).catch(async (err: unknown) => {
     await stopChild(ferret);
     throw err;
   });
+  running.add(redis);
   return {
     dir,
     mongoBase: `mongodb://127.0.0.1:${mongoPort}`,
@@ -98,6 +108,7 @@ export async function startRole(opts: {
     env: { ...opts.env, ROLE: opts.role, PORT: String(port), HOST: '127.0.0.1', BENCH_PROBE_FILE: probeFile },
     stdio: ['ignore', log.fd, log.fd],
   });
+  running.add(child);
   child.once('exit', () => void log.close().catch(() => undefined));
   const stop = async () => {
     await stopChild(child);
