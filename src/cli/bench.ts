@@ -24,27 +24,40 @@ async function main(): Promise<void> {
     const ceilings: Ceiling[] = [
       ...(await bullmqCeilings(stack.redisUrl, opts.ceilingN, opts.connections, workerConcurrency)),
       ...(await mongoCeilings(stack.mongoBase, opts.ceilingN, opts.connections)),
-      await httpCeiling(opts.ceilingN, opts.connections, {
-        path: '/api/hotline/transcripts',
-        ...signedRequest(BENCH_SECRET, transcript('ceiling', 1)),
-      }),
+      await httpCeiling(
+        opts.ceilingN,
+        opts.connections,
+        {
+          path: '/api/hotline/transcripts',
+          ...signedRequest(BENCH_SECRET, transcript('ceiling', 1)),
+        },
+        opts.fromSource,
+      ),
     ];
     for (const c of ceilings) say(`  ${c.stage}: ${Math.round(c.perS)}/s`);
 
     say(`end to end, flat out: ${opts.n} transcripts`);
     const runs: EndToEnd[] = [];
-    let p = await startPipeline(stack, 'flat', { workerConcurrency: opts.workerConcurrency, cpuProf: opts.cpuProf });
+    let p = await startPipeline(stack, 'flat', {
+      workerConcurrency: opts.workerConcurrency,
+      cpuProf: opts.cpuProf,
+      fromSource: opts.fromSource,
+    });
     runs.push(await runEndToEnd(p, opts.n, { connections: opts.connections }).finally(() => p.stop()));
     say(`  accepted ${Math.round(runs[0]!.acceptedPerS)}/s, processed ${Math.round(runs[0]!.processedPerS)}/s`);
 
     const half = Math.max(1, runs[0]!.processedPerS / 2);
     say(`end to end, half load: ${opts.n} transcripts at ${Math.round(half)}/s`);
-    p = await startPipeline(stack, 'half', { workerConcurrency: opts.workerConcurrency, cpuProf: opts.cpuProf });
+    p = await startPipeline(stack, 'half', {
+      workerConcurrency: opts.workerConcurrency,
+      cpuProf: opts.cpuProf,
+      fromSource: opts.fromSource,
+    });
     let wechat: WechatPath | null = null;
     try {
       runs.push(await runEndToEnd(p, opts.n, { ratePerS: half }));
       say(`wechat path: ${opts.wechatContacts} contacts`);
-      wechat = await runWechatPath(stack, p, opts.wechatContacts);
+      wechat = await runWechatPath(stack, p, opts.wechatContacts, opts.fromSource);
     } finally {
       await p.stop();
     }
@@ -52,7 +65,7 @@ async function main(): Promise<void> {
     let soak: Soak | null = null;
     if (opts.soakMinutes > 0) {
       say(`soak: ${opts.soakMinutes} min at ${Math.round(half)}/s`);
-      p = await startPipeline(stack, 'soak', { workerConcurrency: opts.workerConcurrency, cpuProf: false });
+      p = await startPipeline(stack, 'soak', { workerConcurrency: opts.workerConcurrency, cpuProf: false, fromSource: opts.fromSource });
       soak = await runSoak(p, half, opts.soakMinutes).finally(() => p.stop());
     }
     const servers = { ferretdb: await memoryOf(stack.ferretPid), redis: await memoryOf(stack.redisPid) };

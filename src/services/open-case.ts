@@ -8,6 +8,7 @@ import type { TriageResult } from '../domain/triage-result';
 import type { ComplainantRepository } from '../db/repositories/complainant-repository';
 import type { LeadRepository } from '../db/repositories/lead-repository';
 import type { CaseIndex } from '../infra/case-index';
+import { isDuplicateKeyError } from '../db/connection';
 import { TAOYUAN_TOWNSHIPS } from '../triage/lexicon/taoyuan-gazetteer';
 
 export interface OpenCaseDeps {
@@ -19,6 +20,8 @@ export interface OpenCaseDeps {
   dedupWindowDays: number;
   departments?: Record<string, string>;
   withLock: <T>(resource: string, fn: () => Promise<T>) => Promise<T>;
+  /** The next number of a day's case-number counter (`case:WA20261128`), atomically. */
+  nextCaseSequence: (counterId: string) => Promise<number>;
   /** Open cases by employer, project and township, for matching without reading every lead. */
   caseIndex: CaseIndex;
   /** Working-day deadlines of a case opened at `openedAt` with this priority. */
@@ -136,17 +139,26 @@ interface CaseSeed {
 }
 
 async function createCase(deps: OpenCaseDeps, c: Complaint, t: TriageResult, seed: CaseSeed): Promise<Lead> {
+  const day = localDateKey(c.receivedAt, deps.timeZone);
+  for (let attempt = 1; ; attempt++) {
+    const seq = await deps.nextCaseSequence(`case:${deps.caseNumberPrefix}${day}`);
+    try {
+      return await createNumberedCase(deps, c, t, seed, formatCaseNumber(deps.caseNumberPrefix, day, seq));
+    } catch (err) {
+      // A number handed out again (the counter was re-seeded or lost its last second): take the next one.
+      if (!isDuplicateKeyError(err) || attempt >= 20) throw err;
+    }
+  }
+}
+
+async function createNumberedCase(deps: OpenCaseDeps, c: Complaint, t: TriageResult, seed: CaseSeed, caseNumber: string): Promise<Lead> {
   const { route, employerKey, projectKey, report, now } = seed;
   const complainantId = report.complainantId;
   const who = { phone: seed.phone };
-  const day = localDateKey(c.receivedAt, deps.timeZone);
-  // FerretDB v1's findAndModify is not atomic against a concurrent one: two cases could get one number.
-  const counter = `case:${deps.caseNumberPrefix}${day}`;
-  const seq = await deps.withLock(`counter:${counter}`, () => deps.leads.nextSequence(counter));
   const { lead } = await deps.leads.createOnce(
     {
       ...route,
-      caseNumber: formatCaseNumber(deps.caseNumberPrefix, day, seq),
+      caseNumber,
       category: t.category,
       employer: t.employer,
       project: t.project,

@@ -67,6 +67,16 @@ describe('de-duplication: one case per employer or project while it is open', ()
     expect(await redis.exists(`${app.ctx.config.QUEUE_PREFIX}:case-index:ready`)).toBe(1);
   });
 
+  it('when the case-number counter in Redis is lost, then numbering goes on after the highest number stored', async () => {
+    const first = await submit('我在茶庵铺镇的金穗米业有限公司做搬运，老板欠我工资3000元。', '13900009601');
+    const redis = app.ctx.producerConnection;
+    await redis.del(...(await redis.keys(`${app.ctx.config.QUEUE_PREFIX}:case-seq:*`)));
+    const second = await submit('我在郑家驿镇的永兴竹木制品厂做工，老板欠我工资3500元。', '13900009602');
+    const seq = (l: Lead) => Number(l.caseNumber.split('-')[1]);
+    expect(second.caseNumber.slice(0, -5)).toBe(first.caseNumber.slice(0, -5));
+    expect(seq(second)).toBe(seq(first) + 1);
+  });
+
   it('when the same caller complains twice, then both complaints name one complainant', async () => {
     const a = await submit('我在九溪镇的兴旺砖厂做事，老板欠我工资4000元。', '13900009501');
     const b = await submit('九溪镇兴旺砖厂欠我工资4000元，还没给。', '13900009501');

@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import mongoose from 'mongoose';
-import { PROJECT_ROOT } from '../../infra/project-root';
 import { flatOut, type LoadRequest } from './load';
+import { nodeArgs } from './node-args';
 import { perSecond } from './stats';
 
 /**
@@ -124,8 +123,8 @@ export async function mongoCeilings(mongoBase: string, n: number, concurrency: n
   ];
 }
 
-export async function httpCeiling(n: number, connections: number, sample: LoadRequest): Promise<Ceiling> {
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'src', 'cli', 'bench', 'noop-server.js')], {
+export async function httpCeiling(n: number, connections: number, sample: LoadRequest, fromSource: boolean): Promise<Ceiling> {
+  const child = spawn(process.execPath, nodeArgs('src/cli/bench/noop-server', fromSource), {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {

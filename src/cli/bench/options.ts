@@ -12,11 +12,13 @@ export interface BenchOptions {
   connections: number;
   /** Triage jobs in parallel in the worker process (TRIAGE_CONCURRENCY). */
   workerConcurrency: number;
-  /** Start the API and worker with --cpu-prof (profiles in the run's directory). */
+  /** Start the API and worker with --cpu-prof (profiles in .bench-profiles/). */
   cpuProf: boolean;
+  /** Run the TypeScript through tsx instead of the build (the smoke test). */
+  fromSource: boolean;
 }
 
-const USAGE = `npm run bench -- [--n 20000] [--soak-minutes 10] [--quick] [--connections 32] [--worker-concurrency N] [--cpu-prof]`;
+const USAGE = `npm run bench -- [--n 20000] [--soak-minutes 10] [--quick] [--connections 32] [--worker-concurrency N] [--cpu-prof] [--from-source]`;
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -28,6 +30,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       connections: { type: 'string' },
       'worker-concurrency': { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
+      'from-source': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -47,10 +50,11 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   return {
     n,
     ceilingN: quick ? Math.max(300, n) : Math.max(10_000, n),
-    wechatContacts: quick ? 10 : 200,
+    wechatContacts: quick ? 4 : 200,
     soakMinutes: num(values['soak-minutes'], 'soak-minutes', quick ? 0 : 10),
     connections: Math.round(num(values.connections, 'connections', 32, 1)),
     workerConcurrency: Math.round(num(values['worker-concurrency'], 'worker-concurrency', 0, 0)),
     cpuProf: values['cpu-prof'],
+    fromSource: values['from-source'],
   };
 }

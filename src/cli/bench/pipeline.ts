@@ -30,7 +30,7 @@ export interface Pipeline {
 export async function startPipeline(
   stack: BenchStack,
   tag: string,
-  opts: { workerConcurrency: number; cpuProf: boolean },
+  opts: { workerConcurrency: number; cpuProf: boolean; fromSource: boolean },
 ): Promise<Pipeline> {
   const database = `bench_${tag}_${randomBytes(3).toString('hex')}`;
   const prefix = `bench-${tag}`;
@@ -46,11 +46,13 @@ export async function startPipeline(
     ...(opts.workerConcurrency ? { TRIAGE_CONCURRENCY: String(opts.workerConcurrency) } : {}),
   };
   // The worker first: it creates the indexes before the API's first write.
-  const worker = await startRole({ role: 'worker', dir: stack.dir, env, cpuProf: opts.cpuProf, tag });
-  const api = await startRole({ role: 'api', dir: stack.dir, env, cpuProf: opts.cpuProf, tag }).catch(async (err: unknown) => {
-    await worker.stop();
-    throw err;
-  });
+  const worker = await startRole({ role: 'worker', dir: stack.dir, env, cpuProf: opts.cpuProf, fromSource: opts.fromSource, tag });
+  const api = await startRole({ role: 'api', dir: stack.dir, env, cpuProf: opts.cpuProf, fromSource: opts.fromSource, tag }).catch(
+    async (err: unknown) => {
+      await worker.stop();
+      throw err;
+    },
+  );
   const db = await mongoose.createConnection(env.MONGODB_URI!).asPromise();
   const { token } = await createStaffUser(
     { staff: createStaffRepository(db) },

@@ -6,6 +6,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { startFerretDb, startRedis } from '../../infra/local-services';
 import { PROJECT_ROOT } from '../../infra/project-root';
 import { freePort } from '../../infra/free-port';
+import { nodeArgs } from './node-args';
 
 /**
  * The benchmark's own servers: FerretDB (SQLite in a temp dir) and redis-server, each on a free
@@ -78,16 +79,15 @@ export interface RoleProcess {
   stop(): Promise<void>;
 }
 
-/** One role of the built app (`node dist/src/main.js`) as its own process, with the event-loop probe preloaded. */
+/** One role of the app (`node dist/src/main.js`) as its own process, with the event-loop probe preloaded. */
 export async function startRole(opts: {
   role: 'api' | 'worker';
   dir: string;
   env: Record<string, string>;
   cpuProf: boolean;
+  fromSource: boolean;
   tag: string;
 }): Promise<RoleProcess> {
-  const main = path.join(PROJECT_ROOT, 'dist', 'src', 'main.js');
-  const probe = path.join(PROJECT_ROOT, 'dist', 'src', 'cli', 'bench', 'process-probe.js');
   const logFile = path.join(opts.dir, `${opts.tag}-${opts.role}.log`);
   const probeFile = path.join(opts.dir, `${opts.tag}-${opts.role}.probe.jsonl`);
   const port = opts.role === 'api' ? await freePort() : 0;
@@ -100,9 +100,7 @@ export async function startRole(opts: {
           `--cpu-prof-name=${opts.tag}-${opts.role}.cpuprofile`,
         ]
       : []),
-    '--require',
-    probe,
-    main,
+    ...nodeArgs('src/main', opts.fromSource, { probe: true }),
   ];
   const child = spawn(process.execPath, args, {
     env: { ...opts.env, ROLE: opts.role, PORT: String(port), HOST: '127.0.0.1', BENCH_PROBE_FILE: probeFile },

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { PROJECT_ROOT } from '../../infra/project-root';
+import { nodeArgs } from './node-args';
 import { BENCH_SECRET, type Pipeline } from './pipeline';
 import type { BenchStack } from './stack';
 import { memoryOf } from './stack';
@@ -19,8 +18,8 @@ export interface WechatPath {
 }
 
 /** The bot on the mock puppet in a process of its own, against the pipeline's database, queues and worker. */
-export async function runWechatPath(stack: BenchStack, p: Pipeline, contacts: number): Promise<WechatPath> {
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'src', 'cli', 'bench', 'wechat-child.js')], {
+export async function runWechatPath(stack: BenchStack, p: Pipeline, contacts: number, fromSource: boolean): Promise<WechatPath> {
+  const child = spawn(process.execPath, nodeArgs('src/cli/bench/wechat-child', fromSource), {
     cwd: stack.dir,
     env: {
       PATH: process.env.PATH ?? '',

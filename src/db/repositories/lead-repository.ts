@@ -116,11 +116,18 @@ export function createLeadRepository(db: Connection) {
   const Leads = leadModel(db);
   const Counters = counterModel(db);
   return {
-    async nextSequence(counterId: string): Promise<number> {
-      // A plain `_id` filter: FerretDB v1 finds only that without reading the whole collection (the id is ours, never input).
-      const c = await Counters.findOneAndUpdate({ _id: counterId }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' }).lean();
-      if (!c) throw new Error(`counter ${counterId} was not returned`);
-      return c.seq;
+    /**
+     * The highest sequence number used under a counter (`case:WA20261128` → 17 for WA20261128-0017):
+     * from the case numbers stored, and from the counter document that earlier versions kept. Read in
+     * full, once per day and counter, to seed the Redis counter that hands the numbers out.
+     */
+    async lastSequence(counterId: string, caseNumberPrefix: string): Promise<number> {
+      const counter = await Counters.findOne({ _id: counterId }).lean();
+      const docs = await Leads.find({ caseNumber: { $regex: `^${escapeRegex(caseNumberPrefix)}-` } }, { caseNumber: 1 }).lean<
+        { caseNumber: string }[]
+      >();
+      const used = docs.map((d) => Number(d.caseNumber.slice(caseNumberPrefix.length + 1))).filter(Number.isFinite);
+      return Math.max(counter?.seq ?? 0, 0, ...used);
     },
 
     async findByOriginComplaint(complaintId: string): Promise<Lead | null> {
