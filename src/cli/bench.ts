@@ -88,7 +88,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
     void stopEverything().finally(() => process.exit(130));
   });
 
-main().catch((err: unknown) => {
-  console.error(`bench: ${(err as Error).stack ?? String(err)}`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(`bench: ${(err as Error).stack ?? String(err)}`);
+    process.exit(1);
+  },
+);

@@ -60,13 +60,15 @@ export async function bullmqCeilings(redisUrl: string, n: number, concurrency: n
   let finish: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (finish = resolve));
   const t0 = performance.now();
-  const worker = new Worker('raw', async () => undefined, { connection: connection.duplicate(), prefix, concurrency: workerConcurrency });
+  const workerConnection = connection.duplicate();
+  const worker = new Worker('raw', async () => undefined, { connection: workerConnection, prefix, concurrency: workerConcurrency });
   worker.on('completed', () => {
     if (++done === total) finish();
   });
   await finished;
   const processMs = performance.now() - t0;
   await worker.close();
+  workerConnection.disconnect();
   await queue.obliterate({ force: true });
   await queue.close();
   connection.disconnect();

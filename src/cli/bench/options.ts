@@ -49,7 +49,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   const n = Math.round(num(values.n, 'n', quick ? 300 : 20_000, 10));
   return {
     n,
-    ceilingN: quick ? Math.max(300, n) : Math.max(10_000, n),
+    ceilingN: quick ? Math.max(200, n) : Math.max(10_000, n),
     wechatContacts: quick ? 4 : 200,
     soakMinutes: num(values['soak-minutes'], 'soak-minutes', quick ? 0 : 10),
     connections: Math.round(num(values.connections, 'connections', 32, 1)),
