@@ -86,6 +86,7 @@ export function printReport(r: BenchReport): void {
       '',
       `Soak: ${s.minutes} min at ${Math.round(s.ratePerS)}/s — accept p99 ${ms(s.run.acceptMs.p99)} ms, accept → lead p99 ${ms(s.run.acceptToLeadMs.p99)} ms, ` +
         `queue length max ${s.backlogMax} (last minute ${s.backlogLateMax})`,
+      '',
       row(['soak process', 'RSS MB, 2nd → last minute', 'heap MB', 'event-loop p99 ms', 'worst stall ms']),
       row(['---', '---:', '---:', '---:', '---:']),
       t('api', s.api),

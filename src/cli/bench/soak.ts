@@ -13,7 +13,7 @@ interface ProbeLine {
 }
 
 export interface ProcessTrend {
-  /** Median RSS over the second minute (after warm-up) and over the last minute. */
+  /** Median RSS over the second minute (after warm-up) and over the last minute (quarters of a shorter soak). */
   rssEarlyMb: number;
   rssLateMb: number;
   heapEarlyMb: number;
@@ -41,9 +41,10 @@ async function trend(file: string, from: number, to: number): Promise<ProcessTre
     .filter(Boolean)
     .map((l) => JSON.parse(l) as ProbeLine)
     .filter((l) => l.t >= from && l.t <= to);
-  const minute = 60_000;
-  const early = lines.filter((l) => l.t >= from + minute && l.t < from + 2 * minute);
-  const late = lines.filter((l) => l.t > to - minute);
+  // The second minute (after warm-up) against the last one; a shorter soak compares its second and last quarters.
+  const span = Math.min(60_000, (to - from) / 4);
+  const early = lines.filter((l) => l.t >= from + span && l.t < from + 2 * span);
+  const late = lines.filter((l) => l.t > to - span);
   const med = (xs: number[]) =>
     percentile(
       [...xs].sort((a, b) => a - b),
