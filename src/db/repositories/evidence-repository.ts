@@ -21,14 +21,7 @@ export function createEvidenceRepository(db: Connection) {
     /** Metadata only: the bytes are fetched one file at a time. */
     async describe(ids: string[]): Promise<EvidenceInfo[]> {
       const docs = await Evidence.find({ _id: { $in: ids.map((i) => new Types.ObjectId(i)) } }, { data: 0 }).lean();
-      return docs.map((d) => ({
-        id: d._id.toHexString(),
-        name: d.name,
-        mime: d.mime,
-        size: d.size,
-        sha256: d.sha256,
-        createdAt: d.createdAt,
-      }));
+      return docs.map((d) => ({ id: d._id.toHexString(), name: d.name, mime: d.mime, size: d.size, sha256: d.sha256, createdAt: d.createdAt }));
     },
   };
 }
