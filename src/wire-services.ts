@@ -10,6 +10,8 @@ import { caseNotice } from './domain/outbound';
 import type { StaffUser } from './domain/staff';
 import type { TriageEngine } from './domain/triage-result';
 import { createLocker } from './infra/lock';
+import { createCaseIndex } from './infra/case-index';
+import { createCaseSequence } from './infra/case-sequence';
 import type { OutboundProducer } from '../queues/outbound-producer';
 import type { TriageProducer } from '../queues/triage-producer';
 import type { DeadlineProducer } from '../queues/deadline-queue';
@@ -93,6 +95,10 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
     dedupWindowDays: config.DEDUP_WINDOW_DAYS,
     departments: config.DEPARTMENTS_JSON,
     withLock,
+    nextCaseSequence: createCaseSequence(redis, config.QUEUE_PREFIX, (counterId) =>
+      repos.leads.lastSequence(counterId, counterId.replace(/^case:/, '')),
+    ),
+    caseIndex: createCaseIndex(redis, config.QUEUE_PREFIX, config.DEDUP_WINDOW_DAYS, (since) => repos.leads.findOpenSince(since)),
     deadlinesFor: (openedAt: Date, priority: 'urgent' | 'normal') => deadlinesFor(openedAt, priority, policy, calendar),
     scheduleDeadlines: (lead: Lead) => deadlineQueue.schedule(lead),
     // The complainant hears at once that the complaint was registered, with the case number.

@@ -79,9 +79,17 @@ export function formatCaseNumber(prefix: string, localDate: string, seq: number)
   return `${prefix}${localDate}-${String(seq).padStart(4, '0')}`;
 }
 
+/** Building a DateTimeFormat costs about a millisecond; one per time zone is kept. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** YYYYMMDD of `at` in the bureau's time zone. */
 export function localDateKey(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}${get('month')}${get('day')}`;
 }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, rm, stat, writeFile, chmod } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from './project-root';
@@ -12,7 +12,17 @@ export const FERRETDB_VERSION = 'v1.24.2';
 /** Go release that FerretDB v1.24.2 was built and tested with; fetched through the module proxy when the local Go is too new. */
 const FALLBACK_TOOLCHAIN = 'go1.24.3';
 
-export const DEFAULT_FERRETDB_BIN = path.join(PROJECT_ROOT, '.tools', 'bin', 'ferretdb');
+/** The name changes with the patch below, so that a binary built without it is not used. */
+export const DEFAULT_FERRETDB_BIN = path.join(PROJECT_ROOT, '.tools', 'bin', 'ferretdb-id-index');
+
+/**
+ * FerretDB v1.24.2's SQLite backend declares the `_id` index on `_ferretdb_sjson->"_id"` but looks
+ * `_id` up as `_ferretdb_sjson->'$._id'`, an expression SQLite does not match to that index: every
+ * find, update and delete by `_id` scans the whole table. `->'_id'` means the same and uses the index.
+ */
+const ID_COLUMN_FILE = path.join('internal', 'backends', 'sqlite', 'metadata', 'metadata.go');
+const ID_COLUMN_FROM = `IDColumn = DefaultColumn + "->'$._id'"`;
+const ID_COLUMN_TO = `IDColumn = DefaultColumn + "->'_id'"`;
 
 async function exists(p: string): Promise<boolean> {
   return stat(p).then(
@@ -26,8 +36,8 @@ async function exists(p: string): Promise<boolean> {
  *
  * A plain `go install …@v1.24.2` compiles, but the binary panics at start: the module zip lacks
  * build/version/version.txt, which FerretDB's own build generates. So the module is downloaded
- * (`go mod download`, the same source `go install` uses), that one file is written, and the
- * command is built from it.
+ * (`go mod download`, the same source `go install` uses), that one file is written, the `_id`
+ * lookup is patched to use its index (see ID_COLUMN_FILE), and the command is built from it.
  */
 export async function installFerretDb(bin = DEFAULT_FERRETDB_BIN, say: (line: string) => void = console.error): Promise<string> {
   if (await exists(bin)) return bin;
@@ -48,6 +58,9 @@ export async function installFerretDb(bin = DEFAULT_FERRETDB_BIN, say: (line: st
       await cp(dir, work, { recursive: true });
       await run('chmod', ['-R', 'u+w', work]);
       await writeFile(path.join(work, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
+      const idColumn = await readFile(path.join(work, ID_COLUMN_FILE), 'utf8');
+      if (!idColumn.includes(ID_COLUMN_FROM)) throw new Error(`${ID_COLUMN_FILE} has changed: the _id index patch does not apply`);
+      await writeFile(path.join(work, ID_COLUMN_FILE), idColumn.replace(ID_COLUMN_FROM, ID_COLUMN_TO));
       await mkdir(path.dirname(bin), { recursive: true });
       const tmpBin = `${bin}.tmp-${process.pid}`;
       await run('go', ['build', '-trimpath', '-o', tmpBin, './cmd/ferretdb'], { env, cwd: work, maxBuffer: 16 * 1024 * 1024 });

@@ -7,6 +7,8 @@ import type { Deadlines } from '../domain/working-days';
 import type { TriageResult } from '../domain/triage-result';
 import type { ComplainantRepository } from '../db/repositories/complainant-repository';
 import type { LeadRepository } from '../db/repositories/lead-repository';
+import type { CaseIndex } from '../infra/case-index';
+import { isDuplicateKeyError } from '../db/connection';
 import { TAOYUAN_TOWNSHIPS } from '../triage/lexicon/taoyuan-gazetteer';
 
 export interface OpenCaseDeps {
@@ -18,6 +20,10 @@ export interface OpenCaseDeps {
   dedupWindowDays: number;
   departments?: Record<string, string>;
   withLock: <T>(resource: string, fn: () => Promise<T>) => Promise<T>;
+  /** The next number of a day's case-number counter (`case:WA20261128`), atomically. */
+  nextCaseSequence: (counterId: string) => Promise<number>;
+  /** Open cases by employer, project and township, for matching without reading every lead. */
+  caseIndex: CaseIndex;
   /** Working-day deadlines of a case opened at `openedAt` with this priority. */
   deadlinesFor: (openedAt: Date, priority: 'urgent' | 'normal') => Deadlines;
   /** Queues the reminders and escalations of a new case (best effort: overdue flags work without them). */
@@ -49,8 +55,12 @@ const CHANNEL_NAME: Record<string, string> = {
  * opens a new one with a case number. Safe to run twice for one complaint.
  */
 export async function openOrJoinCase(deps: OpenCaseDeps, c: Complaint, t: TriageResult): Promise<Lead> {
-  const already = await deps.leads.findByComplaint(c.id);
-  if (already) return already;
+  // A case this complaint opened in an earlier run has the complaint's id (see createCase).
+  const already = await deps.leads.get(c.id);
+  if (already) {
+    await deps.caseIndex.add(indexEntry(already)); // in case the earlier run stopped before it did
+    return already;
+  }
   const route = routeLead(t, TAOYUAN_TOWNSHIPS, deps.departments);
   const employerKey = nameKey(t.employer);
   const projectKey = nameKey(t.project);
@@ -61,41 +71,62 @@ export async function openOrJoinCase(deps: OpenCaseDeps, c: Complaint, t: Triage
 
   // Complaints about one employer are decided one at a time, so a crew writing at once gets one case.
   return deps.withLock(`case-match:${employerKey ?? projectKey ?? route.area ?? 'none'}`, async () => {
-    const again = await deps.leads.findByComplaint(c.id);
+    const again = await deps.leads.get(c.id);
     if (again) return again;
     const since = new Date(now.getTime() - deps.dedupWindowDays * 86_400_000);
-    const candidates = await deps.leads.findOpenCandidates({ since, employerKey, projectKey, area: route.area });
+    const candidates = await deps.caseIndex.candidates({ since, employerKey, projectKey, area: route.area });
     const me = { employer: t.employer, employerKey, projectKey, area: route.area, sector: t.sector };
-    const best = candidates
-      .map((lead) => ({ lead, score: matchScore(me, lead) }))
+    const ranked = candidates
+      .map((entry) => ({ entry, score: matchScore(me, entry) }))
       .filter((x) => x.score > 0)
-      .sort((a, b) => b.score - a.score)[0];
-    if (best) {
-      const totals = caseTotals([...best.lead.reports, report]);
-      const urgent =
-        best.lead.urgency === 'high' || t.urgency === 'high' || (totals.workerCount ?? 0) >= 10 || (totals.amountYuan ?? 0) >= 100_000;
-      const joined = await deps.withLock(`lead:${best.lead.id}`, () =>
-        deps.leads.attachComplaint(
-          best.lead.id,
-          report,
-          { ...totals, urgency: urgent ? 'high' : 'normal', priority: urgent ? 'urgent' : 'normal' },
-          {
-            at: now,
-            type: 'complaint_merged',
-            actor: 'system',
-            note: `合并${CHANNEL_NAME[c.channel] ?? c.channel}投诉（同一单位或项目）`,
-            changes: [
-              { field: 'workerCount', before: String(best.lead.workerCount ?? ''), after: String(totals.workerCount ?? '') },
-              { field: 'amountYuan', before: String(best.lead.amountYuan ?? ''), after: String(totals.amountYuan ?? '') },
-            ],
-          },
-        ),
-      );
+      .sort((a, b) => b.score - a.score);
+    for (const { entry } of ranked) {
+      const lead = await deps.leads.get(entry.id);
+      if (!lead || lead.status === 'closed' || lead.status === 'rejected') {
+        await deps.caseIndex.remove(entry);
+        continue;
+      }
+      // An earlier run of this complaint joined it already.
+      if (lead.complaintIds.includes(c.id)) return lead;
+      const joined = await joinCase(deps, lead, c, t, report, now);
       if (joined) return joined;
+      break;
     }
-    return createCase(deps, c, t, { route, employerKey, projectKey, phone: who.phone, report, now });
+    return createCase(deps, c, t, { route, employerKey, projectKey, phone: who.phone, report, now, id: c.id });
   });
 }
+
+function joinCase(deps: OpenCaseDeps, lead: Lead, c: Complaint, t: TriageResult, report: Lead['reports'][number], now: Date) {
+  const totals = caseTotals([...lead.reports, report]);
+  const urgent = lead.urgency === 'high' || t.urgency === 'high' || (totals.workerCount ?? 0) >= 10 || (totals.amountYuan ?? 0) >= 100_000;
+  return deps.withLock(`lead:${lead.id}`, () =>
+    deps.leads.attachComplaint(
+      lead.id,
+      report,
+      { ...totals, urgency: urgent ? 'high' : 'normal', priority: urgent ? 'urgent' : 'normal' },
+      {
+        at: now,
+        type: 'complaint_merged',
+        actor: 'system',
+        note: `合并${CHANNEL_NAME[c.channel] ?? c.channel}投诉（同一单位或项目）`,
+        changes: [
+          { field: 'workerCount', before: String(lead.workerCount ?? ''), after: String(totals.workerCount ?? '') },
+          { field: 'amountYuan', before: String(lead.amountYuan ?? ''), after: String(totals.amountYuan ?? '') },
+        ],
+      },
+    ),
+  );
+}
+
+const indexEntry = (l: Lead) => ({
+  id: l.id,
+  employer: l.employer,
+  employerKey: l.employerKey,
+  projectKey: l.projectKey,
+  area: l.area,
+  sector: l.sector,
+  createdAt: l.createdAt.getTime(),
+});
 
 interface CaseSeed {
   route: ReturnType<typeof routeLead>;
@@ -104,36 +135,53 @@ interface CaseSeed {
   phone: string | null;
   report: Lead['reports'][number];
   now: Date;
+  /** The new case's id: the complaint's own when triage opens it, so that a second run finds it by id. */
+  id?: string;
 }
 
 async function createCase(deps: OpenCaseDeps, c: Complaint, t: TriageResult, seed: CaseSeed): Promise<Lead> {
+  const day = localDateKey(c.receivedAt, deps.timeZone);
+  for (let attempt = 1; ; attempt++) {
+    const seq = await deps.nextCaseSequence(`case:${deps.caseNumberPrefix}${day}`);
+    try {
+      return await createNumberedCase(deps, c, t, seed, formatCaseNumber(deps.caseNumberPrefix, day, seq));
+    } catch (err) {
+      // A number handed out again (the counter was re-seeded or lost its last second): take the next one.
+      if (!isDuplicateKeyError(err) || attempt >= 20) throw err;
+    }
+  }
+}
+
+async function createNumberedCase(deps: OpenCaseDeps, c: Complaint, t: TriageResult, seed: CaseSeed, caseNumber: string): Promise<Lead> {
   const { route, employerKey, projectKey, report, now } = seed;
   const complainantId = report.complainantId;
   const who = { phone: seed.phone };
-  const day = localDateKey(c.receivedAt, deps.timeZone);
-  const seq = await deps.leads.nextSequence(`case:${deps.caseNumberPrefix}${day}`);
-  const { lead } = await deps.leads.createOnce({
-    ...route,
-    caseNumber: formatCaseNumber(deps.caseNumberPrefix, day, seq),
-    category: t.category,
-    employer: t.employer,
-    project: t.project,
-    location: t.location,
-    amountYuan: t.amount_yuan,
-    workerCount: t.worker_count,
-    phone: who.phone,
-    sector: t.sector,
-    urgency: t.urgency,
-    channel: c.channel,
-    deadlines: deps.deadlinesFor(now, route.priority),
-    originComplaintId: c.id,
-    employerKey,
-    projectKey,
-    reports: [report],
-    complaintIds: [c.id],
-    complainantIds: [complainantId],
-    timeline: [{ at: now, type: 'created', actor: 'system', note: `由${CHANNEL_NAME[c.channel] ?? c.channel}投诉自动生成`, changes: [] }],
-  });
+  const { lead } = await deps.leads.createOnce(
+    {
+      ...route,
+      caseNumber,
+      category: t.category,
+      employer: t.employer,
+      project: t.project,
+      location: t.location,
+      amountYuan: t.amount_yuan,
+      workerCount: t.worker_count,
+      phone: who.phone,
+      sector: t.sector,
+      urgency: t.urgency,
+      channel: c.channel,
+      deadlines: deps.deadlinesFor(now, route.priority),
+      originComplaintId: c.id,
+      employerKey,
+      projectKey,
+      reports: [report],
+      complaintIds: [c.id],
+      complainantIds: [complainantId],
+      timeline: [{ at: now, type: 'created', actor: 'system', note: `由${CHANNEL_NAME[c.channel] ?? c.channel}投诉自动生成`, changes: [] }],
+    },
+    seed.id,
+  );
+  await deps.caseIndex.add(indexEntry(lead));
   await deps.scheduleDeadlines?.(lead).catch(() => undefined);
   return lead;
 }

@@ -54,6 +54,34 @@ describe('de-duplication: one case per employer or project while it is open', ()
     const second = await submit('恒通砖厂又欠我两个月工资6000元，热市镇。', '13900009302');
     expect(second.id).not.toBe(first.id);
   });
+
+  it('when the case index in Redis is lost, then it is rebuilt from the store and complaints still join their case', async () => {
+    const first = await submit('我在盘塘镇的瑞丰鞋业有限公司做车位，老板欠我工资5000元。', '13900009401');
+    expect(first.id).toBe(first.originComplaintId); // a case opened by triage takes its complaint's id
+    const redis = app.ctx.producerConnection;
+    const keys = await redis.keys(`${app.ctx.config.QUEUE_PREFIX}:case-index:*`);
+    expect(keys.length).toBeGreaterThan(0);
+    await redis.del(...keys);
+    const second = await submit('盘塘镇瑞丰鞋业有限公司欠我两个月工资6200块。', '13900009402');
+    expect(second.id).toBe(first.id);
+    expect(await redis.exists(`${app.ctx.config.QUEUE_PREFIX}:case-index:ready`)).toBe(1);
+  });
+
+  it('when the case-number counter in Redis is lost, then numbering goes on after the highest number stored', async () => {
+    const first = await submit('我在茶庵铺镇的金穗米业有限公司做搬运，老板欠我工资3000元。', '13900009601');
+    const redis = app.ctx.producerConnection;
+    await redis.del(...(await redis.keys(`${app.ctx.config.QUEUE_PREFIX}:case-seq:*`)));
+    const second = await submit('我在郑家驿镇的永兴竹木制品厂做工，老板欠我工资3500元。', '13900009602');
+    const seq = (l: Lead) => Number(l.caseNumber.split('-')[1]);
+    expect(second.caseNumber.slice(0, -5)).toBe(first.caseNumber.slice(0, -5));
+    expect(seq(second)).toBe(seq(first) + 1);
+  });
+
+  it('when the same caller complains twice, then both complaints name one complainant', async () => {
+    const a = await submit('我在九溪镇的兴旺砖厂做事，老板欠我工资4000元。', '13900009501');
+    const b = await submit('九溪镇兴旺砖厂欠我工资4000元，还没给。', '13900009501');
+    expect(b.complainantIds).toEqual(a.complainantIds);
+  });
 });
 
 describe('staff merge and split cases', () => {

@@ -56,6 +56,9 @@ export async function startTestApp(opts: { config?: Config; worker?: boolean; tr
       if (ctx.producerConnection.status === 'ready') {
         for (const q of [ctx.triageQueue.queue, ctx.outboundQueue.queue, ctx.deadlineQueue.queue, ctx.platformQueue.queue])
           await q.obliterate({ force: true }).catch(() => undefined);
+        // The case index and case-number counters of this app's prefix (src/infra/case-*.ts), and nothing else.
+        const keys = await ctx.producerConnection.keys(`${ctx.config.QUEUE_PREFIX}:case-*`).catch(() => []);
+        if (keys.length) await ctx.producerConnection.del(...keys).catch(() => undefined);
       }
       await ctx.db.dropDatabase().catch(() => undefined);
       await ctx.close().catch(() => undefined);

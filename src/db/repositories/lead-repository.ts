@@ -5,6 +5,7 @@ import { isDuplicateKeyError } from '../connection';
 import { counterModel } from '../models/counter-model';
 import { overdueSteps } from '../../domain/working-days';
 import { leadModel, type LeadDoc } from '../models/lead-model';
+import type { CaseIndexEntry } from '../../infra/case-index';
 
 export type NewLead = Omit<
   Lead,
@@ -167,14 +168,18 @@ export function createLeadRepository(db: Connection) {
   const Leads = leadModel(db);
   const Counters = counterModel(db);
   return {
-    async nextSequence(counterId: string): Promise<number> {
-      const c = await Counters.findOneAndUpdate(
-        { _id: { $eq: counterId } },
-        { $inc: { seq: 1 } },
-        { upsert: true, returnDocument: 'after' },
-      ).lean();
-      if (!c) throw new Error(`counter ${counterId} was not returned`);
-      return c.seq;
+    /**
+     * The highest sequence number used under a counter (`case:WA20261128` → 17 for WA20261128-0017):
+     * from the case numbers stored, and from the counter document that earlier versions kept. Read in
+     * full, once per day and counter, to seed the Redis counter that hands the numbers out.
+     */
+    async lastSequence(counterId: string, caseNumberPrefix: string): Promise<number> {
+      const counter = await Counters.findOne({ _id: counterId }).lean();
+      const docs = await Leads.find({ caseNumber: { $regex: `^${escapeRegex(caseNumberPrefix)}-` } }, { caseNumber: 1 }).lean<
+        { caseNumber: string }[]
+      >();
+      const used = docs.map((d) => Number(d.caseNumber.slice(caseNumberPrefix.length + 1))).filter(Number.isFinite);
+      return Math.max(counter?.seq ?? 0, 0, ...used);
     },
 
     async findByOriginComplaint(complaintId: string): Promise<Lead | null> {
@@ -182,10 +187,14 @@ export function createLeadRepository(db: Connection) {
       return d ? toLead(d) : null;
     },
 
-    /** Creates the lead of a complaint once; a second call for the same complaint returns the first lead. */
-    async createOnce(input: NewLead): Promise<{ lead: Lead; created: boolean }> {
+    /**
+     * Creates the lead of a complaint once; a second call for the same complaint returns the first lead.
+     * With `id`, the lead gets that id, so a second call for it fails on the key and finds the first by id.
+     */
+    async createOnce(input: NewLead, id?: string): Promise<{ lead: Lead; created: boolean }> {
       try {
         const doc = await Leads.create({
+          ...(id ? { _id: new Types.ObjectId(id) } : {}),
           ...input,
           originComplaintId: new Types.ObjectId(input.originComplaintId),
           complaintIds: input.complaintIds.map((x) => new Types.ObjectId(x)),
@@ -199,7 +208,7 @@ export function createLeadRepository(db: Connection) {
         return { lead: toLead(doc.toObject()), created: true };
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
-        const existing = await this.findByOriginComplaint(input.originComplaintId);
+        const existing = id ? await this.get(id) : await this.findByOriginComplaint(input.originComplaintId);
         if (!existing) throw err;
         return { lead: existing, created: false };
       }
@@ -214,29 +223,21 @@ export function createLeadRepository(db: Connection) {
       return docs.map(toLead);
     },
 
-    /** The lead a complaint belongs to (as its origin or merged in). */
-    async findByComplaint(complaintId: string): Promise<Lead | null> {
-      const d = await Leads.findOne({ complaintIds: new Types.ObjectId(complaintId) }).lean<LeadDoc>();
-      return d ? toLead(d) : null;
-    },
-
-    /** Open cases since `since` that share a name key or the area: the candidates a new complaint may join. */
-    async findOpenCandidates(c: {
-      since: Date;
-      employerKey: string | null;
-      projectKey: string | null;
-      area: string | null;
-    }): Promise<Lead[]> {
-      const or: Record<string, unknown>[] = [];
-      if (c.employerKey) or.push({ employerKey: { $eq: c.employerKey } });
-      if (c.projectKey) or.push({ projectKey: { $eq: c.projectKey } });
-      if (c.area) or.push({ area: { $eq: c.area } });
-      if (!or.length) return [];
-      const docs = await Leads.find({ status: { $nin: ['closed', 'rejected'] }, createdAt: { $gte: c.since }, $or: or })
-        .sort({ createdAt: -1 })
-        .limit(500)
-        .lean<LeadDoc[]>();
-      return docs.map(toLead);
+    /** Open cases opened since `since`, as the case index keeps them (read in full once, to rebuild that index). */
+    async findOpenSince(since: Date): Promise<CaseIndexEntry[]> {
+      const docs = await Leads.find(
+        { status: { $nin: ['closed', 'rejected'] }, createdAt: { $gte: since } },
+        { employer: 1, employerKey: 1, projectKey: 1, area: 1, sector: 1, createdAt: 1 },
+      ).lean<Pick<LeadDoc, '_id' | 'employer' | 'employerKey' | 'projectKey' | 'area' | 'sector' | 'createdAt'>[]>();
+      return docs.map((d) => ({
+        id: d._id.toHexString(),
+        employer: d.employer ?? null,
+        employerKey: d.employerKey ?? null,
+        projectKey: d.projectKey ?? null,
+        area: d.area ?? null,
+        sector: d.sector ?? null,
+        createdAt: d.createdAt.getTime(),
+      }));
     },
 
     /** Adds a complaint (and its complainant) to a case with the recomputed totals, and records it. */

@@ -1,0 +1,26 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PROJECT_ROOT } from '../../infra/project-root';
+
+/**
+ * How the bench starts a Node program of the project: the built JavaScript (`npm run bench` builds
+ * first, and that is what is measured), or the TypeScript through tsx (`--from-source`, for the smoke
+ * test, which must not wait for a build). `file` is relative to the project, without extension.
+ */
+export function nodeArgs(file: string, fromSource: boolean, opts: { probe?: boolean } = {}): string[] {
+  const probe = 'src/cli/bench/process-probe';
+  if (!fromSource) {
+    const js = (f: string) => path.join(PROJECT_ROOT, 'dist', `${f}.js`);
+    return [...(opts.probe ? ['--require', js(probe)] : []), js(file)];
+  }
+  const tsx = (f: string) => path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', f);
+  const ts = (f: string) => path.join(PROJECT_ROOT, `${f}.ts`);
+  return [
+    '--require',
+    tsx('preflight.cjs'),
+    '--import',
+    pathToFileURL(tsx('loader.mjs')).href,
+    ...(opts.probe ? ['--import', pathToFileURL(ts(probe)).href] : []),
+    ts(file),
+  ];
+}

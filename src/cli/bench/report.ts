@@ -1,0 +1,130 @@
+import type { Ceiling } from './ceilings';
+import type { EndToEnd } from './end-to-end';
+import type { BenchOptions } from './options';
+import type { Soak } from './soak';
+import { round } from './stats';
+import type { WechatPath } from './wechat-path';
+
+export interface BenchReport {
+  opts: BenchOptions;
+  workerConcurrency: number;
+  ceilings: Ceiling[];
+  runs: EndToEnd[];
+  wechat: WechatPath | null;
+  soak: Soak | null;
+  servers: Record<string, { peakRssMb: number } | null>;
+  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; load1: number };
+}
+
+const ms = (x: number) => String(round(x, x < 10 ? 1 : 0));
+const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+
+/** The table (Markdown, as the README shows it) on stdout, then the summary as one JSON line, last. */
+export function printReport(r: BenchReport): void {
+  const out: string[] = [];
+  const m = r.machine;
+  out.push(
+    `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node}, FerretDB v1.24.2 (SQLite), load average at the end ${m.load1}`,
+  );
+  out.push('', row(['ceiling (raw, same run)', 'per s', 'how']), row(['---', '---:', '---']));
+  for (const c of r.ceilings) out.push(row([c.stage, Math.round(c.perS), c.note]));
+  const slowest = r.ceilings.reduce((a, b) => (b.perS < a.perS ? b : a));
+
+  out.push(
+    '',
+    row([
+      'end to end',
+      'accepted/s',
+      'accept p50 / p99 ms',
+      'accept → lead p50 / p99 ms',
+      'processed/s',
+      'leads',
+      'peak queue',
+      'peak RSS api / worker MB',
+    ]),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+  );
+  for (const e of r.runs)
+    out.push(
+      row([
+        `${e.n} transcripts, ${e.mode}`,
+        Math.round(e.acceptedPerS),
+        `${ms(e.acceptMs.p50)} / ${ms(e.acceptMs.p99)}`,
+        `${ms(e.acceptToLeadMs.p50)} / ${ms(e.acceptToLeadMs.p99)}`,
+        Math.round(e.processedPerS),
+        e.leads,
+        e.peakBacklog,
+        `${e.memory.api?.peakRssMb ?? '?'} / ${e.memory.worker?.peakRssMb ?? '?'}`,
+      ]),
+    );
+  if (r.wechat) {
+    const w = r.wechat;
+    out.push(
+      '',
+      row(['WeChat bot (mock puppet)', 'messages/s', 'first answer p50 / p99 ms', 'case number p50 / p99 ms', 'peak RSS MB']),
+      row(['---', '---:', '---:', '---:', '---:']),
+      row([
+        `${w.contacts} workers × (complaint, 确认)`,
+        round(w.messagesPerS, 0) ?? '?',
+        `${ms(w.firstAnswerMs.p50)} / ${ms(w.firstAnswerMs.p99)}`,
+        `${ms(w.toCaseNumberMs.p50)} / ${ms(w.toCaseNumberMs.p99)}`,
+        w.peakRssMb ?? '?',
+      ]),
+    );
+  }
+  if (r.soak) {
+    const s = r.soak;
+    const t = (name: string, x: Soak['api']) =>
+      row([
+        name,
+        `${x.rssEarlyMb} → ${x.rssLateMb}`,
+        `${x.heapEarlyMb} → ${x.heapLateMb}`,
+        `${ms(x.lagP99EarlyMs)} → ${ms(x.lagP99LateMs)}`,
+        ms(x.lagMaxMs),
+      ]);
+    out.push(
+      '',
+      `Soak: ${s.minutes} min at ${Math.round(s.ratePerS)}/s — accept p99 ${ms(s.run.acceptMs.p99)} ms, accept → lead p99 ${ms(s.run.acceptToLeadMs.p99)} ms, ` +
+        `queue length max ${s.backlogMax} (last minute ${s.backlogLateMax})`,
+      '',
+      row(['soak process', 'RSS MB, 2nd → last minute', 'heap MB', 'event-loop p99 ms', 'worst stall ms']),
+      row(['---', '---:', '---:', '---:', '---:']),
+      t('api', s.api),
+      t('worker', s.worker),
+    );
+  }
+  out.push(
+    '',
+    `Servers' peak RSS: ${Object.entries(r.servers)
+      .map(([k, v]) => `${k} ${v?.peakRssMb ?? '?'} MB`)
+      .join(', ')}`,
+  );
+  out.push(`Slowest ceiling: ${slowest.stage}, ${Math.round(slowest.perS)}/s`);
+  console.log(out.join('\n'));
+
+  const flat = r.runs[0]!;
+  const half = r.runs[1];
+  const summary = {
+    slowest_ceiling_stage: slowest.stage,
+    slowest_ceiling_per_s: round(slowest.perS, 0),
+    end_to_end_per_s: round(flat.processedPerS, 0),
+    ratio_to_slowest_ceiling: round(flat.processedPerS / slowest.perS, 3),
+    accepted_per_s: round(flat.acceptedPerS, 0),
+    half_load_per_s: half ? round(half.acceptedPerS, 0) : null,
+    accept_p50_ms: half ? round(half.acceptMs.p50, 2) : null,
+    accept_p99_ms: half ? round(half.acceptMs.p99, 2) : null,
+    accept_to_lead_p50_ms: half ? round(half.acceptToLeadMs.p50, 0) : null,
+    accept_to_lead_p99_ms: half ? round(half.acceptToLeadMs.p99, 0) : null,
+    wechat_messages_per_s: r.wechat ? round(r.wechat.messagesPerS, 0) : null,
+    wechat_first_answer_p99_ms: r.wechat ? round(r.wechat.firstAnswerMs.p99, 0) : null,
+    soak_minutes: r.soak?.minutes ?? 0,
+    soak_rss_mb: r.soak
+      ? { api: [r.soak.api.rssEarlyMb, r.soak.api.rssLateMb], worker: [r.soak.worker.rssEarlyMb, r.soak.worker.rssLateMb] }
+      : null,
+    soak_backlog_max: r.soak?.backlogMax ?? null,
+    n: r.opts.n,
+    worker_concurrency: r.workerConcurrency,
+    ceilings: Object.fromEntries(r.ceilings.map((c) => [c.stage, round(c.perS, 0)])),
+  };
+  console.log(JSON.stringify(summary));
+}

@@ -1,0 +1,126 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { startFerretDb, startRedis } from '../../infra/local-services';
+import { PROJECT_ROOT } from '../../infra/project-root';
+import { freePort } from '../../infra/free-port';
+import { nodeArgs } from './node-args';
+
+/**
+ * The benchmark's own servers: FerretDB (SQLite in a temp dir) and redis-server, each on a free
+ * port, so nothing the machine shares (the Redis at 6379, a developer's .data) is touched.
+ */
+export interface BenchStack {
+  dir: string;
+  mongoBase: string;
+  redisUrl: string;
+  ferretPid: number;
+  redisPid: number;
+  stop(): Promise<void>;
+}
+
+/** Every process the bench started and has not stopped yet, so an interrupted run leaves none behind. */
+const running = new Set<ChildProcess>();
+
+export async function stopEverything(): Promise<void> {
+  await Promise.all([...running].map((c) => stopChild(c)));
+}
+
+async function stopChild(child: ChildProcess, timeoutMs = 15_000): Promise<void> {
+  running.delete(child);
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+export async function startBenchStack(ferretdbBin?: string): Promise<BenchStack> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'wa-bench-'));
+  const mongoPort = await freePort();
+  const ferret = await startFerretDb({ host: '127.0.0.1', port: mongoPort }, dir, ferretdbBin);
+  running.add(ferret);
+  const redisPort = await freePort();
+  const redis = await startRedis({ host: '127.0.0.1', port: redisPort }, dir).catch(async (err: unknown) => {
+    await stopChild(ferret);
+    throw err;
+  });
+  running.add(redis);
+  return {
+    dir,
+    mongoBase: `mongodb://127.0.0.1:${mongoPort}`,
+    redisUrl: `redis://127.0.0.1:${redisPort}`,
+    ferretPid: ferret.pid!,
+    redisPid: redis.pid!,
+    async stop() {
+      await Promise.all([stopChild(ferret), stopChild(redis)]);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Peak and current resident memory of a process, from /proc (kB → MB). */
+export async function memoryOf(pid: number): Promise<{ peakRssMb: number; rssMb: number } | null> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => null);
+  if (!status) return null;
+  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+  return { peakRssMb: Math.round(kb('VmHWM') / 1024), rssMb: Math.round(kb('VmRSS') / 1024) };
+}
+
+export interface RoleProcess {
+  role: string;
+  pid: number;
+  url: string | null;
+  probeFile: string;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+/** One role of the app (`node dist/src/main.js`) as its own process, with the event-loop probe preloaded. */
+export async function startRole(opts: {
+  role: 'api' | 'worker';
+  dir: string;
+  env: Record<string, string>;
+  cpuProf: boolean;
+  fromSource: boolean;
+  tag: string;
+}): Promise<RoleProcess> {
+  const logFile = path.join(opts.dir, `${opts.tag}-${opts.role}.log`);
+  const probeFile = path.join(opts.dir, `${opts.tag}-${opts.role}.probe.jsonl`);
+  const port = opts.role === 'api' ? await freePort() : 0;
+  const log = await open(logFile, 'a');
+  const args = [
+    ...(opts.cpuProf
+      ? [
+          '--cpu-prof',
+          `--cpu-prof-dir=${path.join(PROJECT_ROOT, '.bench-profiles')}`,
+          `--cpu-prof-name=${opts.tag}-${opts.role}.cpuprofile`,
+        ]
+      : []),
+    ...nodeArgs('src/main', opts.fromSource, { probe: true }),
+  ];
+  const child = spawn(process.execPath, args, {
+    env: { ...opts.env, ROLE: opts.role, PORT: String(port), HOST: '127.0.0.1', BENCH_PROBE_FILE: probeFile },
+    stdio: ['ignore', log.fd, log.fd],
+  });
+  running.add(child);
+  child.once('exit', () => void log.close().catch(() => undefined));
+  const stop = async () => {
+    await stopChild(child);
+  };
+  const deadline = Date.now() + 60_000;
+  for (let wait = 50; ; wait = Math.min(wait * 2, 500)) {
+    if (child.exitCode !== null) throw new Error(`${opts.role} exited with code ${child.exitCode}: see ${logFile}`);
+    const text = await readFile(logFile, 'utf8').catch(() => '');
+    if (/"msg":"ready"/.test(text)) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`${opts.role} was not ready within 60 s: see ${logFile}`);
+    }
+    await delay(wait);
+  }
+  return { role: opts.role, pid: child.pid!, url: port ? `http://127.0.0.1:${port}` : null, probeFile, logFile, stop };
+}

@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const tsx = (f: string) => path.join(ROOT, 'node_modules', 'tsx', 'dist', f);
+
+/** `npm run bench` with tiny numbers, from source: it must keep running end to end and print its summary last. */
+describe('npm run bench, smoke run', () => {
+  it('when run with tiny numbers, then its last line is the JSON summary with every key', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--require',
+        tsx('preflight.cjs'),
+        '--import',
+        `file://${tsx('loader.mjs')}`,
+        'src/cli/bench.ts',
+        '--quick',
+        '--n',
+        '30',
+        '--soak-minutes',
+        '0',
+        '--from-source',
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    // Interrupted, the bench stops what it started; the test never leaves it running.
+    const timer = setTimeout(() => child.kill('SIGTERM'), 200_000);
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    clearTimeout(timer);
+    if (code !== 0) throw new Error(`bench exited with ${code}:\n${err.slice(-3000)}`);
+    const last = out.trim().split('\n').at(-1)!;
+    const summary = JSON.parse(last) as Record<string, unknown>;
+    for (const key of [
+      'slowest_ceiling_stage',
+      'slowest_ceiling_per_s',
+      'end_to_end_per_s',
+      'ratio_to_slowest_ceiling',
+      'accept_p99_ms',
+      'accept_to_lead_p99_ms',
+    ])
+      expect(summary).toHaveProperty(key);
+    expect(typeof summary.slowest_ceiling_stage).toBe('string');
+    expect(summary.end_to_end_per_s).toBeGreaterThan(0);
+    expect(summary.accept_to_lead_p99_ms).toBeGreaterThanOrEqual(0);
+    expect(out).toContain('| end to end |');
+  }, 240_000);
+});
