@@ -17,6 +17,7 @@ import { handleIntakeFile, handleIntakeMessage, type IncomingFile, type Incoming
 import { progressFor } from './services/intake/progress-reply';
 import { createIntakeStateStore } from './infra/intake-state-store';
 import { createContactRateLimit } from './infra/contact-rate-limit';
+import { createReplayGuard } from './infra/replay-guard';
 import { triageByRules } from './triage/rule-triage';
 import { acceptComplaint } from './services/accept-complaint';
 import { assignLead, changeLeadStatus, recordRecovery, type RecoveryInput, type StatusChange } from './services/case-actions';
@@ -99,6 +100,8 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
     handleWechatMessage: (m: IncomingMessage) => handleIntakeMessage(intakeDeps, m),
     handleWechatFile: (f: IncomingFile) => handleIntakeFile(intakeDeps, f),
     acceptComplaint: (input: NewComplaint) => acceptComplaint({ complaints: repos.complaints, triageQueue }, input),
+    // A signature stays usable while its timestamp is within ±skew: remembered for twice that.
+    hotlineReplayGuard: createReplayGuard(redis, config.QUEUE_PREFIX, 2 * config.HOTLINE_MAX_SKEW_SECONDS + 1),
     triageComplaint: (complaintId: string, opts?: { finalAttempt: boolean }) => triageComplaint(triageDeps, complaintId, opts),
     sweepUnprocessed: (opts: { graceMs: number; now?: Date }) => sweepUnprocessed({ complaints: repos.complaints, triageQueue }, opts),
     authenticateToken: (token: string) => authenticateToken({ staff: repos.staff }, token),

@@ -80,6 +80,7 @@ export const OPENAPI = {
           '202': ok('stored and queued'),
           '200': ok('the same callId was received before'),
           ...errors,
+          '409': ok('this exact signed request was received before (a replay): sign each delivery afresh'),
           '503': ok('MongoDB or Redis down: not stored'),
         },
       },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../domain/app-error';
 import { stripNul, transcriptText, type NewComplaint } from '../../domain/complaint';
 import type { AcceptedComplaint } from '../../services/accept-complaint';
+import type { ReplayGuard } from '../../infra/replay-guard';
 import { verifyHotlineSignature } from '../hotline-signature';
 import { parseOr400 } from '../validation';
 
@@ -46,7 +47,11 @@ export interface HotlineRouteDeps {
   secret: string;
   maxSkewSeconds: number;
   acceptComplaint(input: NewComplaint): Promise<AcceptedComplaint>;
+  replayGuard: ReplayGuard;
 }
+
+const queueDown = (cause: unknown) =>
+  new AppError('queue_unavailable', '队列服务暂不可用，请稍后重试 (queue unavailable, retry later)', { status: 503, cause });
 
 /** The 12345/12333 transcription feed: signed JSON in, 202 {complaintId} once stored and queued. */
 export function hotlineRoutes(deps: HotlineRouteDeps): Router {
@@ -67,7 +72,20 @@ export function hotlineRoutes(deps: HotlineRouteDeps): Router {
       throw new AppError('invalid_json', 'the body is not valid JSON', { status: 400 });
     }
     const body = parseOr400(transcriptBody, json);
-    const accepted = await deps.acceptComplaint(toNewComplaint(body));
+    // A signed request is good once: resending it byte for byte (a replay) is refused; a retry signs afresh.
+    const signature = req.get('x-signature') ?? '';
+    const fresh = await deps.replayGuard.claim(signature).catch((err: unknown) => {
+      throw queueDown(err);
+    });
+    if (!fresh) {
+      throw new AppError('replayed_request', 'this signed request was received before; sign each delivery with a fresh X-Timestamp', {
+        status: 409,
+      });
+    }
+    const accepted = await deps.acceptComplaint(toNewComplaint(body)).catch(async (err: unknown) => {
+      await deps.replayGuard.release(signature).catch(() => undefined);
+      throw err;
+    });
     res.status(accepted.created ? 202 : 200).json({ complaintId: accepted.complaintId, duplicate: !accepted.created });
   });
   return router;
