@@ -34,6 +34,7 @@ const schema = z.object({
   FERRETDB_BIN: z.string().min(1).optional(),
   HOTLINE_SECRET: z.string().min(32, 'at least 32 characters (a random shared secret)').optional(),
   HOTLINE_MAX_SKEW_SECONDS: int(1, 3600).default(300),
+  STAFF_TOKEN_TTL_HOURS: int(1, 90 * 24).default(12),
   TRIAGE_CONCURRENCY: int(1, 256).default(8),
   TRIAGE_ATTEMPTS: int(1, 50).default(8),
   SWEEP_INTERVAL_MS: int(1000, 3_600_000).default(30_000),

@@ -13,8 +13,18 @@ function newToken(): string {
   return `wat_${randomBytes(32).toString('base64url')}`;
 }
 
+/** A token signs its holder in for one working day unless configured otherwise (STAFF_TOKEN_TTL_HOURS). */
+export const DEFAULT_TOKEN_TTL_HOURS = 12;
+
+export interface StaffAccountDeps {
+  staff: StaffRepository;
+  tokenTtlHours?: number;
+}
+
+const expiry = (deps: StaffAccountDeps) => new Date(Date.now() + (deps.tokenTtlHours ?? DEFAULT_TOKEN_TTL_HOURS) * 3_600_000);
+
 export async function createStaffUser(
-  deps: { staff: StaffRepository },
+  deps: StaffAccountDeps,
   input: { username: string; password: string; role: StaffRole; area: string | null },
 ): Promise<{ user: StaffUser; token: string }> {
   const passwordHash = await hash(input.password);
@@ -26,7 +36,7 @@ export async function createStaffUser(
     throw err;
   }
   const token = newToken();
-  await deps.staff.addToken(user.id, hashToken(token), 'created with the account');
+  await deps.staff.addToken(user.id, hashToken(token), 'created with the account', expiry(deps));
   return { user, token };
 }
 
@@ -40,7 +50,7 @@ let decoyHash: Promise<string> | null = null;
 
 /** Username and password in, a new API token out (argon2id); the same answer for every kind of failure. */
 export async function login(
-  deps: { staff: StaffRepository },
+  deps: StaffAccountDeps,
   username: string,
   password: string,
 ): Promise<{ user: StaffUser; token: string }> {
@@ -50,7 +60,7 @@ export async function login(
   if (!found || !found.active || !ok)
     throw new AppError('invalid_credentials', '用户名或密码错误 (wrong username or password)', { status: 401 });
   const token = newToken();
-  await deps.staff.addToken(found.id, hashToken(token), 'login');
+  await deps.staff.addToken(found.id, hashToken(token), 'login', expiry(deps));
   const { passwordHash: _hash, ...user } = found;
   return { user, token };
 }
