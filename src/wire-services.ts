@@ -21,7 +21,7 @@ import { createReplayGuard } from './infra/replay-guard';
 import { triageByRules } from './triage/rule-triage';
 import { acceptComplaint } from './services/accept-complaint';
 import { assignLead, changeLeadStatus, recordRecovery, type RecoveryInput, type StatusChange } from './services/case-actions';
-import { completeCallback, deliverMessage, dispatch, replyToComplainants } from './services/outbound-messages';
+import { completeCallback, deliverMessage, dispatch, listCallbacksFor, replyToComplainants } from './services/outbound-messages';
 import { getLeadFor, listLeadsFor, maskPhone, revealPhones, type LeadQuery } from './services/read-leads';
 import { authenticateToken, login, logout } from './services/staff-accounts';
 import { sweepUnprocessed } from './services/sweep-unprocessed';
@@ -123,7 +123,7 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
     },
     revealPhones: (staff: StaffUser, id: string) => revealPhones({ ...repos, withLock }, staff, id),
     // Operators see who to call; the number itself comes from the case's audited reveal.
-    listCallbacks: async () => (await repos.outbound.listByState('callback_open')).map((m) => ({ ...m, phone: maskPhone(m.phone) })),
+    listCallbacks: (staff: StaffUser) => listCallbacksFor(repos, staff, maskPhone),
     completeCallback: (staff: StaffUser, messageId: string, note?: string) => completeCallback(outboundDeps, staff, messageId, note),
     /** Used by the bot role, which owns the WeChat session. */
     deliverMessage:

@@ -7,7 +7,7 @@ import { currentStaff } from '../middleware/require-staff';
 import { parseOr400 } from '../validation';
 
 export interface CallbackRouteDeps {
-  listCallbacks(): Promise<OutboundMessage[]>;
+  listCallbacks(staff: StaffUser): Promise<OutboundMessage[]>;
   completeCallback(staff: StaffUser, id: string, note?: string): Promise<OutboundMessage>;
 }
 
@@ -25,7 +25,7 @@ export function callbackRoutes(deps: CallbackRouteDeps): Router {
     );
   });
   router.get('/', async (_req, res) => {
-    res.json({ items: await deps.listCallbacks() });
+    res.json({ items: await deps.listCallbacks(currentStaff(res)) });
   });
   router.post('/:id/done', async (req, res) => {
     const { id } = parseOr400(idParam, req.params);
