@@ -35,6 +35,8 @@ const schema = z.object({
   HOTLINE_SECRET: z.string().min(32, 'at least 32 characters (a random shared secret)').optional(),
   HOTLINE_MAX_SKEW_SECONDS: int(1, 3600).default(300),
   STAFF_TOKEN_TTL_HOURS: int(1, 90 * 24).default(12),
+  LOGIN_MAX_FAILURES: int(1, 1000).default(5),
+  LOGIN_WINDOW_S: int(1, 86_400).default(900),
   TRIAGE_CONCURRENCY: int(1, 256).default(8),
   TRIAGE_ATTEMPTS: int(1, 50).default(8),
   SWEEP_INTERVAL_MS: int(1000, 3_600_000).default(30_000),

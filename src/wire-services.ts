@@ -18,6 +18,7 @@ import { progressFor } from './services/intake/progress-reply';
 import { createIntakeStateStore } from './infra/intake-state-store';
 import { createContactRateLimit } from './infra/contact-rate-limit';
 import { createReplayGuard } from './infra/replay-guard';
+import { createLoginThrottle } from './infra/login-rate-limit';
 import { triageByRules } from './triage/rule-triage';
 import { acceptComplaint } from './services/accept-complaint';
 import { assignLead, changeLeadStatus, recordRecovery, type RecoveryInput, type StatusChange } from './services/case-actions';
@@ -83,6 +84,7 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
     return lead;
   };
 
+  const loginThrottle = createLoginThrottle(redis, config.QUEUE_PREFIX, config.LOGIN_MAX_FAILURES, config.LOGIN_WINDOW_S);
   const accept = (input: NewComplaint) => acceptComplaint({ complaints: repos.complaints, triageQueue }, input);
   const intakeDeps = {
     state: createIntakeStateStore(redis, config.QUEUE_PREFIX, config.INTAKE_TTL_S),
@@ -105,8 +107,8 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
     triageComplaint: (complaintId: string, opts?: { finalAttempt: boolean }) => triageComplaint(triageDeps, complaintId, opts),
     sweepUnprocessed: (opts: { graceMs: number; now?: Date }) => sweepUnprocessed({ complaints: repos.complaints, triageQueue }, opts),
     authenticateToken: (token: string) => authenticateToken({ staff: repos.staff }, token),
-    login: (username: string, password: string) =>
-      login({ staff: repos.staff, tokenTtlHours: config.STAFF_TOKEN_TTL_HOURS }, username, password),
+    login: (username: string, password: string, client?: string) =>
+      login({ staff: repos.staff, tokenTtlHours: config.STAFF_TOKEN_TTL_HOURS, loginThrottle }, username, password, client),
     logout: (token: string) => logout({ staff: repos.staff }, token),
     listLeads: (staff: StaffUser, query: LeadQuery) => listLeadsFor(repos, staff, query),
     getLead: (staff: StaffUser, id: string) => getLeadFor(repos, staff, id),

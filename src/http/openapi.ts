@@ -89,7 +89,7 @@ export const OPENAPI = {
       post: {
         summary: 'sign in: a new API token for username and password',
         ...body({ username: { type: 'string' }, password: { type: 'string' } }, ['username', 'password']),
-        responses: { '200': ok('token and user'), ...errors },
+        responses: { '200': ok('token and user'), ...errors, '429': ok('too many failed sign-ins for this username from this client') },
       },
     },
     '/api/auth/logout': {

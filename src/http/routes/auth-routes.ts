@@ -4,7 +4,7 @@ import type { StaffUser } from '../../domain/staff';
 import { parseOr400 } from '../validation';
 
 export interface AuthRouteDeps {
-  login(username: string, password: string): Promise<{ user: StaffUser; token: string }>;
+  login(username: string, password: string, client?: string): Promise<{ user: StaffUser; token: string }>;
   logout(token: string): Promise<void>;
 }
 
@@ -16,7 +16,7 @@ export function authRoutes(deps: AuthRouteDeps): Router {
   router.use(express.json({ limit: '4kb' }));
   router.post('/login', async (req, res) => {
     const { username, password } = parseOr400(loginBody, req.body);
-    const { user, token } = await deps.login(username, password);
+    const { user, token } = await deps.login(username, password, req.ip ?? 'unknown');
     res.json({ token, user: { id: user.id, username: user.username, role: user.role, area: user.area } });
   });
   router.post('/logout', async (req, res) => {
