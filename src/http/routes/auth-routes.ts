@@ -1,4 +1,5 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
+import { jsonBody } from '../json-body';
 import { z } from 'zod';
 import type { StaffUser } from '../../domain/staff';
 import { parseOr400 } from '../validation';
@@ -13,7 +14,7 @@ const loginBody = z.object({ username: z.string().min(1).max(40), password: z.st
 /** Staff sign in with username and password (argon2id hashes) and get an API token; logout revokes it. */
 export function authRoutes(deps: AuthRouteDeps): Router {
   const router = Router();
-  router.use(express.json({ limit: '4kb' }));
+  router.use(jsonBody('4kb'));
   router.post('/login', async (req, res) => {
     const { username, password } = parseOr400(loginBody, req.body);
     const { user, token } = await deps.login(username, password, req.ip ?? 'unknown');

@@ -1,4 +1,5 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
+import { jsonBody } from '../json-body';
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error';
 import type { OutboundMessage } from '../../domain/outbound';
@@ -17,7 +18,7 @@ const doneBody = z.object({ note: z.string().trim().min(1).max(1000).optional() 
 /** Call-back tasks: replies and notices for complainants we cannot write to (hotline callers). */
 export function callbackRoutes(deps: CallbackRouteDeps): Router {
   const router = Router();
-  router.use(express.json({ limit: '16kb' }));
+  router.use(jsonBody('16kb'));
   router.use((_req, res, next) => {
     const role = currentStaff(res).role;
     next(

@@ -1,13 +1,14 @@
+import { isUtf8 } from 'node:buffer';
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error';
-import { stripNul, transcriptText, type NewComplaint } from '../../domain/complaint';
+import { transcriptText, type NewComplaint } from '../../domain/complaint';
+import { freeText as text, invalidUtf8 } from '../json-body';
 import type { AcceptedComplaint } from '../../services/accept-complaint';
 import type { ReplayGuard } from '../../infra/replay-guard';
 import { verifyHotlineSignature } from '../hotline-signature';
 import { parseOr400 } from '../validation';
 
-const text = (max: number) => z.string().transform(stripNul).pipe(z.string().trim().min(1).max(max));
 
 const transcriptBody = z.object({
   callId: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, '1 to 128 letters, digits, _ . : or -'),
@@ -65,6 +66,7 @@ export function hotlineRoutes(deps: HotlineRouteDeps): Router {
       rawBody: raw,
       maxSkewSeconds: deps.maxSkewSeconds,
     });
+    if (!isUtf8(raw)) throw invalidUtf8();
     let json: unknown;
     try {
       json = JSON.parse(raw.toString('utf8'));
