@@ -1,4 +1,5 @@
 import type { FaultCase } from '../support/suite';
+import { badInput } from './bad-input';
 import { concurrentDelivery } from './concurrent-delivery';
 import { hotlineHmac } from './hotline-hmac';
 import { killWorker } from './kill-worker';
@@ -13,6 +14,7 @@ import { staffAccess } from './staff-access';
  * line here (cases 10, hostile XML on the WeChat callbacks, and 14, XSS in the console, are added so).
  */
 export const CASES: FaultCase[] = [
+  badInput,
   concurrentDelivery,
   hotlineHmac,
   staffAccess,
