@@ -4,6 +4,7 @@ import { concurrentDelivery } from './concurrent-delivery';
 import { hotlineHmac } from './hotline-hmac';
 import { killWorker } from './kill-worker';
 import { mongoOutage } from './mongo-outage';
+import { operatorInjection } from './operator-injection';
 import { redisDown } from './redis-down';
 import { redisRestart } from './redis-restart';
 import { sigterm } from './sigterm';
@@ -15,6 +16,7 @@ import { staffAccess } from './staff-access';
  */
 export const CASES: FaultCase[] = [
   badInput,
+  operatorInjection,
   concurrentDelivery,
   hotlineHmac,
   staffAccess,
