@@ -1,6 +1,7 @@
 import type { FaultCase } from '../support/suite';
 import { badInput } from './bad-input';
 import { concurrentDelivery } from './concurrent-delivery';
+import { flood } from './flood';
 import { hotlineHmac } from './hotline-hmac';
 import { killWorker } from './kill-worker';
 import { mongoOutage } from './mongo-outage';
@@ -20,6 +21,7 @@ export const CASES: FaultCase[] = [
   concurrentDelivery,
   hotlineHmac,
   staffAccess,
+  flood,
   redisDown,
   killWorker,
   sigterm,
