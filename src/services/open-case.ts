@@ -110,7 +110,10 @@ async function createCase(deps: OpenCaseDeps, c: Complaint, t: TriageResult, see
   const complainantId = report.complainantId;
   const who = { phone: seed.phone };
   const day = localDateKey(c.receivedAt, deps.timeZone);
-  const seq = await deps.leads.nextSequence(`case:${deps.caseNumberPrefix}${day}`);
+  // FerretDB v1's findAndModify is not atomic against a concurrent writer: two cases opened at once
+  // (different employers, so different match locks) would draw the same number without this lock.
+  const counter = `case:${deps.caseNumberPrefix}${day}`;
+  const seq = await deps.withLock(counter, () => deps.leads.nextSequence(counter));
   const { lead } = await deps.leads.createOnce({
     ...route,
     caseNumber: formatCaseNumber(deps.caseNumberPrefix, day, seq),
