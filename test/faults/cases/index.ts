@@ -4,6 +4,7 @@ import { concurrentDelivery } from './concurrent-delivery';
 import { flood } from './flood';
 import { hotlineHmac } from './hotline-hmac';
 import { killWorker } from './kill-worker';
+import { llmFaults } from './llm-faults';
 import { mongoOutage } from './mongo-outage';
 import { operatorInjection } from './operator-injection';
 import { redisDown } from './redis-down';
@@ -27,4 +28,5 @@ export const CASES: FaultCase[] = [
   sigterm,
   redisRestart,
   mongoOutage,
+  llmFaults,
 ];
