@@ -7,6 +7,7 @@ import { killWorker } from './kill-worker';
 import { llmFaults } from './llm-faults';
 import { mongoOutage } from './mongo-outage';
 import { operatorInjection } from './operator-injection';
+import { piiLeaks } from './pii';
 import { redisDown } from './redis-down';
 import { redisRestart } from './redis-restart';
 import { sigterm } from './sigterm';
@@ -29,4 +30,6 @@ export const CASES: FaultCase[] = [
   redisRestart,
   mongoOutage,
   llmFaults,
+  // Last: it also reads the logs of every process the cases above spawned and every queue of the run.
+  piiLeaks,
 ];
