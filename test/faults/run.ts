@@ -61,7 +61,9 @@ async function main(): Promise<number> {
     }
   } finally {
     await stopAllChildren();
-    await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    // Kept when something failed: the servers' own logs (ferretdb.log, redis) are in it.
+    if (results.some((x) => x.r.failures.length)) say(`kept ${dir} for the servers' logs`);
+    else await rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
 
   const measured = new Set<HeadlineKey>(results.flatMap((x) => x.c.measures));

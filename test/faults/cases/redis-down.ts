@@ -11,7 +11,7 @@ export const redisDown: FaultCase = {
   issueCase: 4,
   id: 'redis-down',
   title: 'Redis down: producers fail fast',
-  quick: false,
+  quick: true,
   measures: ['sent', 'acknowledged', 'stored', 'lost', 'duplicated'],
   async run(env) {
     const r = new CaseReport();
@@ -21,6 +21,10 @@ export const redisDown: FaultCase = {
     const probe = await StoreProbe.open(base.MONGODB_URI!);
     const id = runId('c4');
     try {
+      // Warm the process up (first requests load modules) so the figures are about Redis being down.
+      const warm = await sendHotline(() => api.url, { count: 3, from: 90, concurrency: 1, secret: env.secret, runId: id });
+      r.expect(warm.every((d) => d.complaintId), 'the warm-up complaints were not accepted');
+      const warmIds = warm.length;
       await redis.stop('SIGKILL');
       const ready = await fetch(`${api.url}/readyz`);
       const down = await sendHotline(() => api.url, { count: 50, concurrency: 50, secret: env.secret, runId: id, timeoutMs: 10_000 });
@@ -34,7 +38,7 @@ export const redisDown: FaultCase = {
       r.expect(not503 === 0, `${not503} of 50 requests did not get 503 (${[...new Set(statuses)].join(',')})`);
       r.expect(percentile(latencies, 99) < 1000, `p99 of the 503s was ${percentile(latencies, 99)} ms`);
       r.expect(storedWhileDown === 0, `${storedWhileDown} complaints were acknowledged with Redis down`);
-      const stored = await probe.db.collection('complaints').countDocuments({});
+      const stored = (await probe.db.collection('complaints').countDocuments({})) - warmIds;
       r.expect(stored === 0, `${stored} complaints were stored although refused`);
 
       await redis.start();
@@ -45,7 +49,7 @@ export const redisDown: FaultCase = {
       r.add('acknowledged', t.acknowledged);
       r.add('stored', t.acknowledged); // stored: checked below
       r.expect(t.acknowledged === 20, `${t.acknowledged} of 20 were acknowledged after Redis came back`);
-      r.expect((await probe.db.collection('complaints').countDocuments({})) === t.acknowledged, 'the store does not hold exactly the acknowledged complaints');
+      r.expect((await probe.db.collection('complaints').countDocuments({})) === warmIds + t.acknowledged, 'the store does not hold exactly the acknowledged complaints');
       r.found(
         'POST hotline transcripts while Redis is down (50 at once)',
         '50 requests',

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { uniqueName, waitFor } from '../../support/test-app';
 import { CaseReport } from '../support/figures';
-import { AppProcess, RedisServer } from '../support/processes';
+import { AppProcess, FerretServer, RedisServer } from '../support/processes';
 import { StoreProbe, triageJobCounts } from '../support/store-probe';
 import { appEnv, runId, type FaultCase, type SuiteEnv } from '../support/suite';
 import { sendHotline } from '../support/traffic';
@@ -9,7 +9,8 @@ import { sendHotline } from '../support/traffic';
 /** Redis with AOF restarted mid-stream: the same worker and API processes carry on by themselves. */
 async function withAof(env: SuiteEnv, r: CaseReport): Promise<void> {
   const redis = await RedisServer.start(path.join(env.dir, uniqueName('c3-aof')), { persistent: true });
-  const base = appEnv({ mongoUri: env.ferret.uri(uniqueName('wa_faults')), redisUrl: redis.url, prefix: uniqueName('faults') });
+  const ferret = await FerretServer.start(path.join(env.dir, uniqueName('c3a-ferret')));
+  const base = appEnv({ mongoUri: ferret.uri(uniqueName('wa_faults')), redisUrl: redis.url, prefix: uniqueName('faults') });
   const api = await AppProcess.start('c3a-api', 'api', base);
   const worker = await AppProcess.start('c3a-worker', 'worker', base);
   const probe = await StoreProbe.open(base.MONGODB_URI!);
@@ -47,6 +48,7 @@ async function withAof(env: SuiteEnv, r: CaseReport): Promise<void> {
     await redis.stop();
     await probe.db.dropDatabase().catch(() => undefined);
     await probe.close();
+    await ferret.stop();
   }
 }
 
@@ -54,8 +56,9 @@ async function withAof(env: SuiteEnv, r: CaseReport): Promise<void> {
 async function withoutPersistence(env: SuiteEnv, r: CaseReport): Promise<void> {
   const redis = await RedisServer.start(path.join(env.dir, uniqueName('c3-mem')), { persistent: false });
   const prefix = uniqueName('faults');
+  const ferret = await FerretServer.start(path.join(env.dir, uniqueName('c3b-ferret')));
   const base = appEnv({
-    mongoUri: env.ferret.uri(uniqueName('wa_faults')),
+    mongoUri: ferret.uri(uniqueName('wa_faults')),
     redisUrl: redis.url,
     prefix,
     extra: { SWEEP_INTERVAL_MS: '2000', SWEEP_GRACE_MS: '1000' },
@@ -90,6 +93,7 @@ async function withoutPersistence(env: SuiteEnv, r: CaseReport): Promise<void> {
     await redis.stop();
     await probe.db.dropDatabase().catch(() => undefined);
     await probe.close();
+    await ferret.stop();
   }
 }
 

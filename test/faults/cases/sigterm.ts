@@ -1,6 +1,7 @@
 import { uniqueName, waitFor } from '../../support/test-app';
 import { CaseReport } from '../support/figures';
-import { AppProcess } from '../support/processes';
+import path from 'node:path';
+import { AppProcess, FerretServer } from '../support/processes';
 import { StoreProbe, triageJobCounts } from '../support/store-probe';
 import { appEnv, runId, type FaultCase } from '../support/suite';
 import { sendHotline } from '../support/traffic';
@@ -15,7 +16,8 @@ export const sigterm: FaultCase = {
   async run(env) {
     const r = new CaseReport();
     const prefix = uniqueName('faults');
-    const base = appEnv({ mongoUri: env.ferret.uri(uniqueName('wa_faults')), redisUrl: env.redis.url, prefix });
+    const ferret = await FerretServer.start(path.join(env.dir, uniqueName('c2-ferret')));
+    const base = appEnv({ mongoUri: ferret.uri(uniqueName('wa_faults')), redisUrl: env.redis.url, prefix });
     let api = await AppProcess.start('c2-api-0', 'api', base);
     const worker = await AppProcess.start('c2-worker-0', 'worker', base);
     let replacement: AppProcess | null = null;
@@ -77,6 +79,7 @@ export const sigterm: FaultCase = {
       await api.kill('SIGTERM');
       await probe.db.dropDatabase().catch(() => undefined);
       await probe.close();
+      await ferret.stop();
     }
     return r.result();
   },

@@ -3,7 +3,7 @@ import IORedis from 'ioredis';
 import { Types } from 'mongoose';
 import { QUEUE_NAMES } from '../../../queues/jobs';
 import { connectDb, type Db } from '../../../src/db/connection';
-import { waitFor } from '../../support/test-app';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { CaseReport } from './figures';
 import type { Delivery } from './traffic';
 
@@ -33,17 +33,27 @@ export class StoreProbe {
     return new Map(docs.map((d) => [String(d._id), String(d.state)]));
   }
 
-  /** Waits until every acknowledged complaint has left 'received' (or the time is up). */
-  async waitProcessed(deliveries: Delivery[], timeoutMs: number): Promise<boolean> {
+  /**
+   * Waits until every acknowledged complaint has left 'received', for as long as the workers make
+   * progress: slow is not lost. Gives up after `stallMs` without progress (longer than BullMQ's
+   * stalled-job recovery) or `maxMs` in all.
+   */
+  async waitProcessed(deliveries: Delivery[], stallMs: number, maxMs = 15 * 60_000): Promise<boolean> {
     const ids = deliveries.flatMap((d) => (d.complaintId ? [d.complaintId] : []));
-    return waitFor(
-      async () => {
-        const s = await this.states(ids);
-        return ids.every((id) => s.has(id) && s.get(id) !== 'received');
-      },
-      timeoutMs,
-      'every acknowledged complaint to be processed',
-    ).catch(() => false);
+    const started = Date.now();
+    let best = -1;
+    let progressAt = Date.now();
+    for (;;) {
+      const s = await this.states(ids);
+      const done = ids.filter((id) => s.has(id) && s.get(id) !== 'received').length;
+      if (done === ids.length) return true;
+      if (done > best) {
+        best = done;
+        progressAt = Date.now();
+      }
+      if (Date.now() - progressAt > stallMs || Date.now() - started > maxMs) return false;
+      await delay(500);
+    }
   }
 
   /** lost: acknowledged but not stored, or never processed; duplicated: a second complaint for one call, or a complaint in two cases. */
