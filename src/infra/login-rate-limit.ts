@@ -14,7 +14,12 @@ export interface LoginThrottle {
  * username's count.
  */
 export function createLoginThrottle(redis: Redis, prefix: string, maxFailures: number, windowSeconds: number): LoginThrottle {
-  const perUser = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:rl:login`, points: maxFailures, duration: windowSeconds });
+  const perUser = new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix: `${prefix}:rl:login`,
+    points: maxFailures,
+    duration: windowSeconds,
+  });
   const perClient = new RateLimiterRedis({
     storeClient: redis,
     keyPrefix: `${prefix}:rl:login-client`,

@@ -8,12 +8,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CASES } from './cases';
 import { HEADLINE_KEYS, sumFigures, type CaseResult, type HeadlineKey } from './support/figures';
-import { FerretServer, RedisServer, stopAllChildren } from './support/processes';
+import { FerretServer, RedisServer, stopAllChildren, writeLogsTo } from './support/processes';
 import type { FaultCase, SuiteEnv } from './support/suite';
 import { TEST_HOTLINE_SECRET } from '../support/test-app';
 
 function parseArgs(argv: string[]) {
-  const only = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',').filter(Boolean);
+  const only = argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice(7)
+    .split(',')
+    .filter(Boolean);
   return { quick: argv.includes('--quick'), only, list: argv.includes('--list') };
 }
 
@@ -33,6 +37,7 @@ async function main(): Promise<number> {
   const results: { c: FaultCase; r: CaseResult; seconds: number }[] = [];
   try {
     say(`starting the suite's own FerretDB and redis-server in ${dir}`);
+    writeLogsTo(path.join(dir, 'logs'));
     const env: SuiteEnv = {
       dir,
       ferret: await FerretServer.start(path.join(dir, 'shared-ferret')),
@@ -78,7 +83,8 @@ async function main(): Promise<number> {
   console.log('|---|---|---|---|---|');
   for (const { c, r } of results) {
     for (const f of r.findings) console.log(`| ${c.issueCase} | ${c.id} | ${f.tried} | ${f.amount} | ${f.held} |`);
-    if (r.failures.length) console.log(`| ${c.issueCase} | ${c.id} | **FAILED** | | ${r.failures.join('; ').replace(/\|/g, '/').replace(/\n/g, ' ')} |`);
+    if (r.failures.length)
+      console.log(`| ${c.issueCase} | ${c.id} | **FAILED** | | ${r.failures.join('; ').replace(/\|/g, '/').replace(/\n/g, ' ')} |`);
   }
   console.log('');
   console.log(`cases: ${results.map((x) => `${x.c.id} ${x.seconds}s`).join(', ')}; total ${seconds} s`);

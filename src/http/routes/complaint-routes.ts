@@ -7,7 +7,6 @@ import type { AcceptedComplaint } from '../../services/accept-complaint';
 import { currentStaff } from '../middleware/require-staff';
 import { parseOr400 } from '../validation';
 
-
 /** Complaints staff enter or forward: on-site visits, the national platform, media, petitions, hotline work orders. */
 const complaintBody = z
   .object({

@@ -9,7 +9,6 @@ import type { ReplayGuard } from '../../infra/replay-guard';
 import { verifyHotlineSignature } from '../hotline-signature';
 import { parseOr400 } from '../validation';
 
-
 const transcriptBody = z.object({
   callId: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, '1 to 128 letters, digits, _ . : or -'),
   receivedAt: z.iso.datetime({ offset: true }),

@@ -32,7 +32,12 @@ const hostileJson = fc.letrec<{ value: unknown }>((tie) => ({
 function mutated(valid: Record<string, unknown>) {
   return fc.oneof(
     fc.tuple(fc.constantFrom(...Object.keys(valid)), hostileJson).map(([k, v]) => ({ ...valid, [k]: v })),
-    fc.tuple(fc.constantFrom(...HOSTILE_KEYS), hostileJson).map(([k, v]) => JSON.parse(JSON.stringify({ ...valid }).replace(/^\{/, `{${JSON.stringify(k)}:${JSON.stringify(v) ?? 'null'},`)) as unknown),
+    fc
+      .tuple(fc.constantFrom(...HOSTILE_KEYS), hostileJson)
+      .map(
+        ([k, v]) =>
+          JSON.parse(JSON.stringify({ ...valid }).replace(/^\{/, `{${JSON.stringify(k)}:${JSON.stringify(v) ?? 'null'},`)) as unknown,
+      ),
     hostileJson,
   );
 }
@@ -70,12 +75,25 @@ export const badInput: FaultCase = {
     // Signs the exact bytes (invalid UTF-8 included) with a fresh timestamp.
     const hotline = (raw: Buffer | string) => {
       const ts = String(Math.floor(Date.now() / 1000));
-      const headers = { 'content-type': 'application/json', 'x-timestamp': ts, 'x-signature': signHotlineBody(app.ctx.config.HOTLINE_SECRET, ts, raw) };
+      const headers = {
+        'content-type': 'application/json',
+        'x-timestamp': ts,
+        'x-signature': signHotlineBody(app.ctx.config.HOTLINE_SECRET, ts, raw),
+      };
       return send('/api/hotline/transcripts', raw, headers);
     };
     const staffJson = (path: string, raw: Buffer | string, token = op.token) => send(path, raw, bearer(token, true));
-    const validHotline = () => ({ callId: uniqueName('call'), receivedAt: new Date().toISOString(), transcript: '来电人：某某劳务队欠我工资5000元。' });
-    const validStaff = () => ({ channel: 'onsite', externalId: uniqueName('ext'), receivedAt: new Date().toISOString(), text: '某某劳务队欠我工资5000元。' });
+    const validHotline = () => ({
+      callId: uniqueName('call'),
+      receivedAt: new Date().toISOString(),
+      transcript: '来电人：某某劳务队欠我工资5000元。',
+    });
+    const validStaff = () => ({
+      channel: 'onsite',
+      externalId: uniqueName('ext'),
+      receivedAt: new Date().toISOString(),
+      text: '某某劳务队欠我工资5000元。',
+    });
     const fakeLead = '0123456789abcdef01234567';
     const runs = env.quick ? 150 : 400;
     try {
@@ -87,7 +105,10 @@ export const badInput: FaultCase = {
           }),
           { numRuns },
         );
-        await fc.assert(fc.asyncProperty(mutated(validStaff()), async (v) => void (await staffJson('/api/complaints', JSON.stringify(v) ?? 'null'))), { numRuns });
+        await fc.assert(
+          fc.asyncProperty(mutated(validStaff()), async (v) => void (await staffJson('/api/complaints', JSON.stringify(v) ?? 'null'))),
+          { numRuns },
+        );
         await fc.assert(
           fc.asyncProperty(
             fc.constantFrom('status', 'assign', 'recoveries', 'replies', 'merge', 'split'),
@@ -96,19 +117,28 @@ export const badInput: FaultCase = {
           ),
           { numRuns },
         );
-        await fc.assert(fc.asyncProperty(hostileJson, async (v) => void (await send('/api/auth/login', JSON.stringify(v) ?? 'null', { 'content-type': 'application/json' }))), {
-          numRuns: Math.floor(numRuns / 4),
-        });
+        await fc.assert(
+          fc.asyncProperty(
+            hostileJson,
+            async (v) => void (await send('/api/auth/login', JSON.stringify(v) ?? 'null', { 'content-type': 'application/json' })),
+          ),
+          {
+            numRuns: Math.floor(numRuns / 4),
+          },
+        );
         // Invalid UTF-8: a valid complaint with raw bytes that are not UTF-8 inside its text.
         await fc.assert(
-          fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 8 }).map((b) => Buffer.from([0xc3, ...b.map((x) => x | 0x80), 0xff])), async (bad) => {
-            const json = JSON.stringify(validHotline()).replace('5000', '\u0001');
-            const [head, tail] = json.split('\u0001') as [string, string];
-            const raw = Buffer.concat([Buffer.from(head), bad, Buffer.from(tail)]);
-            await hotline(raw);
-            const s = JSON.stringify(validStaff()).split('5000') as [string, string];
-            await staffJson('/api/complaints', Buffer.concat([Buffer.from(s[0]), bad, Buffer.from(s[1])]));
-          }),
+          fc.asyncProperty(
+            fc.uint8Array({ minLength: 1, maxLength: 8 }).map((b) => Buffer.from([0xc3, ...b.map((x) => x | 0x80), 0xff])),
+            async (bad) => {
+              const json = JSON.stringify(validHotline()).replace('5000', '\u0001');
+              const [head, tail] = json.split('\u0001') as [string, string];
+              const raw = Buffer.concat([Buffer.from(head), bad, Buffer.from(tail)]);
+              await hotline(raw);
+              const s = JSON.stringify(validStaff()).split('5000') as [string, string];
+              await staffJson('/api/complaints', Buffer.concat([Buffer.from(s[0]), bad, Buffer.from(s[1])]));
+            },
+          ),
           { numRuns: Math.floor(numRuns / 4) },
         );
       };
@@ -126,9 +156,27 @@ export const badInput: FaultCase = {
         ['not JSON', () => hotline('{"callId":')],
         ['empty body', () => hotline('')],
         ['JSON null', () => hotline('null')],
-        ['staff: form-encoded with nested operators', () => send('/api/complaints', 'channel[$ne]=x&text[$gt]=', { ...bearer(op.token), 'content-type': 'application/x-www-form-urlencoded' })],
-        ['staff: text/plain', () => send('/api/complaints', JSON.stringify(validStaff()), { ...bearer(op.token), 'content-type': 'text/plain' })],
-        ['login: __proto__ payload', () => send('/api/auth/login', '{"__proto__":{"admin":true},"username":"a","password":"b","constructor":{"prototype":{"polluted":1}}}', { 'content-type': 'application/json' })],
+        [
+          'staff: form-encoded with nested operators',
+          () =>
+            send('/api/complaints', 'channel[$ne]=x&text[$gt]=', {
+              ...bearer(op.token),
+              'content-type': 'application/x-www-form-urlencoded',
+            }),
+        ],
+        [
+          'staff: text/plain',
+          () => send('/api/complaints', JSON.stringify(validStaff()), { ...bearer(op.token), 'content-type': 'text/plain' }),
+        ],
+        [
+          'login: __proto__ payload',
+          () =>
+            send(
+              '/api/auth/login',
+              '{"__proto__":{"admin":true},"username":"a","password":"b","constructor":{"prototype":{"polluted":1}}}',
+              { 'content-type': 'application/json' },
+            ),
+        ],
       ];
       const fixedResults: string[] = [];
       for (const [what, go] of fixed) {
@@ -150,7 +198,13 @@ export const badInput: FaultCase = {
       // The WeChat intake path, where each message is read by the real bot.
       const harness = await startWechatHarness(app);
       let botReplies = 0;
-      const botInputs = fc.sample(fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.constantFrom('\u0000', '\ud800', '确认\u0000', 'x'.repeat(5000), '{"$where":"1"}')), env.quick ? 15 : 40);
+      const botInputs = fc.sample(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 200 }),
+          fc.constantFrom('\u0000', '\ud800', '确认\u0000', 'x'.repeat(5000), '{"$where":"1"}'),
+        ),
+        env.quick ? 15 : 40,
+      );
       try {
         const before = harness.session.said.length;
         const ids = botInputs.map((text, k) => {
@@ -159,7 +213,12 @@ export const badInput: FaultCase = {
           return w.id;
         });
         await harness.session.quiet(before, { quietMs: 2000, maxMs: 20_000, minNew: Math.ceil(botInputs.length / 2) });
-        botReplies = new Set(harness.session.said.slice(before).map((m) => m.to).filter((to) => ids.includes(to))).size;
+        botReplies = new Set(
+          harness.session.said
+            .slice(before)
+            .map((m) => m.to)
+            .filter((to) => ids.includes(to)),
+        ).size;
       } finally {
         await harness.stop();
       }
@@ -177,7 +236,11 @@ export const badInput: FaultCase = {
       // Nothing half-stored: every stored complaint is whole and clean.
       const stored = await app.ctx.db.collection('complaints').find({}).toArray();
       const dirty = stored.filter(
-        (c) => typeof c.text !== 'string' || !c.text.trim() || /[\u0000\ufffd]/.test(JSON.stringify(c)) || Object.keys(c).some((k) => /[.$]/.test(k)),
+        (c) =>
+          typeof c.text !== 'string' ||
+          !c.text.trim() ||
+          /[\u0000\ufffd]/.test(JSON.stringify(c)) ||
+          Object.keys(c).some((k) => /[.$]/.test(k)),
       );
       r.expect(dirty.length === 0, `${dirty.length} stored complaints are not clean (NUL, U+FFFD, empty, hostile keys)`);
       r.expect(stored.length <= accepted, `${stored.length} complaints stored but only ${accepted} accepted`);
@@ -190,10 +253,22 @@ export const badInput: FaultCase = {
       r.found(
         'fast-check: hostile JSON (keys with . and $, __proto__, NUL, lone surrogates, nested arrays, wrong types) and invalid UTF-8 into the hotline, staff complaints, every case action and sign-in',
         `${answers.length - fixed.length} requests in 2 campaigns`,
-        `statuses ${Object.entries(byStatus).map(([s, n]) => `${n}×${s}`).join(', ')}; 5xx ${fiveXx}; unclear refusals ${unclear}; stored ${stored.length} (all clean: ${dirty.length === 0}); prototype polluted: ${polluted}`,
+        `statuses ${Object.entries(byStatus)
+          .map(([s, n]) => `${n}×${s}`)
+          .join(
+            ', ',
+          )}; 5xx ${fiveXx}; unclear refusals ${unclear}; stored ${stored.length} (all clean: ${dirty.length === 0}); prototype polluted: ${polluted}`,
       );
-      r.found('memory over the second campaign', `${runs * 4} requests`, `heap ${heapGrowthMb >= 0 ? '+' : ''}${heapGrowthMb.toFixed(1)} MB, RSS ${rssGrowthMb >= 0 ? '+' : ''}${rssGrowthMb.toFixed(1)} MB`);
-      r.found('hostile text to the real WeChat bot (binary, NUL, lone surrogates, 5,000 characters)', `${botInputs.length} messages`, `the bot answered ${botReplies}; the app alive: ${alive}`);
+      r.found(
+        'memory over the second campaign',
+        `${runs * 4} requests`,
+        `heap ${heapGrowthMb >= 0 ? '+' : ''}${heapGrowthMb.toFixed(1)} MB, RSS ${rssGrowthMb >= 0 ? '+' : ''}${rssGrowthMb.toFixed(1)} MB`,
+      );
+      r.found(
+        'hostile text to the real WeChat bot (binary, NUL, lone surrogates, 5,000 characters)',
+        `${botInputs.length} messages`,
+        `the bot answered ${botReplies}; the app alive: ${alive}`,
+      );
       r.add('max_heap_growth_mb', Math.round(heapGrowthMb * 10) / 10);
     } finally {
       await app.stop();

@@ -31,9 +31,9 @@ export const concurrentDelivery: FaultCase = {
         r.add('duplicated', Math.max(0, stored - 1));
         r.expect(stored === 1, `${what}: ${stored} complaints stored, not 1`);
         r.expect(errors === 0, `${what}: ${errors} answers were 5xx`);
-        const counts = Object.entries(
-          statuses.reduce<Record<number, number>>((a, s) => ({ ...a, [s]: (a[s] ?? 0) + 1 }), {}),
-        ).map(([s, n]) => `${n}×${s}`);
+        const counts = Object.entries(statuses.reduce<Record<number, number>>((a, s) => ({ ...a, [s]: (a[s] ?? 0) + 1 }), {})).map(
+          ([s, n]) => `${n}×${s}`,
+        );
         r.found(what, `${statuses.length} at once`, `${stored} complaint stored; answers ${counts.join(', ')}`);
       };
 
@@ -42,14 +42,18 @@ export const concurrentDelivery: FaultCase = {
       const same = JSON.stringify(hotlinePayload(7001, uniqueName('call')));
       const headers = signedHeaders(same);
       const identical = await Promise.all(
-        Array.from({ length: N }, () => fetch(`${app.url}/api/hotline/transcripts`, { method: 'POST', headers, body: same }).then((x) => x.status)),
+        Array.from({ length: N }, () =>
+          fetch(`${app.url}/api/hotline/transcripts`, { method: 'POST', headers, body: same }).then((x) => x.status),
+        ),
       );
       await tally('the same signed hotline request delivered 50 times at once', 'hotline', JSON.parse(same).callId, identical);
 
       pii.note(7002);
       const call = hotlinePayload(7002, uniqueName('call'));
       const now = Math.floor(Date.now() / 1000);
-      const resigned = await Promise.all(Array.from({ length: N }, (_, k) => postTranscript(app.url, call, { timestamp: now - k }).then((x) => x.status)));
+      const resigned = await Promise.all(
+        Array.from({ length: N }, (_, k) => postTranscript(app.url, call, { timestamp: now - k }).then((x) => x.status)),
+      );
       await tally('one hotline call delivered 50 times at once, each signed afresh', 'hotline', call.callId, resigned);
 
       const op = await staffToken(app, 'operator', null);
@@ -63,7 +67,9 @@ export const concurrentDelivery: FaultCase = {
       });
       pii.note(7003);
       const staffPosts = await Promise.all(
-        Array.from({ length: N }, () => fetch(`${app.url}/api/complaints`, { method: 'POST', headers: bearer(op.token, true), body }).then((x) => x.status)),
+        Array.from({ length: N }, () =>
+          fetch(`${app.url}/api/complaints`, { method: 'POST', headers: bearer(op.token, true), body }).then((x) => x.status),
+        ),
       );
       await tally('one national-platform lead forwarded 50 times at once by staff', 'national_platform', externalId, staffPosts);
 
@@ -74,7 +80,11 @@ export const concurrentDelivery: FaultCase = {
       for (let k = 0; k < 10; k++) harness.session.send(w.id, '芮明霞', '确认');
       await w.waitFor(/已为您登记/);
       await harness.session.quiet(harness.session.said.length - 1, { quietMs: 1500, maxMs: 10_000 });
-      const cid = await waitFor(() => app.ctx.repos.complainants.findId('wechat', w.id).then((x) => x ?? null), 10_000, 'the complainant').catch(() => null);
+      const cid = await waitFor(
+        () => app.ctx.repos.complainants.findId('wechat', w.id).then((x) => x ?? null),
+        10_000,
+        'the complainant',
+      ).catch(() => null);
       const wechat = await app.ctx.db.collection('complaints').countDocuments({ 'sender.channelUserId': { $eq: w.id } });
       r.add('sent', 10);
       r.add('stored', Math.min(wechat, 1));

@@ -24,7 +24,11 @@ export const flood: FaultCase = {
       const flooder = harness.worker('刷屏者');
       const flooding = (async () => {
         for (let k = 0; k < FLOOD; k++) {
-          harness.session.send(flooder.id, '刷屏者', k % 2 ? '确认' : `我在漳江街道的鼎泰建筑公司做事，欠我工资${1000 + k}元，电话13877779${String(k % 1000).padStart(3, '0')}`);
+          harness.session.send(
+            flooder.id,
+            '刷屏者',
+            k % 2 ? '确认' : `我在漳江街道的鼎泰建筑公司做事，欠我工资${1000 + k}元，电话13877779${String(k % 1000).padStart(3, '0')}`,
+          );
           if (k % 20 === 0) await delay(1);
         }
       })();
@@ -35,7 +39,9 @@ export const flood: FaultCase = {
           pii.note(1300 + k);
           const w = harness.worker(p.name);
           const t0 = Date.now();
-          const [summary] = await w.say(`我在盘塘镇的金穗米厂${k}号车间做了两个月，金穗米厂欠我工资${5600 + k}元，就我一个，电话${p.phone}`);
+          const [summary] = await w.say(
+            `我在盘塘镇的金穗米厂${k}号车间做了两个月，金穗米厂欠我工资${5600 + k}元，就我一个，电话${p.phone}`,
+          );
           const [registered] = await w.say('确认');
           const notice = await w.waitFor(/案件编号 WA\d{8}-\d{4}/).catch(() => null);
           return { ok: Boolean(summary?.includes('请核对') && registered?.includes('已为您登记') && notice), ms: Date.now() - t0 };

@@ -46,7 +46,10 @@ export const hotlineHmac: FaultCase = {
       await fc.assert(
         fc.asyncProperty(fc.string({ minLength: 1, maxLength: 80 }), async (secret) => {
           const body = fresh(i++);
-          await forged('wrong secret', await post(app.url, body, signedHeaders(body, { secret: secret === TEST_HOTLINE_SECRET ? `${secret}x` : secret })));
+          await forged(
+            'wrong secret',
+            await post(app.url, body, signedHeaders(body, { secret: secret === TEST_HOTLINE_SECRET ? `${secret}x` : secret })),
+          );
         }),
         { numRuns: 40 },
       );
@@ -54,9 +57,19 @@ export const hotlineHmac: FaultCase = {
         const body = fresh(i++);
         await forged('stale or future timestamp', await post(app.url, body, signedHeaders(body, { timestamp: now() + skew })));
       }
-      for (const sig of ['sha1=abc', 'sha256=', `sha256=${'z'.repeat(64)}`, `SHA256=${'0'.repeat(64)}`, `sha256=${'0'.repeat(63)}`, 'garbage']) {
+      for (const sig of [
+        'sha1=abc',
+        'sha256=',
+        `sha256=${'z'.repeat(64)}`,
+        `SHA256=${'0'.repeat(64)}`,
+        `sha256=${'0'.repeat(63)}`,
+        'garbage',
+      ]) {
         const body = fresh(i++);
-        await forged('malformed signature', await post(app.url, body, { 'content-type': 'application/json', 'x-timestamp': String(now()), 'x-signature': sig }));
+        await forged(
+          'malformed signature',
+          await post(app.url, body, { 'content-type': 'application/json', 'x-timestamp': String(now()), 'x-signature': sig }),
+        );
       }
       // Tampering: a valid signature with a body changed anywhere, or with another timestamp.
       await fc.assert(
@@ -90,18 +103,28 @@ export const hotlineHmac: FaultCase = {
       }
       const good = fresh(i++);
       const ts = String(now());
-      const control = await post(rotated.url, good, { 'content-type': 'application/json', 'x-timestamp': ts, 'x-signature': signHotlineBody(ROTATED_SECRET, ts, good) });
+      const control = await post(rotated.url, good, {
+        'content-type': 'application/json',
+        'x-timestamp': ts,
+        'x-signature': signHotlineBody(ROTATED_SECRET, ts, good),
+      });
       r.expect(control.status === 202, `the new secret was refused (${control.status})`);
 
-      const stored = (await app.ctx.db.collection('complaints').countDocuments({})) + (await rotated.ctx.db.collection('complaints').countDocuments({}));
+      const stored =
+        (await app.ctx.db.collection('complaints').countDocuments({})) + (await rotated.ctx.db.collection('complaints').countDocuments({}));
       const forgedAccepted = Object.values(byKind).reduce((a, k) => a + k.accepted, 0);
       r.add('forged_accepted', forgedAccepted);
-      r.expect(forgedAccepted === 0, `forged requests accepted: ${JSON.stringify(Object.fromEntries(Object.entries(byKind).filter(([, k]) => k.accepted)))}`);
+      r.expect(
+        forgedAccepted === 0,
+        `forged requests accepted: ${JSON.stringify(Object.fromEntries(Object.entries(byKind).filter(([, k]) => k.accepted)))}`,
+      );
       r.expect(stored === 5 + 1, `${stored} complaints stored; only the 5 valid requests and the rotated-secret control should be`);
       const tried = Object.values(byKind).reduce((a, k) => a + k.tried, 0);
       r.found(
         'hotline requests without, with wrong, stale, malformed, tampered (fast-check), replayed or pre-rotation signatures',
-        `${tried} requests (${Object.entries(byKind).map(([k, v]) => `${k} ${v.tried}`).join(', ')})`,
+        `${tried} requests (${Object.entries(byKind)
+          .map(([k, v]) => `${k} ${v.tried}`)
+          .join(', ')})`,
         `accepted ${forgedAccepted}; stored only the ${stored} genuine ones`,
       );
     } finally {

@@ -54,7 +54,6 @@ export const killWorker: FaultCase = {
     } finally {
       await worker.kill('SIGTERM');
       await api.kill('SIGTERM');
-      await probe.db.dropDatabase().catch(() => undefined);
       await probe.close();
       await ferret.stop();
     }

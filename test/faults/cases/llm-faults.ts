@@ -45,7 +45,13 @@ export const llmFaults: FaultCase = {
       for (const mode of MODES) {
         fake.mode = mode;
         const before = fake.requests.length;
-        const deliveries = await sendHotline(() => app.url, { count: n, from, concurrency: 4, secret: env.secret, runId: uniqueName(`c6-${mode}`) });
+        const deliveries = await sendHotline(() => app.url, {
+          count: n,
+          from,
+          concurrency: 4,
+          secret: env.secret,
+          runId: uniqueName(`c6-${mode}`),
+        });
         from += n;
         const latencies = deliveries.flatMap((d) => d.latencies);
         if (mode === 'good') baseline.push(...latencies);
@@ -65,9 +71,17 @@ export const llmFaults: FaultCase = {
         r.max('max_llm_calls_per_complaint', maxCalls);
         r.expect(maxCalls <= 1 + MAX_RETRIES, `${mode}: up to ${maxCalls} LLM calls for one complaint`);
         r.expect(withLead === t.acknowledged, `${mode}: ${t.acknowledged - withLead} complaints got no case`);
-        if (mode !== 'good') r.expect(byRules === t.acknowledged, `${mode}: ${t.acknowledged - byRules} complaints were not triaged by the rules with the LLM error noted`);
+        if (mode !== 'good')
+          r.expect(
+            byRules === t.acknowledged,
+            `${mode}: ${t.acknowledged - byRules} complaints were not triaged by the rules with the LLM error noted`,
+          );
         const p99 = percentile(latencies, 99);
-        if (mode !== 'good') r.expect(p99 < Math.max(500, 3 * percentile(baseline, 99)), `${mode}: intake p99 ${p99} ms against ${percentile(baseline, 99)} ms with a good LLM`);
+        if (mode !== 'good')
+          r.expect(
+            p99 < Math.max(500, 3 * percentile(baseline, 99)),
+            `${mode}: intake p99 ${p99} ms against ${percentile(baseline, 99)} ms with a good LLM`,
+          );
         r.found(
           `LLM ${mode === 'good' ? 'answering well (baseline)' : mode === 'hang' ? 'hanging (timeout 1 s)' : mode === '500' ? 'answering 500' : mode === 'malformed' ? 'answering malformed JSON' : 'answering JSON off the schema'}`,
           `${t.sent} complaints`,

@@ -66,7 +66,6 @@ export const mongoOutage: FaultCase = {
             99,
           )} ms) and retried by the sender; ${retriedJobs} job attempts failed and were retried; acknowledged ${t.acknowledged}, stored and triaged ${t.stored}, lost ${t.lost}, duplicated ${t.duplicated}`,
         );
-        await probe.db.dropDatabase().catch(() => undefined);
       } finally {
         await probe.close();
       }

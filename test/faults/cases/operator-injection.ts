@@ -22,7 +22,11 @@ export const operatorInjection: FaultCase = {
     const outcomes = { tried: 0, refused: 0, literal: 0, leaked: 0 };
     const get = (path: string, token: string) => fetch(`${app.url}${path}`, { headers: bearer(token) });
     const post = (path: string, token: string | null, body: unknown) =>
-      fetch(`${app.url}${path}`, { method: 'POST', headers: token ? bearer(token, true) : { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${app.url}${path}`, {
+        method: 'POST',
+        headers: token ? bearer(token, true) : { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const refused = async (what: string, res: Response, alsoOk: number[] = []) => {
       outcomes.tried++;
       await res.body?.cancel();
@@ -50,14 +54,28 @@ export const operatorInjection: FaultCase = {
         for (const v of OPERATOR_VALUES)
           if (p !== 'q') await refused(`GET /api/leads?${p}=${v}`, await get(`/api/leads?${p}=${encodeURIComponent(v)}`, admin.token));
       }
-      for (const p of ['from', 'to', 'year']) for (const op of OPERATORS) await refused(`GET /api/stats?${p}${op}`, await get(`/api/stats?from=2026-01-01&to=2026-12-31&${p}${op}`, admin.token));
+      for (const p of ['from', 'to', 'year'])
+        for (const op of OPERATORS)
+          await refused(`GET /api/stats?${p}${op}`, await get(`/api/stats?from=2026-01-01&to=2026-12-31&${p}${op}`, admin.token));
 
       // q is free text: whatever it holds, the answer is exactly the literal (case-insensitive) matches.
       const literal = (q: string) => {
         const needle = q.trim().toLowerCase();
-        return all.filter((l) => [l.caseNumber, l.employer, l.project, l.location].some((f) => (f ?? '').toLowerCase().includes(needle))).length;
+        return all.filter((l) => [l.caseNumber, l.employer, l.project, l.location].some((f) => (f ?? '').toLowerCase().includes(needle)))
+          .length;
       };
-      const qs = [...OPERATOR_VALUES, '.*', '^', '$where', '[a-z]+', '\\', '鼎泰.*', '(?=a)', '|', ...fc.sample(fc.string({ minLength: 1, maxLength: 12 }), env.quick ? 60 : 200)];
+      const qs = [
+        ...OPERATOR_VALUES,
+        '.*',
+        '^',
+        '$where',
+        '[a-z]+',
+        '\\',
+        '鼎泰.*',
+        '(?=a)',
+        '|',
+        ...fc.sample(fc.string({ minLength: 1, maxLength: 12 }), env.quick ? 60 : 200),
+      ];
       for (const q of qs) {
         if (!q.trim()) continue;
         outcomes.tried++;
@@ -92,12 +110,19 @@ export const operatorInjection: FaultCase = {
         await refused(`GET /api/leads/${id}`, await get(`/api/leads/${enc}`, admin.token));
         await refused(`POST /api/callbacks/${id}/done`, await post(`/api/callbacks/${enc}/done`, admin.token, {}));
       }
-      await refused('GET /api/leads/<id>?x[$ne]=1 (unknown parameter is ignored on reads by id)', await get(`/api/leads/${target}?id[$ne]=1`, admin.token), [200]);
+      await refused(
+        'GET /api/leads/<id>?x[$ne]=1 (unknown parameter is ignored on reads by id)',
+        await get(`/api/leads/${target}?id[$ne]=1`, admin.token),
+        [200],
+      );
       for (const o of OPERATOR_OBJECTS) {
         await refused('assign assigneeId', await post(`/api/leads/${target}/assign`, admin.token, { assigneeId: o }));
         await refused('merge sourceLeadId', await post(`/api/leads/${target}/merge`, admin.token, { sourceLeadId: o }));
         await refused('split complaintId', await post(`/api/leads/${target}/split`, admin.token, { complaintId: o }));
-        await refused('replies complainantIds', await post(`/api/leads/${target}/replies`, admin.token, { text: '您好', complainantIds: [o] }));
+        await refused(
+          'replies complainantIds',
+          await post(`/api/leads/${target}/replies`, admin.token, { text: '您好', complainantIds: [o] }),
+        );
         await refused('status to', await post(`/api/leads/${target}/status`, admin.token, { to: o }));
         await refused('login username', await post('/api/auth/login', null, { username: o, password: 'x' }));
         await refused('login password', await post('/api/auth/login', null, { username: admin.username, password: o }));

@@ -63,8 +63,24 @@ export const piiLeaks: FaultCase = {
       },
     });
     const fake = await startFakeOpenAi();
-    fake.answer = { category: 'wage_arrears', employer: '某劳务队', project: null, location: '漳江街道', amount_yuan: 5000, worker_count: 1, phone: '[电话1]', sector: 'construction', urgency: 'normal' };
-    const config = testConfig({ LOG_LEVEL: 'trace', OPENAI_BASE_URL: fake.baseURL, OPENAI_API_KEY: 'fake-key', OPENAI_TIMEOUT_MS: '2000', OPENAI_MAX_RETRIES: '0' });
+    fake.answer = {
+      category: 'wage_arrears',
+      employer: '某劳务队',
+      project: null,
+      location: '漳江街道',
+      amount_yuan: 5000,
+      worker_count: 1,
+      phone: '[电话1]',
+      sector: 'construction',
+      urgency: 'normal',
+    };
+    const config = testConfig({
+      LOG_LEVEL: 'trace',
+      OPENAI_BASE_URL: fake.baseURL,
+      OPENAI_API_KEY: 'fake-key',
+      OPENAI_TIMEOUT_MS: '2000',
+      OPENAI_MAX_RETRIES: '0',
+    });
     const log = createLogger('trace', {}, sink);
     const ctx = await createAppContext(config, log);
     const api = await startApiRole(ctx);
@@ -84,7 +100,10 @@ export const piiLeaks: FaultCase = {
       // Hotline: turns with the caller's number as a field, and a plain-text transcript.
       for (const i of [1501, 1502]) {
         pii.note(i);
-        const body = i === 1501 ? hotlinePayload(i, uniqueName('call')) : { callId: uniqueName('call'), receivedAt: new Date().toISOString(), transcript: `来电人：${complaintText(i)}` };
+        const body =
+          i === 1501
+            ? hotlinePayload(i, uniqueName('call'))
+            : { callId: uniqueName('call'), receivedAt: new Date().toISOString(), transcript: `来电人：${complaintText(i)}` };
         const res = await postTranscript(api.url, body);
         ids.push(((await res.json()) as { complaintId: string }).complaintId);
       }
@@ -95,18 +114,33 @@ export const piiLeaks: FaultCase = {
       const staffRes = await fetch(`${api.url}/api/complaints`, {
         method: 'POST',
         headers: bearer(op.token, true),
-        body: JSON.stringify({ channel: 'onsite', externalId: uniqueName('ext'), receivedAt: new Date().toISOString(), complainant: { name: p3.name, phone: p3.phone }, text: complaintText(1503) }),
+        body: JSON.stringify({
+          channel: 'onsite',
+          externalId: uniqueName('ext'),
+          receivedAt: new Date().toISOString(),
+          complainant: { name: p3.name, phone: p3.phone },
+          text: complaintText(1503),
+        }),
       });
       ids.push(((await staffRes.json()) as { complaintId: string }).complaintId);
       paths.push('staff complaint (name, phone)');
       // Refused requests that carry personal data: a bad field, an id that is a phone number, a search for one.
       pii.note(1504);
       const p4 = person(1504);
-      await postTranscript(api.url, { callId: uniqueName('call'), receivedAt: 'yesterday', callerPhone: p4.phone, transcript: complaintText(1504) });
+      await postTranscript(api.url, {
+        callId: uniqueName('call'),
+        receivedAt: 'yesterday',
+        callerPhone: p4.phone,
+        transcript: complaintText(1504),
+      });
       await fetch(`${api.url}/api/leads/${p4.phone}`, { headers: bearer(op.token) });
       await fetch(`${api.url}/api/leads?q=${p4.phone}`, { headers: bearer(op.token) });
       await fetch(`${api.url}/api/leads?q=${encodeURIComponent(p4.name)}&${p4.idNumber}=1`, { headers: bearer(op.token) });
-      await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: p4.phone, password: p4.idNumber }) });
+      await fetch(`${api.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: p4.phone, password: p4.idNumber }),
+      });
       paths.push('refused requests (bad field, phone as id, phone and name in search, phone as username)');
       // WeChat: a whole conversation with the bot, then a staff reply through the outbound queue.
       pii.note(1505);
@@ -121,15 +155,27 @@ export const piiLeaks: FaultCase = {
       await waitFor(async () => said() >= 4, 10_000, 'the progress answer');
       paths.push('WeChat conversation (complaint, 确认, 查询 with an ID number)');
       for (const id of ids) await waitFor(async () => (await ctx.repos.complaints.get(id))?.leadId ?? null, 15_000, 'triage');
-      const wxLeadId = await waitFor(async () => {
-        const cid = await ctx.repos.complainants.findId('wechat', wxid);
-        return cid ? ((await ctx.repos.leads.listByComplainant(cid))[0]?.id ?? null) : null;
-      }, 15_000, 'the WeChat case');
-      const reply = await fetch(`${api.url}/api/leads/${wxLeadId}/replies`, { method: 'POST', headers: bearer(op.token, true), body: JSON.stringify({ text: `${p5.name}您好，请把身份证${p5.idNumber}复印件带来，电话${p5.phone}。` }) });
+      const wxLeadId = await waitFor(
+        async () => {
+          const cid = await ctx.repos.complainants.findId('wechat', wxid);
+          return cid ? ((await ctx.repos.leads.listByComplainant(cid))[0]?.id ?? null) : null;
+        },
+        15_000,
+        'the WeChat case',
+      );
+      const reply = await fetch(`${api.url}/api/leads/${wxLeadId}/replies`, {
+        method: 'POST',
+        headers: bearer(op.token, true),
+        body: JSON.stringify({ text: `${p5.name}您好，请把身份证${p5.idNumber}复印件带来，电话${p5.phone}。` }),
+      });
       r.expect(reply.status === 201, `the staff reply answered ${reply.status}`);
       await waitFor(async () => said() >= 5, 15_000, 'the staff reply to arrive');
       paths.push('staff reply with name, ID and phone (outbound queue)');
-      for (const id of ids) await fetch(`${api.url}/api/leads/${(await ctx.repos.complaints.get(id))!.leadId}/reveal-phone`, { method: 'POST', headers: bearer(op.token) });
+      for (const id of ids)
+        await fetch(`${api.url}/api/leads/${(await ctx.repos.complaints.get(id))!.leadId}/reveal-phone`, {
+          method: 'POST',
+          headers: bearer(op.token),
+        });
 
       const hitsIn = (source: string, texts: string[]) => {
         const hits = texts.flatMap((t) => pii.find(t));
@@ -139,11 +185,19 @@ export const piiLeaks: FaultCase = {
       };
       const inLogs = hitsIn('logs of this case (trace level)', lines);
       const spawned = capturedOutput.filter((l) => !l.source.startsWith('redis'));
-      const inSpawned = hitsIn(`logs of the ${new Set(spawned.map((l) => l.source)).size} processes the run spawned`, spawned.map((l) => l.line));
+      const inSpawned = hitsIn(
+        `logs of the ${new Set(spawned.map((l) => l.source)).size} processes the run spawned`,
+        spawned.map((l) => l.line),
+      );
       const keys = (await queueData(config.REDIS_URL)).concat(env.redis.url === config.REDIS_URL ? [] : await queueData(env.redis.url));
       const jobKeys = keys.filter((k) => BULLMQ_QUEUES.test(k.key));
-      const inJobs = hitsIn(`BullMQ job data (${jobKeys.length} keys of every queue of the run)`, jobKeys.map((k) => k.text));
-      const otherKeys = keys.filter((k) => !BULLMQ_QUEUES.test(k.key) && pii.find(k.text).length > 0).map((k) => k.key.replace(/^[^:]+:/, '…:').replace(/:[^:]+$/, ':…'));
+      const inJobs = hitsIn(
+        `BullMQ job data (${jobKeys.length} keys of every queue of the run)`,
+        jobKeys.map((k) => k.text),
+      );
+      const otherKeys = keys
+        .filter((k) => !BULLMQ_QUEUES.test(k.key) && pii.find(k.text).length > 0)
+        .map((k) => k.key.replace(/^[^:]+:/, '…:').replace(/:[^:]+$/, ':…'));
       const llmTexts = fake.requests.map((q) => JSON.stringify(q.messages));
       const inLlm = hitsIn(`text sent to the LLM (${llmTexts.length} requests)`, llmTexts);
       r.found(
@@ -155,7 +209,8 @@ export const piiLeaks: FaultCase = {
       await session.stop();
       await worker.stop();
       await api.stop();
-      for (const q of [ctx.triageQueue.queue, ctx.outboundQueue.queue, ctx.deadlineQueue.queue]) await q.obliterate({ force: true }).catch(() => undefined);
+      for (const q of [ctx.triageQueue.queue, ctx.outboundQueue.queue, ctx.deadlineQueue.queue])
+        await q.obliterate({ force: true }).catch(() => undefined);
       await ctx.db.dropDatabase().catch(() => undefined);
       await ctx.close();
       await fake.close();

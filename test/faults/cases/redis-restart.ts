@@ -46,7 +46,6 @@ async function withAof(env: SuiteEnv, r: CaseReport): Promise<void> {
     await worker.kill('SIGTERM');
     await api.kill('SIGTERM');
     await redis.stop();
-    await probe.db.dropDatabase().catch(() => undefined);
     await probe.close();
     await ferret.stop();
   }
@@ -81,7 +80,8 @@ async function withoutPersistence(env: SuiteEnv, r: CaseReport): Promise<void> {
     const t = await probe.report(r, deliveries, 'Redis (no persistence) restart');
     const recovered = worker.logs('sweeper re-queued unprocessed complaints').reduce((a, l) => a + Number(l.requeued ?? 0), 0);
     r.add('sweeper_recovered', recovered);
-    r.expect(recovered === t.acknowledged, `the sweeper recovered ${recovered} of ${t.acknowledged} stored complaints`);
+    // Each stored complaint at least once; a job that then failed an attempt and was retried by a later sweep counts again.
+    r.expect(recovered >= t.acknowledged, `the sweeper recovered ${recovered} of ${t.acknowledged} stored complaints`);
     r.found(
       'redis-server without persistence restarted with a backlog (all jobs gone)',
       `${t.acknowledged} complaints stored, ${queued} jobs waiting, 0 after the restart`,
@@ -91,7 +91,6 @@ async function withoutPersistence(env: SuiteEnv, r: CaseReport): Promise<void> {
     await worker?.kill('SIGTERM');
     await api.kill('SIGTERM');
     await redis.stop();
-    await probe.db.dropDatabase().catch(() => undefined);
     await probe.close();
     await ferret.stop();
   }

@@ -72,12 +72,13 @@ export const sigterm: FaultCase = {
         `${t.sent} complaints in total; ${refusedDuringRestart} met a closed port and were retried`,
         `exit code ${seen.apiExitCode} after ${seen.apiExitMs} ms; acknowledged ${t.acknowledged}, stored ${t.stored}, lost ${t.lost}, duplicated ${t.duplicated}`,
       );
-      await waitFor(async () => ((await triageJobCounts(env.redis.url, prefix)).active ?? 0) === 0, 10_000, 'no active jobs').catch(() => undefined);
+      await waitFor(async () => ((await triageJobCounts(env.redis.url, prefix)).active ?? 0) === 0, 10_000, 'no active jobs').catch(
+        () => undefined,
+      );
     } finally {
       await (replacement as AppProcess | null)?.kill('SIGTERM');
       await worker.kill('SIGTERM');
       await api.kill('SIGTERM');
-      await probe.db.dropDatabase().catch(() => undefined);
       await probe.close();
       await ferret.stop();
     }

@@ -48,12 +48,19 @@ export const staffAccess: FaultCase = {
       const expired = await staffToken(app, 'inspector', AREA_A);
       const moved = await app.ctx.db
         .collection('api_tokens')
-        .updateOne({ tokenHash: hashToken(expired.token) }, { $set: { expiresAt: new Date(Date.now() - 60_000), createdAt: new Date(Date.now() - 400 * 86_400_000) } });
+        .updateOne(
+          { tokenHash: hashToken(expired.token) },
+          { $set: { expiresAt: new Date(Date.now() - 60_000), createdAt: new Date(Date.now() - 400 * 86_400_000) } },
+        );
       r.expect(moved.matchedCount === 1, 'could not age the token');
       badTokens.push(['expired', expired.token]);
       let tokenAccepted = 0;
       for (const [what, token] of badTokens) {
-        for (const [method, path] of [['GET', '/api/leads'], ['GET', `/api/leads/${leadA.id}`], ['POST', `/api/leads/${leadA.id}/replies`]] as const) {
+        for (const [method, path] of [
+          ['GET', '/api/leads'],
+          ['GET', `/api/leads/${leadA.id}`],
+          ['POST', `/api/leads/${leadA.id}/replies`],
+        ] as const) {
           const res = await call(method, path, token, method === 'POST' ? { text: '您好' } : undefined);
           if (res.status === 401) r.add('rejected', 1);
           else {
@@ -62,7 +69,11 @@ export const staffAccess: FaultCase = {
           }
         }
       }
-      r.found('staff API with no, malformed, forged, tampered, truncated, revoked or expired tokens', `${badTokens.length * 3} requests`, `401 for all but ${tokenAccepted}`);
+      r.found(
+        'staff API with no, malformed, forged, tampered, truncated, revoked or expired tokens',
+        `${badTokens.length * 3} requests`,
+        `401 for all but ${tokenAccepted}`,
+      );
 
       // Wrong role.
       const roleChecks: [string, string, string, string, unknown][] = [
@@ -71,7 +82,13 @@ export const staffAccess: FaultCase = {
         ['inspector reads statistics', inspA.token, 'GET', '/api/stats?from=2026-01-01&to=2026-12-31', undefined],
         ['inspector reads call-back tasks', inspA.token, 'GET', '/api/callbacks', undefined],
         ['operator changes a status', op.token, 'POST', `/api/leads/${leadA.id}/status`, { to: 'rejected', rejectReason: 'duplicate' }],
-        ['operator records a recovery', op.token, 'POST', `/api/leads/${leadA.id}/recoveries`, { amountYuan: 1, workersPaid: 1, date: '2026-01-01' }],
+        [
+          'operator records a recovery',
+          op.token,
+          'POST',
+          `/api/leads/${leadA.id}/recoveries`,
+          { amountYuan: 1, workersPaid: 1, date: '2026-01-01' },
+        ],
         ['operator merges', op.token, 'POST', `/api/leads/${leadA.id}/merge`, { sourceLeadId: leadB.id }],
         ['supervisor reads the WeChat login QR code', supA.token, 'GET', '/api/wechat/login', undefined],
       ];
@@ -97,7 +114,13 @@ export const staffAccess: FaultCase = {
           [`${who} reads B's messages`, token, 'GET', `/api/leads/${leadB.id}/messages`, undefined],
           [`${who} reveals B's phones`, token, 'POST', `/api/leads/${leadB.id}/reveal-phone`, undefined],
           [`${who} changes B's status`, token, 'POST', `/api/leads/${leadB.id}/status`, { to: 'rejected', rejectReason: 'duplicate' }],
-          [`${who} records a recovery on B`, token, 'POST', `/api/leads/${leadB.id}/recoveries`, { amountYuan: 100, workersPaid: 1, date: '2026-01-01' }],
+          [
+            `${who} records a recovery on B`,
+            token,
+            'POST',
+            `/api/leads/${leadB.id}/recoveries`,
+            { amountYuan: 100, workersPaid: 1, date: '2026-01-01' },
+          ],
           [`${who} replies on B`, token, 'POST', `/api/leads/${leadB.id}/replies`, { text: '您好，请提供更多材料。' }],
           [`${who} splits B`, token, 'POST', `/api/leads/${leadB.id}/split`, { complaintId: leadB.complaintIds[0] }],
         );

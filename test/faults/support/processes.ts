@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -10,12 +11,26 @@ import { waitFor } from '../../support/test-app';
 /** Every line any process of the run printed, for the personal-data scan (case 15). */
 export const capturedOutput: { source: string; line: string }[] = [];
 const children = new Set<ChildProcess>();
+let logDir: string | null = null;
+const logFiles = new Map<string, WriteStream>();
+
+/** Also writes each process's output to <dir>/<source>.log (kept with the run's folder when a case fails). */
+export function writeLogsTo(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  logDir = dir;
+}
 
 function capture(child: ChildProcess, source: string, onLine?: (line: string) => void): void {
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue;
     createInterface({ input: stream }).on('line', (line) => {
       capturedOutput.push({ source, line });
+      if (logDir) {
+        let file = logFiles.get(source);
+        if (!file)
+          logFiles.set(source, (file = createWriteStream(path.join(logDir, `${source.replace(/[^\w.-]/g, '_')}.log`), { flags: 'a' })));
+        file.write(`${line}\n`);
+      }
       onLine?.(line);
     });
   }
@@ -71,13 +86,33 @@ export class RedisServer {
     await mkdir(this.dir, { recursive: true });
     const persistence = this.persistent ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
     const child = track(
-      spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(this.port), '--dir', this.dir, '--save', '', ...persistence, '--maxmemory-policy', 'noeviction'], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      }),
+      spawn(
+        'redis-server',
+        [
+          '--bind',
+          '127.0.0.1',
+          '--port',
+          String(this.port),
+          '--dir',
+          this.dir,
+          '--save',
+          '',
+          ...persistence,
+          '--maxmemory-policy',
+          'noeviction',
+        ],
+        {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      ),
     );
     capture(child, `redis:${this.port}`);
     this.child = child;
-    await waitFor(async () => child.exitCode === null && (await answers({ host: '127.0.0.1', port: this.port }, 200)), 15_000, 'redis-server');
+    await waitFor(
+      async () => child.exitCode === null && (await answers({ host: '127.0.0.1', port: this.port }, 200)),
+      15_000,
+      'redis-server',
+    );
   }
 
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
@@ -130,7 +165,15 @@ export class AppProcess {
       spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src', 'main.ts')], {
         cwd: PROJECT_ROOT,
         // Only what the case sets: nothing from the developer's shell (OPENAI_*, .env) leaks in.
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'test', ROLE: role, PORT: '0', AUTO_START_SERVICES: 'false', ...env },
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '/tmp',
+          NODE_ENV: 'test',
+          ROLE: role,
+          PORT: '0',
+          AUTO_START_SERVICES: 'false',
+          ...env,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       }),
     );
@@ -142,7 +185,8 @@ export class AppProcess {
     });
     await waitFor(
       async () => {
-        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited during start-up:\n${app.lines.slice(-20).join('\n')}`);
+        if (child.exitCode !== null || child.signalCode !== null)
+          throw new Error(`${name} exited during start-up:\n${app.lines.slice(-20).join('\n')}`);
         return app.lines.some((l) => l.includes('"msg":"ready"'));
       },
       60_000,

@@ -7,7 +7,11 @@ import { pii } from './synthetic';
 export const AREA_A = '漳江街道';
 export const AREA_B = '陬市镇';
 
-export async function staffToken(app: TestApp, role: StaffRole, area: string | null): Promise<{ id: string; token: string; username: string }> {
+export async function staffToken(
+  app: TestApp,
+  role: StaffRole,
+  area: string | null,
+): Promise<{ id: string; token: string; username: string }> {
   const username = uniqueName(role).slice(0, 40);
   const { user, token } = await createStaffUser({ staff: app.ctx.repos.staff }, { username, password: 'a-long-test-password', role, area });
   return { id: user.id, token, username };
@@ -23,10 +27,14 @@ export async function caseIn(app: TestApp, area: string, employer: string, i: nu
   });
   if (res.status !== 202) throw new Error(`seeding a case answered ${res.status}`);
   const { complaintId } = (await res.json()) as { complaintId: string };
-  const c = await waitFor(async () => {
-    const got = await app.ctx.repos.complaints.get(complaintId);
-    return got?.leadId ? got : null;
-  }, 15_000, 'the seeded case');
+  const c = await waitFor(
+    async () => {
+      const got = await app.ctx.repos.complaints.get(complaintId);
+      return got?.leadId ? got : null;
+    },
+    15_000,
+    'the seeded case',
+  );
   const lead = await app.ctx.repos.leads.get(c.leadId!);
   if (lead?.area !== area) throw new Error(`the seeded case is in ${lead?.area}, not ${area}`);
   return lead;

@@ -67,9 +67,14 @@ export class StoreProbe {
       .toArray();
     const extraComplaints = byCall.reduce((a, r) => a + (r.n - 1), 0);
     const ids = new Set(acked.map((d) => d.complaintId!));
-    const leads = await this.db.collection('leads').find({}, { projection: { complaintIds: 1 } }).toArray();
+    const leads = await this.db
+      .collection('leads')
+      .find({}, { projection: { complaintIds: 1 } })
+      .toArray();
     const seen = new Map<string, number>();
-    for (const l of leads) for (const c of (l.complaintIds as Types.ObjectId[]) ?? []) if (ids.has(String(c))) seen.set(String(c), (seen.get(String(c)) ?? 0) + 1);
+    for (const l of leads)
+      for (const c of (l.complaintIds as Types.ObjectId[]) ?? [])
+        if (ids.has(String(c))) seen.set(String(c), (seen.get(String(c)) ?? 0) + 1);
     const extraLeads = [...seen.values()].reduce((a, n) => a + (n - 1), 0);
     const stored = acked.filter((d) => ['triaged', 'triage_failed'].includes(states.get(d.complaintId!) ?? '')).length;
     return {

@@ -31,7 +31,12 @@ export interface FaultCase {
 }
 
 /** Settings of a spawned src/main.ts process against the given services, quiet on the sweeper unless asked. */
-export function appEnv(opts: { mongoUri: string; redisUrl: string; prefix: string; extra?: Record<string, string> }): Record<string, string> {
+export function appEnv(opts: {
+  mongoUri: string;
+  redisUrl: string;
+  prefix: string;
+  extra?: Record<string, string>;
+}): Record<string, string> {
   return {
     MONGODB_URI: opts.mongoUri,
     REDIS_URL: opts.redisUrl,

@@ -66,7 +66,8 @@ export class PiiRegistry {
   find(text: string): string[] {
     const hits: string[] = [];
     for (const m of text.matchAll(/(?<!\d)\d{11}(?!\d)/g)) if (this.phones.has(m[0])) hits.push(`phone ${m[0]}`);
-    for (const m of text.matchAll(/(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g)) if (this.ids.has(m[0].toUpperCase())) hits.push(`id ${m[0]}`);
+    for (const m of text.matchAll(/(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g))
+      if (this.ids.has(m[0].toUpperCase())) hits.push(`id ${m[0]}`);
     for (const n of this.names) if (text.includes(n)) hits.push(`name ${n}`);
     return hits;
   }
