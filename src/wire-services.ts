@@ -32,10 +32,12 @@ import {
   type PlatformIntakeDeps,
 } from './services/platform-intake';
 import { createContactRateLimit } from './infra/contact-rate-limit';
+import { createReplayGuard } from './infra/replay-guard';
+import { createLoginThrottle } from './infra/login-rate-limit';
 import { triageByRules } from './triage/rule-triage';
 import { acceptComplaint } from './services/accept-complaint';
 import { assignLead, changeLeadStatus, recordRecovery, type RecoveryInput, type StatusChange } from './services/case-actions';
-import { completeCallback, deliverMessage, dispatch, replyToComplainants } from './services/outbound-messages';
+import { completeCallback, deliverMessage, dispatch, listCallbacksFor, replyToComplainants } from './services/outbound-messages';
 import { countByStatusFor, getLeadFor, listLeadsFor, maskPhone, revealPhones, type LeadQuery } from './services/read-leads';
 import { authenticateToken, login, logout } from './services/staff-accounts';
 import { sweepUnprocessed } from './services/sweep-unprocessed';
@@ -49,7 +51,6 @@ import { caseDetailFor, evidenceFileFor } from './services/case-detail';
 import { editLeadFields, type LeadFieldEdit } from './services/edit-lead';
 import { dashboardFigures } from './services/dashboard';
 import { createStaffByAdmin, listStaff, resetStaffPassword, setStaffActive } from './services/staff-accounts';
-import { createLoginRateLimit } from './infra/login-rate-limit';
 import type { StaffRole } from './domain/staff';
 
 export interface WireInput {
@@ -121,6 +122,7 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
     return lead;
   };
 
+  const loginThrottle = createLoginThrottle(redis, config.QUEUE_PREFIX, config.LOGIN_MAX_FAILURES, config.LOGIN_WINDOW_S);
   const accept = (input: NewComplaint) => acceptComplaint({ complaints: repos.complaints, triageQueue }, input);
   // One conversation engine per channel; state and rate limits are kept apart by a key prefix.
   const intakeDepsFor = (channel: ComplaintChannel, keyPrefix: string) => ({
@@ -161,10 +163,13 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
     handleWechatMessage: (m: IncomingMessage) => handleIntakeMessage(intakeDeps, m),
     handleWechatFile: (f: IncomingFile) => handleIntakeFile(intakeDeps, f),
     acceptComplaint: (input: NewComplaint) => acceptComplaint({ complaints: repos.complaints, triageQueue }, input),
+    // A signature stays usable while its timestamp is within ±skew: remembered for twice that.
+    hotlineReplayGuard: createReplayGuard(redis, config.QUEUE_PREFIX, 2 * config.HOTLINE_MAX_SKEW_SECONDS + 1),
     triageComplaint: (complaintId: string, opts?: { finalAttempt: boolean }) => triageComplaint(triageDeps, complaintId, opts),
     sweepUnprocessed: (opts: { graceMs: number; now?: Date }) => sweepUnprocessed({ complaints: repos.complaints, triageQueue }, opts),
     authenticateToken: (token: string) => authenticateToken({ staff: repos.staff }, token),
-    login: (username: string, password: string) => login({ staff: repos.staff }, username, password),
+    login: (username: string, password: string, client?: string) =>
+      login({ staff: repos.staff, tokenTtlHours: config.STAFF_TOKEN_TTL_HOURS, loginThrottle }, username, password, client),
     logout: (token: string) => logout({ staff: repos.staff }, token),
     listLeads: (staff: StaffUser, query: LeadQuery) => listLeadsFor(repos, staff, query),
     getLead: (staff: StaffUser, id: string) => getLeadFor(repos, staff, id),
@@ -181,7 +186,7 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
     },
     revealPhones: (staff: StaffUser, id: string) => revealPhones({ ...repos, withLock }, staff, id),
     // Operators see who to call; the number itself comes from the case's audited reveal.
-    listCallbacks: async () => (await repos.outbound.listByState('callback_open')).map((m) => ({ ...m, phone: maskPhone(m.phone) })),
+    listCallbacks: (staff: StaffUser) => listCallbacksFor(repos, staff, maskPhone),
     completeCallback: (staff: StaffUser, messageId: string, note?: string) => completeCallback(outboundDeps, staff, messageId, note),
     /** Used by the bot role, which owns the WeChat session. */
     deliverMessage:
@@ -236,7 +241,6 @@ export function wireServices({ config, repos, redis, triageQueue, outboundQueue,
       createStaffByAdmin(repos, actor, input),
     setStaffActive: (actor: StaffUser, id: string, active: boolean) => setStaffActive(repos, actor, id, active),
     resetStaffPassword: (actor: StaffUser, id: string, password: string) => resetStaffPassword(repos, actor, id, password),
-    loginRateLimit: createLoginRateLimit(redis, config.QUEUE_PREFIX),
     /** Jobs per state in each queue, for the admins' queue-health table. */
     queueHealth: () =>
       Promise.all(

@@ -40,7 +40,7 @@ async function run(argv: string[]): Promise<number> {
   try {
     await ensureIndexes(db);
     const { user, token } = await createStaffUser(
-      { staff: createRepositories(db).staff },
+      { staff: createRepositories(db).staff, tokenTtlHours: config.STAFF_TOKEN_TTL_HOURS },
       { ...parsed.data, area: parsed.data.area ?? null },
     );
     console.log(JSON.stringify({ id: user.id, username: user.username, role: user.role, area: user.area, token }));

@@ -104,6 +104,7 @@ export const OPENAPI = {
           '202': ok('stored and queued'),
           '200': ok('the same callId was received before'),
           ...errors,
+          '409': ok('this exact signed request was received before (a replay): sign each delivery afresh'),
           '503': ok('MongoDB or Redis down: not stored'),
         },
       },
@@ -112,7 +113,7 @@ export const OPENAPI = {
       post: {
         summary: 'sign in: a new API token for username and password',
         ...body({ username: { type: 'string' }, password: { type: 'string' } }, ['username', 'password']),
-        responses: { '200': ok('token and user'), ...errors },
+        responses: { '200': ok('token and user'), ...errors, '429': ok('too many failed sign-ins for this username from this client') },
       },
     },
     '/api/auth/logout': {

@@ -48,6 +48,8 @@ export function createLogger(level: string, base: Record<string, unknown> = {}, 
       level,
       base: { pid: process.pid, ...base },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      // Serializers run after the masking below: an error's message (e.g. a driver's) is masked here.
+      serializers: { err: (e: Error) => maskDeep(pino.stdSerializers.err(e)) },
       // Numbers can still slip into free strings (error messages, URLs): mask them too.
       formatters: { log: (obj) => maskDeep(obj) as Record<string, unknown> },
       hooks: {

@@ -1,40 +1,51 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterRedis } from 'rate-limiter-flexible';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+
+export interface LoginThrottle {
+  /** Seconds until this username may be tried again from this client, or 0. */
+  blockedFor(username: string, client: string): Promise<number>;
+  failed(username: string, client: string): Promise<void>;
+  succeeded(username: string, client: string): Promise<void>;
+}
 
 /**
- * Failed sign-ins in Redis (shared by every API process): a username from one address gets
- * `perUser` tries per window, an address `perAddress` in all; a success clears the username's count.
+ * Failed sign-ins in Redis (shared by every API process): `maxFailures` per username and client within
+ * the window, and ten times that per client over all usernames (password spraying). A success clears the
+ * username's count.
  */
-export function createLoginRateLimit(redis: Redis, prefix: string, opts = { perUser: 5, perAddress: 50, windowSeconds: 900 }) {
-  const byUser = new RateLimiterRedis({
+export function createLoginThrottle(redis: Redis, prefix: string, maxFailures: number, windowSeconds: number): LoginThrottle {
+  const perUser = new RateLimiterRedis({
     storeClient: redis,
-    keyPrefix: `${prefix}:rl:login-user`,
-    points: opts.perUser,
-    duration: opts.windowSeconds,
+    keyPrefix: `${prefix}:rl:login`,
+    points: maxFailures,
+    duration: windowSeconds,
   });
-  const byAddress = new RateLimiterRedis({
+  const perClient = new RateLimiterRedis({
     storeClient: redis,
-    keyPrefix: `${prefix}:rl:login-ip`,
-    points: opts.perAddress,
-    duration: opts.windowSeconds,
+    keyPrefix: `${prefix}:rl:login-client`,
+    points: maxFailures * 10,
+    duration: windowSeconds,
   });
-  const userKey = (ip: string, username: string) => `${ip}|${username.toLowerCase()}`;
+  const userKey = (username: string, client: string) => `${client}|${username.toLowerCase()}`;
+  const wait = (res: RateLimiterRes | null, points: number) =>
+    res && res.consumedPoints >= points ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0;
+  const consume = (limiter: RateLimiterRedis, key: string) =>
+    limiter.consume(key).then(
+      () => undefined,
+      (err: unknown) => {
+        if (!(err instanceof RateLimiterRes)) throw err;
+      },
+    );
   return {
-    /** Seconds to wait before trying again, or 0 when a try is allowed. */
-    async blockedFor(ip: string, username: string): Promise<number> {
-      const [u, a] = await Promise.all([byUser.get(userKey(ip, username)), byAddress.get(ip)]);
-      const over = [u && u.consumedPoints >= opts.perUser ? u : null, a && a.consumedPoints >= opts.perAddress ? a : null].filter(
-        (r) => r !== null,
-      );
-      return over.length ? Math.ceil(Math.max(...over.map((r) => r.msBeforeNext)) / 1000) : 0;
+    async blockedFor(username, client) {
+      const [u, c] = await Promise.all([perUser.get(userKey(username, client)), perClient.get(client)]);
+      return Math.max(wait(u, maxFailures), wait(c, maxFailures * 10));
     },
-    async failed(ip: string, username: string): Promise<void> {
-      await Promise.all([byUser.penalty(userKey(ip, username), 1), byAddress.penalty(ip, 1)]);
+    async failed(username, client) {
+      await Promise.all([consume(perUser, userKey(username, client)), consume(perClient, client)]);
     },
-    async succeeded(ip: string, username: string): Promise<void> {
-      await byUser.delete(userKey(ip, username));
+    async succeeded(username, client) {
+      await perUser.delete(userKey(username, client));
     },
   };
 }
-
-export type LoginRateLimit = ReturnType<typeof createLoginRateLimit>;

@@ -30,7 +30,12 @@ export async function startApiRole(ctx: AppContext, extraStatus?: () => Record<s
   const app = createApp({
     log: ctx.log.child({ module: 'http' }),
     health: { checks: services.checks, status: extraStatus },
-    hotline: { secret: config.HOTLINE_SECRET, maxSkewSeconds: config.HOTLINE_MAX_SKEW_SECONDS, acceptComplaint: services.acceptComplaint },
+    hotline: {
+      secret: config.HOTLINE_SECRET,
+      maxSkewSeconds: config.HOTLINE_MAX_SKEW_SECONDS,
+      acceptComplaint: services.acceptComplaint,
+      replayGuard: services.hotlineReplayGuard,
+    },
     leads: services,
     complaints: services,
     callbacks: services,

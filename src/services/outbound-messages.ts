@@ -156,3 +156,27 @@ export async function completeCallback(
 function appendEvent(deps: Pick<OutboundDeps, 'leads' | 'withLock'>, leadId: string, event: Parameters<LeadRepository['appendEvent']>[1]) {
   return deps.withLock(`lead:${leadId}`, () => deps.leads.appendEvent(leadId, event));
 }
+
+/**
+ * The open call-back tasks of the cases this staff user may read (an area's supervisor: that area's),
+ * with the number masked everywhere, the channel identity included: it comes from the audited reveal.
+ */
+export async function listCallbacksFor(
+  deps: Pick<OutboundDeps, 'leads' | 'outbound'>,
+  staff: StaffUser,
+  maskPhone: (p: string | null) => string | null,
+): Promise<OutboundMessage[]> {
+  const open = await deps.outbound.listByState('callback_open');
+  const leads = new Map<string, Lead | null>();
+  for (const id of new Set(open.map((m) => m.leadId))) leads.set(id, await deps.leads.get(id));
+  return open
+    .filter((m) => {
+      const lead = leads.get(m.leadId);
+      return lead ? canRead(staff, lead) : false;
+    })
+    .map((m) => ({
+      ...m,
+      phone: maskPhone(m.phone),
+      channelUserId: m.channelUserId.startsWith('phone:') ? `phone:${maskPhone(m.channelUserId.slice(6))}` : m.channelUserId,
+    }));
+}

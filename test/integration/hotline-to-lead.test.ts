@@ -66,7 +66,8 @@ describe('hotline transcript → lead, through the real HTTP API, Redis and Ferr
 
   it('when the same callId arrives again, then it answers 200 with the same complaint id and queues nothing new', async () => {
     const call = wageCall(uniqueName('call'));
-    const first = await postTranscript(app.url, call);
+    const signedAt = Math.floor(Date.now() / 1000);
+    const first = await postTranscript(app.url, call, { timestamp: signedAt });
     const { complaintId } = (await first.json()) as { complaintId: string };
     await waitFor(() => readLeadOf(complaintId), 5000, 'the lead');
     // A job may still be moving from active to completed: the total is what must not grow.
@@ -77,9 +78,13 @@ describe('hotline transcript → lead, through the real HTTP API, Redis and Ferr
       );
     const countsBefore = await total();
 
-    const again = await postTranscript(app.url, call);
+    // The feed's retry signs afresh; the byte-identical request again is a replay and refused.
+    const again = await postTranscript(app.url, call, { timestamp: signedAt - 1 });
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({ complaintId, duplicate: true });
+    const replay = await postTranscript(app.url, call, { timestamp: signedAt });
+    expect(replay.status).toBe(409);
+    expect(((await replay.json()) as { error: { code: string } }).error.code).toBe('replayed_request');
     expect(await total()).toBe(countsBefore);
     const leads = await app.ctx.repos.leads.list({ q: undefined, page: 1, pageSize: 100 });
     expect(leads.items.filter((l) => l.complaintIds.includes(complaintId))).toHaveLength(1);

@@ -25,4 +25,17 @@ describe('logs keep personal data out', () => {
     expect(written).toContain('[redacted]');
     expect(written).not.toMatch(/13900001234|欠薪八千|7221234/);
   });
+
+  it('when an error carries a number in its message, then the logged error has it masked', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        lines.push(chunk.toString());
+        cb();
+      },
+    });
+    createLogger('info', {}, sink).error({ err: new Error('dup key: { phone: "13900001234" }') }, 'insert failed');
+    expect(lines.join('')).not.toContain('13900001234');
+    expect(lines.join('')).toContain('dup key');
+  });
 });

@@ -20,6 +20,8 @@ export interface ApiTokenDoc {
   label: string | null;
   revokedAt: Date | null;
   lastUsedAt: Date | null;
+  /** After this the token no longer signs anyone in. */
+  expiresAt: Date;
   createdAt: Date;
 }
 
@@ -42,6 +44,7 @@ const tokenSchema = new Schema<ApiTokenDoc>(
     label: { type: String, default: null },
     revokedAt: { type: Date, default: null },
     lastUsedAt: { type: Date, default: null },
+    expiresAt: { type: Date, required: true },
   },
   { timestamps: { createdAt: true, updatedAt: false }, collection: 'api_tokens' },
 );

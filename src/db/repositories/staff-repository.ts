@@ -33,8 +33,8 @@ export function createStaffRepository(db: Connection) {
       return d ? { ...toStaff(d), passwordHash: d.passwordHash } : null;
     },
 
-    async addToken(staffId: string, tokenHash: string, label: string | null): Promise<void> {
-      await Tokens.create({ staffId: new Types.ObjectId(staffId), tokenHash, label });
+    async addToken(staffId: string, tokenHash: string, label: string | null, expiresAt: Date): Promise<void> {
+      await Tokens.create({ staffId: new Types.ObjectId(staffId), tokenHash, label, expiresAt });
     },
 
     async revokeToken(tokenHash: string): Promise<boolean> {
@@ -42,10 +42,10 @@ export function createStaffRepository(db: Connection) {
       return r.modifiedCount === 1;
     },
 
-    /** The active staff user that holds this (hashed) token, or null. */
+    /** The active staff user that holds this (hashed), unexpired and unrevoked token, or null. */
     async findByTokenHash(tokenHash: string): Promise<StaffUser | null> {
       const t = await Tokens.findOneAndUpdate(
-        { tokenHash: { $eq: tokenHash }, revokedAt: null },
+        { tokenHash: { $eq: tokenHash }, revokedAt: null, expiresAt: { $gt: new Date() } },
         { $set: { lastUsedAt: new Date() } },
       ).lean();
       if (!t) return null;

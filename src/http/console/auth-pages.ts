@@ -25,17 +25,17 @@ export function authPages(deps: ConsoleDeps): Router {
     const next = safeNext(form.success ? form.data.next : undefined);
     if (!form.success) return render(res, 'login', { title: '登录', next, error: '请输入用户名和密码。' }, 400);
     const { username, password } = form.data;
-    const ip = clientAddress(req);
-    const wait = await deps.loginRateLimit.blockedFor(ip, username);
-    if (wait > 0) return render(res, 'login', { title: '登录', next, error: `尝试次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试。` }, 429);
     try {
-      const { token } = await deps.login(username, password);
-      await deps.loginRateLimit.succeeded(ip, username);
+      // The login service counts failures per username and client (429 once over the limit).
+      const { token } = await deps.login(username, password, clientAddress(req));
       res.cookie(SESSION_COOKIE, token, sessionCookieOptions(deps.secureCookie));
       res.redirect(303, next);
     } catch (err) {
+      if (isAppError(err) && err.status === 429) {
+        const wait = Number((err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 900);
+        return render(res, 'login', { title: '登录', next, error: `尝试次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试。` }, 429);
+      }
       if (!isAppError(err) || err.status !== 401) throw err;
-      await deps.loginRateLimit.failed(ip, username);
       render(res, 'login', { title: '登录', next, error: '用户名或密码错误。' }, 401);
     }
   });

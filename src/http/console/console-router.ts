@@ -19,7 +19,6 @@ export type ConsoleDeps = Pick<
   | 'authenticateToken'
   | 'login'
   | 'logout'
-  | 'loginRateLimit'
   | 'listLeads'
   | 'countByStatus'
   | 'caseDetail'

@@ -1,10 +1,11 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
+import { jsonBody } from '../json-body';
 import { z } from 'zod';
 import type { StaffUser } from '../../domain/staff';
 import { parseOr400 } from '../validation';
 
 export interface AuthRouteDeps {
-  login(username: string, password: string): Promise<{ user: StaffUser; token: string }>;
+  login(username: string, password: string, client?: string): Promise<{ user: StaffUser; token: string }>;
   logout(token: string): Promise<void>;
 }
 
@@ -13,10 +14,10 @@ const loginBody = z.object({ username: z.string().min(1).max(40), password: z.st
 /** Staff sign in with username and password (argon2id hashes) and get an API token; logout revokes it. */
 export function authRoutes(deps: AuthRouteDeps): Router {
   const router = Router();
-  router.use(express.json({ limit: '4kb' }));
+  router.use(jsonBody('4kb'));
   router.post('/login', async (req, res) => {
     const { username, password } = parseOr400(loginBody, req.body);
-    const { user, token } = await deps.login(username, password);
+    const { user, token } = await deps.login(username, password, req.ip ?? 'unknown');
     res.json({ token, user: { id: user.id, username: user.username, role: user.role, area: user.area } });
   });
   router.post('/logout', async (req, res) => {

@@ -1,4 +1,5 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
+import { jsonBody } from '../json-body';
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error';
 import type { OutboundMessage } from '../../domain/outbound';
@@ -7,7 +8,7 @@ import { currentStaff } from '../middleware/require-staff';
 import { parseOr400 } from '../validation';
 
 export interface CallbackRouteDeps {
-  listCallbacks(): Promise<OutboundMessage[]>;
+  listCallbacks(staff: StaffUser): Promise<OutboundMessage[]>;
   completeCallback(staff: StaffUser, id: string, note?: string): Promise<OutboundMessage>;
 }
 
@@ -17,7 +18,7 @@ const doneBody = z.object({ note: z.string().trim().min(1).max(1000).optional() 
 /** Call-back tasks: replies and notices for complainants we cannot write to (hotline callers). */
 export function callbackRoutes(deps: CallbackRouteDeps): Router {
   const router = Router();
-  router.use(express.json({ limit: '16kb' }));
+  router.use(jsonBody('16kb'));
   router.use((_req, res, next) => {
     const role = currentStaff(res).role;
     next(
@@ -25,7 +26,7 @@ export function callbackRoutes(deps: CallbackRouteDeps): Router {
     );
   });
   router.get('/', async (_req, res) => {
-    res.json({ items: await deps.listCallbacks() });
+    res.json({ items: await deps.listCallbacks(currentStaff(res)) });
   });
   router.post('/:id/done', async (req, res) => {
     const { id } = parseOr400(idParam, req.params);

@@ -1,12 +1,11 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
+import { freeText as text, jsonBody } from '../json-body';
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error';
-import { stripNul, type NewComplaint } from '../../domain/complaint';
+import type { NewComplaint } from '../../domain/complaint';
 import type { AcceptedComplaint } from '../../services/accept-complaint';
 import { currentStaff } from '../middleware/require-staff';
 import { parseOr400 } from '../validation';
-
-const text = (max: number) => z.string().transform(stripNul).pipe(z.string().trim().min(1).max(max));
 
 /** Complaints staff enter or forward: on-site visits, the national platform, media, petitions, hotline work orders. */
 const complaintBody = z
@@ -36,7 +35,7 @@ export interface ComplaintRouteDeps {
 
 export function complaintRoutes(deps: ComplaintRouteDeps): Router {
   const router = Router();
-  router.post('/', express.json({ limit: '256kb' }), async (req, res) => {
+  router.post('/', jsonBody('256kb'), async (req, res) => {
     const staff = currentStaff(res);
     if (staff.role === 'inspector' && !staff.area) throw new AppError('forbidden', 'not allowed to enter complaints', { status: 403 });
     const body = parseOr400(complaintBody, req.body);

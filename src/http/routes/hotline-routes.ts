@@ -1,12 +1,13 @@
+import { isUtf8 } from 'node:buffer';
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error';
-import { stripNul, transcriptText, type NewComplaint } from '../../domain/complaint';
+import { transcriptText, type NewComplaint } from '../../domain/complaint';
+import { freeText as text, invalidUtf8 } from '../json-body';
 import type { AcceptedComplaint } from '../../services/accept-complaint';
+import type { ReplayGuard } from '../../infra/replay-guard';
 import { verifyHotlineSignature } from '../hotline-signature';
 import { parseOr400 } from '../validation';
-
-const text = (max: number) => z.string().transform(stripNul).pipe(z.string().trim().min(1).max(max));
 
 const transcriptBody = z.object({
   callId: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, '1 to 128 letters, digits, _ . : or -'),
@@ -46,7 +47,11 @@ export interface HotlineRouteDeps {
   secret: string;
   maxSkewSeconds: number;
   acceptComplaint(input: NewComplaint): Promise<AcceptedComplaint>;
+  replayGuard: ReplayGuard;
 }
+
+const queueDown = (cause: unknown) =>
+  new AppError('queue_unavailable', '队列服务暂不可用，请稍后重试 (queue unavailable, retry later)', { status: 503, cause });
 
 /** The 12345/12333 transcription feed: signed JSON in, 202 {complaintId} once stored and queued. */
 export function hotlineRoutes(deps: HotlineRouteDeps): Router {
@@ -60,6 +65,7 @@ export function hotlineRoutes(deps: HotlineRouteDeps): Router {
       rawBody: raw,
       maxSkewSeconds: deps.maxSkewSeconds,
     });
+    if (!isUtf8(raw)) throw invalidUtf8();
     let json: unknown;
     try {
       json = JSON.parse(raw.toString('utf8'));
@@ -67,7 +73,20 @@ export function hotlineRoutes(deps: HotlineRouteDeps): Router {
       throw new AppError('invalid_json', 'the body is not valid JSON', { status: 400 });
     }
     const body = parseOr400(transcriptBody, json);
-    const accepted = await deps.acceptComplaint(toNewComplaint(body));
+    // A signed request is good once: resending it byte for byte (a replay) is refused; a retry signs afresh.
+    const signature = req.get('x-signature') ?? '';
+    const fresh = await deps.replayGuard.claim(signature).catch((err: unknown) => {
+      throw queueDown(err);
+    });
+    if (!fresh) {
+      throw new AppError('replayed_request', 'this signed request was received before; sign each delivery with a fresh X-Timestamp', {
+        status: 409,
+      });
+    }
+    const accepted = await deps.acceptComplaint(toNewComplaint(body)).catch(async (err: unknown) => {
+      await deps.replayGuard.release(signature).catch(() => undefined);
+      throw err;
+    });
     res.status(accepted.created ? 202 : 200).json({ complaintId: accepted.complaintId, duplicate: !accepted.created });
   });
   return router;

@@ -1,4 +1,5 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
+import { jsonBody } from '../json-body';
 import { z } from 'zod';
 import { LEAD_STATUSES, type Lead } from '../../domain/lead';
 import type { StaffUser } from '../../domain/staff';
@@ -81,7 +82,7 @@ export interface LeadRouteDeps {
 
 export function leadRoutes(deps: LeadRouteDeps): Router {
   const router = Router();
-  router.use(express.json({ limit: '64kb' }));
+  router.use(jsonBody('64kb'));
   router.get('/', async (req, res) => {
     const query = parseOr400(listQuery, req.query);
     const { items, total } = await deps.listLeads(currentStaff(res), query);

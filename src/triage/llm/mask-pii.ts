@@ -1,6 +1,22 @@
+import { personNameAt } from '../rules/person-names';
 import { SPOKEN_DIGITS } from '../rules/phone';
+/** Words with which complainants give their own name: 我叫覃春生, 本人滕秋菊, 姓名：符永旺. */
+const SELF_NAME_CUE = /(?:我叫|我是|本人|我姓名|姓名[:：]?\s*|名字叫|名叫)/g;
+
+/** The complainant's own name, wherever it appears, once they have said it: it tells the model nothing it needs. */
+function maskOwnNames(text: string): string {
+  const names = new Set<string>();
+  for (const m of text.matchAll(SELF_NAME_CUE)) {
+    const name = personNameAt(text, (m.index ?? 0) + m[0].length);
+    if (name) names.add(name);
+  }
+  let out = text;
+  for (const name of names) out = out.split(name).join('[投诉人]');
+  return out;
+}
+
 /**
- * Phone and ID numbers never leave the process: each is replaced by a numbered placeholder before the
+ * Phone and ID numbers (and the complainant's own name) never leave the process: each is replaced by a numbered placeholder before the
  * text goes to the LLM, and a placeholder the LLM returns as the callback number is mapped back here.
  */
 const ID_NUMBER = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
@@ -25,7 +41,7 @@ export function maskPii(text: string): MaskedText {
     phones.set(p, digits);
     return p;
   };
-  const masked = text
+  const masked = maskOwnNames(text)
     .replace(ID_NUMBER, '[身份证号]')
     .replace(PHONE, (m) => placeholder(m.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '')))
     .replace(SPOKEN_PHONE, (m) => placeholder([...m].map((c) => SPOKEN_DIGITS[c] ?? '').join('')));

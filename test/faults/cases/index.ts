@@ -1,0 +1,35 @@
+import type { FaultCase } from '../support/suite';
+import { badInput } from './bad-input';
+import { concurrentDelivery } from './concurrent-delivery';
+import { flood } from './flood';
+import { hotlineHmac } from './hotline-hmac';
+import { killWorker } from './kill-worker';
+import { llmFaults } from './llm-faults';
+import { mongoOutage } from './mongo-outage';
+import { operatorInjection } from './operator-injection';
+import { piiLeaks } from './pii';
+import { redisDown } from './redis-down';
+import { redisRestart } from './redis-restart';
+import { sigterm } from './sigterm';
+import { staffAccess } from './staff-access';
+
+/**
+ * The registry: the runner runs these in order. A new case is one module exporting a FaultCase and one
+ * line here (cases 10, hostile XML on the WeChat callbacks, and 14, XSS in the console, are added so).
+ */
+export const CASES: FaultCase[] = [
+  badInput,
+  operatorInjection,
+  concurrentDelivery,
+  hotlineHmac,
+  staffAccess,
+  flood,
+  redisDown,
+  killWorker,
+  sigterm,
+  redisRestart,
+  mongoOutage,
+  llmFaults,
+  // Last: it also reads the logs of every process the cases above spawned and every queue of the run.
+  piiLeaks,
+];
