@@ -2,6 +2,7 @@ import type { FaultCase } from '../support/suite';
 import { badInput } from './bad-input';
 import { concurrentDelivery } from './concurrent-delivery';
 import { flood } from './flood';
+import { hostileXml } from './hostile-xml';
 import { hotlineHmac } from './hotline-hmac';
 import { killWorker } from './kill-worker';
 import { llmFaults } from './llm-faults';
@@ -30,6 +31,7 @@ export const CASES: FaultCase[] = [
   redisRestart,
   mongoOutage,
   llmFaults,
+  hostileXml,
   // Last: it also reads the logs of every process the cases above spawned and every queue of the run.
   piiLeaks,
 ];
