@@ -39,7 +39,10 @@ const fields = (from: string, content: string, msgId = String(7_100_000_000_000_
 function hostileDocs(): [string, (from: string) => string | Buffer][] {
   const laughs = Array.from({ length: 10 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('');
   return [
-    ['external entity (XXE)', (f) => `<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><xml>${fields(f, '&xxe;')}</xml>`],
+    [
+      'external entity (XXE)',
+      (f) => `<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><xml>${fields(f, '&xxe;')}</xml>`,
+    ],
     ['external entity (XXE)', (f) => `<!DOCTYPE xml SYSTEM "file:///etc/passwd"><xml>${fields(f, 'x')}</xml>`],
     ['billion laughs', (f) => `<!DOCTYPE xml [<!ENTITY l0 "哈哈">${laughs}]><xml>${fields(f, '&l10;')}</xml>`],
     ['parameter entities', (f) => `<!DOCTYPE xml [<!ENTITY % p SYSTEM "file:///etc/passwd">%p;]><xml>${fields(f, 'x')}</xml>`],
@@ -52,7 +55,7 @@ function hostileDocs(): [string, (from: string) => string | Buffer][] {
     ['processing instructions', (f) => `<xml>${fields(f, '欠薪<?php system("cat /etc/passwd"); ?>三个月')}</xml>`],
     ['deeply nested elements', (f) => `<xml>${fields(f, `${'<a>'.repeat(8000)}${'</a>'.repeat(8000)}`)}</xml>`],
     ['deeply nested elements', (f) => `<xml>${'<b>'.repeat(8000)}${'</b>'.repeat(8000)}${fields(f, 'x')}</xml>`],
-    ['70 KB body', (f) => `<xml>${fields(f, '欠'.repeat(70 * 1024 / 3 + 100))}</xml>`],
+    ['70 KB body', (f) => `<xml>${fields(f, '欠'.repeat((70 * 1024) / 3 + 100))}</xml>`],
     ['NUL bytes', (f) => `<xml>${fields(f, '欠薪\u0000三个月')}</xml>`],
     ['NUL bytes', (f) => `<xml>\u0000${fields(f, 'x')}</xml>`],
     ['invalid UTF-8', (f) => withBytes(`<xml>${fields(f, '欠薪@@三个月')}</xml>`, [0xff, 0xfe, 0xc3, 0x28, 0xed, 0xa0, 0x80])],
@@ -100,7 +103,11 @@ export const hostileXml: FaultCase = {
     const plain = (doc: string | Buffer) => {
       const ts = now();
       const nonce = String(randomBytes(4).readUInt32BE(0));
-      return post(OA_PLAIN.path, new URLSearchParams({ signature: signature(OA_PLAIN.token, ts, nonce), timestamp: ts, nonce, openid: 'o_hostile' }), doc);
+      return post(
+        OA_PLAIN.path,
+        new URLSearchParams({ signature: signature(OA_PLAIN.token, ts, nonce), timestamp: ts, nonce, openid: 'o_hostile' }),
+        doc,
+      );
     };
     // Safe mode: the hostile document sealed in the envelope (signed, right receiver), or around a valid one.
     const sealed = (inner: string | Buffer, outer?: (enc: string) => string) => {
@@ -108,7 +115,11 @@ export const hostileXml: FaultCase = {
       const nonce = String(randomBytes(4).readUInt32BE(0));
       const enc = seal(WECOM_ACCOUNT.aesKey!, Buffer.isBuffer(inner) ? inner : Buffer.from(inner), WECOM_ACCOUNT.receiverId);
       const body = outer ? outer(enc) : buildXml({ ToUserName: WECOM_ACCOUNT.receiverId, Encrypt: enc, AgentID: '1000002' });
-      return post(WECOM_ACCOUNT.path, new URLSearchParams({ msg_signature: signature(WECOM_ACCOUNT.token, ts, nonce, enc), timestamp: ts, nonce }), body);
+      return post(
+        WECOM_ACCOUNT.path,
+        new URLSearchParams({ msg_signature: signature(WECOM_ACCOUNT.token, ts, nonce, enc), timestamp: ts, nonce }),
+        body,
+      );
     };
     const count = (kind: string, status: number, from: string) => {
       tried++;
@@ -128,12 +139,23 @@ export const hostileXml: FaultCase = {
       }
       // The outer document is parsed before the signature (over Encrypt) can be checked: hostile there too.
       for (const [kind, wrap] of [
-        ['external entity (XXE) around the envelope', (e: string) => `<!DOCTYPE xml [<!ENTITY x SYSTEM "file:///etc/passwd">]><xml><ToUserName>&x;</ToUserName><Encrypt>${e}</Encrypt></xml>`],
-        ['billion laughs around the envelope', (e: string) => `<!DOCTYPE xml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><xml><ToUserName>&b;</ToUserName><Encrypt>${e}</Encrypt></xml>`],
+        [
+          'external entity (XXE) around the envelope',
+          (e: string) =>
+            `<!DOCTYPE xml [<!ENTITY x SYSTEM "file:///etc/passwd">]><xml><ToUserName>&x;</ToUserName><Encrypt>${e}</Encrypt></xml>`,
+        ],
+        [
+          'billion laughs around the envelope',
+          (e: string) =>
+            `<!DOCTYPE xml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><xml><ToUserName>&b;</ToUserName><Encrypt>${e}</Encrypt></xml>`,
+        ],
         ['comment around the envelope', (e: string) => `<xml><!-- c --><Encrypt>${e}</Encrypt></xml>`],
         ['repeated Encrypt', (e: string) => `<xml><Encrypt>${e}</Encrypt><Encrypt>${e}</Encrypt></xml>`],
         ['NUL around the envelope', (e: string) => `<xml>\u0000<Encrypt>${e}</Encrypt></xml>`],
-        ['deep nesting around the envelope', (e: string) => `<xml>${'<b>'.repeat(8000)}${'</b>'.repeat(8000)}<Encrypt>${e}</Encrypt></xml>`],
+        [
+          'deep nesting around the envelope',
+          (e: string) => `<xml>${'<b>'.repeat(8000)}${'</b>'.repeat(8000)}<Encrypt>${e}</Encrypt></xml>`,
+        ],
       ] as const) {
         const from = uniqueName('whx');
         count(kind, await sealed(valid(from), wrap), from);
@@ -160,7 +182,10 @@ export const hostileXml: FaultCase = {
         const stored = await app.ctx.db.collection('inbound_messages').find({ contactId: from }).toArray();
         const ok = res.res.status === 200 && stored.length === 1 && stored[0]!.text === LITERAL;
         if (ok) literalOk++;
-        r.expect(ok, `${account.path}: "]]>" split the platform's way answered ${res.res.status}, stored ${JSON.stringify(stored.map((d) => d.text))}`);
+        r.expect(
+          ok,
+          `${account.path}: "]]>" split the platform's way answered ${res.res.status}, stored ${JSON.stringify(stored.map((d) => d.text))}`,
+        );
       }
       r.add('sent', tried);
       r.add('hostile_xml_accepted', accepted.length);
@@ -180,9 +205,15 @@ export const hostileXml: FaultCase = {
         `${tried - 2} requests (${hostileDocs().length} kinds × 2 modes, 6 outer-envelope, ${randomSent} random)`,
         `answers ${Object.entries(byStatus)
           .map(([s, n]) => `${s}×${n}`)
-          .join(', ')}; hostile XML accepted as markup: ${accepted.length}; stored from refused: ${storedRefused}; /etc/passwd content stored: ${passwdHits}; /healthz 200`,
+          .join(
+            ', ',
+          )}; hostile XML accepted as markup: ${accepted.length}; stored from refused: ${storedRefused}; /etc/passwd content stored: ${passwdHits}; /healthz 200`,
       );
-      r.found('text with "]]>" split the platform way (]]]]><![CDATA[>), plain and encrypted', '2 messages', `200 and stored byte for byte: ${literalOk} of 2`);
+      r.found(
+        'text with "]]>" split the platform way (]]]]><![CDATA[>), plain and encrypted',
+        '2 messages',
+        `200 and stored byte for byte: ${literalOk} of 2`,
+      );
     } finally {
       await app.stop();
       await fake.close();

@@ -1,5 +1,6 @@
 import type { FaultCase } from '../support/suite';
 import { badInput } from './bad-input';
+import { consoleXss } from './console-xss';
 import { concurrentDelivery } from './concurrent-delivery';
 import { flood } from './flood';
 import { hostileXml } from './hostile-xml';
@@ -16,7 +17,7 @@ import { staffAccess } from './staff-access';
 
 /**
  * The registry: the runner runs these in order. A new case is one module exporting a FaultCase and one
- * line here (cases 10, hostile XML on the WeChat callbacks, and 14, XSS in the console, are added so).
+ * line here.
  */
 export const CASES: FaultCase[] = [
   badInput,
@@ -32,6 +33,7 @@ export const CASES: FaultCase[] = [
   mongoOutage,
   llmFaults,
   hostileXml,
+  consoleXss,
   // Last: it also reads the logs of every process the cases above spawned and every queue of the run.
   piiLeaks,
 ];
