@@ -31,6 +31,20 @@ const PAYLOADS = [
   '\'><details open ontoggle="window.__xss++">x</details>',
   '</textarea></title><script>alert(document.domain)</script>',
 ];
+/** Fictional employers: one case per complaint, so every payload gets case pages of its own. */
+const EMPLOYERS = [
+  '鼎泰建筑公司',
+  '恒兴纸箱厂',
+  '宏远物流公司',
+  '金穗食品厂',
+  '华辰装饰公司',
+  '瑞丰制衣厂',
+  '永安钢构公司',
+  '鑫达包装厂',
+  '顺发运输公司',
+  '天禾园林公司',
+];
+
 /** Markup a payload would have created, had it been parsed as HTML. */
 const INJECTED =
   'script:not([src]), img[src="x"], svg[onload], iframe[srcdoc], details[ontoggle], [onerror], [onload], a[href^="javascript:"]';
@@ -62,7 +76,7 @@ export const consoleXss: FaultCase = {
         const res = await postTranscript(app.url, {
           callId: uniqueName('call'),
           receivedAt: new Date().toISOString(),
-          transcript: `来电人：我在漳江街道的鼎泰建筑公司${p}做了两个月，欠我工资${5000 + i}元，就我一个人，电话1387777${String(1400 + i).padStart(4, '0')}。`,
+          transcript: `来电人：我在漳江街道的${EMPLOYERS[i]}${p}做了两个月，欠我工资${5000 + i}元，就我一个人，电话1387777${String(1400 + i).padStart(4, '0')}。`,
         });
         r.expect(res.status === 202, `a hotline transcript with payload ${i} answered ${res.status}`);
         const hotlineId = ((await res.json()) as { complaintId: string }).complaintId;
@@ -81,7 +95,7 @@ export const consoleXss: FaultCase = {
           dedupKey: uniqueName('msg'),
           sender: { channelUserId: user, name: p, phone: `1390000${String(1400 + i).padStart(4, '0')}` },
           operator: null,
-          text: `我在陬市镇恒兴纸箱厂做包装工，${p}恒兴纸箱厂欠我工资${6000 + i}元，电话1390000${String(1400 + i).padStart(4, '0')}。`,
+          text: `我在陬市镇${EMPLOYERS[(i + 5) % 10]}做包装工，${p}${EMPLOYERS[(i + 5) % 10]}欠我工资${6000 + i}元，电话1390000${String(1400 + i).padStart(4, '0')}。`,
           turns: [],
           receivedAt: new Date(),
           evidenceIds: [evidenceId],
@@ -144,6 +158,14 @@ export const consoleXss: FaultCase = {
         notShown += missing.length;
         r.expect(missing.length === 0, `${path}: payloads not shown as text: ${missing.map((m) => m.slice(0, 30)).join(' | ')}`);
       };
+      // Control: the same hooks and selector do see a payload that runs (on a page without the console's CSP).
+      const control = await context.newPage();
+      await control.setContent('<img src=x onerror="window.__xss++"><svg onload="window.__xss++"></svg>');
+      await control.waitForFunction('window.__xss >= 2', undefined, { timeout: 5_000 }).catch(() => undefined);
+      const seen = await control.evaluate<number>('window.__xss');
+      const seenMarkup = await control.locator(INJECTED).count();
+      r.expect(seen === 2 && seenMarkup === 2, `the detector missed a payload that ran (saw ${seen} runs, ${seenMarkup} elements)`);
+      await control.close();
       await visit('/console', []);
       await visit('/console?q=%3Cscript%3E', []);
       for (const lead of leads) {
@@ -160,7 +182,7 @@ export const consoleXss: FaultCase = {
       r.found(
         'XSS payloads (<script>, img onerror, svg onload, javascript: URLs, iframe srcdoc, {{7*7}}/<%= %> template strings, </style>/</textarea> breakouts) in complaint text (hotline and WeChat), complainant names and evidence file names; queue, search, every case page and the dashboard in Chromium',
         `${PAYLOADS.length} payloads × 3 places, ${complaintIds.length} complaints in ${leads.length} cases, ${pages} pages`,
-        `executed ${executed} (window.__xss hooks and dialogs); payload markup in the DOM ${injected}; inline scripts stopped only by CSP ${cspBlocked}; payloads not shown as text ${notShown}; script errors ${errors.length}`,
+        `control page: detector saw ${seen}/2 runs; executed ${executed} (window.__xss hooks and dialogs); payload markup in the DOM ${injected}; inline scripts stopped only by CSP ${cspBlocked}; payloads not shown as text ${notShown}; script errors ${errors.length}`,
       );
       await context.close();
     } finally {
