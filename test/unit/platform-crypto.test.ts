@@ -81,9 +81,18 @@ describe('the platform XML', () => {
       'no xml at all',
       `<xml><Content>${'x'.repeat(70 * 1024)}</Content></xml>`,
       '<xml><Content>a\u0000b</Content></xml>',
+      '<?xml-stylesheet href="file:///etc/passwd"?><xml><Content>x</Content></xml>',
+      '<xml><Content>欠<?php echo 1; ?>薪</Content></xml>',
+      `<xml>${'<a>'.repeat(9000)}${'</a>'.repeat(9000)}<Content>x</Content></xml>`,
     ]) {
       expect(() => parseCallbackXml(body)).toThrow(PlatformXmlError);
     }
+  });
+
+  it('when a leading XML declaration or "<?" inside CDATA is present, then the document is read', () => {
+    expect(parseCallbackXml('<?xml version="1.0" encoding="UTF-8"?><xml><Content><![CDATA[a <?b?> c]]></Content></xml>')).toEqual({
+      Content: 'a <?b?> c',
+    });
   });
 
   it('when text holds "]]>", markup or digits, then it comes back literally and as strings', () => {

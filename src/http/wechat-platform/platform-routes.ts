@@ -1,8 +1,10 @@
+import { isUtf8 } from 'node:buffer';
 import express, { Router, type Request, type Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { PlatformChannelConfig } from '../../config';
 import { AppError } from '../../domain/app-error';
+import { invalidUtf8 } from '../json-body';
 import type { InboundMessage, NewInboundMessage, PlatformChannel } from '../../domain/inbound';
 import { aesKeyFrom, decryptMessage, encryptMessage, PlatformCryptoError, signature, signatureMatches } from './platform-crypto';
 import { buildXml, MAX_CALLBACK_BYTES, parseCallbackXml, PlatformXmlError } from './platform-xml';
@@ -64,7 +66,15 @@ export function platformRoutes(deps: PlatformRouteDeps): Router {
     res.type('text/plain').send(openEnvelope(key!, q.echostr, c.receiverId!));
   });
 
-  router.post('/', express.text({ type: () => true, limit: MAX_CALLBACK_BYTES }), async (req: Request, res: Response) => {
+  // Bytes that are not UTF-8 are refused, not read with U+FFFD in their place (as the hotline's JSON is).
+  const textBody = express.text({
+    type: () => true,
+    limit: MAX_CALLBACK_BYTES,
+    verify: (_req, _res, buf) => {
+      if (!isUtf8(buf)) throw invalidUtf8();
+    },
+  });
+  router.post('/', textBody, async (req: Request, res: Response) => {
     const started = Date.now();
     const c = cfg!;
     const q = checkedQuery(req);

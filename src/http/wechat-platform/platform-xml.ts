@@ -2,6 +2,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 export const MAX_CALLBACK_BYTES = 64 * 1024;
 
+const MAX_DEPTH = 8;
+
 export class PlatformXmlError extends Error {}
 
 // Values stay strings: a MsgId like 6054768590064713728 is past 2^53 and a phone number must keep its digits.
@@ -13,20 +15,32 @@ const parser = new XMLParser({
   htmlEntities: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
+  // The platforms' deepest documents (a picture event's SendPicsInfo/PicList/item/…) are 5 levels.
+  maxNestedTags: MAX_DEPTH,
 });
 
 /**
  * The flat `<xml>…</xml>` document the platforms post, as field → string. No DTDs, entities declarations
- * or processing tricks: any `<!` other than CDATA is refused before the parser sees it, so only XML's five
- * predefined entities exist. A repeated or nested field is refused rather than guessed at.
+ * or processing tricks: any `<!` other than CDATA, and any processing instruction other than a leading XML
+ * declaration, is refused before the parser sees it, so only XML's five predefined entities exist. A repeated
+ * field or one nested more than MAX_DEPTH deep is refused rather than guessed at.
  */
 export function parseCallbackXml(body: string): Record<string, string> {
   if (Buffer.byteLength(body, 'utf8') > MAX_CALLBACK_BYTES) throw new PlatformXmlError('the XML body is too large');
   if (body.includes('\u0000')) throw new PlatformXmlError('the XML body contains NUL characters');
   if (/<!(?!\[CDATA\[)/.test(body)) throw new PlatformXmlError('DTDs, entity declarations and comments are not accepted');
+  // A PI would be dropped silently by the parser, changing the text; CDATA is cut out first (its `<?` is text).
+  if (/<\?/.test(body.replace(/^\s*<\?xml\s[^?]*\?>/, '').replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ''))) {
+    throw new PlatformXmlError('processing instructions are not accepted');
+  }
   const valid = XMLValidator.validate(body);
   if (valid !== true) throw new PlatformXmlError(`the XML is not well-formed (${valid.err.msg})`);
-  const doc = parser.parse(body) as Record<string, unknown>;
+  let doc: Record<string, unknown>;
+  try {
+    doc = parser.parse(body) as Record<string, unknown>;
+  } catch (err) {
+    throw new PlatformXmlError(`the XML could not be read (${(err as Error).message})`);
+  }
   const keys = Object.keys(doc);
   const root = doc.xml;
   if (keys.length !== 1 || typeof root !== 'object' || root === null || Array.isArray(root)) {

@@ -1,7 +1,9 @@
 import type { FaultCase } from '../support/suite';
 import { badInput } from './bad-input';
+import { consoleXss } from './console-xss';
 import { concurrentDelivery } from './concurrent-delivery';
 import { flood } from './flood';
+import { hostileXml } from './hostile-xml';
 import { hotlineHmac } from './hotline-hmac';
 import { killWorker } from './kill-worker';
 import { llmFaults } from './llm-faults';
@@ -15,7 +17,7 @@ import { staffAccess } from './staff-access';
 
 /**
  * The registry: the runner runs these in order. A new case is one module exporting a FaultCase and one
- * line here (cases 10, hostile XML on the WeChat callbacks, and 14, XSS in the console, are added so).
+ * line here.
  */
 export const CASES: FaultCase[] = [
   badInput,
@@ -30,6 +32,8 @@ export const CASES: FaultCase[] = [
   redisRestart,
   mongoOutage,
   llmFaults,
+  hostileXml,
+  consoleXss,
   // Last: it also reads the logs of every process the cases above spawned and every queue of the run.
   piiLeaks,
 ];
