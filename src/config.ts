@@ -108,14 +108,32 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+$/)
     .default('wage-arrears-bot'),
-  WECHAT_OA_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'the Token set in the Official Account console: 3-32 letters or digits').optional(),
-  WECHAT_OA_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, 'the EncodingAESKey: 43 letters or digits').optional(),
-  WECHAT_OA_APPID: z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, 'the AppID, e.g. wx0123456789abcdef').optional(),
+  WECHAT_OA_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9]{3,32}$/, 'the Token set in the Official Account console: 3-32 letters or digits')
+    .optional(),
+  WECHAT_OA_AES_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9]{43}$/, 'the EncodingAESKey: 43 letters or digits')
+    .optional(),
+  WECHAT_OA_APPID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{4,64}$/, 'the AppID, e.g. wx0123456789abcdef')
+    .optional(),
   WECHAT_OA_APPSECRET: z.string().min(8).optional(),
   WECHAT_API_BASE_URL: z.url().default('https://api.weixin.qq.com'),
-  WECOM_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'the Token set for the WeCom app: 3-32 letters or digits').optional(),
-  WECOM_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, 'the EncodingAESKey: 43 letters or digits').optional(),
-  WECOM_CORP_ID: z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, 'the CorpID, e.g. ww0123456789abcdef').optional(),
+  WECOM_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9]{3,32}$/, 'the Token set for the WeCom app: 3-32 letters or digits')
+    .optional(),
+  WECOM_AES_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9]{43}$/, 'the EncodingAESKey: 43 letters or digits')
+    .optional(),
+  WECOM_CORP_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{4,64}$/, 'the CorpID, e.g. ww0123456789abcdef')
+    .optional(),
   WECOM_SECRET: z.string().min(8).optional(),
   WECOM_AGENT_ID: int(1, 2 ** 31).optional(),
   WECOM_API_BASE_URL: z.url().default('https://qyapi.weixin.qq.com'),

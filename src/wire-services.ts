@@ -69,13 +69,25 @@ export interface WireInput {
 const days = (s: string) => s.split(',').map(Number) as [number, number, number];
 const dates = (s: string) => new Set(s.split(',').filter(Boolean));
 
-export function wireServices({ config, repos, redis, triageQueue, outboundQueue, deadlineQueue, platformQueue, triage, checks }: WireInput) {
+export function wireServices({
+  config,
+  repos,
+  redis,
+  triageQueue,
+  outboundQueue,
+  deadlineQueue,
+  platformQueue,
+  triage,
+  checks,
+}: WireInput) {
   const calendar: WorkCalendar = { holidays: dates(config.HOLIDAYS), extraWorkdays: dates(config.EXTRA_WORKDAYS) };
   const policy: DeadlinePolicy = { normal: days(config.DEADLINE_DAYS_NORMAL), urgent: days(config.DEADLINE_DAYS_URGENT) };
   const withLock = createLocker(redis, config.QUEUE_PREFIX);
   const caseDeps = { leads: repos.leads, staff: repos.staff, outcomeCodes: config.OUTCOME_CODES_JSON ?? DEFAULT_OUTCOME_CODES, withLock };
   const platformClients = {
-    wechat_oa: config.officialAccount ? createPlatformClient('wechat_oa', config.officialAccount, redis, config.QUEUE_PREFIX, withLock) : null,
+    wechat_oa: config.officialAccount
+      ? createPlatformClient('wechat_oa', config.officialAccount, redis, config.QUEUE_PREFIX, withLock)
+      : null,
     wecom: config.wecom ? createPlatformClient('wecom', config.wecom, redis, config.QUEUE_PREFIX, withLock) : null,
   };
   const platformSenders = (['wechat_oa', 'wecom'] as const).filter((c) => platformClients[c] !== null);

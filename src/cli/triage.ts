@@ -6,7 +6,16 @@ import type { ComplaintChannel } from '../domain/triage-result';
  * `npm run --silent triage < in.jsonl > out.jsonl`: one output line per input line, in order
  * (shared/triage/LABELS.md). A bad line gets an error line and the run goes on.
  */
-const CHANNELS: readonly ComplaintChannel[] = ['wechat', 'hotline', 'wechat_oa', 'wecom', 'national_platform', 'onsite', 'media', 'petition'];
+const CHANNELS: readonly ComplaintChannel[] = [
+  'wechat',
+  'hotline',
+  'wechat_oa',
+  'wecom',
+  'national_platform',
+  'onsite',
+  'media',
+  'petition',
+];
 
 type Output = Record<string, unknown>;
 

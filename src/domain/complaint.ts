@@ -44,7 +44,9 @@ export interface Complaint {
   createdAt: Date;
 }
 
-export type NewComplaint = Pick<Complaint, 'channel' | 'dedupKey' | 'sender' | 'operator' | 'text' | 'turns' | 'receivedAt'> & { evidenceIds?: string[] };
+export type NewComplaint = Pick<Complaint, 'channel' | 'dedupKey' | 'sender' | 'operator' | 'text' | 'turns' | 'receivedAt'> & {
+  evidenceIds?: string[];
+};
 
 const SPEAKER_TAG: Record<TranscriptTurn['speaker'], string> = { agent: '坐席', caller: '来电人' };
 

@@ -33,7 +33,11 @@ function platformCallback(name: string) {
     get: {
       summary: `URL verification of the ${name} callback: answers the (decrypted) echostr`,
       parameters: [...parameters, q('echostr', true)],
-      responses: { '200': { description: 'echostr' }, '403': { description: 'bad signature or stale timestamp' }, '404': { description: 'not configured' } },
+      responses: {
+        '200': { description: 'echostr' },
+        '403': { description: 'bad signature or stale timestamp' },
+        '404': { description: 'not configured' },
+      },
     },
     post: {
       summary: `A message from the ${name} platform (XML, plain or AES-encrypted): stored, queued, answered passively within 5 s or with "success"`,

@@ -35,13 +35,17 @@ const MEDIA_FAILED = '图片暂时没能收下，请稍后再发一次，或用�
  * Store first, answer fast: the callback's message is written (a platform retry finds it) and queued;
  * nothing is acknowledged that was not stored. Without Redis or MongoDB the platform gets an error and retries.
  */
-export async function receivePlatformMessage(deps: PlatformIntakeDeps, msg: NewInboundMessage): Promise<{ inbound: InboundMessage; created: boolean }> {
+export async function receivePlatformMessage(
+  deps: PlatformIntakeDeps,
+  msg: NewInboundMessage,
+): Promise<{ inbound: InboundMessage; created: boolean }> {
   if (!deps.queue.isReady()) throw new AppError('queue_unavailable', 'queue unavailable, retry later', { status: 503 });
   let stored;
   try {
     stored = await deps.inbound.insertOnce(msg);
   } catch (err) {
-    if (isDbUnavailableError(err)) throw new AppError('store_unavailable', 'database unavailable, message not stored', { status: 503, cause: err });
+    if (isDbUnavailableError(err))
+      throw new AppError('store_unavailable', 'database unavailable, message not stored', { status: 503, cause: err });
     throw err;
   }
   if (stored.created || stored.message.state === 'received') {

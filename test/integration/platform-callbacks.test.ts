@@ -13,7 +13,12 @@ import { platformUser, type PlatformAccount } from '../support/platform-client-s
 import { startTestApp, testConfig, uniqueName, waitFor, type TestApp } from '../support/test-app';
 import { WECOM } from '../support/platform-vectors';
 
-const OA: PlatformAccount = { path: '/wechat/oa', token: 'oaToken2026', aesKey: 'Q3VudHlMYWJvdXJCdXJlYXVPZmZpY2lhbEFjY291bnQ', receiverId: 'wxfa0e1c2d3b4a5968' };
+const OA: PlatformAccount = {
+  path: '/wechat/oa',
+  token: 'oaToken2026',
+  aesKey: 'Q3VudHlMYWJvdXJCdXJlYXVPZmZpY2lhbEFjY291bnQ',
+  receiverId: 'wxfa0e1c2d3b4a5968',
+};
 const WECOM_ACCOUNT: PlatformAccount = { path: '/wechat/wecom', token: WECOM.token, aesKey: WECOM.key, receiverId: WECOM.corpId };
 const COMPLETE = '我在盘塘镇安置小区工地做木工，鑫隆建筑劳务公司欠我们5个人工资共4万元，电话13800007721';
 
@@ -94,7 +99,11 @@ describe('the Official Account and WeCom callbacks', () => {
     expect(second.reply).toContain('已为您登记');
     const [complaint] = await waitFor(async () => ((await complaintsOf(openid)).length ? complaintsOf(openid) : null));
     expect(complaint).toMatchObject({ channel: 'wechat_oa', sender: { channelUserId: openid } });
-    const notice = await waitFor(async () => fake.sent.find((s) => s.touser === openid && /WA\d{8}-\d{4}/.test(s.content)), 10_000, 'case notice');
+    const notice = await waitFor(
+      async () => fake.sent.find((s) => s.touser === openid && /WA\d{8}-\d{4}/.test(s.content)),
+      10_000,
+      'case notice',
+    );
     expect(notice.path).toBe('/cgi-bin/message/custom/send');
     const [lead] = await app.ctx.repos.leads.listByComplainant((await app.ctx.repos.complainants.findId('wechat_oa', openid))!);
     expect(notice.content).toContain(lead!.caseNumber);
@@ -119,9 +128,16 @@ describe('the Official Account and WeCom callbacks', () => {
   it('when a message is forged, tampered, stale, misaddressed or hostile, then it is refused and nothing is stored', async () => {
     const openid = `o${uniqueName('bad')}`;
     const user = platformUser(app.url, OA, openid);
-    const text = { FromUserName: openid, CreateTime: Math.floor(Date.now() / 1000), MsgType: 'text', Content: COMPLETE, MsgId: '8000000000000000001' };
+    const text = {
+      FromUserName: openid,
+      CreateTime: Math.floor(Date.now() / 1000),
+      MsgType: 'text',
+      Content: COMPLETE,
+      MsgId: '8000000000000000001',
+    };
     const statuses: Record<string, number> = {};
-    const resign = (q: URLSearchParams, enc: string) => q.set('msg_signature', signature(OA.token, q.get('timestamp')!, q.get('nonce')!, enc));
+    const resign = (q: URLSearchParams, enc: string) =>
+      q.set('msg_signature', signature(OA.token, q.get('timestamp')!, q.get('nonce')!, enc));
     statuses.forged = (await user.post(text, { tamper: (q, b) => (q.set('msg_signature', 'f'.repeat(40)), b) })).res.status;
     statuses.noSignature = (await user.post(text, { tamper: (q, b) => (q.delete('msg_signature'), b) })).res.status;
     statuses.tampered = (
@@ -152,11 +168,15 @@ describe('the Official Account and WeCom callbacks', () => {
     };
     statuses.entity = (
       await user.post(text, {
-        tamper: hostile(`<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><xml><FromUserName>${openid}</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType><Content>&e;</Content><MsgId>1</MsgId></xml>`),
+        tamper: hostile(
+          `<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><xml><FromUserName>${openid}</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType><Content>&e;</Content><MsgId>1</MsgId></xml>`,
+        ),
       })
     ).res.status;
     statuses.billionLaughs = (
-      await user.post(text, { tamper: hostile(`<!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]><xml><Content>&b;</Content></xml>`) })
+      await user.post(text, {
+        tamper: hostile(`<!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]><xml><Content>&b;</Content></xml>`),
+      })
     ).res.status;
     statuses.plainToSafeMode = (
       await user.post(text, {
@@ -168,7 +188,9 @@ describe('the Official Account and WeCom callbacks', () => {
       })
     ).res.status;
     statuses.notXml = (await user.post(text, { tamper: (q) => (resign(q, 'x'), 'definitely not xml') })).res.status;
-    statuses.oversized = (await user.post(text, { tamper: (_q, b) => b.replace('<Encrypt>', `<Pad>${'x'.repeat(80_000)}</Pad><Encrypt>`) })).res.status;
+    statuses.oversized = (
+      await user.post(text, { tamper: (_q, b) => b.replace('<Encrypt>', `<Pad>${'x'.repeat(80_000)}</Pad><Encrypt>`) })
+    ).res.status;
     statuses.missingFields = (await user.post({ MsgType: 'text', Content: 'x' })).res.status;
     expect(statuses).toEqual({
       forged: 403,
@@ -203,7 +225,14 @@ describe('the Official Account and WeCom callbacks', () => {
     const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(200, 7)]);
     fake.media.set('MEDIA_IOU_1', { mime: 'image/png', data: png });
     const user = platformUser(app.url, OA, openid);
-    const r = await user.post({ FromUserName: openid, CreateTime: Math.floor(Date.now() / 1000), MsgType: 'image', MediaId: 'MEDIA_IOU_1', PicUrl: 'http://x/y', MsgId: '8100000000000000001' });
+    const r = await user.post({
+      FromUserName: openid,
+      CreateTime: Math.floor(Date.now() / 1000),
+      MsgType: 'image',
+      MediaId: 'MEDIA_IOU_1',
+      PicUrl: 'http://x/y',
+      MsgId: '8100000000000000001',
+    });
     expect(user.replyText(r.text)).toContain('材料已收到');
     const evidence = await app.ctx.db.collection('evidence').find({ channel: 'wechat_oa', channelUserId: openid }).toArray();
     expect(evidence).toHaveLength(1);

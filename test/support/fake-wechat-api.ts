@@ -17,7 +17,8 @@ export interface FakeWechatApi {
 /** A local stand-in for api.weixin.qq.com / qyapi.weixin.qq.com: tokens, customer-service messages, media. */
 export async function startFakeWechatApi(): Promise<FakeWechatApi> {
   const fake: FakeWechatApi = { baseUrl: '', tokensIssued: [], sent: [], expireNext: 0, media: new Map(), close: async () => undefined };
-  const json = (res: http.ServerResponse, body: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  const json = (res: http.ServerResponse, body: unknown) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));

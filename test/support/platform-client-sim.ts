@@ -13,7 +13,10 @@ let msgSeq = BigInt(Date.now()) * 1000n;
 
 /** What the Official Account / WeCom platform does: sign (and encrypt) a user's message and post it to the callback. */
 export function platformUser(baseUrl: string, account: PlatformAccount, userId: string) {
-  const post = async (fields: Record<string, string | number>, opts: { timestamp?: number; tamper?: (q: URLSearchParams, body: string) => string } = {}) => {
+  const post = async (
+    fields: Record<string, string | number>,
+    opts: { timestamp?: number; tamper?: (q: URLSearchParams, body: string) => string } = {},
+  ) => {
     const ts = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
     const nonce = String(randomBytes(4).readUInt32BE(0));
     const inner = buildXml({ ToUserName: account.path === '/wechat/oa' ? 'gh_fake0000001' : account.receiverId, ...fields });
@@ -54,7 +57,13 @@ export function platformUser(baseUrl: string, account: PlatformAccount, userId: 
     replyText,
     /** Sends a text message; resolves with the HTTP answer and the passive reply's text. */
     async say(text: string, msgId: string = String(++msgSeq)) {
-      const r = await post({ FromUserName: userId, CreateTime: Math.floor(Date.now() / 1000), MsgType: 'text', Content: text, MsgId: msgId });
+      const r = await post({
+        FromUserName: userId,
+        CreateTime: Math.floor(Date.now() / 1000),
+        MsgType: 'text',
+        Content: text,
+        MsgId: msgId,
+      });
       return { ...r, reply: r.res.status === 200 ? replyText(r.text) : '' };
     },
   };

@@ -20,7 +20,9 @@ export class PlatformCryptoError extends Error {
 const BLOCK = 32;
 
 export function signature(...parts: string[]): string {
-  return createHash('sha1').update([...parts].sort().join('')).digest('hex');
+  return createHash('sha1')
+    .update([...parts].sort().join(''))
+    .digest('hex');
 }
 
 /** Constant-time compare of two hex signatures. */
@@ -32,7 +34,8 @@ export function signatureMatches(expected: string, given: string | undefined): b
 }
 
 export function aesKeyFrom(encodingAesKey: string): Buffer {
-  if (!/^[A-Za-z0-9+/]{43}$/.test(encodingAesKey)) throw new PlatformCryptoError('bad_key', 'EncodingAESKey must be 43 characters of base64');
+  if (!/^[A-Za-z0-9+/]{43}$/.test(encodingAesKey))
+    throw new PlatformCryptoError('bad_key', 'EncodingAESKey must be 43 characters of base64');
   const key = Buffer.from(`${encodingAesKey}=`, 'base64');
   if (key.length !== 32) throw new PlatformCryptoError('bad_key', 'EncodingAESKey does not decode to 32 bytes');
   return key;
@@ -53,7 +56,8 @@ export function encryptMessage(key: Buffer, message: string, receiverId: string,
 export function decryptMessage(key: Buffer, encrypted: string, expectedReceiverId: string): string {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encrypted)) throw new PlatformCryptoError('bad_ciphertext', 'the ciphertext is not base64');
   const data = Buffer.from(encrypted, 'base64');
-  if (data.length === 0 || data.length % 16 !== 0) throw new PlatformCryptoError('bad_ciphertext', 'the ciphertext length is not a whole number of blocks');
+  if (data.length === 0 || data.length % 16 !== 0)
+    throw new PlatformCryptoError('bad_ciphertext', 'the ciphertext length is not a whole number of blocks');
   const decipher = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16));
   decipher.setAutoPadding(false);
   const plain = Buffer.concat([decipher.update(data), decipher.final()]);

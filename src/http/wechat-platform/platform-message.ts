@@ -8,7 +8,10 @@ const fieldsSchema = z.object({
   FromUserName: z.string().min(1).max(128),
   CreateTime: z.string().regex(/^\d{1,12}$/),
   MsgType: z.string().regex(/^[a-z_]{1,32}$/),
-  MsgId: z.string().regex(/^\d{1,24}$/).optional(),
+  MsgId: z
+    .string()
+    .regex(/^\d{1,24}$/)
+    .optional(),
   Content: z.string().max(MAX_TEXT).optional(),
   Recognition: z.string().max(MAX_TEXT).optional(),
   MediaId: z.string().max(256).optional(),

@@ -23,8 +23,14 @@ export interface PlatformRouteDeps {
 
 const param = z.string().min(1).max(512);
 const query = z.object({
-  signature: z.string().regex(/^[0-9a-fA-F]{40}$/).optional(),
-  msg_signature: z.string().regex(/^[0-9a-fA-F]{40}$/).optional(),
+  signature: z
+    .string()
+    .regex(/^[0-9a-fA-F]{40}$/)
+    .optional(),
+  msg_signature: z
+    .string()
+    .regex(/^[0-9a-fA-F]{40}$/)
+    .optional(),
   timestamp: z.string().regex(/^\d{1,12}$/),
   nonce: param,
   echostr: z.string().min(1).max(1024).optional(),
@@ -62,7 +68,8 @@ export function platformRoutes(deps: PlatformRouteDeps): Router {
       if (!signatureMatches(signature(c.token, q.timestamp, q.nonce), q.signature)) throw refused('the signature does not match');
       return void res.type('text/plain').send(q.echostr);
     }
-    if (!signatureMatches(signature(c.token, q.timestamp, q.nonce, q.echostr), q.msg_signature)) throw refused('the signature does not match');
+    if (!signatureMatches(signature(c.token, q.timestamp, q.nonce, q.echostr), q.msg_signature))
+      throw refused('the signature does not match');
     res.type('text/plain').send(openEnvelope(key!, q.echostr, c.receiverId!));
   });
 
@@ -109,7 +116,9 @@ export function platformRoutes(deps: PlatformRouteDeps): Router {
     const enc = encryptMessage(key!, reply, c.receiverId!);
     const ts = String(now());
     const nonce = randomBytes(8).readUInt32BE(0).toString();
-    res.type('application/xml').send(buildXml({ Encrypt: enc, MsgSignature: signature(c.token, ts, nonce, enc), TimeStamp: ts, Nonce: nonce }));
+    res
+      .type('application/xml')
+      .send(buildXml({ Encrypt: enc, MsgSignature: signature(c.token, ts, nonce, enc), TimeStamp: ts, Nonce: nonce }));
   });
   return router;
 }
