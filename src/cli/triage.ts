@@ -1,21 +1,13 @@
 import { createInterface } from 'node:readline';
 import { triageByRules } from '../triage/rule-triage';
 import type { ComplaintChannel } from '../domain/triage-result';
+import { COMPLAINT_CHANNELS } from '../domain/complaint';
 
 /**
  * `npm run --silent triage < in.jsonl > out.jsonl`: one output line per input line, in order
  * (shared/triage/LABELS.md). A bad line gets an error line and the run goes on.
  */
-const CHANNELS: readonly ComplaintChannel[] = [
-  'wechat',
-  'hotline',
-  'wechat_oa',
-  'wecom',
-  'national_platform',
-  'onsite',
-  'media',
-  'petition',
-];
+const CHANNELS: readonly ComplaintChannel[] = COMPLAINT_CHANNELS;
 
 type Output = Record<string, unknown>;
 

@@ -1,23 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
 import type { Lead } from '../../src/domain/lead';
 import { createStaffUser } from '../../src/services/staff-accounts';
 import { postTranscript, startTestApp, uniqueName, waitFor, type TestApp } from '../support/test-app';
 
 const SHOTS = path.join(__dirname, '../../test-output/screenshots');
 const PASSWORD = 'a-long-test-password';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 // A shared 2-core machine can be slow to start pages; each step still waits with bounded timeouts.
 jest.setTimeout(60_000);
 
@@ -120,7 +110,7 @@ describe('staff console in a real browser', () => {
       evidenceIds: [evidenceId],
     });
     [hotlineLead, hostileLead, photoLead] = await Promise.all([leadOf(a), leadOf(b), leadOf(c)]);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

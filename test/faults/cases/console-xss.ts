@@ -1,4 +1,5 @@
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium } from '../../support/browser';
 import type { Lead } from '../../../src/domain/lead';
 import { createStaffUser } from '../../../src/services/staff-accounts';
 import { postTranscript, startTestApp, testConfig, uniqueName, waitFor, type TestApp } from '../../support/test-app';
@@ -7,17 +8,6 @@ import { pii } from '../support/synthetic';
 import type { FaultCase } from '../support/suite';
 
 const PASSWORD = 'a-long-test-password';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** Each one, if it ran, would bump window.__xss or open a dialog. */
 const PAYLOADS = [
   '<script>window.__xss++</script>',
@@ -59,7 +49,7 @@ export const consoleXss: FaultCase = {
   async run() {
     const r = new CaseReport();
     const app: TestApp = await startTestApp({ config: testConfig({ LOG_LEVEL: 'silent' }) });
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+    const browser = await launchChromium();
     let executed = 0;
     let injected = 0;
     let cspBlocked = 0;
