@@ -93,7 +93,8 @@ async function startProcess(cmd: string, args: string[], logFile: string): Promi
   return child;
 }
 
-async function stopProcess(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
+/** SIGTERM, then SIGKILL after `timeoutMs`; resolves when the process has exited. */
+export async function stopProcess(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');

@@ -1,24 +1,12 @@
 import { canRead, scopeOf } from '../domain/access';
 import { AppError } from '../domain/app-error';
-import type { Lead, LeadStatus } from '../domain/lead';
+import type { Lead } from '../domain/lead';
 import type { StaffUser } from '../domain/staff';
-import type { Category, ComplaintChannel, Sector } from '../domain/triage-result';
 import type { ComplainantRepository } from '../db/repositories/complainant-repository';
-import type { LeadRepository, LeadSort } from '../db/repositories/lead-repository';
+import type { LeadFilter, LeadRepository } from '../db/repositories/lead-repository';
 
-export interface LeadQuery {
-  status?: LeadStatus;
-  category?: Category;
-  q?: string;
-  overdue?: boolean;
-  area?: string;
-  sector?: Sector;
-  priority?: 'urgent' | 'normal';
-  channel?: ComplaintChannel;
-  sort?: LeadSort;
-  page: number;
-  pageSize: number;
-}
+/** What a staff member may ask of the case list; their scope is added by the service. */
+export type LeadQuery = Omit<LeadFilter, 'scope'>;
 
 /** 13900004821 → 139****4821: enough to recognise, not enough to dial. */
 export function maskPhone(phone: string | null): string | null {

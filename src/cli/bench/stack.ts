@@ -3,7 +3,7 @@ import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { startFerretDb, startRedis } from '../../infra/local-services';
+import { startFerretDb, startRedis, stopProcess } from '../../infra/local-services';
 import { PROJECT_ROOT } from '../../infra/project-root';
 import { freePort } from '../../infra/free-port';
 import { nodeArgs } from './node-args';
@@ -28,14 +28,9 @@ export async function stopEverything(): Promise<void> {
   await Promise.all([...running].map((c) => stopChild(c)));
 }
 
-async function stopChild(child: ChildProcess, timeoutMs = 15_000): Promise<void> {
+function stopChild(child: ChildProcess, timeoutMs = 15_000): Promise<void> {
   running.delete(child);
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  await exited;
-  clearTimeout(timer);
+  return stopProcess(child, timeoutMs);
 }
 
 export async function startBenchStack(ferretdbBin?: string): Promise<BenchStack> {
