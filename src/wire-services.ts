@@ -37,13 +37,21 @@ import { createLoginThrottle } from './infra/login-rate-limit';
 import { triageByRules } from './triage/rule-triage';
 import { acceptComplaint } from './services/accept-complaint';
 import { assignLead, changeLeadStatus, recordRecovery, type RecoveryInput, type StatusChange } from './services/case-actions';
-import { completeCallback, deliverMessage, dispatch, listCallbacksFor, replyToComplainants } from './services/outbound-messages';
+import {
+  completeCallback,
+  deliverMessage,
+  dispatch,
+  listCallbacksFor,
+  noticeEvent,
+  replyToComplainants,
+  sendNoticeOnce,
+} from './services/outbound-messages';
 import { countByStatusFor, getLeadFor, listLeadsFor, maskPhone, revealPhones, type LeadQuery } from './services/read-leads';
 import { authenticateToken, login, logout } from './services/staff-accounts';
 import { sweepUnprocessed } from './services/sweep-unprocessed';
 import { triageComplaint } from './services/triage-complaint';
 import { mergeCases, splitComplaint } from './services/merge-split';
-import { openSeparateCase } from './services/open-case';
+import { openSeparateCase, type CaseComplainant } from './services/open-case';
 import { AppError } from './domain/app-error';
 import { annualReportParagraph, statistics } from './services/statistics';
 import type { Period } from './db/repositories/stats-repository';
@@ -115,8 +123,10 @@ export function wireServices({
     deadlinesFor: (openedAt: Date, priority: 'urgent' | 'normal') => deadlinesFor(openedAt, priority, policy, calendar),
     scheduleDeadlines: (lead: Lead) => deadlineQueue.schedule(lead),
     // The complainant hears at once that the complaint was registered, with the case number.
-    onCaseOpened: (lead: Lead, complainantId: string) =>
-      dispatch(outboundDeps, lead, [complainantId], caseNotice('accepted', lead.caseNumber), 'case_notice', 'system').then(() => undefined),
+    noticeEvent: (caseNumber: string, channel: ComplaintChannel, at: Date) =>
+      noticeEvent(outboundDeps, caseNotice('accepted', caseNumber), channel, at),
+    sendCaseNotice: (lead: Lead, to: CaseComplainant, complaintId: string) =>
+      sendNoticeOnce(outboundDeps, lead, to, caseNotice('accepted', lead.caseNumber), complaintId).then(() => undefined),
   };
   const mergeSplitDeps = {
     leads: repos.leads,

@@ -1,10 +1,10 @@
 import { AppError } from '../domain/app-error';
 import { caseTotals, matchScore, nameKey } from '../domain/case-matching';
 import type { Complaint } from '../domain/complaint';
-import { formatCaseNumber, localDateKey, type Lead } from '../domain/lead';
+import { formatCaseNumber, localDateKey, type Lead, type TimelineEvent } from '../domain/lead';
 import { routeLead } from '../domain/routing';
 import type { Deadlines } from '../domain/working-days';
-import type { TriageResult } from '../domain/triage-result';
+import type { ComplaintChannel, TriageResult } from '../domain/triage-result';
 import type { ComplainantRepository } from '../db/repositories/complainant-repository';
 import type { LeadRepository } from '../db/repositories/lead-repository';
 import type { CaseIndex } from '../infra/case-index';
@@ -28,7 +28,20 @@ export interface OpenCaseDeps {
   deadlinesFor: (openedAt: Date, priority: 'urgent' | 'normal') => Deadlines;
   /** Queues the reminders and escalations of a new case (best effort: overdue flags work without them). */
   scheduleDeadlines?: (lead: Lead) => Promise<void>;
+  /**
+   * The timeline entry of the notice that tells the complainant their case number, written with the
+   * case (opened or joined) rather than after it; the notice itself is sent by the caller.
+   */
+  noticeEvent?: (caseNumber: string, channel: ComplaintChannel, at: Date) => TimelineEvent;
   now?: () => Date;
+}
+
+/** Who filed the complaint, as the case knows them: where a notice to them goes. */
+export interface CaseComplainant {
+  id: string;
+  channel: ComplaintChannel;
+  channelUserId: string;
+  phone: string | null;
 }
 
 /** The complainant's identity on the channel: the WeChat contact, else the caller's phone, else the call itself. */
@@ -54,25 +67,35 @@ const CHANNEL_NAME: Record<string, string> = {
  * A wage complaint joins the open case about the same employer or project (see case-matching), or
  * opens a new one with a case number. Safe to run twice for one complaint.
  */
-export async function openOrJoinCase(deps: OpenCaseDeps, c: Complaint, t: TriageResult): Promise<Lead> {
+export async function openOrJoinCase(
+  deps: OpenCaseDeps,
+  c: Complaint,
+  t: TriageResult,
+): Promise<{ lead: Lead; complainant: CaseComplainant }> {
+  const who = complainantKey(c, t.phone);
+  const complainantId = await deps.complainants.upsert(c.channel, who.channelUserId, { name: c.sender.name, phone: who.phone });
+  const complainant = { id: complainantId, channel: c.channel, channelUserId: who.channelUserId, phone: who.phone };
   // A case this complaint opened in an earlier run has the complaint's id (see createCase).
   const already = await deps.leads.get(c.id);
   if (already) {
     await deps.caseIndex.add(indexEntry(already)); // in case the earlier run stopped before it did
-    return already;
+    return { lead: already, complainant };
   }
+  const lead = await matchOrCreate(deps, c, t, complainantId, who.phone);
+  return { lead, complainant };
+}
+
+function matchOrCreate(deps: OpenCaseDeps, c: Complaint, t: TriageResult, complainantId: string, phone: string | null): Promise<Lead> {
   const route = routeLead(t, TAOYUAN_TOWNSHIPS, deps.departments);
   const employerKey = nameKey(t.employer);
   const projectKey = nameKey(t.project);
-  const who = complainantKey(c, t.phone);
-  const complainantId = await deps.complainants.upsert(c.channel, who.channelUserId, { name: c.sender.name, phone: who.phone });
   const report = { complaintId: c.id, complainantId, workerCount: t.worker_count, amountYuan: t.amount_yuan };
   const now = deps.now?.() ?? new Date();
 
   // Complaints about one employer are decided one at a time, so a crew writing at once gets one case.
+  // (A second run of this complaint racing the first finds the case the first opened among the
+  // candidates, or clashes on its id in createCase; either way one case.)
   return deps.withLock(`case-match:${employerKey ?? projectKey ?? route.area ?? 'none'}`, async () => {
-    const again = await deps.leads.get(c.id);
-    if (again) return again;
     const since = new Date(now.getTime() - deps.dedupWindowDays * 86_400_000);
     const candidates = await deps.caseIndex.candidates({ since, employerKey, projectKey, area: route.area });
     const me = { employer: t.employer, employerKey, projectKey, area: route.area, sector: t.sector };
@@ -92,28 +115,32 @@ export async function openOrJoinCase(deps: OpenCaseDeps, c: Complaint, t: Triage
       if (joined) return joined;
       break;
     }
-    return createCase(deps, c, t, { route, employerKey, projectKey, phone: who.phone, report, now, id: c.id });
+    return createCase(deps, c, t, { route, employerKey, projectKey, phone, report, now, id: c.id, notice: true });
   });
 }
 
 function joinCase(deps: OpenCaseDeps, lead: Lead, c: Complaint, t: TriageResult, report: Lead['reports'][number], now: Date) {
   const totals = caseTotals([...lead.reports, report]);
   const urgent = lead.urgency === 'high' || t.urgency === 'high' || (totals.workerCount ?? 0) >= 10 || (totals.amountYuan ?? 0) >= 100_000;
+  const notice = deps.noticeEvent ? [deps.noticeEvent(lead.caseNumber, c.channel, now)] : [];
   return deps.withLock(`lead:${lead.id}`, () =>
     deps.leads.attachComplaint(
       lead.id,
       report,
       { ...totals, urgency: urgent ? 'high' : 'normal', priority: urgent ? 'urgent' : 'normal' },
-      {
-        at: now,
-        type: 'complaint_merged',
-        actor: 'system',
-        note: `合并${CHANNEL_NAME[c.channel] ?? c.channel}投诉（同一单位或项目）`,
-        changes: [
-          { field: 'workerCount', before: String(lead.workerCount ?? ''), after: String(totals.workerCount ?? '') },
-          { field: 'amountYuan', before: String(lead.amountYuan ?? ''), after: String(totals.amountYuan ?? '') },
-        ],
-      },
+      [
+        {
+          at: now,
+          type: 'complaint_merged',
+          actor: 'system',
+          note: `合并${CHANNEL_NAME[c.channel] ?? c.channel}投诉（同一单位或项目）`,
+          changes: [
+            { field: 'workerCount', before: String(lead.workerCount ?? ''), after: String(totals.workerCount ?? '') },
+            { field: 'amountYuan', before: String(lead.amountYuan ?? ''), after: String(totals.amountYuan ?? '') },
+          ],
+        },
+        ...notice,
+      ],
     ),
   );
 }
@@ -137,6 +164,8 @@ interface CaseSeed {
   now: Date;
   /** The new case's id: the complaint's own when triage opens it, so that a second run finds it by id. */
   id?: string;
+  /** Triage tells the complainant the case number: its timeline entry is written with the case. */
+  notice?: boolean;
 }
 
 async function createCase(deps: OpenCaseDeps, c: Complaint, t: TriageResult, seed: CaseSeed): Promise<Lead> {
@@ -177,7 +206,10 @@ async function createNumberedCase(deps: OpenCaseDeps, c: Complaint, t: TriageRes
       reports: [report],
       complaintIds: [c.id],
       complainantIds: [complainantId],
-      timeline: [{ at: now, type: 'created', actor: 'system', note: `由${CHANNEL_NAME[c.channel] ?? c.channel}投诉自动生成`, changes: [] }],
+      timeline: [
+        { at: now, type: 'created', actor: 'system', note: `由${CHANNEL_NAME[c.channel] ?? c.channel}投诉自动生成`, changes: [] },
+        ...(seed.notice && deps.noticeEvent ? [deps.noticeEvent(caseNumber, c.channel, now)] : []),
+      ],
     },
     seed.id,
   );

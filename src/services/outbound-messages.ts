@@ -1,7 +1,7 @@
 import type { ComplaintChannel } from '../domain/triage-result';
 import { canAct, canRead } from '../domain/access';
 import { AppError } from '../domain/app-error';
-import type { Lead } from '../domain/lead';
+import type { Lead, TimelineEvent } from '../domain/lead';
 import { BOT_CHANNELS, type OutboundKind, type OutboundMessage } from '../domain/outbound';
 import type { StaffUser } from '../domain/staff';
 import type { ComplainantRepository } from '../db/repositories/complainant-repository';
@@ -20,6 +20,76 @@ export interface OutboundDeps {
   withLock: <T>(resource: string, fn: () => Promise<T>) => Promise<T>;
 }
 
+export interface Recipient {
+  id: string;
+  channel: ComplaintChannel;
+  channelUserId: string;
+  phone: string | null;
+}
+
+/** WeChat contacts through the bot, Official Account/WeCom users through the platform API, everyone else a call-back. */
+function deliveryFor(deps: Pick<OutboundDeps, 'platformSenders'>, channel: ComplaintChannel): 'bot' | 'api' | 'callback' {
+  if (BOT_CHANNELS.includes(channel)) return 'bot';
+  return deps.platformSenders.includes(channel) ? 'api' : 'callback';
+}
+
+function messageTo(deps: Pick<OutboundDeps, 'platformSenders'>, lead: Lead, p: Recipient, text: string, kind: OutboundKind) {
+  return {
+    leadId: lead.id,
+    complainantId: p.id,
+    channel: p.channel,
+    channelUserId: p.channelUserId,
+    phone: p.phone,
+    kind,
+    text,
+    state: deliveryFor(deps, p.channel) === 'callback' ? ('callback_open' as const) : ('queued' as const),
+  };
+}
+
+/** A queue outage leaves the message 'queued' in the store; the bot's (or the platform) sweep re-sends it. */
+async function putOnItsWay(deps: Pick<OutboundDeps, 'platformSenders' | 'outboundQueue' | 'platformQueue'>, m: OutboundMessage) {
+  if (m.state !== 'queued') return;
+  const via = deliveryFor(deps, m.channel);
+  if (via === 'bot') await deps.outboundQueue.enqueue(m.id).catch(() => undefined);
+  if (via === 'api') await deps.platformQueue.enqueue(m.id).catch(() => undefined);
+}
+
+function sentEvent(kind: OutboundKind, actor: string, text: string, queued: number, callbacks: number, at: Date): TimelineEvent {
+  return {
+    at,
+    type: kind === 'staff_reply' ? 'reply_sent' : 'notice_sent',
+    actor,
+    note: `${text.slice(0, 200)}（微信发送 ${queued} 人，电话回访任务 ${callbacks} 个）`,
+    changes: [],
+  };
+}
+
+/**
+ * The timeline entry of a system notice to one complainant, written with the change that causes it
+ * (a case opened or joined by triage), so that telling the complainant costs no second write to the case.
+ */
+export function noticeEvent(deps: Pick<OutboundDeps, 'platformSenders'>, text: string, channel: ComplaintChannel, at: Date): TimelineEvent {
+  const callback = deliveryFor(deps, channel) === 'callback';
+  return sentEvent('case_notice', 'system', text, callback ? 0 : 1, callback ? 1 : 0, at);
+}
+
+/**
+ * Sends a system notice to one complainant once: the message takes a fixed id (the complaint's, for the
+ * notice of its case number), so a triage run again after a crash neither writes nor sends it twice.
+ * Its timeline entry is written by the caller (see noticeEvent).
+ */
+export async function sendNoticeOnce(
+  deps: Pick<OutboundDeps, 'outbound' | 'platformSenders' | 'outboundQueue' | 'platformQueue'>,
+  lead: Lead,
+  to: Recipient,
+  text: string,
+  messageId: string,
+): Promise<OutboundMessage> {
+  const { message } = await deps.outbound.createOnce({ ...messageTo(deps, lead, to, text, 'case_notice'), createdBy: 'system' }, messageId);
+  await putOnItsWay(deps, message);
+  return message;
+}
+
 /**
  * Puts a message on its way to each complainant: WeChat contacts through the outbound queue (only the
  * bot process consumes it), everyone else as a call-back task for an operator. Recorded on the timeline.
@@ -35,34 +105,13 @@ export async function dispatch(
   const people = await deps.complainants.getMany(complainantIds);
   const sent: OutboundMessage[] = [];
   for (const p of people) {
-    const viaBot = BOT_CHANNELS.includes(p.channel);
-    const viaApi = !viaBot && deps.platformSenders.includes(p.channel);
-    const m = await deps.outbound.create({
-      leadId: lead.id,
-      complainantId: p.id,
-      channel: p.channel,
-      channelUserId: p.channelUserId,
-      phone: p.phone,
-      kind,
-      text,
-      state: viaBot || viaApi ? 'queued' : 'callback_open',
-      createdBy: actor,
-    });
-    // A queue outage leaves the message 'queued' in the store; the bot's sweep re-sends it.
-    if (viaBot) await deps.outboundQueue.enqueue(m.id).catch(() => undefined);
-    if (viaApi) await deps.platformQueue.enqueue(m.id).catch(() => undefined);
+    const m = await deps.outbound.create({ ...messageTo(deps, lead, p, text, kind), createdBy: actor });
+    await putOnItsWay(deps, m);
     sent.push(m);
   }
   if (sent.length) {
     const queued = sent.filter((m) => m.state === 'queued').length;
-    const callbacks = sent.length - queued;
-    await appendEvent(deps, lead.id, {
-      at: new Date(),
-      type: kind === 'staff_reply' ? 'reply_sent' : 'notice_sent',
-      actor,
-      note: `${text.slice(0, 200)}（微信发送 ${queued} 人，电话回访任务 ${callbacks} 个）`,
-      changes: [],
-    });
+    await appendEvent(deps, lead.id, sentEvent(kind, actor, text, queued, sent.length - queued, new Date()));
   }
   return sent;
 }

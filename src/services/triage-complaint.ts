@@ -1,7 +1,7 @@
 import { AppError } from '../domain/app-error';
 import type { TriageEngine } from '../domain/triage-result';
 import type { Lead } from '../domain/lead';
-import { openOrJoinCase, type OpenCaseDeps } from './open-case';
+import { openOrJoinCase, type CaseComplainant, type OpenCaseDeps } from './open-case';
 import type { ComplaintRepository } from '../db/repositories/complaint-repository';
 
 export type { TriageEngine };
@@ -9,8 +9,11 @@ export type { TriageEngine };
 export interface TriageComplaintDeps extends OpenCaseDeps {
   complaints: ComplaintRepository;
   triage: TriageEngine;
-  /** Told once per complaint that joins or opens a case (a failure here does not fail the triage). */
-  onCaseOpened?: (lead: Lead, complainantId: string) => Promise<void>;
+  /**
+   * Tells the complainant the case number, once per complaint (a failure here does not fail the
+   * triage; the timeline entry was written with the case, see OpenCaseDeps.noticeEvent).
+   */
+  sendCaseNotice?: (lead: Lead, complainant: CaseComplainant, complaintId: string) => Promise<void>;
 }
 
 /**
@@ -27,10 +30,11 @@ export async function triageComplaint(
   if (complaint.state === 'triaged') return { complaintId, leadId: complaint.leadId, skipped: true };
   try {
     const result = await deps.triage({ channel: complaint.channel, text: complaint.text });
-    const lead = result.category === 'wage_arrears' ? await openOrJoinCase(deps, complaint, result) : null;
+    const opened = result.category === 'wage_arrears' ? await openOrJoinCase(deps, complaint, result) : null;
+    const lead = opened?.lead ?? null;
+    // The notice before the complaint is marked done: a crash in between sends it on the next run, once.
+    if (opened && deps.sendCaseNotice) await deps.sendCaseNotice(opened.lead, opened.complainant, complaintId).catch(() => undefined);
     await deps.complaints.markTriaged(complaintId, result, lead?.id ?? null);
-    const report = lead?.reports.find((r) => r.complaintId === complaintId);
-    if (lead && report && deps.onCaseOpened) await deps.onCaseOpened(lead, report.complainantId).catch(() => undefined);
     return { complaintId, leadId: lead?.id ?? null, skipped: false };
   } catch (err) {
     await deps.complaints

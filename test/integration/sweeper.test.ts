@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { triageJobId } from '../../queues/jobs';
 import { postTranscript, startTestApp, uniqueName, waitFor, type TestApp } from '../support/test-app';
 import { startWorkerRole } from '../../src/roles/worker-role';
@@ -60,5 +61,17 @@ describe('the sweeper: nothing stored is left unprocessed', () => {
     expect(again).toMatchObject({ skipped: true, leadId: a.leadId });
     const leads = await app.ctx.repos.leads.list({ page: 1, pageSize: 100 });
     expect(leads.items.filter((l) => l.originComplaintId === complaintId)).toHaveLength(1);
+
+    // A run that stopped after opening the case and sending the notice, before marking the complaint:
+    // the next run finds the case and the notice and writes neither again.
+    await app.ctx.db.collection('complaints').updateOne({ _id: new Types.ObjectId(complaintId) }, { $set: { state: 'received' } });
+    const rerun = await app.ctx.services.triageComplaint(complaintId);
+    expect(rerun).toMatchObject({ skipped: false, leadId: a.leadId });
+    const notices = await app.ctx.repos.outbound.listForLead(a.leadId!);
+    expect(notices.filter((m) => m.kind === 'case_notice')).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ state: 'callback_open', channel: 'hotline' });
+    const lead = await app.ctx.repos.leads.get(a.leadId!);
+    expect(lead!.timeline.map((e) => e.type)).toEqual(['created', 'notice_sent']);
+    expect(lead!.timeline[1]!.note).toContain('电话回访任务 1 个');
   });
 });

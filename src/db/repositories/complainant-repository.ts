@@ -3,6 +3,7 @@ import { Types, type Connection } from 'mongoose';
 import type { ComplaintChannel } from '../../domain/triage-result';
 import { isDuplicateKeyError } from '../connection';
 import { complainantModel } from '../models/complainant-model';
+import { createGroupInsert } from '../group-insert';
 
 /** A complainant's id, the same for the same channel identity every time (the first 12 bytes of a SHA-256). */
 export function complainantObjectId(channel: string, channelUserId: string): Types.ObjectId {
@@ -11,6 +12,7 @@ export function complainantObjectId(channel: string, channelUserId: string): Typ
 
 export function createComplainantRepository(db: Connection) {
   const Complainants = complainantModel(db);
+  const group = createGroupInsert(Complainants);
   return {
     async getMany(
       ids: string[],
@@ -35,7 +37,11 @@ export function createComplainantRepository(db: Connection) {
       return d ? d._id.toHexString() : null;
     },
 
-    /** The complainant with this channel identity, created on first sight; a known phone is kept when none is given. */
+    /**
+     * The complainant with this channel identity, created on first sight; a known phone is kept when
+     * none is given. First sight is an insert that travels with other complaints' (group-insert); a
+     * known complainant is read, and written only when the name or phone changed.
+     */
     async upsert(
       channel: ComplaintChannel,
       channelUserId: string,
@@ -46,24 +52,20 @@ export function createComplainantRepository(db: Connection) {
       if (details.phone) set.phone = details.phone;
       // Keyed by an id derived from the identity: FerretDB v1 finds a document without a scan only by `_id`.
       const _id = complainantObjectId(channel, channelUserId);
-      const update = { $set: set, $setOnInsert: { channel, channelUserId } };
-      for (let attempt = 0; ; attempt++) {
-        try {
-          // FerretDB v1 has no projection on findAndModify, so the whole (small) document comes back.
-          const doc = await Complainants.findOneAndUpdate({ _id }, update, { upsert: true, returnDocument: 'after' }).lean();
-          if (!doc) throw new Error('complainant upsert returned nothing');
-          return doc._id.toHexString();
-        } catch (err) {
-          if (!isDuplicateKeyError(err) || attempt > 2) throw err;
-          // Two upserts racing on the same id: the loser finds the winner's document next time. A clash on
-          // (channel, channelUserId) instead is a complainant stored before ids were derived: that one is kept.
-          const older = await this.findId(channel, channelUserId);
-          if (older && older !== _id.toHexString()) {
-            if (Object.keys(set).length) await Complainants.updateOne({ _id: new Types.ObjectId(older) }, { $set: set });
-            return older;
-          }
-        }
+      try {
+        await group.insert({ _id, channel, channelUserId, ...set });
+        return _id.toHexString();
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
       }
+      const known = await Complainants.findById(_id).lean();
+      // A clash on (channel, channelUserId) with no document under the derived id: a complainant stored
+      // before ids were derived. That one is kept.
+      const id = known ? _id.toHexString() : await this.findId(channel, channelUserId);
+      if (!id) throw new Error('complainant insert clashed with a document that cannot be found');
+      const changed = Object.entries(set).some(([k, v]) => (known as Record<string, unknown> | null)?.[k] !== v);
+      if (changed) await Complainants.updateOne({ _id: new Types.ObjectId(id) }, { $set: set });
+      return id;
     },
   };
 }

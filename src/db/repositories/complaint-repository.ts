@@ -3,6 +3,7 @@ import type { Complaint, NewComplaint } from '../../domain/complaint';
 import type { ComplaintChannel, EngineResult } from '../../domain/triage-result';
 import { isDuplicateKeyError } from '../connection';
 import { complaintModel, type ComplaintDoc } from '../models/complaint-model';
+import { createGroupInsert } from '../group-insert';
 
 function toComplaint(d: ComplaintDoc): Complaint {
   return {
@@ -24,12 +25,14 @@ function toComplaint(d: ComplaintDoc): Complaint {
 
 export function createComplaintRepository(db: Connection) {
   const Complaints = complaintModel(db);
+  // Complaints arriving together are stored with one insert (one commit) in FerretDB.
+  const group = createGroupInsert(Complaints);
   return {
     /** Stores a complaint once per (channel, dedupKey); a repeat returns the stored one with created=false. */
     async insertOnce(input: NewComplaint): Promise<{ complaint: Complaint; created: boolean }> {
       try {
-        const doc = await Complaints.create({ ...input, evidenceIds: (input.evidenceIds ?? []).map((x) => new Types.ObjectId(x)) });
-        return { complaint: toComplaint(doc.toObject()), created: true };
+        const raw = await group.insert({ ...input, evidenceIds: (input.evidenceIds ?? []).map((x) => new Types.ObjectId(x)) });
+        return { complaint: toComplaint(raw as unknown as ComplaintDoc), created: true };
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
         const existing = await Complaints.findOne({

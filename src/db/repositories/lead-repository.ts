@@ -5,6 +5,7 @@ import { isDuplicateKeyError } from '../connection';
 import { counterModel } from '../models/counter-model';
 import { overdueSteps } from '../../domain/working-days';
 import { leadModel, type LeadDoc } from '../models/lead-model';
+import { createGroupInsert } from '../group-insert';
 import type { CaseIndexEntry } from '../../infra/case-index';
 
 export type NewLead = Omit<
@@ -166,6 +167,7 @@ function listQuery(f: LeadFilter): Record<string, unknown> {
 
 export function createLeadRepository(db: Connection) {
   const Leads = leadModel(db);
+  const group = createGroupInsert(Leads);
   const Counters = counterModel(db);
   return {
     /**
@@ -193,7 +195,8 @@ export function createLeadRepository(db: Connection) {
      */
     async createOnce(input: NewLead, id?: string): Promise<{ lead: Lead; created: boolean }> {
       try {
-        const doc = await Leads.create({
+        // Cases opened together are written with one insert (see group-insert).
+        const raw = await group.insert({
           ...(id ? { _id: new Types.ObjectId(id) } : {}),
           ...input,
           originComplaintId: new Types.ObjectId(input.originComplaintId),
@@ -205,7 +208,7 @@ export function createLeadRepository(db: Connection) {
             complainantId: new Types.ObjectId(r.complainantId),
           })),
         });
-        return { lead: toLead(doc.toObject()), created: true };
+        return { lead: toLead(raw as unknown as LeadDoc), created: true };
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
         const existing = id ? await this.get(id) : await this.findByOriginComplaint(input.originComplaintId);
@@ -245,8 +248,9 @@ export function createLeadRepository(db: Connection) {
       id: string,
       report: Lead['reports'][number],
       totals: { workerCount: number | null; amountYuan: number | null; urgency: string; priority: string },
-      event: TimelineEvent,
+      events: TimelineEvent | TimelineEvent[],
     ): Promise<Lead | null> {
+      const list = Array.isArray(events) ? events : [events];
       const d = await Leads.findOneAndUpdate(
         { _id: new Types.ObjectId(id) },
         {
@@ -257,7 +261,7 @@ export function createLeadRepository(db: Connection) {
               complaintId: new Types.ObjectId(report.complaintId),
               complainantId: new Types.ObjectId(report.complainantId),
             },
-            timeline: event,
+            timeline: list.length === 1 ? list[0] : { $each: list },
           },
           $set: totals,
         },

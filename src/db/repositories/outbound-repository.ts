@@ -2,6 +2,8 @@ import { Types, type Connection } from 'mongoose';
 import type { OutboundMessage, OutboundState } from '../../domain/outbound';
 import type { ComplaintChannel } from '../../domain/triage-result';
 import { outboundModel, type OutboundDoc } from '../models/outbound-model';
+import { isDuplicateKeyError } from '../connection';
+import { createGroupInsert } from '../group-insert';
 
 function toMessage(d: OutboundDoc): OutboundMessage {
   return {
@@ -25,10 +27,32 @@ export type NewOutbound = Omit<OutboundMessage, 'id' | 'createdAt' | 'deliveredA
 
 export function createOutboundRepository(db: Connection) {
   const Outbound = outboundModel(db);
+  const group = createGroupInsert(Outbound);
   return {
     async create(m: NewOutbound): Promise<OutboundMessage> {
       const doc = await Outbound.create({ ...m, leadId: new Types.ObjectId(m.leadId), complainantId: new Types.ObjectId(m.complainantId) });
       return toMessage(doc.toObject());
+    },
+    /**
+     * A message with a fixed id (e.g. the notice that tells a complainant their complaint's case number
+     * takes the complaint's id): written once, however often it is asked for. Many written at once go
+     * out in one insert.
+     */
+    async createOnce(m: NewOutbound, id: string): Promise<{ message: OutboundMessage; created: boolean }> {
+      try {
+        const raw = await group.insert({
+          ...m,
+          _id: new Types.ObjectId(id),
+          leadId: new Types.ObjectId(m.leadId),
+          complainantId: new Types.ObjectId(m.complainantId),
+        });
+        return { message: toMessage(raw as unknown as OutboundDoc), created: true };
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
+        const existing = await this.get(id);
+        if (!existing) throw err;
+        return { message: existing, created: false };
+      }
     },
     async get(id: string): Promise<OutboundMessage | null> {
       if (!/^[0-9a-f]{24}$/i.test(id)) return null;
