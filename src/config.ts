@@ -37,7 +37,9 @@ const schema = z.object({
   STAFF_TOKEN_TTL_HOURS: int(1, 90 * 24).default(12),
   LOGIN_MAX_FAILURES: int(1, 1000).default(5),
   LOGIN_WINDOW_S: int(1, 86_400).default(900),
-  TRIAGE_CONCURRENCY: int(1, 256).default(8),
+  TRIAGE_CONCURRENCY: int(1, 256).default(32),
+  /** CPU niceness of a process that runs only the worker role (ROLE=worker), so that intake answers first. */
+  WORKER_NICE: int(0, 19).default(10),
   TRIAGE_ATTEMPTS: int(1, 50).default(8),
   SWEEP_INTERVAL_MS: int(1000, 3_600_000).default(30_000),
   SWEEP_GRACE_MS: int(0, 86_400_000).default(60_000),

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { createAppContext } from './app-context';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config';
 import { ensureLocalServices, localServicesOptions } from './infra/local-services';
@@ -33,6 +34,13 @@ async function main(config: Config): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
+  if (config.ROLE === 'worker' && config.WORKER_NICE > 0) {
+    try {
+      os.setPriority(config.WORKER_NICE);
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, 'could not lower the worker process priority');
+    }
+  }
   if (want('worker')) roles.push(await startWorkerRole(ctx));
   if (want('bot')) {
     const bot = await startBotRole(ctx);

@@ -49,6 +49,7 @@ import {
 import { countByStatusFor, getLeadFor, listLeadsFor, maskPhone, revealPhones, type LeadQuery } from './services/read-leads';
 import { authenticateToken, login, logout } from './services/staff-accounts';
 import { sweepUnprocessed } from './services/sweep-unprocessed';
+import { createPendingComplaints } from './infra/pending-complaints';
 import { triageComplaint } from './services/triage-complaint';
 import { mergeCases, splitComplaint } from './services/merge-split';
 import { openSeparateCase, type CaseComplainant } from './services/open-case';
@@ -108,6 +109,7 @@ export function wireServices({
     platformQueue,
     withLock,
   };
+  const pending = createPendingComplaints(redis, config.QUEUE_PREFIX);
   const triageDeps = {
     ...repos,
     triage,
@@ -119,6 +121,7 @@ export function wireServices({
     nextCaseSequence: createCaseSequence(redis, config.QUEUE_PREFIX, (counterId) =>
       repos.leads.lastSequence(counterId, counterId.replace(/^case:/, '')),
     ),
+    pending,
     caseIndex: createCaseIndex(redis, config.QUEUE_PREFIX, config.DEDUP_WINDOW_DAYS, (since) => repos.leads.findOpenSince(since)),
     deadlinesFor: (openedAt: Date, priority: 'urgent' | 'normal') => deadlinesFor(openedAt, priority, policy, calendar),
     scheduleDeadlines: (lead: Lead) => deadlineQueue.schedule(lead),
@@ -145,7 +148,7 @@ export function wireServices({
   };
 
   const loginThrottle = createLoginThrottle(redis, config.QUEUE_PREFIX, config.LOGIN_MAX_FAILURES, config.LOGIN_WINDOW_S);
-  const accept = (input: NewComplaint) => acceptComplaint({ complaints: repos.complaints, triageQueue }, input);
+  const accept = (input: NewComplaint) => acceptComplaint({ complaints: repos.complaints, triageQueue, pending }, input);
   // One conversation engine per channel; state and rate limits are kept apart by a key prefix.
   const intakeDepsFor = (channel: ComplaintChannel, keyPrefix: string) => ({
     channel,
@@ -184,11 +187,12 @@ export function wireServices({
     /** The WeChat intake conversation: one incoming message in, the bot's replies out. */
     handleWechatMessage: (m: IncomingMessage) => handleIntakeMessage(intakeDeps, m),
     handleWechatFile: (f: IncomingFile) => handleIntakeFile(intakeDeps, f),
-    acceptComplaint: (input: NewComplaint) => acceptComplaint({ complaints: repos.complaints, triageQueue }, input),
+    acceptComplaint: accept,
     // A signature stays usable while its timestamp is within ±skew: remembered for twice that.
     hotlineReplayGuard: createReplayGuard(redis, config.QUEUE_PREFIX, 2 * config.HOTLINE_MAX_SKEW_SECONDS + 1),
     triageComplaint: (complaintId: string, opts?: { finalAttempt: boolean }) => triageComplaint(triageDeps, complaintId, opts),
-    sweepUnprocessed: (opts: { graceMs: number; now?: Date }) => sweepUnprocessed({ complaints: repos.complaints, triageQueue }, opts),
+    sweepUnprocessed: (opts: { graceMs: number; now?: Date }) =>
+      sweepUnprocessed({ complaints: repos.complaints, triageQueue, pending }, opts),
     authenticateToken: (token: string) => authenticateToken({ staff: repos.staff }, token),
     login: (username: string, password: string, client?: string) =>
       login({ staff: repos.staff, tokenTtlHours: config.STAFF_TOKEN_TTL_HOURS, loginThrottle }, username, password, client),

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     });
     let wechat: WechatPath | null = null;
     try {
-      runs.push(await runEndToEnd(p, opts.n, { ratePerS: half }));
+      runs.push(await runEndToEnd(p, opts.n, { ratePerS: half, warmUpS: 5 }));
       say(`wechat path: ${opts.wechatContacts} contacts`);
       wechat = await runWechatPath(stack, p, opts.wechatContacts, opts.fromSource);
     } finally {

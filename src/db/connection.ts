@@ -12,6 +12,8 @@ export async function connectDb(uri: string, serverSelectionTimeoutMS: number): 
     autoIndex: false,
     serverSelectionTimeoutMS,
     maxPoolSize: 20,
+    // A few connections open from the start: the first burst does not wait for handshakes.
+    minPoolSize: 4,
   });
   await conn.asPromise();
   return conn;

@@ -12,8 +12,8 @@ export const FERRETDB_VERSION = 'v1.24.2';
 /** Go release that FerretDB v1.24.2 was built and tested with; fetched through the module proxy when the local Go is too new. */
 const FALLBACK_TOOLCHAIN = 'go1.24.3';
 
-/** The name changes with the patch below, so that a binary built without it is not used. */
-export const DEFAULT_FERRETDB_BIN = path.join(PROJECT_ROOT, '.tools', 'bin', 'ferretdb-id-index');
+/** The name changes with the patches below, so that a binary built without them is not used. */
+export const DEFAULT_FERRETDB_BIN = path.join(PROJECT_ROOT, '.tools', 'bin', 'ferretdb-v1.24.2-p2');
 
 /**
  * FerretDB v1.24.2's SQLite backend declares the `_id` index on `_ferretdb_sjson->"_id"` but looks
@@ -23,6 +23,36 @@ export const DEFAULT_FERRETDB_BIN = path.join(PROJECT_ROOT, '.tools', 'bin', 'fe
 const ID_COLUMN_FILE = path.join('internal', 'backends', 'sqlite', 'metadata', 'metadata.go');
 const ID_COLUMN_FROM = `IDColumn = DefaultColumn + "->'$._id'"`;
 const ID_COLUMN_TO = `IDColumn = DefaultColumn + "->'_id'"`;
+
+/**
+ * FerretDB v1.24.2's SQLite backend lets every connection start its own write transaction and wait
+ * for SQLite's lock by polling it with sleeps (busy_timeout: 1, 2, 5, 10 … 100 ms). With a worker
+ * writing from many connections, an unlucky writer keeps losing the race: intake inserts were seen
+ * waiting 200 ms and more. Writers of one database now queue on a Go mutex before they begin, in
+ * order, and SQLite's lock is free whenever one of them asks.
+ */
+const WRITE_LOCK_FILE = path.join('internal', 'backends', 'sqlite', 'collection.go');
+const WRITE_TX_FROM = '\terr := db.InTransaction(ctx, func(tx *fsql.Tx) error {';
+const WRITE_TX_TO = '\tdefer lockWrites(db)()\n' + WRITE_TX_FROM;
+const WRITE_LOCK_SOURCE = `package sqlite
+
+import (
+\t"sync"
+
+\t"github.com/FerretDB/FerretDB/internal/util/fsql"
+)
+
+// writeLocks holds one mutex per database (added by the wage-arrears gateway's installer).
+var writeLocks sync.Map
+
+// lockWrites queues a write transaction behind the others of its database and returns its unlock.
+func lockWrites(db *fsql.DB) func() {
+\tm, _ := writeLocks.LoadOrStore(db, new(sync.Mutex))
+\tmu := m.(*sync.Mutex)
+\tmu.Lock()
+\treturn mu.Unlock
+}
+`;
 
 async function exists(p: string): Promise<boolean> {
   return stat(p).then(
@@ -37,7 +67,8 @@ async function exists(p: string): Promise<boolean> {
  * A plain `go install …@v1.24.2` compiles, but the binary panics at start: the module zip lacks
  * build/version/version.txt, which FerretDB's own build generates. So the module is downloaded
  * (`go mod download`, the same source `go install` uses), that one file is written, the `_id`
- * lookup is patched to use its index (see ID_COLUMN_FILE), and the command is built from it.
+ * lookup is patched to use its index (see ID_COLUMN_FILE), writers are queued (see WRITE_LOCK_FILE),
+ * and the command is built from it.
  */
 export async function installFerretDb(bin = DEFAULT_FERRETDB_BIN, say: (line: string) => void = console.error): Promise<string> {
   if (await exists(bin)) return bin;
@@ -61,6 +92,11 @@ export async function installFerretDb(bin = DEFAULT_FERRETDB_BIN, say: (line: st
       const idColumn = await readFile(path.join(work, ID_COLUMN_FILE), 'utf8');
       if (!idColumn.includes(ID_COLUMN_FROM)) throw new Error(`${ID_COLUMN_FILE} has changed: the _id index patch does not apply`);
       await writeFile(path.join(work, ID_COLUMN_FILE), idColumn.replace(ID_COLUMN_FROM, ID_COLUMN_TO));
+      const collection = await readFile(path.join(work, WRITE_LOCK_FILE), 'utf8');
+      if (collection.split(WRITE_TX_FROM).length !== 3)
+        throw new Error(`${WRITE_LOCK_FILE} has changed: the write-lock patch does not apply`);
+      await writeFile(path.join(work, WRITE_LOCK_FILE), collection.split(WRITE_TX_FROM).join(WRITE_TX_TO));
+      await writeFile(path.join(work, 'internal', 'backends', 'sqlite', 'write_lock.go'), WRITE_LOCK_SOURCE);
       await mkdir(path.dirname(bin), { recursive: true });
       const tmpBin = `${bin}.tmp-${process.pid}`;
       await run('go', ['build', '-trimpath', '-o', tmpBin, './cmd/ferretdb'], { env, cwd: work, maxBuffer: 16 * 1024 * 1024 });

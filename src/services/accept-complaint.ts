@@ -2,10 +2,13 @@ import { AppError } from '../domain/app-error';
 import type { NewComplaint } from '../domain/complaint';
 import type { ComplaintRepository } from '../db/repositories/complaint-repository';
 import { isDbUnavailableError } from '../db/connection';
+import { Types } from 'mongoose';
 
 export interface AcceptComplaintDeps {
   complaints: Pick<ComplaintRepository, 'insertOnce'>;
   triageQueue: { isReady(): boolean; enqueue(complaintId: string): Promise<void> };
+  /** Where the sweeper looks for what was stored but never queued (see infra/pending-complaints). */
+  pending: { add(complaintId: string): Promise<void> };
 }
 
 export interface AcceptedComplaint {
@@ -23,9 +26,17 @@ export async function acceptComplaint(deps: AcceptComplaintDeps, input: NewCompl
   if (!deps.triageQueue.isReady()) {
     throw new AppError('queue_unavailable', '队列服务暂不可用，请稍后重试 (queue unavailable, retry later)', { status: 503 });
   }
+  // The id is chosen and noted as pending before the write, so that a process dying between the
+  // write and the enqueue leaves a trace the sweeper finds without scanning the store.
+  const id = new Types.ObjectId().toHexString();
+  try {
+    await deps.pending.add(id);
+  } catch (err) {
+    throw new AppError('queue_unavailable', '队列服务暂不可用，请稍后重试 (queue unavailable, retry later)', { status: 503, cause: err });
+  }
   let stored;
   try {
-    stored = await deps.complaints.insertOnce(input);
+    stored = await deps.complaints.insertOnce(input, id);
   } catch (err) {
     if (isDbUnavailableError(err)) {
       throw new AppError('store_unavailable', '数据库暂不可用，投诉未保存，请稍后重试 (database unavailable, complaint not stored)', {

@@ -14,6 +14,8 @@ export interface TriageComplaintDeps extends OpenCaseDeps {
    * triage; the timeline entry was written with the case, see OpenCaseDeps.noticeEvent).
    */
   sendCaseNotice?: (lead: Lead, complainant: CaseComplainant, complaintId: string) => Promise<void>;
+  /** The sweeper's pending set: a processed complaint leaves it (best effort; the sweeper also drops done ones). */
+  pending?: { remove(complaintId: string): Promise<void> };
 }
 
 /**
@@ -35,6 +37,7 @@ export async function triageComplaint(
     // The notice before the complaint is marked done: a crash in between sends it on the next run, once.
     if (opened && deps.sendCaseNotice) await deps.sendCaseNotice(opened.lead, opened.complainant, complaintId).catch(() => undefined);
     await deps.complaints.markTriaged(complaintId, result, lead?.id ?? null);
+    await deps.pending?.remove(complaintId).catch(() => undefined);
     return { complaintId, leadId: lead?.id ?? null, skipped: false };
   } catch (err) {
     await deps.complaints

@@ -47,6 +47,37 @@ describe('the sweeper: nothing stored is left unprocessed', () => {
     expect(await app.ctx.services.sweepUnprocessed({ graceMs: 0 })).toEqual({ checked: 0, requeued: 0 });
   });
 
+  it('when the pending set is intact, then a sweep reads only its ids; when Redis lost it, then the store is scanned once', async () => {
+    await app.ctx.services.sweepUnprocessed({ graceMs: 0 }); // the pending set is trusted from here on
+    // Stored without passing through intake (as if written before a crash that also lost the job).
+    const hidden = await app.ctx.repos.complaints.insertOnce({
+      channel: 'hotline',
+      dedupKey: uniqueName('hidden'),
+      sender: { channelUserId: null, name: null, phone: null },
+      operator: null,
+      text: '来电人：我在漳江街道的厂里做了一个月，老板欠我工资3000块。',
+      turns: [],
+      receivedAt: new Date(),
+    });
+    const res = await postTranscript(app.url, wageCall());
+    const { complaintId } = (await res.json()) as { complaintId: string };
+    await app.ctx.triageQueue.queue.obliterate({ force: true });
+
+    const seen = await app.ctx.services.sweepUnprocessed({ graceMs: 0 });
+    expect(seen).toEqual({ checked: 1, requeued: 1 }); // the accepted one, found through the pending set
+    expect(await app.ctx.triageQueue.queue.getJob(triageJobId(complaintId))).toBeDefined();
+    expect(await app.ctx.triageQueue.queue.getJob(triageJobId(hidden.complaint.id))).toBeUndefined();
+
+    // Redis restarted empty: the marker is gone with the set, and the next sweep scans the store.
+    await app.ctx.producerConnection.del(
+      `${app.ctx.config.QUEUE_PREFIX}:complaints-pending`,
+      `${app.ctx.config.QUEUE_PREFIX}:complaints-pending:since`,
+    );
+    const scanned = await app.ctx.services.sweepUnprocessed({ graceMs: 0 });
+    expect(scanned.checked).toBeGreaterThanOrEqual(2);
+    expect(await app.ctx.triageQueue.queue.getJob(triageJobId(hidden.complaint.id))).toBeDefined();
+  });
+
   it('when a complaint is younger than the grace period, then the sweeper leaves it to the queue', async () => {
     await postTranscript(app.url, wageCall());
     expect((await app.ctx.services.sweepUnprocessed({ graceMs: 60_000 })).checked).toBe(0);

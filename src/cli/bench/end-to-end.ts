@@ -22,9 +22,23 @@ export interface EndToEnd {
 const PATH = '/api/hotline/transcripts';
 
 /** Posts `n` signed transcripts (flat out, or at a fixed rate), waits until all are processed, and measures. */
-export async function runEndToEnd(p: Pipeline, n: number, load: { connections: number } | { ratePerS: number }): Promise<EndToEnd> {
+export async function runEndToEnd(
+  p: Pipeline,
+  n: number,
+  load: { connections: number } | { ratePerS: number; warmUpS?: number },
+): Promise<EndToEnd> {
   const run = `${p.tag}-${Date.now().toString(36)}`;
   const make = (i: number) => ({ path: PATH, ...signedRequest(BENCH_SECRET, transcript(run, i)) });
+  if ('ratePerS' in load && load.warmUpS) {
+    // Freshly started processes: JIT, connection pools and the first collections are warmed up at the
+    // same rate and drained before the measured run (a service in use is warm).
+    const warmN = Math.max(1, Math.round(load.ratePerS * load.warmUpS));
+    const warm = await atRate(p.api.url!, warmN, load.ratePerS, (i) => ({
+      path: PATH,
+      ...signedRequest(BENCH_SECRET, transcript(`${run}-warm`, i)),
+    }));
+    await p.drained(warm.statuses.get(202) ?? 0, 120_000);
+  }
   let peakBacklog = 0;
   let sampling = true;
   const sampler = (async () => {

@@ -29,9 +29,13 @@ export function createComplaintRepository(db: Connection) {
   const group = createGroupInsert(Complaints);
   return {
     /** Stores a complaint once per (channel, dedupKey); a repeat returns the stored one with created=false. */
-    async insertOnce(input: NewComplaint): Promise<{ complaint: Complaint; created: boolean }> {
+    async insertOnce(input: NewComplaint, id?: string): Promise<{ complaint: Complaint; created: boolean }> {
       try {
-        const raw = await group.insert({ ...input, evidenceIds: (input.evidenceIds ?? []).map((x) => new Types.ObjectId(x)) });
+        const raw = await group.insert({
+          ...(id ? { _id: new Types.ObjectId(id) } : {}),
+          ...input,
+          evidenceIds: (input.evidenceIds ?? []).map((x) => new Types.ObjectId(x)),
+        });
         return { complaint: toComplaint(raw as unknown as ComplaintDoc), created: true };
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
