@@ -61,7 +61,8 @@ async function main(): Promise<void> {
         firstAnswer.push((await summary) - sent);
         sent = Date.now();
         const registered = waitFor(id, /已为您登记/);
-        const caseNumber = waitFor(id, /案件编号 WA\d{8}-\d{4}/);
+        // Case notices leave the bot at most 10 a second (queues/outbound-worker.ts): allow for the queue.
+        const caseNumber = waitFor(id, /案件编号 WA\d{8}-\d{4}/, 60_000 + contacts * 100);
         session.send(id, '田师傅', '确认');
         firstAnswer.push((await registered) - sent);
         caseNumbers.push(caseNumber.then((at) => void toCaseNumber.push(at - sent)));
