@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   const opts = parseBenchOptions(process.argv.slice(2));
   const say = (line: string) => console.error(`[bench] ${line}`);
   const stack = await startBenchStack(process.env.FERRETDB_BIN);
-  const workerConcurrency = opts.workerConcurrency || 8;
+  // The app's TRIAGE_CONCURRENCY default unless given: the empty-job ceiling and the worker use the same.
+  const workerConcurrency = opts.workerConcurrency || 32;
   try {
     say(`ceilings (${opts.ceilingN} each)`);
     const ceilings: Ceiling[] = [
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
     say(`end to end, flat out: ${opts.n} transcripts`);
     const runs: EndToEnd[] = [];
     let p = await startPipeline(stack, 'flat', {
-      workerConcurrency: opts.workerConcurrency,
+      workerConcurrency,
       cpuProf: opts.cpuProf,
       fromSource: opts.fromSource,
     });
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
     const half = Math.max(1, runs[0]!.processedPerS / 2);
     say(`end to end, half load: ${opts.n} transcripts at ${Math.round(half)}/s`);
     p = await startPipeline(stack, 'half', {
-      workerConcurrency: opts.workerConcurrency,
+      workerConcurrency,
       cpuProf: opts.cpuProf,
       fromSource: opts.fromSource,
     });
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
     let soak: Soak | null = null;
     if (opts.soakMinutes > 0) {
       say(`soak: ${opts.soakMinutes} min at ${Math.round(half)}/s`);
-      p = await startPipeline(stack, 'soak', { workerConcurrency: opts.workerConcurrency, cpuProf: false, fromSource: opts.fromSource });
+      p = await startPipeline(stack, 'soak', { workerConcurrency, cpuProf: false, fromSource: opts.fromSource });
       soak = await runSoak(p, half, opts.soakMinutes).finally(() => p.stop());
     }
     const servers = { ferretdb: await memoryOf(stack.ferretPid), redis: await memoryOf(stack.redisPid) };
