@@ -13,7 +13,7 @@ export const FERRETDB_VERSION = 'v1.24.2';
 const FALLBACK_TOOLCHAIN = 'go1.24.3';
 
 /** The name changes with the patches below, so that a binary built without them is not used. */
-export const DEFAULT_FERRETDB_BIN = path.join(PROJECT_ROOT, '.tools', 'bin', 'ferretdb-v1.24.2-p2');
+export const DEFAULT_FERRETDB_BIN = path.join(PROJECT_ROOT, '.tools', 'bin', 'ferretdb-v1.24.2-p3');
 
 /**
  * FerretDB v1.24.2's SQLite backend declares the `_id` index on `_ferretdb_sjson->"_id"` but looks
@@ -54,6 +54,79 @@ func lockWrites(db *fsql.DB) func() {
 }
 `;
 
+/**
+ * FerretDB v1.24.2's SQLite backend hands `_id` to SQLite only when the filter is `{_id: value}` and
+ * nothing else: `{_id, state: 'queued'}` (a guarded state change) or `{_id: {$in: [...]}}` read and
+ * decoded every document of the collection, so they slowed down as the store grew. The handler applies
+ * the whole filter again to what the backend returns, so narrowing the rows by `_id` is always safe:
+ * the patch does it whenever the filter has one `_id` condition that is a value or an `$in` of values.
+ */
+const ID_PUSHDOWN_FILE = WRITE_LOCK_FILE;
+const ID_PUSHDOWN_FROM = `\tif params.Filter.Len() == 1 {
+\t\tv, _ := params.Filter.Get("_id")
+\t\tswitch v.(type) {
+\t\tcase string, types.ObjectID:
+\t\t\twhereClause = fmt.Sprintf(\` WHERE %s = ?\`, metadata.IDColumn)
+\t\t\targs = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}
+\t\t}
+\t}
+`;
+const ID_PUSHDOWN_TO = '\twhereClause, args = idWhereClause(params.Filter)\n';
+const ID_PUSHDOWN_SOURCE = `package sqlite
+
+import (
+\t"fmt"
+\t"strings"
+
+\t"github.com/FerretDB/FerretDB/internal/backends/sqlite/metadata"
+\t"github.com/FerretDB/FerretDB/internal/handler/sjson"
+\t"github.com/FerretDB/FerretDB/internal/types"
+\t"github.com/FerretDB/FerretDB/internal/util/must"
+)
+
+// maxPushdownIDs bounds the placeholders of one IN list (added by the wage-arrears gateway's installer).
+const maxPushdownIDs = 500
+
+// idWhereClause narrows a query to the rows of the filter's _id condition, through the _id index.
+// The handler filters the returned documents again, so any other conditions still apply.
+func idWhereClause(filter *types.Document) (string, []any) {
+\tn := 0
+\tfor _, k := range filter.Keys() {
+\t\tif k == "_id" {
+\t\t\tn++
+\t\t}
+\t}
+\tif n != 1 {
+\t\treturn "", nil
+\t}
+\tv := must.NotFail(filter.Get("_id"))
+\tswitch v := v.(type) {
+\tcase string, types.ObjectID:
+\t\treturn fmt.Sprintf(\` WHERE %s = ?\`, metadata.IDColumn), []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}
+\tcase *types.Document:
+\t\tif v.Len() != 1 || v.Keys()[0] != "$in" {
+\t\t\treturn "", nil
+\t\t}
+\t\tin, ok := must.NotFail(v.Get("$in")).(*types.Array)
+\t\tif !ok || in.Len() == 0 || in.Len() > maxPushdownIDs {
+\t\t\treturn "", nil
+\t\t}
+\t\targs := make([]any, 0, in.Len())
+\t\tfor i := 0; i < in.Len(); i++ {
+\t\t\tswitch e := must.NotFail(in.Get(i)).(type) {
+\t\t\tcase string, types.ObjectID:
+\t\t\t\targs = append(args, string(must.NotFail(sjson.MarshalSingleValue(e))))
+\t\t\tdefault:
+\t\t\t\treturn "", nil
+\t\t\t}
+\t\t}
+\t\tmarks := strings.TrimSuffix(strings.Repeat("?, ", len(args)), ", ")
+\t\treturn fmt.Sprintf(\` WHERE %s IN (%s)\`, metadata.IDColumn, marks), args
+\t}
+\treturn "", nil
+}
+`;
+
 async function exists(p: string): Promise<boolean> {
   return stat(p).then(
     () => true,
@@ -68,7 +141,7 @@ async function exists(p: string): Promise<boolean> {
  * build/version/version.txt, which FerretDB's own build generates. So the module is downloaded
  * (`go mod download`, the same source `go install` uses), that one file is written, the `_id`
  * lookup is patched to use its index (see ID_COLUMN_FILE), writers are queued (see WRITE_LOCK_FILE),
- * and the command is built from it.
+ * any `_id` condition is handed to SQLite (see ID_PUSHDOWN_FILE), and the command is built from it.
  */
 export async function installFerretDb(bin = DEFAULT_FERRETDB_BIN, say: (line: string) => void = console.error): Promise<string> {
   if (await exists(bin)) return bin;
@@ -97,6 +170,11 @@ export async function installFerretDb(bin = DEFAULT_FERRETDB_BIN, say: (line: st
         throw new Error(`${WRITE_LOCK_FILE} has changed: the write-lock patch does not apply`);
       await writeFile(path.join(work, WRITE_LOCK_FILE), collection.split(WRITE_TX_FROM).join(WRITE_TX_TO));
       await writeFile(path.join(work, 'internal', 'backends', 'sqlite', 'write_lock.go'), WRITE_LOCK_SOURCE);
+      const query = await readFile(path.join(work, ID_PUSHDOWN_FILE), 'utf8');
+      if (query.split(ID_PUSHDOWN_FROM).length !== 2)
+        throw new Error(`${ID_PUSHDOWN_FILE} has changed: the _id pushdown patch does not apply`);
+      await writeFile(path.join(work, ID_PUSHDOWN_FILE), query.replace(ID_PUSHDOWN_FROM, ID_PUSHDOWN_TO));
+      await writeFile(path.join(work, 'internal', 'backends', 'sqlite', 'id_pushdown.go'), ID_PUSHDOWN_SOURCE);
       await mkdir(path.dirname(bin), { recursive: true });
       const tmpBin = `${bin}.tmp-${process.pid}`;
       await run('go', ['build', '-trimpath', '-o', tmpBin, './cmd/ferretdb'], { env, cwd: work, maxBuffer: 16 * 1024 * 1024 });
