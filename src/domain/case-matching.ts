@@ -46,7 +46,7 @@ export interface MatchInput {
 export const MATCH_THRESHOLD = 0.8;
 
 /** 周建国 and 周老板 (or 姓周的老板) may be one person: the surname, when the employer is a person. */
-function surname(employer: string | null | undefined): string | null {
+export function surname(employer: string | null | undefined): string | null {
   if (!employer) return null;
   const boss = /^(.)(老板|总|经理|包工头)$/.exec(employer);
   if (boss) return boss[1]!;

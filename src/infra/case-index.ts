@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { surname } from '../domain/case-matching';
 
 /** What matching needs to know about an open case (see domain/case-matching), kept small. */
 export interface CaseIndexEntry {
@@ -13,9 +14,9 @@ export interface CaseIndexEntry {
 }
 
 export interface CaseIndex {
-  /** Cases opened since `since` that share the employer key, the project key or the township: newest first, at most `limit`. */
+  /** Cases opened since `since` that may match by name (see bucketsOf): newest first, at most `limit`. */
   candidates(
-    q: { since: Date; employerKey: string | null; projectKey: string | null; area: string | null },
+    q: { since: Date; employer: string | null; employerKey: string | null; projectKey: string | null; area: string | null },
     limit?: number,
   ): Promise<CaseIndexEntry[]>;
   add(e: CaseIndexEntry): Promise<void>;
@@ -23,8 +24,30 @@ export interface CaseIndex {
   remove(e: CaseIndexEntry): Promise<void>;
 }
 
-const bucketsOf = (q: { employerKey: string | null; projectKey: string | null; area: string | null }) =>
-  [q.employerKey && `e:${q.employerKey}`, q.projectKey && `p:${q.projectKey}`, q.area && `a:${q.area}`].filter((b): b is string => !!b);
+/** The character pairs of a name key: 宏远达 → 宏远, 远达. */
+function bigrams(key: string): string[] {
+  const chars = [...key];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  return [...out];
+}
+
+type Named = { employer: string | null; employerKey: string | null; projectKey: string | null; area: string | null };
+
+/**
+ * The buckets a case is filed under and a complaint looks in. Two name keys that matchScore finds
+ * similar enough (equal, one inside the other, or at most one edit in five characters) always share a
+ * character pair, so the pairs of the employer and project keys find every case that can match by name,
+ * however it is written, without reading a whole township's cases. A boss known by surname only
+ * (周老板) matches by surname within the township, so that has a bucket of its own.
+ */
+function bucketsOf(q: Named): string[] {
+  const buckets = new Set<string>();
+  for (const k of [q.employerKey, q.projectKey]) if (k) for (const g of bigrams(k)) buckets.add(`g:${g}`);
+  const boss = surname(q.employer);
+  if (boss && q.area) buckets.add(`s:${q.area}:${boss}`);
+  return [...buckets];
+}
 
 /** One member string per case, always written the same way so that adding it twice is a no-op. */
 const member = (e: CaseIndexEntry) => JSON.stringify([e.id, e.employer, e.employerKey, e.projectKey, e.area, e.sector, e.createdAt]);
@@ -43,8 +66,9 @@ function parse(raw: string): CaseIndexEntry {
 }
 
 /**
- * The de-duplication candidates of open cases, in Redis sorted sets by employer key, project key and
- * township (score: when the case was opened). FerretDB v1 looks documents up without a scan only by
+ * The de-duplication candidates of open cases, in Redis sorted sets by the character pairs of their
+ * name keys, and by township and surname for a boss known by surname (score: when the case was opened).
+ * No bucket grows with the county's caseload the way a whole township's cases would. FerretDB v1 looks documents up without a scan only by
  * `_id`, so finding candidates in the leads collection read every lead for every complaint. The store
  * stays the truth: a missing index (a fresh Redis) is rebuilt from it, and a case found closed when
  * a complaint would join it is dropped from the index then.
@@ -55,7 +79,8 @@ export function createCaseIndex(
   windowDays: number,
   rebuildFrom: (since: Date) => Promise<CaseIndexEntry[]>,
 ): CaseIndex {
-  const key = (bucket: string) => `${prefix}:case-index:${bucket}`;
+  // v2: buckets by character pairs of the names (v1 also filed every case under its township).
+  const key = (bucket: string) => `${prefix}:case-index:v2:${bucket}`;
   const ready = key('ready');
   const ttlS = (windowDays + 1) * 86_400;
   let rebuilding: Promise<void> | null = null;

@@ -97,7 +97,7 @@ function matchOrCreate(deps: OpenCaseDeps, c: Complaint, t: TriageResult, compla
   // candidates, or clashes on its id in createCase; either way one case.)
   return deps.withLock(`case-match:${employerKey ?? projectKey ?? route.area ?? 'none'}`, async () => {
     const since = new Date(now.getTime() - deps.dedupWindowDays * 86_400_000);
-    const candidates = await deps.caseIndex.candidates({ since, employerKey, projectKey, area: route.area });
+    const candidates = await deps.caseIndex.candidates({ since, employer: t.employer, employerKey, projectKey, area: route.area });
     const me = { employer: t.employer, employerKey, projectKey, area: route.area, sector: t.sector };
     const ranked = candidates
       .map((entry) => ({ entry, score: matchScore(me, entry) }))

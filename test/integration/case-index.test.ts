@@ -1,0 +1,79 @@
+import IORedis from 'ioredis';
+import { nameKey } from '../../src/domain/case-matching';
+import { createCaseIndex, type CaseIndexEntry } from '../../src/infra/case-index';
+import { uniqueName } from '../support/test-app';
+
+/** The Redis index of open cases that triage matches new complaints against (real Redis, own prefix). */
+describe('the case index', () => {
+  let redis: IORedis;
+  const prefix = uniqueName('case-index-test');
+  let rebuilds = 0;
+  let stored: CaseIndexEntry[] = [];
+  const now = Date.now();
+  const since = new Date(now - 30 * 86_400_000);
+
+  const entry = (id: string, employer: string | null, project: string | null, area: string | null): CaseIndexEntry => ({
+    id,
+    employer,
+    employerKey: nameKey(employer),
+    projectKey: nameKey(project),
+    area,
+    sector: null,
+    createdAt: now - Number(id.slice(-3)) * 1000,
+  });
+  const query = (employer: string | null, project: string | null, area: string | null) => ({
+    since,
+    employer,
+    employerKey: nameKey(employer),
+    projectKey: nameKey(project),
+    area,
+  });
+
+  beforeAll(async () => {
+    redis = new IORedis(process.env.TEST_REDIS_URL ?? '', { maxRetriesPerRequest: 1 });
+  });
+  afterAll(async () => {
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  });
+
+  const index = () =>
+    createCaseIndex(redis, prefix, 30, async () => {
+      rebuilds++;
+      return stored;
+    });
+
+  it('finds a case however its name is written, but not the other cases of its township', async () => {
+    stored = [
+      entry('a00000000000000000000001', '宏远达建设工程有限公司', '安置小区项目', '陬市镇'),
+      entry('a00000000000000000000002', '恒泰鞋业有限公司', null, '陬市镇'),
+      entry('a00000000000000000000003', '周老板', null, '热市镇'),
+      entry('a00000000000000000000004', '周老板', null, '漳江街道'),
+    ];
+    const idx = index();
+    const ids = async (q: ReturnType<typeof query>) => (await idx.candidates(q)).map((e) => e.id).sort();
+
+    // One character fewer, another suffix: still the same name key pairs.
+    expect(await ids(query('宏远建筑公司', null, null))).toEqual(['a00000000000000000000001']);
+    expect(await ids(query('宏远达公司', null, '陬市镇'))).toEqual(['a00000000000000000000001']);
+    // A different employer in the same township is not read at all.
+    expect(await ids(query('华盛电子科技有限公司', null, '陬市镇'))).toEqual([]);
+    // A boss known by surname only: in the same township, not in another.
+    expect(await ids(query('周建国', null, '热市镇'))).toEqual(['a00000000000000000000003']);
+    // Nothing to go by: no candidates.
+    expect(await ids(query(null, null, '陬市镇'))).toEqual([]);
+    expect(rebuilds).toBe(1); // a fresh Redis: rebuilt from the store once
+  });
+
+  it('forgets a removed case and takes an added one without another rebuild', async () => {
+    const idx = index();
+    const gone = stored[0]!;
+    await idx.remove(gone);
+    expect(await idx.candidates(query('宏远达建设工程有限公司', null, '陬市镇'))).toEqual([]);
+    const added = entry('a00000000000000000000005', '宏远达建设工程有限公司', null, '陬市镇');
+    await idx.add(added);
+    expect((await idx.candidates(query('宏远达建设', null, null))).map((e) => e.id)).toEqual([added.id]);
+    expect(rebuilds).toBe(1);
+  });
+});
