@@ -46,6 +46,7 @@ async function main(): Promise<void> {
   const firstAnswer: number[] = [];
   const toCaseNumber: number[] = [];
   const caseNumbers: Promise<void>[] = [];
+  const missing: string[] = [];
   let next = 0;
   const t0 = performance.now();
   await Promise.all(
@@ -65,12 +66,25 @@ async function main(): Promise<void> {
         const caseNumber = waitFor(id, /案件编号 WA\d{8}-\d{4}/, 60_000 + contacts * 100);
         session.send(id, '田师傅', '确认');
         firstAnswer.push((await registered) - sent);
-        caseNumbers.push(caseNumber.then((at) => void toCaseNumber.push(at - sent)));
+        caseNumbers.push(
+          caseNumber.then(
+            (at) => void toCaseNumber.push(at - sent),
+            (err: unknown) => {
+              missing.push(id);
+              throw err;
+            },
+          ),
+        );
       }
     }),
   );
   const elapsedMs = performance.now() - t0;
-  await Promise.all(caseNumbers);
+  const settled = await Promise.allSettled(caseNumbers);
+  if (settled.some((r) => r.status === 'rejected')) {
+    console.error(`wechat bench: ${missing.length} contacts got no case number; where their complaints are:`);
+    console.error(JSON.stringify(await whereAre(ctx, missing.slice(0, 5))));
+    throw new Error(`${missing.length} of ${contacts} contacts got no case number`);
+  }
   process.stdout.write(
     `${RESULT_MARK}${JSON.stringify({
       contacts,
@@ -82,6 +96,23 @@ async function main(): Promise<void> {
   );
   await session.stop();
   await ctx.close();
+}
+
+/** For a failed run: each contact's complaint, case and notice, and the queues' job counts. */
+async function whereAre(ctx: Awaited<ReturnType<typeof createAppContext>>, ids: string[]) {
+  const complaints = ctx.db.collection('complaints');
+  const outbound = ctx.db.collection('outbound_messages');
+  const contacts = [];
+  for (const id of ids) {
+    const c = await complaints.findOne({ 'sender.channelUserId': id }, { projection: { state: 1, leadId: 1, attempts: 1, lastError: 1 } });
+    const m = await outbound.findOne({ channelUserId: id }, { projection: { state: 1, error: 1, createdAt: 1 } });
+    contacts.push({ id, complaint: c, notice: m });
+  }
+  return {
+    contacts,
+    triage: await ctx.triageQueue.queue.getJobCounts(),
+    outbound: await ctx.outboundQueue.queue.getJobCounts(),
+  };
 }
 
 main().then(
