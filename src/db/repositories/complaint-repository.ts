@@ -4,6 +4,7 @@ import type { ComplaintChannel, EngineResult } from '../../domain/triage-result'
 import { isDuplicateKeyError } from '../connection';
 import { complaintModel, type ComplaintDoc } from '../models/complaint-model';
 import { createGroupInsert } from '../group-insert';
+import { createGroupRead } from '../group-read';
 
 function toComplaint(d: ComplaintDoc): Complaint {
   return {
@@ -27,6 +28,8 @@ export function createComplaintRepository(db: Connection) {
   const Complaints = complaintModel(db);
   // Complaints arriving together are stored with one insert (one commit) in FerretDB.
   const group = createGroupInsert(Complaints);
+  // Triage jobs running together read their complaints with one command.
+  const reads = createGroupRead<ComplaintDoc>(Complaints);
   return {
     /** Stores a complaint once per (channel, dedupKey); a repeat returns the stored one with created=false. */
     async insertOnce(input: NewComplaint, id?: string): Promise<{ complaint: Complaint; created: boolean }> {
@@ -49,8 +52,7 @@ export function createComplaintRepository(db: Connection) {
     },
 
     async get(id: string): Promise<Complaint | null> {
-      if (!Types.ObjectId.isValid(id)) return null;
-      const d = await Complaints.findById(id).lean<ComplaintDoc>();
+      const d = await reads.get(id);
       return d ? toComplaint(d) : null;
     },
 

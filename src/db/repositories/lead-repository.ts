@@ -6,6 +6,7 @@ import { counterModel } from '../models/counter-model';
 import { overdueSteps } from '../../domain/working-days';
 import { leadModel, type LeadDoc } from '../models/lead-model';
 import { createGroupInsert } from '../group-insert';
+import { createGroupRead } from '../group-read';
 import type { CaseIndexEntry } from '../../infra/case-index';
 
 export type NewLead = Omit<
@@ -168,6 +169,8 @@ function listQuery(f: LeadFilter): Record<string, unknown> {
 export function createLeadRepository(db: Connection) {
   const Leads = leadModel(db);
   const group = createGroupInsert(Leads);
+  // Cases read together (triage jobs, lists of a complainant's cases) go out as one command.
+  const reads = createGroupRead<LeadDoc>(Leads);
   const Counters = counterModel(db);
   return {
     /**
@@ -271,8 +274,7 @@ export function createLeadRepository(db: Connection) {
     },
 
     async get(id: string): Promise<Lead | null> {
-      if (!/^[0-9a-f]{24}$/i.test(id)) return null;
-      const d = await Leads.findById(id).lean<LeadDoc>();
+      const d = await reads.get(id);
       return d ? toLead(d) : null;
     },
 
