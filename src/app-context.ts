@@ -54,7 +54,13 @@ export async function createAppContext(config: Config, log: Logger, opts: { tria
   const repos = createRepositories(conn);
   const producerConnection = createProducerConnection(config.REDIS_URL);
   producerConnection.on('error', () => undefined); // reported by /readyz; ioredis reconnects by itself
-  if (!(await firstConnectAttempt(producerConnection))) log.warn('Redis is not reachable yet: intake answers 503 until it is');
+  // The app's own keys (locks, case index, counters, intake state) on a connection of their own that
+  // sends the commands issued in one turn of the event loop in one write: dozens of triage jobs and
+  // conversations run at once, and each write is a system call. BullMQ keeps its connection as it is.
+  const appRedis = createProducerConnection(config.REDIS_URL, { enableAutoPipelining: true });
+  appRedis.on('error', () => undefined);
+  const reachable = await Promise.all([firstConnectAttempt(producerConnection), firstConnectAttempt(appRedis)]);
+  if (!reachable.every(Boolean)) log.warn('Redis is not reachable yet: intake answers 503 until it is');
   const triageQueue = createTriageProducer(producerConnection, { prefix: config.QUEUE_PREFIX, attempts: config.TRIAGE_ATTEMPTS });
   const outboundQueue = createOutboundProducer(producerConnection, config.QUEUE_PREFIX);
   const deadlineQueue = createDeadlineProducer(producerConnection, config.QUEUE_PREFIX, config.DEADLINE_REMIND_HOURS);
@@ -62,13 +68,13 @@ export async function createAppContext(config: Config, log: Logger, opts: { tria
   const services = wireServices({
     config,
     repos,
-    redis: producerConnection,
+    redis: appRedis,
     triageQueue,
     outboundQueue,
     deadlineQueue,
     platformQueue,
     triage: opts.triage ?? triageEngineFor(config, log, producerConnection),
-    checks: { mongodb: () => pingDb(conn), redis: () => pingRedis(producerConnection) },
+    checks: { mongodb: () => pingDb(conn), redis: async () => (await pingRedis(producerConnection)) && (await pingRedis(appRedis)) },
   });
   return {
     config,
@@ -87,6 +93,7 @@ export async function createAppContext(config: Config, log: Logger, opts: { tria
       await deadlineQueue.close().catch(() => undefined);
       await platformQueue.close().catch(() => undefined);
       producerConnection.disconnect();
+      appRedis.disconnect();
       await conn.close();
     },
   };
