@@ -37,7 +37,7 @@ const schema = z.object({
   STAFF_TOKEN_TTL_HOURS: int(1, 90 * 24).default(12),
   LOGIN_MAX_FAILURES: int(1, 1000).default(5),
   LOGIN_WINDOW_S: int(1, 86_400).default(900),
-  TRIAGE_CONCURRENCY: int(1, 256).default(32),
+  TRIAGE_CONCURRENCY: int(1, 256).default(64),
   /** CPU niceness of a process that runs only the worker role (ROLE=worker), so that intake answers first. */
   WORKER_NICE: int(0, 19).default(10),
   TRIAGE_ATTEMPTS: int(1, 50).default(8),

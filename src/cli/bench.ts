@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const say = (line: string) => console.error(`[bench] ${line}`);
   const stack = await startBenchStack(process.env.FERRETDB_BIN);
   // The app's TRIAGE_CONCURRENCY default unless given: the empty-job ceiling and the worker use the same.
-  const workerConcurrency = opts.workerConcurrency || 32;
+  const workerConcurrency = opts.workerConcurrency || 64;
   try {
     say(`ceilings (${opts.ceilingN} each)`);
     const ceilings: Ceiling[] = [
