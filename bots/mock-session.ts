@@ -3,12 +3,12 @@ import type { Logger } from '../src/infra/logger';
 import type { IncomingFile, IncomingMessage } from '../src/services/intake/intake-conversation';
 import { FileBox } from 'file-box';
 import { createOutboundWorker } from '../queues/outbound-worker';
-import { createWorkerConnection } from '../queues/redis-connection';
+import { createWorkerConnection, type RedisTarget } from '../queues/redis-connection';
 import { createEmbeddedMockPuppet } from './embedded-mock';
 import { createWechatBot } from './wechat-bot';
 
 export interface MockSessionDeps {
-  redisUrl: string;
+  redisUrl: string | RedisTarget;
   queuePrefix: string;
   log: Logger;
   handleMessage(m: IncomingMessage): Promise<string[]>;

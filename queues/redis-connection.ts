@@ -1,15 +1,37 @@
 import IORedis, { type Redis, type RedisOptions } from 'ioredis';
 
 /**
+ * Where Redis is. A URL alone names one server. With Sentinels, they are asked where the master named
+ * `sentinelName` is now (and again after a failover); the URL then gives only the password and db.
+ */
+export interface RedisTarget {
+  url: string;
+  sentinels?: { host: string; port: number }[];
+  sentinelName?: string;
+  sentinelPassword?: string;
+}
+
+function connect(target: string | RedisTarget, options: RedisOptions): Redis {
+  const t = typeof target === 'string' ? { url: target } : target;
+  if (!t.sentinels?.length) return new IORedis(t.url, options);
+  return new IORedis(t.url, {
+    ...options,
+    sentinels: t.sentinels,
+    name: t.sentinelName ?? 'mymaster',
+    ...(t.sentinelPassword ? { sentinelPassword: t.sentinelPassword } : {}),
+  });
+}
+
+/**
  * Connections as BullMQ's production guide sets them: workers retry forever while Redis is away
  * (maxRetriesPerRequest null); producers fail fast (no offline queue) so intake can answer 503 at once.
  */
-export function createWorkerConnection(url: string, extra: RedisOptions = {}): Redis {
-  return new IORedis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, ...extra });
+export function createWorkerConnection(target: string | RedisTarget, extra: RedisOptions = {}): Redis {
+  return connect(target, { maxRetriesPerRequest: null, enableReadyCheck: true, ...extra });
 }
 
-export function createProducerConnection(url: string, extra: RedisOptions = {}): Redis {
-  return new IORedis(url, {
+export function createProducerConnection(target: string | RedisTarget, extra: RedisOptions = {}): Redis {
+  return connect(target, {
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
     connectTimeout: 2000,

@@ -52,12 +52,12 @@ export async function createAppContext(config: Config, log: Logger, opts: { tria
   const conn = await connectDb(config.MONGODB_URI, config.MONGODB_SERVER_SELECTION_TIMEOUT_MS);
   await ensureIndexes(conn);
   const repos = createRepositories(conn);
-  const producerConnection = createProducerConnection(config.REDIS_URL);
+  const producerConnection = createProducerConnection(config.redis);
   producerConnection.on('error', () => undefined); // reported by /readyz; ioredis reconnects by itself
   // The app's own keys (locks, case index, counters, intake state) on a connection of their own that
   // sends the commands issued in one turn of the event loop in one write: dozens of triage jobs and
   // conversations run at once, and each write is a system call. BullMQ keeps its connection as it is.
-  const appRedis = createProducerConnection(config.REDIS_URL, { enableAutoPipelining: true });
+  const appRedis = createProducerConnection(config.redis, { enableAutoPipelining: true });
   appRedis.on('error', () => undefined);
   const reachable = await Promise.all([firstConnectAttempt(producerConnection), firstConnectAttempt(appRedis)]);
   if (!reachable.every(Boolean)) log.warn('Redis is not reachable yet: intake answers 503 until it is');

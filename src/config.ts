@@ -1,3 +1,4 @@
+import type { RedisTarget } from '../queues/redis-connection';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
@@ -25,6 +26,18 @@ const schema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379')
     .optional(),
+  REDIS_SENTINELS: z
+    .string()
+    .regex(
+      /^\s*[^\s,:]+:\d{1,5}(\s*,\s*[^\s,:]+:\d{1,5})*\s*$/,
+      'host:port of each Sentinel, comma-separated, e.g. 10.0.0.11:26379,10.0.0.12:26379',
+    )
+    .optional(),
+  REDIS_SENTINEL_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'the master name the Sentinels monitor, e.g. mymaster')
+    .default('mymaster'),
+  REDIS_SENTINEL_PASSWORD: z.string().min(1).optional(),
   QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ or -, at most 40')
@@ -152,6 +165,8 @@ export interface Config extends Omit<
   CONSOLE_SECURE_COOKIE: boolean;
   MONGODB_URI: string;
   REDIS_URL: string;
+  /** Every Redis connection goes here: REDIS_URL, or the master the Sentinels name (REDIS_SENTINELS). */
+  redis: RedisTarget;
   HOTLINE_SECRET: string;
   /** True when the address was not configured: local-services may start a server at the default address. */
   mongoIsDefault: boolean;
@@ -232,9 +247,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : null,
     MONGODB_URI: e.MONGODB_URI ?? DEFAULT_MONGODB_URI,
     REDIS_URL: e.REDIS_URL ?? DEFAULT_REDIS_URL,
+    redis: {
+      url: e.REDIS_URL ?? DEFAULT_REDIS_URL,
+      ...(e.REDIS_SENTINELS
+        ? {
+            sentinels: e.REDIS_SENTINELS.split(',').map((hp) => {
+              const [host, port] = hp.trim().split(':');
+              return { host: host!, port: Number(port) };
+            }),
+            sentinelName: e.REDIS_SENTINEL_NAME,
+            ...(e.REDIS_SENTINEL_PASSWORD ? { sentinelPassword: e.REDIS_SENTINEL_PASSWORD } : {}),
+          }
+        : {}),
+    },
     HOTLINE_SECRET: e.HOTLINE_SECRET ?? DEV_HOTLINE_SECRET,
     mongoIsDefault: !e.MONGODB_URI,
-    redisIsDefault: !e.REDIS_URL,
+    // Behind Sentinels Redis is never this machine's to start.
+    redisIsDefault: !e.REDIS_URL && !e.REDIS_SENTINELS,
     AUTO_START_SERVICES: e.AUTO_START_SERVICES ?? e.NODE_ENV !== 'production',
     CONSOLE_SECURE_COOKIE: e.CONSOLE_SECURE_COOKIE ?? e.NODE_ENV === 'production',
     llmEnabled: Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL),

@@ -26,7 +26,7 @@ async function main(): Promise<number> {
   const ctx = await createAppContext(config, log);
   const worker = await startWorkerRole(ctx);
   const session = await startMockWechatSession({
-    redisUrl: config.REDIS_URL,
+    redisUrl: config.redis,
     queuePrefix: config.QUEUE_PREFIX,
     log,
     handleMessage: ctx.services.handleWechatMessage,

@@ -14,6 +14,8 @@ import { PROJECT_ROOT } from './project-root';
 export interface LocalServicesOptions {
   mongoUri: string;
   redisUrl: string;
+  /** Redis is found through Sentinels: nothing to start here. */
+  redisBehindSentinels?: boolean;
   autoStart: boolean;
   dataDir: string;
   ferretdbBin?: string;
@@ -22,12 +24,20 @@ export interface LocalServicesOptions {
 
 /** The options as every command derives them from the validated configuration. */
 export function localServicesOptions(
-  config: { MONGODB_URI: string; REDIS_URL: string; AUTO_START_SERVICES: boolean; DATA_DIR: string; FERRETDB_BIN?: string },
+  config: {
+    MONGODB_URI: string;
+    REDIS_URL: string;
+    REDIS_SENTINELS?: string;
+    AUTO_START_SERVICES: boolean;
+    DATA_DIR: string;
+    FERRETDB_BIN?: string;
+  },
   say?: (line: string) => void,
 ): LocalServicesOptions {
   return {
     mongoUri: config.MONGODB_URI,
     redisUrl: config.REDIS_URL,
+    redisBehindSentinels: Boolean(config.REDIS_SENTINELS),
     autoStart: config.AUTO_START_SERVICES,
     dataDir: config.DATA_DIR,
     ferretdbBin: config.FERRETDB_BIN,
@@ -165,7 +175,7 @@ export async function ensureLocalServices(opts: LocalServicesOptions): Promise<L
       started.push(`ferretdb ${mongo.host}:${mongo.port}`);
     }
     const redis = redisAddress(opts.redisUrl);
-    if (opts.autoStart && LOOPBACK.has(redis.host) && !(await answers(redis))) {
+    if (opts.autoStart && !opts.redisBehindSentinels && LOOPBACK.has(redis.host) && !(await answers(redis))) {
       say(`Nothing answers at ${redis.host}:${redis.port}: starting redis-server there`);
       children.push(await startRedis(redis, opts.dataDir));
       started.push(`redis-server ${redis.host}:${redis.port}`);

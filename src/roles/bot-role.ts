@@ -27,7 +27,7 @@ export async function startBotRole(ctx: AppContext): Promise<BotRole> {
   await bot.start();
   embedded?.login();
 
-  const connection = createWorkerConnection(config.REDIS_URL);
+  const connection = createWorkerConnection(config.redis);
   connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
   const outbound = createOutboundWorker(connection, config.QUEUE_PREFIX, { deliver: ctx.services.deliverMessage(bot.send), log });
   void outbound.run().catch((err: unknown) => log.error({ err }, 'outbound worker stopped'));

@@ -9,7 +9,7 @@ import type { RunningRole } from './api-role';
 export async function startWorkerRole(ctx: AppContext): Promise<RunningRole> {
   const { config, services } = ctx;
   const log = ctx.log.child({ module: 'worker' });
-  const connection = createWorkerConnection(config.REDIS_URL);
+  const connection = createWorkerConnection(config.redis);
   connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
   const worker = createTriageWorker(connection, config.QUEUE_PREFIX, config.TRIAGE_CONCURRENCY, {
     triageComplaint: services.triageComplaint,

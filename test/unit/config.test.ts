@@ -1,4 +1,5 @@
 import { ConfigError, DEFAULT_MONGODB_URI, loadConfig } from '../../src/config';
+import { localServicesOptions } from '../../src/infra/local-services';
 
 describe('configuration', () => {
   it('when nothing is set, then development defaults point at the fixed local addresses', () => {
@@ -22,6 +23,9 @@ describe('configuration', () => {
     ['DEPARTMENTS_JSON', { DEPARTMENTS_JSON: '{"construction": 3}' }],
     ['OUTCOME_CODES_JSON', { OUTCOME_CODES_JSON: 'not json' }],
     ['DEADLINE_DAYS_NORMAL', { DEADLINE_DAYS_NORMAL: '1,3' }],
+    ['REDIS_SENTINELS', { REDIS_SENTINELS: '10.0.0.11' }],
+    ['REDIS_SENTINELS', { REDIS_SENTINELS: '10.0.0.11:26379;10.0.0.12:26379' }],
+    ['REDIS_SENTINEL_NAME', { REDIS_SENTINELS: '10.0.0.11:26379', REDIS_SENTINEL_NAME: 'my master' }],
   ])('when %s is wrong or missing, then the error names it', (variable, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -48,5 +52,19 @@ describe('configuration', () => {
       REDIS_URL: 'redis://cache.internal:6379',
     });
     expect(c.AUTO_START_SERVICES).toBe(false);
+  });
+
+  it('when Sentinels are named, then every connection asks them for the master, and none is started here', () => {
+    const c = loadConfig({ REDIS_SENTINELS: '10.0.0.11:26379, 10.0.0.12:26380', REDIS_URL: 'redis://:s3cret@any:6379/2' });
+    expect(c.redis).toEqual({
+      url: 'redis://:s3cret@any:6379/2',
+      sentinels: [
+        { host: '10.0.0.11', port: 26379 },
+        { host: '10.0.0.12', port: 26380 },
+      ],
+      sentinelName: 'mymaster',
+    });
+    expect(localServicesOptions(c).redisBehindSentinels).toBe(true);
+    expect(loadConfig({}).redis).toEqual({ url: 'redis://127.0.0.1:6379' });
   });
 });

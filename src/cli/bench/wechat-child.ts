@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const parallel = Number(process.env.BENCH_PARALLEL ?? 20);
   const ctx = await createAppContext(config, createLogger('warn'));
   const session = await startMockWechatSession({
-    redisUrl: config.REDIS_URL,
+    redisUrl: config.redis,
     queuePrefix: config.QUEUE_PREFIX,
     log: createLogger('warn'),
     handleMessage: ctx.services.handleWechatMessage,
