@@ -222,6 +222,11 @@ export function wireServices({
     splitComplaint: (staff: StaffUser, leadId: string, complaintId: string) => splitComplaint(mergeSplitDeps, staff, leadId, complaintId),
     checkDeadline: (c: { leadId: string; step: 'accept' | 'contact' | 'close'; phase: 'remind' | 'escalate' }) =>
       checkDeadline({ leads: repos.leads, withLock }, c),
+    /** The next check of the case's chain (none once it is closed). */
+    scheduleNextDeadline: async (c: { leadId: string; step: 'accept' | 'contact' | 'close'; phase: 'remind' | 'escalate' }) => {
+      const lead = await repos.leads.get(c.leadId);
+      if (lead && lead.status !== 'closed') await deadlineQueue.scheduleAfter(lead, c);
+    },
     publishWechatLogin: async (s: { state: string; qrcode: string | null }) => {
       await redis.set(`${config.QUEUE_PREFIX}:wechat:login`, JSON.stringify({ ...s, at: new Date().toISOString() }), 'EX', 86_400);
     },

@@ -17,7 +17,11 @@ export async function startWorkerRole(ctx: AppContext): Promise<RunningRole> {
   });
   void worker.run().catch((err: unknown) => log.error({ err }, 'triage worker stopped'));
   await worker.waitUntilReady();
-  const deadlines = createDeadlineWorker(connection, config.QUEUE_PREFIX, { checkDeadline: services.checkDeadline, log });
+  const deadlines = createDeadlineWorker(connection, config.QUEUE_PREFIX, {
+    checkDeadline: services.checkDeadline,
+    scheduleNext: services.scheduleNextDeadline,
+    log,
+  });
   void deadlines.run().catch((err: unknown) => log.error({ err }, 'deadline worker stopped'));
   await deadlines.waitUntilReady();
   // Official Account / WeCom messages: the intake conversation, and sending through the platform API.

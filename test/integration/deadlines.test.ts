@@ -45,7 +45,7 @@ describe('deadlines on a working-day calendar, reminders and escalation', () => 
     return { status: res.status, body: (await res.json()) as T };
   };
 
-  it('when a case opens, then it carries its three deadlines and the reminder and escalation jobs wait for them', async () => {
+  it('when a case opens, then it carries its three deadlines and the first reminder waits for its time', async () => {
     const leadId = await openCase('来电人：龙潭镇的兴隆木材厂欠我工资5000元，电话13900009901。');
     const lead = (await api<Lead>('GET', `/api/leads/${leadId}`)).body;
     const d = lead.deadlines!;
@@ -53,16 +53,60 @@ describe('deadlines on a working-day calendar, reminders and escalation', () => 
     // 15 working days are at least three weeks of calendar time.
     expect(new Date(d.closeBy).getTime() - new Date(lead.createdAt).getTime()).toBeGreaterThan(20 * 86_400_000);
     expect(lead.overdue).toEqual([]);
-    for (const step of ['accept', 'contact', 'close'] as const) {
-      for (const phase of ['remind', 'escalate'] as const) {
-        const job = await waitFor(
-          () => app.ctx.deadlineQueue.queue.getJob(deadlineJobId({ leadId, step, phase })),
-          5000,
-          `${step} ${phase} job`,
-        );
-        expect(await job.getState()).toBe('delayed');
-      }
+    // One job of the chain waits at a time: the accept reminder, due a few hours before acceptBy.
+    const job = await waitFor(
+      () => app.ctx.deadlineQueue.queue.getJob(deadlineJobId({ leadId, step: 'accept', phase: 'remind' })),
+      5000,
+      'the accept reminder job',
+    );
+    expect(await job.getState()).toBe('delayed');
+    expect(job.timestamp + job.delay).toBeLessThan(new Date(d.acceptBy).getTime());
+    expect(job.timestamp + job.delay).toBeGreaterThan(Date.now());
+    const waiting = (await app.ctx.deadlineQueue.queue.getDelayed()).filter((j) => j.data.leadId === leadId);
+    expect(waiting.map((j) => j.id)).toEqual([job.id]);
+  });
+
+  it('when a check has run, then the next one of the chain waits, in the order the deadlines fall due; a closed case ends it', async () => {
+    const leadId = await openCase('来电人：龙潭镇的松柏木器厂欠我工资4500元，电话13900009904。');
+    const lead = (await app.ctx.repos.leads.get(leadId))!;
+    const order: string[] = [];
+    let check = { leadId, step: 'accept', phase: 'remind' } as const as { leadId: string; step: 'accept' | 'contact' | 'close'; phase: 'remind' | 'escalate' };
+    for (let i = 0; i < 5; i++) {
+      await app.ctx.services.scheduleNextDeadline(check);
+      const first = deadlineJobId({ leadId, step: 'accept', phase: 'remind' });
+      const waiting = (await app.ctx.deadlineQueue.queue.getDelayed()).filter(
+        (j) => j.data.leadId === leadId && j.id !== first && !order.includes(j.id!),
+      );
+      expect(waiting).toHaveLength(1);
+      const next = waiting[0]!;
+      order.push(next.id!);
+      const due = next.timestamp + next.delay;
+      const deadline = { accept: lead.deadlines!.acceptBy, contact: lead.deadlines!.contactBy, close: lead.deadlines!.closeBy }[next.data.step];
+      expect(due).toBeLessThanOrEqual(new Date(deadline).getTime());
+      check = next.data;
     }
+    expect(order.map((id) => id.replace(`deadline-${leadId}-`, ''))).toEqual([
+      'accept-escalate',
+      'contact-remind',
+      'contact-escalate',
+      'close-remind',
+      'close-escalate',
+    ]);
+    const mine = async () => (await app.ctx.deadlineQueue.queue.getDelayed()).filter((j) => j.data.leadId === leadId).length;
+    // After the last check nothing more is queued.
+    const before = await mine();
+    await app.ctx.services.scheduleNextDeadline({ leadId, step: 'close', phase: 'escalate' });
+    expect(await mine()).toBe(before);
+    // A closed case: the chain stops even where a check would follow.
+    for (const j of await app.ctx.deadlineQueue.queue.getDelayed()) if (j.data.leadId === leadId) await j.remove();
+    await app.ctx.repos.leads.applyChange(
+      leadId,
+      lead.status,
+      { status: 'closed', closedAt: new Date() },
+      { at: new Date(), type: 'test_clock', actor: 'test', note: null, changes: [] },
+    );
+    await app.ctx.services.scheduleNextDeadline({ leadId, step: 'accept', phase: 'remind' });
+    expect(await mine()).toBe(0);
   });
 
   it('when a deadline passes undone, then the case is flagged overdue, listed as such, and escalated on its timeline; doing the step clears it', async () => {
