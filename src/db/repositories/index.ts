@@ -1,4 +1,5 @@
-import type { Connection } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
+import { applyIndexPlan, serverKind } from '../index-plan';
 import { complainantModel } from '../models/complainant-model';
 import { complaintModel } from '../models/complaint-model';
 import { counterModel } from '../models/counter-model';
@@ -31,8 +32,12 @@ export function createRepositories(db: Connection) {
 
 export type Repositories = ReturnType<typeof createRepositories>;
 
-/** Creates every index the queries need (autoIndex is off so start-up order is explicit). */
+/**
+ * Creates the indexes the queries need (autoIndex is off so start-up order is explicit): all of them
+ * on MongoDB, only the unique ones on FerretDB, which never reads the others (see index-plan).
+ */
 export async function ensureIndexes(db: Connection): Promise<void> {
+  const server = await serverKind(db);
   for (const model of [
     complaintModel(db),
     leadModel(db),
@@ -43,6 +48,6 @@ export async function ensureIndexes(db: Connection): Promise<void> {
     outboundModel(db),
     inboundModel(db),
   ]) {
-    await model.createIndexes();
+    await applyIndexPlan(model as unknown as Model<unknown>, server);
   }
 }
