@@ -51,6 +51,7 @@ const GROUP_COMMIT_SOURCE = `package sqlite
 import (
 \t"context"
 \t"errors"
+\t"fmt"
 \t"sync"
 
 \t"github.com/FerretDB/FerretDB/internal/util/fsql"
@@ -115,14 +116,25 @@ func (c *committer) loop(db *fsql.DB) {
 \t}
 }
 
+// inTransaction is db.InTransaction on the committer's goroutine: a panic in a writer becomes that
+// transaction's error (rolled back) instead of ending the process.
+func inTransaction(ctx context.Context, db *fsql.DB, fn func(*fsql.Tx) error) (err error) {
+\tdefer func() {
+\t\tif p := recover(); p != nil {
+\t\t\terr = fmt.Errorf("write transaction panicked: %v", p)
+\t\t}
+\t}()
+\treturn db.InTransaction(ctx, fn)
+}
+
 func runGroup(db *fsql.DB, group []*groupWriter) {
 \tif len(group) == 1 {
 \t\tw := group[0]
-\t\tw.done <- db.InTransaction(w.ctx, w.fn)
+\t\tw.done <- inTransaction(w.ctx, db, w.fn)
 \t\treturn
 \t}
 
-\terr := db.InTransaction(context.Background(), func(tx *fsql.Tx) error {
+\terr := inTransaction(context.Background(), db, func(tx *fsql.Tx) error {
 \t\tfor _, w := range group {
 \t\t\t// No statement runs after a failed one: the transaction may be gone with it.
 \t\t\tif w.ctx.Err() != nil {
@@ -143,7 +155,7 @@ func runGroup(db *fsql.DB, group []*groupWriter) {
 
 \t// Nothing of the group was written: each writer runs again alone and gets its own outcome.
 \tfor _, w := range group {
-\t\tw.done <- db.InTransaction(w.ctx, w.fn)
+\t\tw.done <- inTransaction(w.ctx, db, w.fn)
 \t}
 }
 `;
