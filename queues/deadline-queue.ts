@@ -36,8 +36,12 @@ export function createDeadlineProducer(connection: Redis, prefix: string, remind
     },
   });
   queue.on('error', () => undefined);
-  const add = (c: { data: Check; at: number }) =>
-    queue.add('check-deadline', c.data, { jobId: deadlineJobId(c.data), delay: Math.max(0, c.at - Date.now()) });
+  // Due exactly at `at`: BullMQ counts the delay from the job's timestamp, which it would otherwise
+  // take a moment later than the delay was computed (an escalation 1 ms after its deadline).
+  const add = (c: { data: Check; at: number }) => {
+    const now = Date.now();
+    return queue.add('check-deadline', c.data, { jobId: deadlineJobId(c.data), delay: Math.max(0, c.at - now), timestamp: now });
+  };
   return {
     queue,
     /**
