@@ -14,7 +14,7 @@ export interface CaseIndexEntry {
 }
 
 export interface CaseIndex {
-  /** Cases opened since `since` that may match by name (see bucketsOf): newest first, at most `limit`. */
+  /** Cases opened since `since` that may match by name (see caseBuckets): newest first, at most `limit`. */
   candidates(
     q: { since: Date; employer: string | null; employerKey: string | null; projectKey: string | null; area: string | null },
     limit?: number,
@@ -32,7 +32,7 @@ function bigrams(key: string): string[] {
   return [...out];
 }
 
-type Named = { employer: string | null; employerKey: string | null; projectKey: string | null; area: string | null };
+export type Named = { employer: string | null; employerKey: string | null; projectKey: string | null; area: string | null };
 
 /**
  * The buckets a case is filed under and a complaint looks in. Two name keys that matchScore finds
@@ -41,7 +41,7 @@ type Named = { employer: string | null; employerKey: string | null; projectKey: 
  * however it is written, without reading a whole township's cases. A boss known by surname only
  * (周老板) matches by surname within the township, so that has a bucket of its own.
  */
-function bucketsOf(q: Named): string[] {
+export function caseBuckets(q: Named): string[] {
   const buckets = new Set<string>();
   for (const k of [q.employerKey, q.projectKey]) if (k) for (const g of bigrams(k)) buckets.add(`g:${g}`);
   const boss = surname(q.employer);
@@ -89,7 +89,7 @@ export function createCaseIndex(
     const since = Date.now() - windowDays * 86_400_000;
     const multi = redis.multi();
     for (const e of entries)
-      for (const b of bucketsOf(e)) {
+      for (const b of caseBuckets(e)) {
         multi.zadd(key(b), e.createdAt, member(e));
         multi.zremrangebyscore(key(b), '-inf', `(${since}`);
         multi.expire(key(b), ttlS);
@@ -105,7 +105,7 @@ export function createCaseIndex(
 
   return {
     async candidates(q, limit = 500) {
-      const buckets = bucketsOf(q);
+      const buckets = caseBuckets(q);
       if (!buckets.length) return [];
       const run = () => {
         const p = redis.pipeline().exists(ready);
@@ -131,7 +131,7 @@ export function createCaseIndex(
     add: (e) => write([e]),
     async remove(e) {
       const multi = redis.multi();
-      for (const b of bucketsOf(e)) multi.zrem(key(b), member(e));
+      for (const b of caseBuckets(e)) multi.zrem(key(b), member(e));
       await multi.exec();
     },
   };

@@ -7,7 +7,7 @@ import type { Deadlines } from '../domain/working-days';
 import type { ComplaintChannel, TriageResult } from '../domain/triage-result';
 import type { ComplainantRepository } from '../db/repositories/complainant-repository';
 import type { LeadRepository } from '../db/repositories/lead-repository';
-import type { CaseIndex } from '../infra/case-index';
+import { caseBuckets, type CaseIndex } from '../infra/case-index';
 import { isDuplicateKeyError } from '../db/connection';
 import { TAOYUAN_TOWNSHIPS } from '../triage/lexicon/taoyuan-gazetteer';
 
@@ -19,7 +19,7 @@ export interface OpenCaseDeps {
   /** A new complaint joins an open case created within this many days. */
   dedupWindowDays: number;
   departments?: Record<string, string>;
-  withLock: <T>(resource: string, fn: () => Promise<T>) => Promise<T>;
+  withLock: <T>(resource: string | readonly string[], fn: () => Promise<T>) => Promise<T>;
   /** The next number of a day's case-number counter (`case:WA20261128`), atomically. */
   nextCaseSequence: (counterId: string) => Promise<number>;
   /** Open cases by employer, project and township, for matching without reading every lead. */
@@ -78,24 +78,31 @@ export async function openOrJoinCase(
   // A case this complaint opened in an earlier run has the complaint's id (see createCase).
   const already = await deps.leads.get(c.id);
   if (already) {
-    await deps.caseIndex.add(indexEntry(already)); // in case the earlier run stopped before it did
+    // In case the earlier run stopped before it did these (queuing the first check again is a no-op).
+    await deps.caseIndex.add(indexEntry(already));
+    await scheduleDeadlines(deps, already);
     return { lead: already, complainant };
   }
   const lead = await matchOrCreate(deps, c, t, complainantId, who.phone);
   return { lead, complainant };
 }
 
-function matchOrCreate(deps: OpenCaseDeps, c: Complaint, t: TriageResult, complainantId: string, phone: string | null): Promise<Lead> {
+async function matchOrCreate(deps: OpenCaseDeps, c: Complaint, t: TriageResult, complainantId: string, phone: string | null): Promise<Lead> {
   const route = routeLead(t, TAOYUAN_TOWNSHIPS, deps.departments);
   const employerKey = nameKey(t.employer);
   const projectKey = nameKey(t.project);
   const report = { complaintId: c.id, complainantId, workerCount: t.worker_count, amountYuan: t.amount_yuan };
   const now = deps.now?.() ?? new Date();
 
-  // Complaints about one employer are decided one at a time, so a crew writing at once gets one case.
-  // (A second run of this complaint racing the first finds the case the first opened among the
-  // candidates, or clashes on its id in createCase; either way one case.)
-  return deps.withLock(`case-match:${employerKey ?? projectKey ?? route.area ?? 'none'}`, async () => {
+  // Complaints that could match each other are decided one at a time, so a crew writing at once gets
+  // one case however they spell the employer: two complaints that can match share a bucket of the
+  // case index (see caseBuckets), and each takes all of its buckets' locks together. (A second run of
+  // this complaint racing the first finds the case the first opened among the candidates, or clashes
+  // on its id in createCase; either way one case.) A complaint with no name to match cannot join a
+  // case and needs no lock of its own; it keeps its township's, as before.
+  const buckets = caseBuckets({ employer: t.employer, employerKey, projectKey, area: route.area });
+  const locks = buckets.length ? buckets.map((b) => `case-match:${b}`) : [`case-match:${route.area ?? 'none'}`];
+  const decided = await deps.withLock(locks, async (): Promise<{ lead: Lead; opened: boolean }> => {
     const since = new Date(now.getTime() - deps.dedupWindowDays * 86_400_000);
     const candidates = await deps.caseIndex.candidates({ since, employer: t.employer, employerKey, projectKey, area: route.area });
     const me = { employer: t.employer, employerKey, projectKey, area: route.area, sector: t.sector };
@@ -110,14 +117,21 @@ function matchOrCreate(deps: OpenCaseDeps, c: Complaint, t: TriageResult, compla
         continue;
       }
       // An earlier run of this complaint joined it already.
-      if (lead.complaintIds.includes(c.id)) return lead;
+      if (lead.complaintIds.includes(c.id)) return { lead, opened: false };
       const joined = await joinCase(deps, lead, c, t, report, now);
-      if (joined) return joined;
+      if (joined) return { lead: joined, opened: false };
       break;
     }
-    return createCase(deps, c, t, { route, employerKey, projectKey, phone, report, now, id: c.id, notice: true });
+    const opened = await createCase(deps, c, t, { route, employerKey, projectKey, phone, report, now, id: c.id, notice: true });
+    return { lead: opened, opened: true };
   });
+  // Outside the lock: other complaints about these names need not wait for it.
+  if (decided.opened) await scheduleDeadlines(deps, decided.lead);
+  return decided.lead;
 }
+
+/** Queues a new case's reminders and escalations (best effort: overdue flags work without them). */
+const scheduleDeadlines = (deps: OpenCaseDeps, lead: Lead) => deps.scheduleDeadlines?.(lead).catch(() => undefined);
 
 function joinCase(deps: OpenCaseDeps, lead: Lead, c: Complaint, t: TriageResult, report: Lead['reports'][number], now: Date) {
   const totals = caseTotals([...lead.reports, report]);
@@ -214,7 +228,6 @@ async function createNumberedCase(deps: OpenCaseDeps, c: Complaint, t: TriageRes
     seed.id,
   );
   await deps.caseIndex.add(indexEntry(lead));
-  await deps.scheduleDeadlines?.(lead).catch(() => undefined);
   return lead;
 }
 
@@ -224,7 +237,7 @@ export async function openSeparateCase(deps: OpenCaseDeps, c: Complaint): Promis
   const t = c.triage;
   const who = complainantKey(c, t.phone);
   const complainantId = await deps.complainants.upsert(c.channel, who.channelUserId, { name: c.sender.name, phone: who.phone });
-  return createCase(deps, c, t, {
+  const lead = await createCase(deps, c, t, {
     route: routeLead(t, TAOYUAN_TOWNSHIPS, deps.departments),
     employerKey: nameKey(t.employer),
     projectKey: nameKey(t.project),
@@ -232,4 +245,6 @@ export async function openSeparateCase(deps: OpenCaseDeps, c: Complaint): Promis
     report: { complaintId: c.id, complainantId, workerCount: t.worker_count, amountYuan: t.amount_yuan },
     now: deps.now?.() ?? new Date(),
   });
+  await scheduleDeadlines(deps, lead);
+  return lead;
 }

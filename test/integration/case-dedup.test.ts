@@ -36,6 +36,26 @@ describe('de-duplication: one case per employer or project while it is open', ()
     expect(c.timeline.filter((e) => e.type === 'complaint_merged')).toHaveLength(2);
   });
 
+  it('when a crew complains at the same moment and spells the employer two ways, then they still share one case', async () => {
+    // 宏远 and 宏远达 are different name keys that match (one inside the other): each round sends both
+    // spellings at once, so that the two triage jobs decide at the same time.
+    for (const [round, place, short, long] of [
+      [1, '漳江街道的滨江花园', '宏远', '宏远达'],
+      [2, '漳江街道的丽景湾', '鑫泰', '鑫泰隆'],
+      [3, '漳江街道的江南水岸', '恒通', '恒通源'],
+    ] as const) {
+      const phone = (k: number) => `139000097${round}${k}`;
+      const leads = await Promise.all([
+        submit(`我在${place}工地做钢筋，${short}建设有限公司欠我工资8000元。`, phone(1)),
+        submit(`${place}项目，${long}建筑公司拖欠我们工钱，我被欠了9500块。`, phone(2)),
+        submit(`我在${place}做模板，${long}公司欠我工资7000元。`, phone(3)),
+        submit(`我在${place}干活，${short}建设公司拖欠我工资6000元。`, phone(4)),
+      ]);
+      expect(new Set(leads.map((l) => l.id)).size).toBe(1);
+      expect((await app.ctx.repos.leads.get(leads[0]!.id))!.complaintIds).toHaveLength(4);
+    }
+  });
+
   it('when a different employer in the same place is named, then it is a separate case', async () => {
     const a = await submit('我在架桥镇的安置小区做水电，顺发劳务有限公司欠我工资7000元。', '13900009201');
     const b = await submit('我在架桥镇的安置小区做油漆，宏泰装饰公司欠我工资6000元。', '13900009202');
