@@ -32,7 +32,7 @@ function bigrams(key: string): string[] {
   return [...out];
 }
 
-export type Named = { employer: string | null; employerKey: string | null; projectKey: string | null; area: string | null };
+type Named = { employer: string | null; employerKey: string | null; projectKey: string | null; area: string | null };
 
 /**
  * The buckets a case is filed under and a complaint looks in. Two name keys that matchScore finds
