@@ -113,7 +113,17 @@ export async function stopProcess(child: ChildProcess, timeoutMs = 10_000): Prom
   clearTimeout(timer);
 }
 
-export async function startFerretDb(addr: HostPort, dataDir: string, bin?: string, say?: (line: string) => void): Promise<ChildProcess> {
+/**
+ * FerretDB on `addr`, its SQLite files under `dataDir`. With `debugAddr` it also serves its debug
+ * handler there (Prometheus metrics at /debug/metrics, pprof): the benchmark counts commands with it.
+ */
+export async function startFerretDb(
+  addr: HostPort,
+  dataDir: string,
+  bin?: string,
+  say?: (line: string) => void,
+  debugAddr?: HostPort,
+): Promise<ChildProcess> {
   const exe = await installFerretDb(bin ?? DEFAULT_FERRETDB_BIN, say);
   const dir = path.resolve(PROJECT_ROOT, dataDir);
   const sqliteDir = path.join(dir, 'ferretdb');
@@ -125,7 +135,7 @@ export async function startFerretDb(addr: HostPort, dataDir: string, bin?: strin
       `--sqlite-url=file:${sqliteDir}/`,
       `--state-dir=${sqliteDir}`,
       `--listen-addr=${addr.host}:${addr.port}`,
-      '--debug-addr=-',
+      debugAddr ? `--debug-addr=${debugAddr.host}:${debugAddr.port}` : '--debug-addr=-',
       '--telemetry=disable',
       '--log-level=warn',
     ],

@@ -48,5 +48,11 @@ describe('npm run bench, smoke run', () => {
     expect(summary.end_to_end_per_s).toBeGreaterThan(0);
     expect(summary.accept_to_lead_p99_ms).toBeGreaterThanOrEqual(0);
     expect(out).toContain('| end to end |');
+    // Where the CPU went: every process of the pipeline used some for the complaints, and the machine was busy.
+    const cpu = summary.cpu_ms_per_complaint as Record<string, number | null>;
+    for (const k of ['api', 'worker', 'ferretdb', 'redis', 'load']) expect(cpu[k]).toBeGreaterThan(0);
+    expect(summary.machine_busy_pct).toBeGreaterThan(0);
+    expect(summary.machine_busy_pct).toBeLessThanOrEqual(100);
+    expect(out).toContain('| CPU per complaint, first request to last processed |');
   }, 240_000);
 });

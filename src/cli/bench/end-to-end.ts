@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Pool } from 'undici';
 import { atRate, flatOut, type LoadResult } from './load';
-import { BENCH_SECRET, type Pipeline } from './pipeline';
+import { BENCH_SECRET, type CpuSnapshot, type Pipeline } from './pipeline';
 import { perSecond, summarize, type Summary } from './stats';
 import { signedRequest, transcript } from './transcripts';
 
@@ -17,6 +17,41 @@ export interface EndToEnd {
   failed: number;
   peakBacklog: number;
   memory: Record<string, { peakRssMb: number; rssMb: number } | null>;
+  /**
+   * Where the machine's CPU went, from the first request until the last complaint was processed:
+   * milliseconds of CPU per accepted complaint for each process, and how busy the machine was (share
+   * of all its CPUs; other tenants of a shared machine count too).
+   */
+  cpu: { msPerComplaint: Record<string, number | null>; machineBusyPct: number | null };
+  /** FerretDB commands per accepted complaint, by command name, over the same span (null: metrics unreadable). */
+  dbCommandsPerComplaint: Record<string, number> | null;
+}
+
+/** Commands answered between two snapshots, per accepted complaint, most frequent first. */
+export function commandsPerComplaint(
+  before: Record<string, number> | null,
+  after: Record<string, number> | null,
+  complaints: number,
+): Record<string, number> | null {
+  if (!before || !after || complaints === 0) return null;
+  const rows = Object.entries(after)
+    .map(([k, v]): [string, number] => [k, (v - (before[k] ?? 0)) / complaints])
+    .filter(([, v]) => v > 0)
+    .sort((a, b) => b[1] - a[1]);
+  return Object.fromEntries(rows);
+}
+
+/** CPU used between two snapshots, per accepted complaint. */
+export function cpuPerComplaint(before: CpuSnapshot, after: CpuSnapshot, complaints: number): EndToEnd['cpu'] {
+  const msPerComplaint: Record<string, number | null> = {};
+  for (const [k, b] of Object.entries(before.processes)) {
+    const a = after.processes[k as keyof CpuSnapshot['processes']];
+    msPerComplaint[k] = a === null || b === null || complaints === 0 ? null : ((a - b) * 1000) / complaints;
+  }
+  const m0 = before.machine;
+  const m1 = after.machine;
+  const machineBusyPct = m0 && m1 && m1.total > m0.total ? (100 * (m1.busy - m0.busy)) / (m1.total - m0.total) : null;
+  return { msPerComplaint, machineBusyPct };
 }
 
 const PATH = '/api/hotline/transcripts';
@@ -47,6 +82,7 @@ export async function runEndToEnd(
       await delay(250);
     }
   })();
+  const cpuBefore = await p.cpu();
   const startedAt = Date.now();
   const origin = p.api.url!;
   let r: LoadResult;
@@ -54,6 +90,9 @@ export async function runEndToEnd(
   else r = await atRate(origin, n, load.ratePerS, make);
   const accepted = r.statuses.get(202) ?? 0;
   const drainedAt = await p.drained(accepted, 10 * 60_000 + n * 20);
+  const cpuAfter = await p.cpu();
+  const cpu = cpuPerComplaint(cpuBefore, cpuAfter, accepted);
+  const dbCommandsPerComplaint = commandsPerComplaint(cpuBefore.dbCommands, cpuAfter.dbCommands, accepted);
   sampling = false;
   await sampler;
 
@@ -88,6 +127,8 @@ export async function runEndToEnd(
     failed,
     peakBacklog,
     memory: await p.memory(),
+    cpu,
+    dbCommandsPerComplaint,
   };
 }
 

@@ -6,7 +6,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { createStaffRepository } from '../../db/repositories/staff-repository';
 import { createStaffUser } from '../../services/staff-accounts';
 import { QUEUE_NAMES } from '../../../queues/jobs';
-import { memoryOf, startRole, type BenchStack, type RoleProcess } from './stack';
+import { cpuSecondsOf, ferretCommands, machineCpuSeconds, memoryOf, startRole, type BenchStack, type RoleProcess } from './stack';
 
 export const BENCH_SECRET = `bench-hotline-secret-${randomBytes(16).toString('hex')}`;
 
@@ -24,7 +24,17 @@ export interface Pipeline {
   /** Resolves when every one of `expected` accepted complaints left the queue; returns when (epoch ms). */
   drained(expected: number, timeoutMs: number): Promise<number>;
   memory(): Promise<Record<string, { peakRssMb: number; rssMb: number } | null>>;
+  /** CPU seconds used so far by each process of the pipeline, this bench process (the load) and the machine. */
+  cpu(): Promise<CpuSnapshot>;
   stop(): Promise<void>;
+}
+
+export interface CpuSnapshot {
+  /** Seconds of CPU used so far, per process (null: could not be read). */
+  processes: Record<'api' | 'worker' | 'ferretdb' | 'redis' | 'load', number | null>;
+  machine: { busy: number; total: number } | null;
+  /** Commands FerretDB has answered so far, by name (everyone's: the pipeline's and the bench's few). */
+  dbCommands: Record<string, number> | null;
 }
 
 export async function startPipeline(
@@ -85,6 +95,18 @@ export async function startPipeline(
     },
     async memory() {
       return { api: await memoryOf(api.pid), worker: await memoryOf(worker.pid) };
+    },
+    async cpu() {
+      const own = process.cpuUsage();
+      const [a, w, f, r, machine, dbCommands] = await Promise.all([
+        cpuSecondsOf(api.pid),
+        cpuSecondsOf(worker.pid),
+        cpuSecondsOf(stack.ferretPid),
+        cpuSecondsOf(stack.redisPid),
+        machineCpuSeconds(),
+        ferretCommands(stack.ferretDebugUrl),
+      ]);
+      return { processes: { api: a, worker: w, ferretdb: f, redis: r, load: (own.user + own.system) / 1e6 }, machine, dbCommands };
     },
     async stop() {
       await queue.close();

@@ -57,6 +57,38 @@ export function printReport(r: BenchReport): void {
         `${e.memory.api?.peakRssMb ?? '?'} / ${e.memory.worker?.peakRssMb ?? '?'}`,
       ]),
     );
+  const procs = ['api', 'worker', 'ferretdb', 'redis', 'load'] as const;
+  const cpuMs = (x: number | null | undefined) => (x === null || x === undefined ? '?' : ms(x));
+  out.push(
+    '',
+    row(['CPU per complaint, first request to last processed', ...procs.map((k) => `${k} ms`), 'sum ms', 'machine busy']),
+    row(['---', ...procs.map(() => '---:'), '---:', '---:']),
+  );
+  for (const e of r.runs) {
+    const v = procs.map((k) => e.cpu.msPerComplaint[k] ?? null);
+    const sum = v.every((x) => x !== null) ? v.reduce((a, b) => a! + b!, 0) : null;
+    out.push(
+      row([
+        `${e.n} transcripts, ${e.mode}`,
+        ...v.map(cpuMs),
+        cpuMs(sum),
+        e.cpu.machineBusyPct === null ? '?' : `${Math.round(e.cpu.machineBusyPct)} %`,
+      ]),
+    );
+  }
+  for (const e of r.runs) {
+    const c = e.dbCommandsPerComplaint;
+    if (!c) continue;
+    const total = Object.values(c).reduce((a, b) => a + b, 0);
+    out.push(
+      '',
+      `FerretDB commands per complaint, ${e.mode}: ${round(total, 2)} — ` +
+        Object.entries(c)
+          .filter(([, v]) => v >= 0.005)
+          .map(([k, v]) => `${k} ${round(v, 2)}`)
+          .join(', '),
+    );
+  }
   if (r.wechat) {
     const w = r.wechat;
     out.push(
@@ -115,6 +147,11 @@ export function printReport(r: BenchReport): void {
     accept_p99_ms: half ? round(half.acceptMs.p99, 2) : null,
     accept_to_lead_p50_ms: half ? round(half.acceptToLeadMs.p50, 0) : null,
     accept_to_lead_p99_ms: half ? round(half.acceptToLeadMs.p99, 0) : null,
+    cpu_ms_per_complaint: Object.fromEntries(Object.entries(flat.cpu.msPerComplaint).map(([k, v]) => [k, v === null ? null : round(v, 2)])),
+    db_commands_per_complaint: flat.dbCommandsPerComplaint
+      ? Object.fromEntries(Object.entries(flat.dbCommandsPerComplaint).map(([k, v]) => [k, round(v, 2)]))
+      : null,
+    machine_busy_pct: flat.cpu.machineBusyPct === null ? null : round(flat.cpu.machineBusyPct, 0),
     wechat_messages_per_s: r.wechat ? round(r.wechat.messagesPerS, 0) : null,
     wechat_first_answer_p99_ms: r.wechat ? round(r.wechat.firstAnswerMs.p99, 0) : null,
     soak_minutes: r.soak?.minutes ?? 0,

@@ -18,6 +18,8 @@ export interface BenchStack {
   redisUrl: string;
   ferretPid: number;
   redisPid: number;
+  /** FerretDB's debug handler (Prometheus metrics at /debug/metrics). */
+  ferretDebugUrl: string;
   stop(): Promise<void>;
 }
 
@@ -36,7 +38,8 @@ function stopChild(child: ChildProcess, timeoutMs = 15_000): Promise<void> {
 export async function startBenchStack(ferretdbBin?: string): Promise<BenchStack> {
   const dir = await mkdtemp(path.join(tmpdir(), 'wa-bench-'));
   const mongoPort = await freePort();
-  const ferret = await startFerretDb({ host: '127.0.0.1', port: mongoPort }, dir, ferretdbBin);
+  const debugPort = await freePort();
+  const ferret = await startFerretDb({ host: '127.0.0.1', port: mongoPort }, dir, ferretdbBin, undefined, { host: '127.0.0.1', port: debugPort });
   running.add(ferret);
   const redisPort = await freePort();
   const redis = await startRedis({ host: '127.0.0.1', port: redisPort }, dir).catch(async (err: unknown) => {
@@ -50,6 +53,7 @@ export async function startBenchStack(ferretdbBin?: string): Promise<BenchStack>
     redisUrl: `redis://127.0.0.1:${redisPort}`,
     ferretPid: ferret.pid!,
     redisPid: redis.pid!,
+    ferretDebugUrl: `http://127.0.0.1:${debugPort}`,
     async stop() {
       await Promise.all([stopChild(ferret), stopChild(redis)]);
       await rm(dir, { recursive: true, force: true });
@@ -63,6 +67,54 @@ export async function memoryOf(pid: number): Promise<{ peakRssMb: number; rssMb:
   if (!status) return null;
   const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
   return { peakRssMb: Math.round(kb('VmHWM') / 1024), rssMb: Math.round(kb('VmRSS') / 1024) };
+}
+
+/**
+ * CPU time a process has used so far, user + system, in seconds, from /proc (Linux reports it in
+ * USER_HZ ticks, 100 per second on every Linux ABI). Null when the process is gone.
+ */
+export async function cpuSecondsOf(pid: number): Promise<number | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  if (!stat) return null;
+  // The command name (field 2) may hold spaces and parentheses: the fields after it are counted from its end.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  return Number.isFinite(utime) && Number.isFinite(stime) ? (utime + stime) / 100 : null;
+}
+
+/** Every CPU of the machine together, from /proc/stat: seconds busy and seconds in all (busy + idle + iowait). */
+export async function machineCpuSeconds(): Promise<{ busy: number; total: number } | null> {
+  const stat = await readFile('/proc/stat', 'utf8').catch(() => null);
+  const line = stat?.split('\n').find((l) => l.startsWith('cpu '));
+  if (!line) return null;
+  // user nice system idle iowait irq softirq steal (guest time is already counted in user and nice)
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = line.trim().split(/\s+/).slice(1, 9).map(Number) as number[];
+  const busy = user! + nice! + system! + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0);
+  return { busy: busy / 100, total: (busy + idle! + (iowait ?? 0)) / 100 };
+}
+
+/**
+ * The commands FerretDB has answered so far, by name (`insert`, `find`, …), from its Prometheus
+ * counter `ferretdb_client_requests_total`. Null when the metrics cannot be read.
+ */
+export async function ferretCommands(debugUrl: string): Promise<Record<string, number> | null> {
+  try {
+    const res = await fetch(`${debugUrl}/debug/metrics`, { signal: AbortSignal.timeout(5000) });
+    if (!res.ok) return null;
+    return parseCommandCounts(await res.text());
+  } catch {
+    return null;
+  }
+}
+
+export function parseCommandCounts(metrics: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const m of metrics.matchAll(/^ferretdb_client_requests_total\{([^}]*)\}\s+([0-9.e+]+)\s*$/gm)) {
+    const command = /command="([^"]*)"/.exec(m[1]!)?.[1];
+    if (command) counts[command] = (counts[command] ?? 0) + Number(m[2]);
+  }
+  return counts;
 }
 
 export interface RoleProcess {
