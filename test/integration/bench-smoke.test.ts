@@ -54,5 +54,11 @@ describe('npm run bench, smoke run', () => {
     expect(summary.machine_busy_pct).toBeGreaterThan(0);
     expect(summary.machine_busy_pct).toBeLessThanOrEqual(100);
     expect(out).toContain('| CPU per complaint, first request to last processed |');
+    // The machine's own round trip, busy and idle, is measured alongside.
+    const rt = summary.ping_round_trip_us as { back_to_back: { p50: number }; sparse: { p50: number; gap_ms: number } };
+    expect(rt.back_to_back.p50).toBeGreaterThan(0);
+    expect(rt.sparse.p50).toBeGreaterThan(0);
+    expect(rt.sparse.gap_ms).toBe(25);
+    expect(out).toMatch(/Round trip to Redis \(PING\)/);
   }, 240_000);
 });

@@ -5,7 +5,8 @@ import IORedis from 'ioredis';
 import mongoose from 'mongoose';
 import { flatOut, type LoadRequest } from './load';
 import { nodeArgs } from './node-args';
-import { perSecond } from './stats';
+import { setTimeout as delay } from 'node:timers/promises';
+import { perSecond, summarize, type Summary } from './stats';
 
 /**
  * What the parts can do on their own on this machine, measured in the same run: BullMQ adding and
@@ -138,5 +139,40 @@ export async function httpCeiling(n: number, connections: number, sample: LoadRe
     return { stage: 'express 202, nothing else', perS: perSecond(n, r.elapsedMs), note: `${connections} connections, same body` };
   } finally {
     child.kill('SIGTERM');
+  }
+}
+
+/** Round trips to Redis (`PING`), back to back and one every `gapMs`: how the machine answers when busy and when idle. */
+export interface RoundTrip {
+  backToBack: Summary;
+  sparse: Summary;
+  gapMs: number;
+}
+
+/**
+ * A property of the machine rather than of the app: on a virtual machine an idle CPU sleeps, and a
+ * message to a process that is waiting wakes it first. Back to back, Redis and the caller stay awake;
+ * one every 25 ms (the half-load rate of a complaint) each round trip pays the wake-ups. Every step of
+ * intake that waits on another process (Redis, FerretDB, the HTTP client) pays them at half load.
+ */
+export async function roundTrips(redisUrl: string, n = 2000, sparseN = 200, gapMs = 25): Promise<RoundTrip> {
+  const redis = new IORedis(redisUrl, { maxRetriesPerRequest: null });
+  try {
+    await redis.ping();
+    const time = async (count: number, gap: number) => {
+      const us: number[] = [];
+      for (let i = 0; i < count; i++) {
+        const t0 = performance.now();
+        await redis.ping();
+        us.push((performance.now() - t0) * 1000);
+        if (gap) await delay(gap);
+      }
+      return summarize(us);
+    };
+    const backToBack = await time(n, 0);
+    const sparse = await time(sparseN, gapMs);
+    return { backToBack, sparse, gapMs };
+  } finally {
+    redis.disconnect();
   }
 }

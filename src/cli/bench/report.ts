@@ -1,4 +1,4 @@
-import type { Ceiling } from './ceilings';
+import type { Ceiling, RoundTrip } from './ceilings';
 import type { EndToEnd } from './end-to-end';
 import type { BenchOptions } from './options';
 import type { Soak } from './soak';
@@ -9,6 +9,8 @@ export interface BenchReport {
   opts: BenchOptions;
   workerConcurrency: number;
   ceilings: Ceiling[];
+  /** How long a round trip to another process takes when the machine is busy and when it is idle. */
+  roundTrips: RoundTrip;
   runs: EndToEnd[];
   wechat: WechatPath | null;
   soak: Soak | null;
@@ -29,6 +31,12 @@ export function printReport(r: BenchReport): void {
   out.push('', row(['ceiling (raw, same run)', 'per s', 'how']), row(['---', '---:', '---']));
   for (const c of r.ceilings) out.push(row([c.stage, Math.round(c.perS), c.note]));
   const slowest = r.ceilings.reduce((a, b) => (b.perS < a.perS ? b : a));
+  const rt = r.roundTrips;
+  out.push(
+    '',
+    `Round trip to Redis (PING), p50 / p99 µs: back to back ${ms(rt.backToBack.p50)} / ${ms(rt.backToBack.p99)}, ` +
+      `one every ${rt.gapMs} ms ${ms(rt.sparse.p50)} / ${ms(rt.sparse.p99)}`,
+  );
 
   out.push(
     '',
@@ -76,12 +84,12 @@ export function printReport(r: BenchReport): void {
       ]),
     );
   }
-  for (const e of r.runs) {
+  for (const [i, e] of r.runs.entries()) {
     const c = e.dbCommandsPerComplaint;
     if (!c) continue;
     const total = Object.values(c).reduce((a, b) => a + b, 0);
     out.push(
-      '',
+      ...(i === 0 ? [''] : []),
       `FerretDB commands per complaint, ${e.mode}: ${round(total, 2)} — ` +
         Object.entries(c)
           .filter(([, v]) => v >= 0.005)
@@ -159,6 +167,10 @@ export function printReport(r: BenchReport): void {
       ? { api: [r.soak.api.rssEarlyMb, r.soak.api.rssLateMb], worker: [r.soak.worker.rssEarlyMb, r.soak.worker.rssLateMb] }
       : null,
     soak_backlog_max: r.soak?.backlogMax ?? null,
+    ping_round_trip_us: {
+      back_to_back: { p50: round(rt.backToBack.p50, 0), p99: round(rt.backToBack.p99, 0) },
+      sparse: { p50: round(rt.sparse.p50, 0), p99: round(rt.sparse.p99, 0), gap_ms: rt.gapMs },
+    },
     n: r.opts.n,
     worker_concurrency: r.workerConcurrency,
     ceilings: Object.fromEntries(r.ceilings.map((c) => [c.stage, round(c.perS, 0)])),
