@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import mongoose from 'mongoose';
 import { flatOut, type LoadRequest } from './load';
 import { nodeArgs } from './node-args';
-import { setTimeout as delay } from 'node:timers/promises';
 import { perSecond, summarize, type Summary } from './stats';
 
 /**

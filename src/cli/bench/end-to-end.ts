@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Pool } from 'undici';
 import { atRate, flatOut, type LoadResult } from './load';
-import { BENCH_SECRET, type CpuSnapshot, type Pipeline } from './pipeline';
+import { BENCH_SECRET, type UsageSnapshot, type Pipeline } from './pipeline';
 import { perSecond, summarize, type Summary } from './stats';
 import { signedRequest, transcript } from './transcripts';
 
@@ -42,10 +42,10 @@ export function commandsPerComplaint(
 }
 
 /** CPU used between two snapshots, per accepted complaint. */
-export function cpuPerComplaint(before: CpuSnapshot, after: CpuSnapshot, complaints: number): EndToEnd['cpu'] {
+export function cpuPerComplaint(before: UsageSnapshot, after: UsageSnapshot, complaints: number): EndToEnd['cpu'] {
   const msPerComplaint: Record<string, number | null> = {};
   for (const [k, b] of Object.entries(before.processes)) {
-    const a = after.processes[k as keyof CpuSnapshot['processes']];
+    const a = after.processes[k as keyof UsageSnapshot['processes']];
     msPerComplaint[k] = a === null || b === null || complaints === 0 ? null : ((a - b) * 1000) / complaints;
   }
   const m0 = before.machine;
@@ -82,7 +82,7 @@ export async function runEndToEnd(
       await delay(250);
     }
   })();
-  const cpuBefore = await p.cpu();
+  const usageBefore = await p.usage();
   const startedAt = Date.now();
   const origin = p.api.url!;
   let r: LoadResult;
@@ -90,9 +90,9 @@ export async function runEndToEnd(
   else r = await atRate(origin, n, load.ratePerS, make);
   const accepted = r.statuses.get(202) ?? 0;
   const drainedAt = await p.drained(accepted, 10 * 60_000 + n * 20);
-  const cpuAfter = await p.cpu();
-  const cpu = cpuPerComplaint(cpuBefore, cpuAfter, accepted);
-  const dbCommandsPerComplaint = commandsPerComplaint(cpuBefore.dbCommands, cpuAfter.dbCommands, accepted);
+  const usageAfter = await p.usage();
+  const cpu = cpuPerComplaint(usageBefore, usageAfter, accepted);
+  const dbCommandsPerComplaint = commandsPerComplaint(usageBefore.dbCommands, usageAfter.dbCommands, accepted);
   sampling = false;
   await sampler;
 

@@ -24,12 +24,12 @@ export interface Pipeline {
   /** Resolves when every one of `expected` accepted complaints left the queue; returns when (epoch ms). */
   drained(expected: number, timeoutMs: number): Promise<number>;
   memory(): Promise<Record<string, { peakRssMb: number; rssMb: number } | null>>;
-  /** CPU seconds used so far by each process of the pipeline, this bench process (the load) and the machine. */
-  cpu(): Promise<CpuSnapshot>;
+  /** What has been used so far: CPU seconds of each process, of this bench process (the load) and of the machine; FerretDB's commands. */
+  usage(): Promise<UsageSnapshot>;
   stop(): Promise<void>;
 }
 
-export interface CpuSnapshot {
+export interface UsageSnapshot {
   /** Seconds of CPU used so far, per process (null: could not be read). */
   processes: Record<'api' | 'worker' | 'ferretdb' | 'redis' | 'load', number | null>;
   machine: { busy: number; total: number } | null;
@@ -96,7 +96,7 @@ export async function startPipeline(
     async memory() {
       return { api: await memoryOf(api.pid), worker: await memoryOf(worker.pid) };
     },
-    async cpu() {
+    async usage() {
       const own = process.cpuUsage();
       const [a, w, f, r, machine, dbCommands] = await Promise.all([
         cpuSecondsOf(api.pid),
