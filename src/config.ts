@@ -51,6 +51,8 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: int(1, 1000).default(5),
   LOGIN_WINDOW_S: int(1, 86_400).default(900),
   TRIAGE_CONCURRENCY: int(1, 256).default(64),
+  /** Triage jobs starting within this many ms start together, so that their database commands are batched (0: off). */
+  TRIAGE_GATHER_MS: int(0, 1000).default(50),
   /** CPU niceness of a process that runs only the worker role (ROLE=worker), so that intake answers first. */
   WORKER_NICE: int(0, 19).default(10),
   TRIAGE_ATTEMPTS: int(1, 50).default(8),

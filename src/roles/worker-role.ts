@@ -11,10 +11,13 @@ export async function startWorkerRole(ctx: AppContext): Promise<RunningRole> {
   const log = ctx.log.child({ module: 'worker' });
   const connection = createWorkerConnection(config.redis);
   connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
-  const worker = createTriageWorker(connection, config.QUEUE_PREFIX, config.TRIAGE_CONCURRENCY, {
-    triageComplaint: services.triageComplaint,
-    log,
-  });
+  const worker = createTriageWorker(
+    connection,
+    config.QUEUE_PREFIX,
+    config.TRIAGE_CONCURRENCY,
+    { triageComplaint: services.triageComplaint, log },
+    { gatherMs: config.TRIAGE_GATHER_MS },
+  );
   void worker.run().catch((err: unknown) => log.error({ err }, 'triage worker stopped'));
   await worker.waitUntilReady();
   const deadlines = createDeadlineWorker(connection, config.QUEUE_PREFIX, {
