@@ -148,7 +148,8 @@ export function wireServices({
   };
 
   const loginThrottle = createLoginThrottle(redis, config.QUEUE_PREFIX, config.LOGIN_MAX_FAILURES, config.LOGIN_WINDOW_S);
-  const accept = (input: NewComplaint) => acceptComplaint({ complaints: repos.complaints, triageQueue, pending }, input);
+  const accept = (input: NewComplaint, opts?: { alongside?: Promise<unknown> }) =>
+    acceptComplaint({ complaints: repos.complaints, triageQueue, pending }, input, opts);
   // One conversation engine per channel; state and rate limits are kept apart by a key prefix.
   const intakeDepsFor = (channel: ComplaintChannel, keyPrefix: string) => ({
     channel,

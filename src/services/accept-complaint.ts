@@ -22,18 +22,29 @@ export interface AcceptedComplaint {
  * down nothing is acknowledged (503). If the queue is down after the write, the caller also gets 503
  * and retries; the stored complaint answers the retry and the sweeper queues it.
  */
-export async function acceptComplaint(deps: AcceptComplaintDeps, input: NewComplaint): Promise<AcceptedComplaint> {
+export async function acceptComplaint(
+  deps: AcceptComplaintDeps,
+  input: NewComplaint,
+  opts: {
+    /**
+     * A check of the caller's that must pass before anything is stored (the hotline's replay guard),
+     * run together with the pending note: both are Redis commands and go out in one round trip. If it
+     * rejects, nothing is written and its error is the answer.
+     */
+    alongside?: Promise<unknown>;
+  } = {},
+): Promise<AcceptedComplaint> {
   if (!deps.triageQueue.isReady()) {
     throw new AppError('queue_unavailable', '队列服务暂不可用，请稍后重试 (queue unavailable, retry later)', { status: 503 });
   }
   // The id is chosen and noted as pending before the write, so that a process dying between the
-  // write and the enqueue leaves a trace the sweeper finds without scanning the store.
+  // write and the enqueue leaves a trace the sweeper finds without scanning the store. (A note whose
+  // complaint is never written, e.g. a refused replay, is dropped by the sweeper.)
   const id = new Types.ObjectId().toHexString();
-  try {
-    await deps.pending.add(id);
-  } catch (err) {
+  const noted = deps.pending.add(id).catch((err: unknown) => {
     throw new AppError('queue_unavailable', '队列服务暂不可用，请稍后重试 (queue unavailable, retry later)', { status: 503, cause: err });
-  }
+  });
+  await Promise.all([noted, opts.alongside]);
   let stored;
   try {
     stored = await deps.complaints.insertOnce(input, id);

@@ -33,10 +33,15 @@ describe('when a backing service is down, then intake refuses instead of acknowl
       ferret = null;
 
       const started = Date.now();
-      const res = await postTranscript(app.url, call());
+      const refused = call();
+      const signedAt = Math.floor(Date.now() / 1000);
+      const res = await postTranscript(app.url, refused, { timestamp: signedAt });
       expect(res.status).toBe(503);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('store_unavailable');
       expect(Date.now() - started).toBeLessThan(5000);
+      // Nothing was stored, so the signature was given back: the same signed request again is a retry, not a replay.
+      const again = await postTranscript(app.url, refused, { timestamp: signedAt });
+      expect(((await again.json()) as { error: { code: string } }).error.code).toBe('store_unavailable');
       const ready = await fetch(`${app.url}/readyz`);
       expect(ready.status).toBe(503);
       expect(await ready.json()).toMatchObject({ checks: { mongodb: 'down', redis: 'ok' } });

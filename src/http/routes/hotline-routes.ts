@@ -46,7 +46,7 @@ export function toNewComplaint(body: HotlineTranscript): NewComplaint {
 export interface HotlineRouteDeps {
   secret: string;
   maxSkewSeconds: number;
-  acceptComplaint(input: NewComplaint): Promise<AcceptedComplaint>;
+  acceptComplaint(input: NewComplaint, opts?: { alongside?: Promise<unknown> }): Promise<AcceptedComplaint>;
   replayGuard: ReplayGuard;
 }
 
@@ -74,18 +74,26 @@ export function hotlineRoutes(deps: HotlineRouteDeps): Router {
     }
     const body = parseOr400(transcriptBody, json);
     // A signed request is good once: resending it byte for byte (a replay) is refused; a retry signs afresh.
+    // The claim goes to Redis together with intake's pending note (one round trip), before any write.
     const signature = req.get('x-signature') ?? '';
-    const fresh = await deps.replayGuard.claim(signature).catch((err: unknown) => {
+    const claimed = deps.replayGuard.claim(signature).catch((err: unknown) => {
       throw queueDown(err);
     });
-    if (!fresh) {
-      throw new AppError('replayed_request', 'this signed request was received before; sign each delivery with a fresh X-Timestamp', {
-        status: 409,
-      });
-    }
-    const accepted = await deps.acceptComplaint(toNewComplaint(body)).catch(async (err: unknown) => {
-      await deps.replayGuard.release(signature).catch(() => undefined);
-      throw err;
+    const fresh = claimed.then((ok) => {
+      if (!ok) {
+        throw new AppError('replayed_request', 'this signed request was received before; sign each delivery with a fresh X-Timestamp', {
+          status: 409,
+        });
+      }
+    });
+    fresh.catch(() => undefined); // its failure is the answer below, whether or not intake got to await it
+    const accepted = await deps.acceptComplaint(toNewComplaint(body), { alongside: fresh }).catch(async (err: unknown) => {
+      // Only this request's own claim is given back (for the sender's retry), never a replay's original.
+      if (await claimed.catch(() => false)) await deps.replayGuard.release(signature).catch(() => undefined);
+      throw await fresh.then(
+        () => err,
+        (refused: unknown) => refused,
+      );
     });
     res.status(accepted.created ? 202 : 200).json({ complaintId: accepted.complaintId, duplicate: !accepted.created });
   });
