@@ -138,7 +138,8 @@ export async function startRole(opts: {
   const logFile = path.join(opts.dir, `${opts.tag}-${opts.role}.log`);
   const probeFile = path.join(opts.dir, `${opts.tag}-${opts.role}.probe.jsonl`);
   const port = opts.role === 'api' ? await freePort() : 0;
-  const log = await open(logFile, 'a');
+  // A fresh log each start: readiness is read from it, and a restarted role must not find the last one's "ready".
+  const log = await open(logFile, 'w');
   const args = [
     ...(opts.cpuProf
       ? [
