@@ -88,12 +88,10 @@ export function hotlineRoutes(deps: HotlineRouteDeps): Router {
     });
     fresh.catch(() => undefined); // its failure is the answer below, whether or not intake got to await it
     const accepted = await deps.acceptComplaint(toNewComplaint(body), { alongside: fresh }).catch(async (err: unknown) => {
-      // Only this request's own claim is given back (for the sender's retry), never a replay's original.
-      if (await claimed.catch(() => false)) await deps.replayGuard.release(signature).catch(() => undefined);
-      throw await fresh.then(
-        () => err,
-        (refused: unknown) => refused,
-      );
+      // A refused or failed claim is the answer; only this request's own claim is given back, for the sender's retry.
+      if (!(await claimed.catch(() => false))) throw await fresh.catch((refused: unknown) => refused);
+      await deps.replayGuard.release(signature).catch(() => undefined);
+      throw err;
     });
     res.status(accepted.created ? 202 : 200).json({ complaintId: accepted.complaintId, duplicate: !accepted.created });
   });
