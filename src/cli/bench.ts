@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     const runs: EndToEnd[] = [];
     let p = await startPipeline(stack, 'flat', {
       workerConcurrency,
+      gatherMs: opts.gatherMs,
       cpuProf: opts.cpuProf,
       fromSource: opts.fromSource,
     });
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     say(`end to end, half load: ${opts.n} transcripts at ${Math.round(half)}/s`);
     p = await startPipeline(stack, 'half', {
       workerConcurrency,
+      gatherMs: opts.gatherMs,
       cpuProf: opts.cpuProf,
       fromSource: opts.fromSource,
     });
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
     let soak: Soak | null = null;
     if (opts.soakMinutes > 0) {
       say(`soak: ${opts.soakMinutes} min at ${Math.round(half)}/s`);
-      p = await startPipeline(stack, 'soak', { workerConcurrency, cpuProf: false, fromSource: opts.fromSource });
+      p = await startPipeline(stack, 'soak', { workerConcurrency, gatherMs: opts.gatherMs, cpuProf: false, fromSource: opts.fromSource });
       soak = await runSoak(p, half, opts.soakMinutes).finally(() => p.stop());
     }
     const servers = { ferretdb: await memoryOf(stack.ferretPid), redis: await memoryOf(stack.redisPid) };

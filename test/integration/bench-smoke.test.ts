@@ -20,6 +20,8 @@ describe('npm run bench, smoke run', () => {
         '30',
         '--soak-minutes',
         '0',
+        '--gather-ms',
+        '20',
         '--from-source',
       ],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
@@ -48,6 +50,8 @@ describe('npm run bench, smoke run', () => {
     expect(summary.end_to_end_per_s).toBeGreaterThan(0);
     expect(summary.accept_to_lead_p99_ms).toBeGreaterThanOrEqual(0);
     expect(out).toContain('| end to end |');
+    // The worker setting the run was given is recorded with its figures.
+    expect(summary.gather_ms).toBe(20);
     // Where the CPU went: every process of the pipeline used some for the complaints, and the machine was busy.
     const cpu = summary.cpu_ms_per_complaint as Record<string, number | null>;
     for (const k of ['api', 'worker', 'ferretdb', 'redis', 'load']) expect(cpu[k]).toBeGreaterThan(0);

@@ -12,13 +12,15 @@ export interface BenchOptions {
   connections: number;
   /** Triage jobs in parallel in the worker process (TRIAGE_CONCURRENCY). */
   workerConcurrency: number;
+  /** TRIAGE_GATHER_MS for the worker (null: the app's default). */
+  gatherMs: number | null;
   /** Start the API and worker with --cpu-prof (profiles in .bench-profiles/). */
   cpuProf: boolean;
   /** Run the TypeScript through tsx instead of the build (the smoke test). */
   fromSource: boolean;
 }
 
-const USAGE = `npm run bench -- [--n 20000] [--soak-minutes 10] [--quick] [--connections 32] [--worker-concurrency N] [--cpu-prof] [--from-source]`;
+const USAGE = `npm run bench -- [--n 20000] [--soak-minutes 10] [--quick] [--connections 32] [--worker-concurrency N] [--gather-ms N] [--cpu-prof] [--from-source]`;
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -29,6 +31,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       quick: { type: 'boolean', default: false },
       connections: { type: 'string' },
       'worker-concurrency': { type: 'string' },
+      'gather-ms': { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
       'from-source': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -54,6 +57,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     soakMinutes: num(values['soak-minutes'], 'soak-minutes', quick ? 0 : 10),
     connections: Math.round(num(values.connections, 'connections', 32, 1)),
     workerConcurrency: Math.round(num(values['worker-concurrency'], 'worker-concurrency', 0, 0)),
+    gatherMs: values['gather-ms'] === undefined ? null : Math.round(num(values['gather-ms'], 'gather-ms', 0, 0)),
     cpuProf: values['cpu-prof'],
     fromSource: values['from-source'],
   };

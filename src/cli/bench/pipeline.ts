@@ -40,7 +40,7 @@ export interface UsageSnapshot {
 export async function startPipeline(
   stack: BenchStack,
   tag: string,
-  opts: { workerConcurrency: number; cpuProf: boolean; fromSource: boolean },
+  opts: { workerConcurrency: number; gatherMs?: number | null; cpuProf: boolean; fromSource: boolean },
 ): Promise<Pipeline> {
   const database = `bench_${tag}_${randomBytes(3).toString('hex')}`;
   const prefix = `bench-${tag}`;
@@ -54,6 +54,7 @@ export async function startPipeline(
     HOTLINE_SECRET: BENCH_SECRET,
     AUTO_START_SERVICES: 'false',
     ...(opts.workerConcurrency ? { TRIAGE_CONCURRENCY: String(opts.workerConcurrency) } : {}),
+    ...(opts.gatherMs != null ? { TRIAGE_GATHER_MS: String(opts.gatherMs) } : {}),
   };
   // The worker first: it creates the indexes before the API's first write.
   const worker = await startRole({ role: 'worker', dir: stack.dir, env, cpuProf: opts.cpuProf, fromSource: opts.fromSource, tag });

@@ -173,6 +173,8 @@ export function printReport(r: BenchReport): void {
     },
     n: r.opts.n,
     worker_concurrency: r.workerConcurrency,
+    // The worker's TRIAGE_GATHER_MS when the run set it; null: the app's default.
+    gather_ms: r.opts.gatherMs,
     ceilings: Object.fromEntries(r.ceilings.map((c) => [c.stage, round(c.perS, 0)])),
   };
   console.log(JSON.stringify(summary));
