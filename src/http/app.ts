@@ -1,7 +1,7 @@
 import express, { type Express, type Router } from 'express';
 import { OPENAPI } from './openapi';
 import { pinoHttp } from 'pino-http';
-import { maskPii, type Logger } from '../infra/logger';
+import { httpSerializers, type Logger } from '../infra/logger';
 import { errorHandler, notFound } from './middleware/error-handler';
 import { requireStaff, type AuthenticateToken } from './middleware/require-staff';
 import { healthRoutes, type HealthDeps } from './routes/health-routes';
@@ -56,11 +56,8 @@ export function createApp(deps: HttpDeps): Express {
   app.use(
     pinoHttp({
       logger: deps.log,
-      serializers: {
-        // Serializers run after the logger's masking: a phone number used as an id must be masked here.
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: maskPii(req.url.split('?')[0] ?? '') }),
-        res: (res: { statusCode: number | null; raw?: { statusCode: number } }) => ({ statusCode: res.raw?.statusCode ?? res.statusCode }),
-      },
+      // The logger's own: method, masked path and status; never headers (the hotline's signature, a staff token).
+      serializers: httpSerializers,
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );

@@ -38,4 +38,28 @@ describe('logs keep personal data out', () => {
     expect(lines.join('')).not.toContain('13900001234');
     expect(lines.join('')).toContain('dup key');
   });
+
+  it('when a request and its response are logged, then only method, masked path and status are written, never headers or the socket', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        lines.push(chunk.toString());
+        cb();
+      },
+    });
+    const socket = { remoteAddress: '10.0.0.7', note: 'caller 13900001234' };
+    const req = {
+      method: 'GET',
+      url: '/api/complainants/13900001234/cases?token=abc',
+      headers: { authorization: 'Bearer staff-token-not-secret', 'x-signature': 'sig-value' },
+      socket,
+    };
+    const res = { statusCode: 404, socket, req };
+    createLogger('info', {}, sink).info({ req, res, responseTime: 3 }, 'request completed');
+    const line = JSON.parse(lines.join('')) as Record<string, unknown>;
+    expect(line.req).toEqual({ method: 'GET', url: '/api/complainants/139****34/cases' });
+    expect(line.res).toEqual({ statusCode: 404 });
+    expect(line.responseTime).toBe(3);
+    expect(lines.join('')).not.toMatch(/13900001234|staff-token|sig-value|10\.0\.0\.7|token=abc/);
+  });
 });
