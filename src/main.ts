@@ -1,8 +1,8 @@
-import os from 'node:os';
 import { createAppContext } from './app-context';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config';
 import { ensureLocalServices, localServicesOptions } from './infra/local-services';
 import { createLogger } from './infra/logger';
+import { lowerProcessPriority } from './infra/process-priority';
 import { startApiRole, type RunningRole } from './roles/api-role';
 import { startBotRole } from './roles/bot-role';
 import { startWorkerRole } from './roles/worker-role';
@@ -36,7 +36,7 @@ async function main(config: Config): Promise<void> {
 
   if (config.ROLE === 'worker' && config.WORKER_NICE > 0) {
     try {
-      os.setPriority(config.WORKER_NICE);
+      lowerProcessPriority(config.WORKER_NICE);
     } catch (err) {
       log.warn({ err: (err as Error).message }, 'could not lower the worker process priority');
     }
