@@ -91,10 +91,10 @@ async function waitUntilAnswers(addr: HostPort, child: ChildProcess, what: strin
   throw new Error(`${what} did not answer at ${addr.host}:${addr.port} within ${timeoutMs} ms`);
 }
 
-async function startProcess(cmd: string, args: string[], logFile: string): Promise<ChildProcess> {
+async function startProcess(cmd: string, args: string[], logFile: string, env: NodeJS.ProcessEnv = process.env): Promise<ChildProcess> {
   await mkdir(path.dirname(logFile), { recursive: true });
   const log = await open(logFile, 'a');
-  const child = spawn(cmd, args, { stdio: ['ignore', log.fd, log.fd] });
+  const child = spawn(cmd, args, { stdio: ['ignore', log.fd, log.fd], env });
   child.once('exit', () => void log.close().catch(() => undefined));
   await new Promise<void>((resolve, reject) => {
     child.once('spawn', resolve);
@@ -112,6 +112,14 @@ export async function stopProcess(child: ChildProcess, timeoutMs = 10_000): Prom
   await exited;
   clearTimeout(timer);
 }
+
+/**
+ * Go's garbage-collection target for FerretDB, unless the environment sets `GOGC`: the heap may grow
+ * to five times what is live (Go's default is twice). FerretDB decodes every document it reads from
+ * JSON and allocates briskly; at the default it spent about a fifth of its CPU collecting. Runs of
+ * 4,000 at 113/s: FerretDB CPU per complaint 4.7–5.3 → 3.7–3.8 ms, its peak RSS 135 → 230 MB.
+ */
+export const FERRETDB_GOGC = '400';
 
 /**
  * FerretDB on `addr`, its SQLite files under `dataDir`. With `debugAddr` it also serves its debug
@@ -140,6 +148,7 @@ export async function startFerretDb(
       '--log-level=warn',
     ],
     path.join(dir, 'ferretdb.log'),
+    { ...process.env, GOGC: process.env.GOGC || FERRETDB_GOGC },
   );
   await waitUntilAnswers(addr, child, 'FerretDB');
   return child;
