@@ -114,12 +114,14 @@ export async function stopProcess(child: ChildProcess, timeoutMs = 10_000): Prom
 }
 
 /**
- * Go's garbage-collection target for FerretDB, unless the environment sets `GOGC`: the heap may grow
- * to five times what is live (Go's default is twice). FerretDB decodes every document it reads from
- * JSON and allocates briskly; at the default it spent about a fifth of its CPU collecting. Runs of
- * 4,000 at 113/s: FerretDB CPU per complaint 4.7–5.3 → 3.7–3.8 ms, its peak RSS 135 → 230 MB.
+ * Go's garbage-collection settings for FerretDB, each unless the environment sets it. `GOGC=400`: the
+ * heap may grow to five times what is live before a collection (Go's default is twice). FerretDB
+ * decodes every document it reads from JSON and allocates briskly; at the default it spent about a fifth
+ * of its CPU collecting (runs of 4,000 at 113/s: FerretDB CPU per complaint 4.7–5.3 → 3.7–3.8 ms).
+ * `GOMEMLIMIT=1GiB`: past that the collector runs as often as needed again, so the looser target does not
+ * let a flat-out burst take gigabytes (a full bench run peaked at 2.7 GB with `GOGC=400` alone).
  */
-export const FERRETDB_GOGC = '400';
+export const FERRETDB_GO_ENV = { GOGC: '400', GOMEMLIMIT: '1GiB' };
 
 /**
  * FerretDB on `addr`, its SQLite files under `dataDir`. With `debugAddr` it also serves its debug
@@ -148,7 +150,7 @@ export async function startFerretDb(
       '--log-level=warn',
     ],
     path.join(dir, 'ferretdb.log'),
-    { ...process.env, GOGC: process.env.GOGC || FERRETDB_GOGC },
+    { ...process.env, GOGC: process.env.GOGC || FERRETDB_GO_ENV.GOGC, GOMEMLIMIT: process.env.GOMEMLIMIT || FERRETDB_GO_ENV.GOMEMLIMIT },
   );
   await waitUntilAnswers(addr, child, 'FerretDB');
   return child;

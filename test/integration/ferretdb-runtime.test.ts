@@ -1,6 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { FERRETDB_GOGC, startFerretDb, stopProcess } from '../../src/infra/local-services';
+import { FERRETDB_GO_ENV, startFerretDb, stopProcess } from '../../src/infra/local-services';
 import { freePort } from '../support/free-port';
 import { uniqueName } from '../support/test-app';
 
@@ -10,11 +10,11 @@ async function envOf(pid: number, name: string): Promise<string | undefined> {
   return vars.find((v) => v.startsWith(`${name}=`))?.slice(name.length + 1);
 }
 
-async function gogcOfStartedFerretDb(): Promise<string | undefined> {
+async function goEnvOfStartedFerretDb(): Promise<{ GOGC?: string; GOMEMLIMIT?: string }> {
   const dir = path.join(process.env.TEST_TMP_DIR ?? '/tmp', uniqueName('fdb-gogc'));
   const ferret = await startFerretDb({ host: '127.0.0.1', port: await freePort() }, dir);
   try {
-    return await envOf(ferret.pid!, 'GOGC');
+    return { GOGC: await envOf(ferret.pid!, 'GOGC'), GOMEMLIMIT: await envOf(ferret.pid!, 'GOMEMLIMIT') };
   } finally {
     await stopProcess(ferret);
     await rm(dir, { recursive: true, force: true });
@@ -22,20 +22,24 @@ async function gogcOfStartedFerretDb(): Promise<string | undefined> {
 }
 
 describe('FerretDB runs with a garbage-collection target of its own', () => {
-  const saved = process.env.GOGC;
+  const saved = { GOGC: process.env.GOGC, GOMEMLIMIT: process.env.GOMEMLIMIT };
   afterEach(() => {
-    if (saved === undefined) delete process.env.GOGC;
-    else process.env.GOGC = saved;
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
   });
 
-  it('when the environment sets no GOGC, then FerretDB is started with the launcher’s', async () => {
+  it('when the environment sets neither GOGC nor GOMEMLIMIT, then FerretDB is started with the launcher’s', async () => {
     delete process.env.GOGC;
-    expect(FERRETDB_GOGC).toBe('400');
-    expect(await gogcOfStartedFerretDb()).toBe(FERRETDB_GOGC);
+    delete process.env.GOMEMLIMIT;
+    expect(FERRETDB_GO_ENV).toEqual({ GOGC: '400', GOMEMLIMIT: '1GiB' });
+    expect(await goEnvOfStartedFerretDb()).toEqual(FERRETDB_GO_ENV);
   });
 
-  it('when the environment sets GOGC, then that one is kept', async () => {
+  it('when the environment sets them, then those are kept', async () => {
     process.env.GOGC = '250';
-    expect(await gogcOfStartedFerretDb()).toBe('250');
+    process.env.GOMEMLIMIT = '2GiB';
+    expect(await goEnvOfStartedFerretDb()).toEqual({ GOGC: '250', GOMEMLIMIT: '2GiB' });
   });
 });
