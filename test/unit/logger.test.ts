@@ -1,6 +1,18 @@
 import { Writable } from 'node:stream';
 import { createLogger, maskPii } from '../../src/infra/logger';
 
+/** A log destination that keeps the written lines. */
+function captureLog(): { lines: string[]; sink: Writable } {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      lines.push(chunk.toString());
+      cb();
+    },
+  });
+  return { lines, sink };
+}
+
 describe('logs keep personal data out', () => {
   it('when a string holds a mobile, landline or ID number, then only a masked form remains', () => {
     const s = maskPii('电话13900001234，座机0736-7221234，身份证43072519900101123X');
@@ -9,13 +21,7 @@ describe('logs keep personal data out', () => {
   });
 
   it('when a log line carries complaint text, a phone field or a number inside its message, then the written line has none of them', () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _enc, cb) {
-        lines.push(chunk.toString());
-        cb();
-      },
-    });
+    const { lines, sink } = captureLog();
     const log = createLogger('info', {}, sink);
     log.info(
       { text: '老板欠薪八千', phone: '13900001234', sender: { phone: '13900001234' }, note: 'ring 0736-7221234' },
@@ -27,26 +33,14 @@ describe('logs keep personal data out', () => {
   });
 
   it('when an error carries a number in its message, then the logged error has it masked', () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _enc, cb) {
-        lines.push(chunk.toString());
-        cb();
-      },
-    });
+    const { lines, sink } = captureLog();
     createLogger('info', {}, sink).error({ err: new Error('dup key: { phone: "13900001234" }') }, 'insert failed');
     expect(lines.join('')).not.toContain('13900001234');
     expect(lines.join('')).toContain('dup key');
   });
 
   it('when a request and its response are logged, then only method, masked path and status are written, never headers or the socket', () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _enc, cb) {
-        lines.push(chunk.toString());
-        cb();
-      },
-    });
+    const { lines, sink } = captureLog();
     const socket = { remoteAddress: '10.0.0.7', note: 'caller 13900001234' };
     const req = {
       method: 'GET',
