@@ -9,12 +9,12 @@ import os from 'node:os';
  * started later (libuv's pool) inherit the main thread's. Returns how many threads were set.
  */
 export function lowerProcessPriority(nice: number): number {
-  os.setPriority(nice);
   let tids: string[];
   try {
     tids = readdirSync('/proc/self/task');
   } catch {
-    return 1; // no /proc (not Linux): the call above set the whole process
+    os.setPriority(nice); // no /proc (not Linux): there the call sets the whole process
+    return 1;
   }
   let set = 0;
   for (const tid of tids) {
