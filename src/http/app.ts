@@ -1,7 +1,7 @@
 import express, { type Express, type Router } from 'express';
 import { OPENAPI } from './openapi';
-import { pinoHttp } from 'pino-http';
-import { httpSerializers, type Logger } from '../infra/logger';
+import type { Logger } from '../infra/logger';
+import { requestLog } from './request-log';
 import { errorHandler, notFound } from './middleware/error-handler';
 import { requireStaff, type AuthenticateToken } from './middleware/require-staff';
 import { healthRoutes, type HealthDeps } from './routes/health-routes';
@@ -53,14 +53,7 @@ export function createApp(deps: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple'); // no nested objects from the query string: ?status[$ne]=x stays a string
-  app.use(
-    pinoHttp({
-      logger: deps.log,
-      // The logger's own: method, masked path and status; never headers (the hotline's signature, a staff token).
-      serializers: httpSerializers,
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-    }),
-  );
+  app.use(requestLog(deps.log));
   app.get('/api/docs', (_req, res) => {
     res.json(OPENAPI);
   });

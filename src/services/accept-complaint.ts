@@ -15,7 +15,21 @@ export interface AcceptedComplaint {
   complaintId: string;
   /** False when the same message or call was delivered before: nothing new was stored or queued. */
   created: boolean;
+  /**
+   * How long each step took, in ms: the Redis round trip of the pending note (with the caller's
+   * check), the write to the store, and the enqueue (0 when nothing was queued). Callers report it
+   * (the hotline answers it as `Server-Timing` and logs it).
+   */
+  timing: IntakeTiming;
 }
+
+export interface IntakeTiming {
+  note: number;
+  store: number;
+  queue: number;
+}
+
+const since = (t: number) => Math.round((performance.now() - t) * 100) / 100;
 
 /**
  * Acknowledged means stored: the complaint is written first, then its id is queued. If the store is
@@ -40,11 +54,14 @@ export async function acceptComplaint(
   // The id is chosen and noted as pending before the write, so that a process dying between the
   // write and the enqueue leaves a trace the sweeper finds without scanning the store. (A note whose
   // complaint is never written, e.g. a refused replay, is dropped by the sweeper.)
+  const started = performance.now();
   const id = new Types.ObjectId().toHexString();
   const noted = deps.pending.add(id).catch((err: unknown) => {
     throw new AppError('queue_unavailable', '队列服务暂不可用，请稍后重试 (queue unavailable, retry later)', { status: 503, cause: err });
   });
   await Promise.all([noted, opts.alongside]);
+  const timing: IntakeTiming = { note: since(started), store: 0, queue: 0 };
+  const storing = performance.now();
   let stored;
   try {
     stored = await deps.complaints.insertOnce(input, id);
@@ -57,10 +74,13 @@ export async function acceptComplaint(
     }
     throw err;
   }
+  timing.store = since(storing);
   const { complaint, created } = stored;
   if (created || complaint.state === 'received') {
+    const queueing = performance.now();
     try {
       await deps.triageQueue.enqueue(complaint.id);
+      timing.queue = since(queueing);
     } catch (err) {
       if (created) {
         throw new AppError('queue_unavailable', '队列服务暂不可用，请稍后重试 (queue unavailable, retry later)', {
@@ -71,5 +91,5 @@ export async function acceptComplaint(
       // A repeat delivery: the complaint is stored already and the sweeper will queue it.
     }
   }
-  return { complaintId: complaint.id, created };
+  return { complaintId: complaint.id, created, timing };
 }

@@ -1,4 +1,5 @@
 import { createStaffUser } from '../../src/services/staff-accounts';
+import { parseServerTiming } from '../../src/http/server-timing';
 import type { Lead } from '../../src/domain/lead';
 import { postTranscript, startTestApp, uniqueName, waitFor, type TestApp } from '../support/test-app';
 
@@ -39,6 +40,11 @@ describe('hotline transcript → lead, through the real HTTP API, Redis and Ferr
     const started = Date.now();
     const res = await postTranscript(app.url, wageCall(uniqueName('call')));
     expect(res.status).toBe(202);
+    // Where intake's time went: the Redis note, the store write and the enqueue, each measured.
+    const steps = parseServerTiming(res.headers.get('server-timing'));
+    expect(Object.keys(steps ?? {})).toEqual(['note', 'store', 'queue']);
+    expect(steps!.store).toBeGreaterThan(0);
+    expect(steps!.queue).toBeGreaterThan(0);
     const { complaintId } = (await res.json()) as { complaintId: string };
     const lead = await waitFor(() => readLeadOf(complaintId), 5000, 'the lead');
     expect(Date.now() - started).toBeLessThan(1000);
@@ -82,6 +88,7 @@ describe('hotline transcript → lead, through the real HTTP API, Redis and Ferr
     const again = await postTranscript(app.url, call, { timestamp: signedAt - 1 });
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({ complaintId, duplicate: true });
+    expect(parseServerTiming(again.headers.get('server-timing'))?.queue).toBe(0); // nothing was queued
     const replay = await postTranscript(app.url, call, { timestamp: signedAt });
     expect(replay.status).toBe(409);
     expect(((await replay.json()) as { error: { code: string } }).error.code).toBe('replayed_request');

@@ -1,17 +1,5 @@
-import { Writable } from 'node:stream';
 import { createLogger, maskPii } from '../../src/infra/logger';
-
-/** A log destination that keeps the written lines. */
-function captureLog(): { lines: string[]; sink: Writable } {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      lines.push(chunk.toString());
-      cb();
-    },
-  });
-  return { lines, sink };
-}
+import { captureLog } from '../support/capture-log';
 
 describe('logs keep personal data out', () => {
   it('when a string holds a mobile, landline or ID number, then only a masked form remains', () => {

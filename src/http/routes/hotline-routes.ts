@@ -8,6 +8,7 @@ import type { AcceptedComplaint } from '../../services/accept-complaint';
 import type { ReplayGuard } from '../../infra/replay-guard';
 import { verifyHotlineSignature } from '../hotline-signature';
 import { parseOr400 } from '../validation';
+import { formatServerTiming } from '../server-timing';
 
 const transcriptBody = z.object({
   callId: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, '1 to 128 letters, digits, _ . : or -'),
@@ -93,6 +94,9 @@ export function hotlineRoutes(deps: HotlineRouteDeps): Router {
       await deps.replayGuard.release(signature).catch(() => undefined);
       throw err;
     });
+    // Where the time went inside the server, for the caller and for the request log (src/http/request-log.ts).
+    res.locals.timing = accepted.timing;
+    res.set('Server-Timing', formatServerTiming({ ...accepted.timing }));
     res.status(accepted.created ? 202 : 200).json({ complaintId: accepted.complaintId, duplicate: !accepted.created });
   });
   return router;
