@@ -64,5 +64,12 @@ describe('npm run bench, smoke run', () => {
     expect(rt.sparse.p50).toBeGreaterThan(0);
     expect(rt.sparse.gap_ms).toBe(25);
     expect(out).toMatch(/Round trip to Redis \(PING\)/);
+    // Intake's own steps, from the API's Server-Timing: each measured, and inside less than the client saw.
+    const inside = summary.accept_inside_p99_ms as Record<string, number>;
+    expect(Object.keys(inside).sort()).toEqual(['inside', 'note', 'queue', 'store']);
+    expect(inside.store).toBeGreaterThan(0);
+    expect(inside.inside).toBeGreaterThanOrEqual(inside.store!);
+    expect(inside.inside).toBeLessThanOrEqual(summary.accept_p99_ms as number);
+    expect(out).toContain('| intake inside the API (Server-Timing), p50 / p99 ms |');
   }, 240_000);
 });

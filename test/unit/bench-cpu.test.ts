@@ -1,4 +1,4 @@
-import { commandsPerComplaint, cpuPerComplaint } from '../../src/cli/bench/end-to-end';
+import { commandsPerComplaint, cpuPerComplaint, intakeSteps } from '../../src/cli/bench/end-to-end';
 import { cpuSecondsOf, machineCpuSeconds, parseCommandCounts } from '../../src/cli/bench/stack';
 
 describe('bench CPU accounting', () => {
@@ -56,5 +56,18 @@ describe('bench CPU accounting', () => {
       ['find', 0.5],
     ]);
     expect(commandsPerComplaint(null, after, 200)).toBeNull();
+  });
+
+  it('when answers carry Server-Timing, then the accepted ones give each step and their sum; other answers count for nothing', () => {
+    const steps = intakeSteps();
+    expect(steps.summary()).toBeNull();
+    steps.record(0, 202, '{}', { 'server-timing': 'note;dur=1.00, store;dur=4.00, queue;dur=1.00' });
+    steps.record(1, 202, '{}', { 'server-timing': 'note;dur=0.50, store;dur=2.00, queue;dur=0.50' });
+    steps.record(2, 200, '{}', { 'server-timing': 'note;dur=9.00, store;dur=90.00, queue;dur=0.00' });
+    steps.record(3, 202, '{}', {});
+    const s = steps.summary()!;
+    expect(s.store).toMatchObject({ n: 2, p50: 2, p99: 4 });
+    expect(s.inside).toMatchObject({ n: 2, p50: 3, p99: 6 });
+    expect(Object.keys(s).sort()).toEqual(['inside', 'note', 'queue', 'store']);
   });
 });

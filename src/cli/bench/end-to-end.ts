@@ -4,6 +4,7 @@ import { atRate, flatOut, type LoadResult } from './load';
 import { BENCH_SECRET, type UsageSnapshot, type Pipeline } from './pipeline';
 import { perSecond, summarize, type Summary } from './stats';
 import { signedRequest, transcript } from './transcripts';
+import { parseServerTiming } from '../../http/server-timing';
 
 export interface EndToEnd {
   mode: string;
@@ -11,6 +12,13 @@ export interface EndToEnd {
   accepted: number;
   acceptedPerS: number;
   acceptMs: Summary;
+  /**
+   * The accepted requests' time inside the API by step, from their `Server-Timing` (note: the Redis
+   * round trip, store: the write, queue: the enqueue) and the three together (`inside`); null when
+   * no answer carried it. Accept minus inside is the rest: the HTTP exchange, parsing and checking the
+   * request, and waiting for a CPU on either side.
+   */
+  intakeStepsMs: Record<string, Summary> | null;
   acceptToLeadMs: Summary;
   processedPerS: number;
   leads: number;
@@ -56,6 +64,31 @@ export function cpuPerComplaint(before: UsageSnapshot, after: UsageSnapshot, com
 
 const PATH = '/api/hotline/transcripts';
 
+/** Collects the `Server-Timing` steps of accepted (202) answers; `summary()` gives each step's percentiles and their sum's. */
+export function intakeSteps() {
+  const byStep = new Map<string, number[]>();
+  const inside: number[] = [];
+  return {
+    record(_i: number, status: number, _body: string, headers: Record<string, string | string[] | undefined>) {
+      if (status !== 202) return;
+      const t = parseServerTiming(headers['server-timing']);
+      if (!t) return;
+      let sum = 0;
+      for (const [step, ms] of Object.entries(t)) {
+        let list = byStep.get(step);
+        if (!list) byStep.set(step, (list = []));
+        list.push(ms);
+        sum += ms;
+      }
+      inside.push(sum);
+    },
+    summary(): Record<string, Summary> | null {
+      if (!inside.length) return null;
+      return { ...Object.fromEntries([...byStep].map(([step, v]) => [step, summarize(v)])), inside: summarize(inside) };
+    },
+  };
+}
+
 /** Posts `n` signed transcripts (flat out, or at a fixed rate), waits until all are processed, and measures. */
 export async function runEndToEnd(
   p: Pipeline,
@@ -64,6 +97,7 @@ export async function runEndToEnd(
 ): Promise<EndToEnd> {
   const run = `${p.tag}-${Date.now().toString(36)}`;
   const make = (i: number) => ({ path: PATH, ...signedRequest(BENCH_SECRET, transcript(run, i)) });
+  const steps = intakeSteps();
   if ('ratePerS' in load && load.warmUpS) {
     // Freshly started processes: JIT, connection pools and the first collections are warmed up at the
     // same rate and drained before the measured run (a service in use is warm).
@@ -86,8 +120,8 @@ export async function runEndToEnd(
   const startedAt = Date.now();
   const origin = p.api.url!;
   let r: LoadResult;
-  if ('connections' in load) r = await flatOut(origin, n, load.connections, make);
-  else r = await atRate(origin, n, load.ratePerS, make);
+  if ('connections' in load) r = await flatOut(origin, n, load.connections, make, steps.record);
+  else r = await atRate(origin, n, load.ratePerS, make, steps.record);
   const accepted = r.statuses.get(202) ?? 0;
   const drainedAt = await p.drained(accepted, 10 * 60_000 + n * 20);
   const usageAfter = await p.usage();
@@ -121,6 +155,7 @@ export async function runEndToEnd(
     accepted,
     acceptedPerS: perSecond(accepted, r.elapsedMs),
     acceptMs: summarize(Array.from(r.latencyMs)),
+    intakeStepsMs: steps.summary(),
     acceptToLeadMs: summarize(toLead),
     processedPerS: perSecond(accepted, drainedAt - startedAt),
     leads,

@@ -19,11 +19,11 @@ export interface LoadResult {
 }
 
 type Make = (i: number) => LoadRequest;
-type OnBody = (i: number, status: number, body: string) => void;
+type OnBody = (i: number, status: number, body: string, headers: Record<string, string | string[] | undefined>) => void;
 
-async function send(pool: Pool, req: LoadRequest): Promise<{ status: number; body: string }> {
+async function send(pool: Pool, req: LoadRequest) {
   const res = await pool.request({ method: 'POST', path: req.path, headers: req.headers, body: req.body });
-  return { status: res.statusCode, body: await res.body.text() };
+  return { status: res.statusCode, body: await res.body.text(), headers: res.headers };
 }
 
 function emptyResult(n: number): LoadResult {
@@ -32,9 +32,9 @@ function emptyResult(n: number): LoadResult {
 
 async function one(pool: Pool, r: LoadResult, i: number, make: Make, onBody: OnBody | undefined, startedAt: number) {
   try {
-    const { status, body } = await send(pool, make(i));
+    const { status, body, headers } = await send(pool, make(i));
     r.statuses.set(status, (r.statuses.get(status) ?? 0) + 1);
-    onBody?.(i, status, body);
+    onBody?.(i, status, body, headers);
   } catch {
     r.errors++;
   }

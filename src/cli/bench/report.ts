@@ -65,6 +65,18 @@ export function printReport(r: BenchReport): void {
         `${e.memory.api?.peakRssMb ?? '?'} / ${e.memory.worker?.peakRssMb ?? '?'}`,
       ]),
     );
+  if (r.runs.some((e) => e.intakeStepsMs)) {
+    out.push(
+      '',
+      row(['intake inside the API (Server-Timing), p50 / p99 ms', 'note (Redis)', 'store', 'queue', 'the three', 'accept at the client']),
+      row(['---', '---:', '---:', '---:', '---:', '---:']),
+    );
+    const pair = (x: { p50: number; p99: number } | undefined) => (x ? `${ms(x.p50)} / ${ms(x.p99)}` : '?');
+    for (const e of r.runs) {
+      const t = e.intakeStepsMs;
+      if (t) out.push(row([`${e.n} transcripts, ${e.mode}`, pair(t.note), pair(t.store), pair(t.queue), pair(t.inside), pair(e.acceptMs)]));
+    }
+  }
   const procs = ['api', 'worker', 'ferretdb', 'redis', 'load'] as const;
   const cpuMs = (x: number | null | undefined) => (x === null || x === undefined ? '?' : ms(x));
   out.push(
@@ -153,6 +165,10 @@ export function printReport(r: BenchReport): void {
     half_load_per_s: half ? round(half.acceptedPerS, 0) : null,
     accept_p50_ms: half ? round(half.acceptMs.p50, 2) : null,
     accept_p99_ms: half ? round(half.acceptMs.p99, 2) : null,
+    // Where the half-load accept time went inside the API: p99 of each step and of the three together.
+    accept_inside_p99_ms: half?.intakeStepsMs
+      ? Object.fromEntries(Object.entries(half.intakeStepsMs).map(([k, v]) => [k, round(v.p99, 2)]))
+      : null,
     accept_to_lead_p50_ms: half ? round(half.acceptToLeadMs.p50, 0) : null,
     accept_to_lead_p99_ms: half ? round(half.acceptToLeadMs.p99, 0) : null,
     cpu_ms_per_complaint: Object.fromEntries(Object.entries(flat.cpu.msPerComplaint).map(([k, v]) => [k, v === null ? null : round(v, 2)])),
