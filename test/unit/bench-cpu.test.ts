@@ -3,8 +3,16 @@ import { cpuSecondsOf, machineCpuSeconds, parseCommandCounts } from '../../src/c
 
 describe('bench CPU accounting', () => {
   it('when two snapshots are taken around a run, then each process gets its CPU per complaint in ms and the machine its busy share', () => {
-    const before = { processes: { api: 1, worker: 2, ferretdb: 3, redis: 0.5, load: 4 }, machine: { busy: 100, total: 400 }, dbCommands: null };
-    const after = { processes: { api: 2, worker: 6, ferretdb: 7, redis: 0.7, load: 4.5 }, machine: { busy: 250, total: 600 }, dbCommands: null };
+    const before = {
+      processes: { api: 1, worker: 2, ferretdb: 3, redis: 0.5, load: 4 },
+      machine: { busy: 100, total: 400 },
+      dbCommands: null,
+    };
+    const after = {
+      processes: { api: 2, worker: 6, ferretdb: 7, redis: 0.7, load: 4.5 },
+      machine: { busy: 250, total: 600 },
+      dbCommands: null,
+    };
     const r = cpuPerComplaint(before, after, 500);
     expect(r.msPerComplaint).toEqual({ api: 2, worker: 8, ferretdb: 8, redis: expect.closeTo(0.4, 6), load: 1 });
     expect(r.machineBusyPct).toBe(75);
@@ -12,7 +20,11 @@ describe('bench CPU accounting', () => {
 
   it('when a process could not be read or nothing was accepted, then its figure is unknown rather than made up', () => {
     const before = { processes: { api: 1, worker: null, ferretdb: 3, redis: 0.5, load: 4 }, machine: null, dbCommands: null };
-    const after = { processes: { api: 2, worker: 5, ferretdb: null, redis: 0.7, load: 4.5 }, machine: { busy: 1, total: 2 }, dbCommands: null };
+    const after = {
+      processes: { api: 2, worker: 5, ferretdb: null, redis: 0.7, load: 4.5 },
+      machine: { busy: 1, total: 2 },
+      dbCommands: null,
+    };
     const r = cpuPerComplaint(before, after, 10);
     expect(r.msPerComplaint.worker).toBeNull();
     expect(r.msPerComplaint.ferretdb).toBeNull();
