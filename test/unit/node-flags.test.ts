@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { APP_NODE_FLAGS, nodeArgs } from '../../src/cli/bench/node-args';
@@ -18,5 +19,14 @@ describe('the bench runs the app with the V8 flags it runs with in production', 
       const args = nodeArgs('src/main', fromSource, { probe: true });
       expect(args.slice(0, APP_NODE_FLAGS.length)).toEqual(APP_NODE_FLAGS);
     }
+  });
+
+  it('when node starts with the flags, then it accepts every one of them; a misspelt flag would be refused', () => {
+    const r = spawnSync(process.execPath, [...APP_NODE_FLAGS, '-e', "console.log('started')"], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe('started');
+    const bad = spawnSync(process.execPath, ['--heap-growing-procent=200', '-e', "console.log('started')"], { encoding: 'utf8' });
+    expect(bad.status).not.toBe(0);
   });
 });
