@@ -23,11 +23,7 @@ export interface AcceptedComplaint {
   timing: IntakeTiming;
 }
 
-export interface IntakeTiming {
-  note: number;
-  store: number;
-  queue: number;
-}
+export type IntakeTiming = { note: number; store: number; queue: number };
 
 const since = (t: number) => Math.round((performance.now() - t) * 100) / 100;
 

@@ -96,7 +96,7 @@ export function hotlineRoutes(deps: HotlineRouteDeps): Router {
     });
     // Where the time went inside the server, for the caller and for the request log (src/http/request-log.ts).
     res.locals.timing = accepted.timing;
-    res.set('Server-Timing', formatServerTiming({ ...accepted.timing }));
+    res.set('Server-Timing', formatServerTiming(accepted.timing));
     res.status(accepted.created ? 202 : 200).json({ complaintId: accepted.complaintId, duplicate: !accepted.created });
   });
   return router;
