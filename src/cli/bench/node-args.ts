@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from '../../infra/project-root';
  *   (`--heap-growing-percent=200`) before the next one. V8's own choice for a process that allocates
  *   slowly next to a fast collector is about 1.2 times: after its first full collection (about a
  *   minute into a steady load) the API ran one every 4 s, 14–30 ms each, and intake's p99 doubled.
- *   With this, one every 20–60 s, for about 100 MB more per process.
+ *   With this, one every 20–60 s, for 50–70 MB more RSS per process.
  * Neither may be set in NODE_OPTIONS; the second is refused there, so launchers pass them to node.
  */
 export const APP_NODE_FLAGS = ['--max-semi-space-size=64', '--heap-growing-percent=200'];
