@@ -33,12 +33,28 @@ function createLocalQueues() {
   };
 }
 
+/** The Lua commands Redlock defines on the client (`defineCommand`) the first time it takes a lock. */
+export const REDLOCK_COMMANDS = ['acquireLock', 'extendLock', 'releaseLock'];
+
+/**
+ * On a client that pipelines commands automatically, these commands are sent on their own. Redlock
+ * defines its commands at its first lock; a pipeline opened earlier in that tick (by any other command)
+ * does not have them, and ioredis then leaves that pipeline's reply list one short and throws an
+ * uncaught TypeError that ends the process (redis/ioredis#1931), while the lock never settles.
+ */
+function bypassAutoPipelining(redis: Redis, commands: readonly string[]) {
+  if (!redis.options.enableAutoPipelining) return;
+  const ignored = redis.options.autoPipeliningIgnoredCommands ?? [];
+  redis.options.autoPipeliningIgnoredCommands = [...ignored, ...commands.filter((c) => !ignored.includes(c))];
+}
+
 /**
  * Mutual exclusion per resource, in Redis. Case changes are read-check-write; FerretDB v1 does not
  * make findAndModify atomic against a concurrent writer, so the precondition alone cannot stop two
  * staff from moving one case at once. Waits up to ~2 s for the Redis lock, then answers 503.
  */
 export function createLocker(redis: Redis, prefix: string, ttlMs = 10_000): WithLock {
+  bypassAutoPipelining(redis, REDLOCK_COMMANDS);
   const redlock = new Redlock([redis], { retryCount: 40, retryDelay: 50, retryJitter: 25 });
   redlock.on('error', () => undefined); // failures surface as the using() rejection below
   const local = createLocalQueues();

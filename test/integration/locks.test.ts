@@ -1,6 +1,6 @@
 import IORedis from 'ioredis';
 import { setTimeout as delay } from 'node:timers/promises';
-import { createLocker } from '../../src/infra/lock';
+import { createLocker, REDLOCK_COMMANDS } from '../../src/infra/lock';
 import { uniqueName } from '../support/test-app';
 
 /** Locks over several keys (the case-match locks): real Redis, a prefix of this test's own. */
@@ -63,5 +63,30 @@ describe('locks over several keys', () => {
     const withLock = createLocker(redis, prefix);
     await expect(withLock(['g:瑞丰'], async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(withLock(['g:瑞丰', 'g:丰鞋'], async () => 'next')).resolves.toBe('next');
+  });
+
+  it('when the first lock is taken in the same tick as other commands on an auto-pipelined connection, then it is granted and nothing is thrown', async () => {
+    // The app's connection pipelines commands automatically, and Redlock defines its Lua commands on
+    // the client at its first lock: a pipeline opened earlier in that tick lacks them, which used to
+    // leave its reply list one short and throw an uncaught TypeError in ioredis (redis/ioredis#1931).
+    const piped = new IORedis(process.env.TEST_REDIS_URL!, { maxRetriesPerRequest: null, enableAutoPipelining: true });
+    const uncaught: unknown[] = [];
+    const onUncaught = (err: unknown) => uncaught.push(err);
+    process.on('uncaughtException', onUncaught);
+    try {
+      await piped.ping();
+      const withLock = createLocker(piped, prefix);
+      const before = piped.get(`${prefix}:before`); // opens this tick's pipeline
+      const locked = withLock('first-lock', async () => 'held');
+      const after = piped.get(`${prefix}:after`);
+      await expect(Promise.all([before, locked, after])).resolves.toEqual([null, 'held', null]);
+      await delay(100);
+      expect(uncaught).toEqual([]);
+      // The names the bypass lists are the ones Redlock defined (an upgrade that renames them fails here).
+      for (const c of REDLOCK_COMMANDS) expect(typeof (piped as unknown as Record<string, unknown>)[c]).toBe('function');
+    } finally {
+      process.off('uncaughtException', onUncaught);
+      await piped.quit();
+    }
   });
 });
