@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { runBareChain, type BareChain } from './bench/bare-chain';
 import { bullmqCeilings, httpCeiling, mongoCeilings, roundTrips, type Ceiling } from './bench/ceilings';
 import { runEndToEnd, type EndToEnd } from './bench/end-to-end';
 import { parseBenchOptions } from './bench/options';
@@ -37,7 +38,13 @@ async function main(): Promise<void> {
     ];
     for (const c of ceilings) say(`  ${c.stage}: ${Math.round(c.perS)}/s`);
     const trips = await roundTrips(stack.redisUrl, opts.ceilingN > 1000 ? 2000 : 200, opts.ceilingN > 1000 ? 200 : 20);
-    say(`  redis PING round trip p50 back to back ${Math.round(trips.backToBack.p50)} µs, one every ${trips.gapMs} ms ${Math.round(trips.sparse.p50)} µs`);
+    say(
+      `  redis PING round trip p50 back to back ${Math.round(trips.backToBack.p50)} µs, one every ${trips.gapMs} ms ${Math.round(trips.sparse.p50)} µs`,
+    );
+
+    say(`bare chain, flat out: ${opts.n} transcripts (the raw steps once each, no domain work)`);
+    const bare: BareChain = await runBareChain(stack, opts.n, opts.connections, opts.fromSource);
+    say(`  accepted ${Math.round(bare.acceptedPerS)}/s, processed ${Math.round(bare.processedPerS)}/s`);
 
     say(`end to end, flat out: ${opts.n} transcripts`);
     const runs: EndToEnd[] = [];
@@ -81,7 +88,7 @@ async function main(): Promise<void> {
       node: process.version,
       load1: Number(os.loadavg()[0]!.toFixed(2)),
     };
-    printReport({ opts, ceilings, roundTrips: trips, runs, wechat, soak, servers, machine, workerConcurrency });
+    printReport({ opts, ceilings, roundTrips: trips, bare, runs, wechat, soak, servers, machine, workerConcurrency });
   } finally {
     await stack.stop();
   }

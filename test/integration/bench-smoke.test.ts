@@ -50,6 +50,10 @@ describe('npm run bench, smoke run', () => {
     expect(summary.end_to_end_per_s).toBeGreaterThan(0);
     expect(summary.accept_to_lead_p99_ms).toBeGreaterThanOrEqual(0);
     expect(out).toContain('| end to end |');
+    // The bare chain (the raw steps once each, no domain work) ran in the same run and processed every complaint.
+    expect(summary.bare_chain_per_s).toBeGreaterThan(0);
+    expect(summary.bare_chain_ratio_to_slowest_ceiling).toBeGreaterThan(0);
+    expect(out).toMatch(/Bare chain, flat out \(30 transcripts.*processed \d+\/s = [\d.]+ % of the slowest ceiling/);
     // The worker setting the run was given is recorded with its figures.
     expect(summary.gather_ms).toBe(20);
     // Where the CPU went: every process of the pipeline used some for the complaints, and the machine was busy.

@@ -1,3 +1,4 @@
+import type { BareChain } from './bare-chain';
 import type { Ceiling, RoundTrip } from './ceilings';
 import type { EndToEnd } from './end-to-end';
 import type { BenchOptions } from './options';
@@ -11,6 +12,8 @@ export interface BenchReport {
   ceilings: Ceiling[];
   /** How long a round trip to another process takes when the machine is busy and when it is idle. */
   roundTrips: RoundTrip;
+  /** The raw steps chained once per complaint with no domain work: the most these parts could carry. */
+  bare: BareChain | null;
   runs: EndToEnd[];
   wechat: WechatPath | null;
   soak: Soak | null;
@@ -37,6 +40,19 @@ export function printReport(r: BenchReport): void {
     `Round trip to Redis (PING), p50 / p99 µs: back to back ${ms(rt.backToBack.p50)} / ${ms(rt.backToBack.p99)}, ` +
       `one every ${rt.gapMs} ms ${ms(rt.sparse.p50)} / ${ms(rt.sparse.p99)}`,
   );
+
+  const procs = ['api', 'worker', 'ferretdb', 'redis', 'load'] as const;
+  const cpuMs = (x: number | null | undefined) => (x === null || x === undefined ? '?' : ms(x));
+  if (r.bare) {
+    const b = r.bare;
+    out.push(
+      '',
+      `Bare chain, flat out (${b.n} transcripts: signature check, one insert, one enqueue, one job, one insert; no domain work): ` +
+        `accepted ${Math.round(b.acceptedPerS)}/s, processed ${Math.round(b.processedPerS)}/s = ` +
+        `${round((100 * b.processedPerS) / slowest.perS, 1)} % of the slowest ceiling; CPU per complaint ms ` +
+        procs.map((k) => `${k} ${cpuMs(b.cpuMsPerComplaint[k])}`).join(', '),
+    );
+  }
 
   out.push(
     '',
@@ -77,8 +93,6 @@ export function printReport(r: BenchReport): void {
       if (t) out.push(row([`${e.n} transcripts, ${e.mode}`, pair(t.note), pair(t.store), pair(t.queue), pair(t.inside), pair(e.acceptMs)]));
     }
   }
-  const procs = ['api', 'worker', 'ferretdb', 'redis', 'load'] as const;
-  const cpuMs = (x: number | null | undefined) => (x === null || x === undefined ? '?' : ms(x));
   out.push(
     '',
     row(['CPU per complaint, first request to last processed', ...procs.map((k) => `${k} ms`), 'sum ms', 'machine busy']),
@@ -162,6 +176,9 @@ export function printReport(r: BenchReport): void {
     end_to_end_per_s: round(flat.processedPerS, 0),
     ratio_to_slowest_ceiling: round(flat.processedPerS / slowest.perS, 3),
     accepted_per_s: round(flat.acceptedPerS, 0),
+    // The same steps once each with no domain work, flat out in the same run (see bare-chain.ts).
+    bare_chain_per_s: r.bare ? round(r.bare.processedPerS, 0) : null,
+    bare_chain_ratio_to_slowest_ceiling: r.bare ? round(r.bare.processedPerS / slowest.perS, 3) : null,
     half_load_per_s: half ? round(half.acceptedPerS, 0) : null,
     accept_p50_ms: half ? round(half.acceptMs.p50, 2) : null,
     accept_p99_ms: half ? round(half.acceptMs.p99, 2) : null,

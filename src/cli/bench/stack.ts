@@ -30,6 +30,12 @@ export async function stopEverything(): Promise<void> {
   await Promise.all([...running].map((c) => stopChild(c)));
 }
 
+/** A child the bench started itself: stopped with everything else if the run is interrupted; `stop` stops it now. */
+export function track(child: ChildProcess): { stop(): Promise<void> } {
+  running.add(child);
+  return { stop: () => stopChild(child) };
+}
+
 function stopChild(child: ChildProcess, timeoutMs = 15_000): Promise<void> {
   running.delete(child);
   return stopProcess(child, timeoutMs);
@@ -39,7 +45,10 @@ export async function startBenchStack(ferretdbBin?: string): Promise<BenchStack>
   const dir = await mkdtemp(path.join(tmpdir(), 'wa-bench-'));
   const mongoPort = await freePort();
   const debugPort = await freePort();
-  const ferret = await startFerretDb({ host: '127.0.0.1', port: mongoPort }, dir, ferretdbBin, undefined, { host: '127.0.0.1', port: debugPort });
+  const ferret = await startFerretDb({ host: '127.0.0.1', port: mongoPort }, dir, ferretdbBin, undefined, {
+    host: '127.0.0.1',
+    port: debugPort,
+  });
   running.add(ferret);
   const redisPort = await freePort();
   const redis = await startRedis({ host: '127.0.0.1', port: redisPort }, dir).catch(async (err: unknown) => {
