@@ -24,7 +24,9 @@ function env(name: string): string {
 
 /**
  * `insert(doc)` resolves once the document is stored. As in the app's group insert (src/db/group-insert.ts),
- * one `insertMany` is in flight at a time and the documents that arrive meanwhile go out together in the next.
+ * one `insertMany` is in flight at a time and the documents that arrive meanwhile go out together in the next;
+ * unlike it, the documents are plain objects written as they are, with no mongoose model to build and
+ * validate them (that is part of the work the bare chain leaves out).
  */
 function groupedInserts(collection: mongoose.mongo.Collection) {
   let queue: { doc: Record<string, unknown>; done: (err?: unknown) => void }[] = [];
