@@ -76,6 +76,9 @@ describe('hotline transcript → lead, through the real HTTP API, Redis and Ferr
     const first = await postTranscript(app.url, call, { timestamp: signedAt });
     const { complaintId } = (await first.json()) as { complaintId: string };
     await waitFor(() => readLeadOf(complaintId), 5000, 'the lead');
+    // Triaged, not only its lead written: a repeat of a complaint still being triaged makes sure its job
+    // is queued (an add with the same job id, a no-op), and the test is about one that is done.
+    await waitFor(async () => (await app.ctx.repos.complaints.get(complaintId))?.state === 'triaged', 5000, 'the triaged state');
     // A job may still be moving from active to completed: the total is what must not grow.
     const total = async () =>
       Object.values(await app.ctx.triageQueue.queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed')).reduce(
