@@ -4,7 +4,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import mongoose from 'mongoose';
 import { flatOut } from './load';
 import { nodeArgs } from './node-args';
-import { BENCH_SECRET } from './pipeline';
+import { cpuPerComplaint, type EndToEnd } from './end-to-end';
+import { BENCH_SECRET, type UsageSnapshot } from './pipeline';
 import { cpuSecondsOf, track, type BenchStack } from './stack';
 import { perSecond } from './stats';
 import { signedRequest, transcript } from './transcripts';
@@ -22,7 +23,7 @@ export interface BareChain {
   acceptedPerS: number;
   processedPerS: number;
   /** Milliseconds of CPU per accepted complaint, first request to last lead. */
-  cpuMsPerComplaint: Record<'api' | 'worker' | 'ferretdb' | 'redis' | 'load', number | null>;
+  cpuMsPerComplaint: EndToEnd['cpu']['msPerComplaint'];
 }
 
 interface BareRole {
@@ -78,9 +79,17 @@ export async function runBareChain(stack: BenchStack, n: number, connections: nu
     const origin = api.line.split(' ')[1]!;
     const leads = db.collection('leads');
     const pids = [api.child.pid!, worker.child.pid!, stack.ferretPid, stack.redisPid];
-    const cpu = () => Promise.all(pids.map(cpuSecondsOf));
-    const own0 = process.cpuUsage();
-    const before = await cpu();
+    // The same accounting as the end-to-end runs (cpuPerComplaint), without the machine and FerretDB figures.
+    const usage = async (): Promise<UsageSnapshot> => {
+      const own = process.cpuUsage();
+      const [a, w, f, r] = await Promise.all(pids.map(cpuSecondsOf));
+      return {
+        processes: { api: a ?? null, worker: w ?? null, ferretdb: f ?? null, redis: r ?? null, load: (own.user + own.system) / 1e6 },
+        machine: null,
+        dbCommands: null,
+      };
+    };
+    const before = await usage();
     const t0 = Date.now();
     const r = await flatOut(origin, n, connections, (i) => ({
       path: '/api/hotline/transcripts',
@@ -93,25 +102,13 @@ export async function runBareChain(stack: BenchStack, n: number, connections: nu
       await delay(50);
     }
     const doneMs = Date.now() - t0;
-    const after = await cpu();
-    const own = process.cpuUsage(own0);
-    const perComplaint = (i: number) => {
-      const a = after[i];
-      const b = before[i];
-      return a === null || a === undefined || b === null || b === undefined || accepted === 0 ? null : ((a - b) * 1000) / accepted;
-    };
+    const after = await usage();
     return {
       n,
       accepted,
       acceptedPerS: perSecond(accepted, r.elapsedMs),
       processedPerS: perSecond(accepted, doneMs),
-      cpuMsPerComplaint: {
-        api: perComplaint(0),
-        worker: perComplaint(1),
-        ferretdb: perComplaint(2),
-        redis: perComplaint(3),
-        load: accepted ? (own.user + own.system) / 1000 / accepted : null,
-      },
+      cpuMsPerComplaint: cpuPerComplaint(before, after, accepted).msPerComplaint,
     };
   } finally {
     await Promise.all(started.map((stop) => stop()));
