@@ -3,7 +3,7 @@ import type { Logger } from '../src/infra/logger';
 import type { IncomingFile, IncomingMessage } from '../src/services/intake/intake-conversation';
 import { FileBox } from 'file-box';
 import { createOutboundWorker } from '../queues/outbound-worker';
-import { createWorkerConnection, type RedisTarget } from '../queues/redis-connection';
+import { createWorkerConnection, type RedisTarget } from '../src/redis/connection';
 import { createEmbeddedMockPuppet } from './embedded-mock';
 import { createWechatBot } from './wechat-bot';
 

@@ -1,4 +1,4 @@
-import type { RedisTarget } from '../queues/redis-connection';
+import type { RedisTarget } from './redis/connection';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 

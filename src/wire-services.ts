@@ -9,9 +9,9 @@ import type { Lead } from './domain/lead';
 import { caseNotice } from './domain/outbound';
 import type { StaffUser } from './domain/staff';
 import type { TriageEngine } from './domain/triage-result';
-import { createLocker } from './infra/lock';
-import { createCaseIndex } from './infra/case-index';
-import { createCaseSequence } from './infra/case-sequence';
+import { createLocker } from './redis/lock';
+import { createCaseIndex } from './redis/case-index';
+import { createCaseSequence } from './redis/case-sequence';
 import type { OutboundProducer } from '../queues/outbound-producer';
 import type { TriageProducer } from '../queues/triage-producer';
 import type { DeadlineProducer } from '../queues/deadline-queue';
@@ -19,7 +19,7 @@ import { deadlinesFor, type DeadlinePolicy, type WorkCalendar } from './domain/w
 import { checkDeadline } from './services/deadlines';
 import { handleIntakeFile, handleIntakeMessage, type IncomingFile, type IncomingMessage } from './services/intake/intake-conversation';
 import { progressFor } from './services/intake/progress-reply';
-import { createIntakeStateStore } from './infra/intake-state-store';
+import { createIntakeStateStore } from './redis/intake-state-store';
 import { createPlatformClient } from './infra/platform-client';
 import type { PlatformProducer } from '../queues/platform-queue';
 import type { InboundMessage, NewInboundMessage } from './domain/inbound';
@@ -31,9 +31,9 @@ import {
   sweepUnhandledInbound,
   type PlatformIntakeDeps,
 } from './services/platform-intake';
-import { createContactRateLimit } from './infra/contact-rate-limit';
-import { createReplayGuard } from './infra/replay-guard';
-import { createLoginThrottle } from './infra/login-rate-limit';
+import { createContactRateLimit } from './redis/contact-rate-limit';
+import { createReplayGuard } from './redis/replay-guard';
+import { createLoginThrottle } from './redis/login-rate-limit';
 import { triageByRules } from './triage/rule-triage';
 import { acceptComplaint } from './services/accept-complaint';
 import { assignLead, changeLeadStatus, recordRecovery, type RecoveryInput, type StatusChange } from './services/case-actions';
@@ -49,7 +49,7 @@ import {
 import { countByStatusFor, getLeadFor, listLeadsFor, maskPhone, revealPhones, type LeadQuery } from './services/read-leads';
 import { authenticateToken, login, logout } from './services/staff-accounts';
 import { sweepUnprocessed } from './services/sweep-unprocessed';
-import { createPendingComplaints } from './infra/pending-complaints';
+import { createPendingComplaints } from './redis/pending-complaints';
 import { triageComplaint } from './services/triage-complaint';
 import { mergeCases, splitComplaint } from './services/merge-split';
 import { openSeparateCase, type CaseComplainant } from './services/open-case';

@@ -2,7 +2,7 @@ import type { AppContext } from '../app-context';
 import { createEmbeddedMockPuppet } from '../../bots/embedded-mock';
 import { createWechatBot } from '../../bots/wechat-bot';
 import { createOutboundWorker } from '../../queues/outbound-worker';
-import { createWorkerConnection } from '../../queues/redis-connection';
+import { createWorkerConnection } from '../redis/connection';
 import type { RunningRole } from './api-role';
 
 export interface BotRole extends RunningRole {

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context';
-import { createWorkerConnection } from '../../queues/redis-connection';
+import { createWorkerConnection } from '../redis/connection';
 import { createTriageWorker } from '../../queues/triage-worker';
 import { createDeadlineWorker } from '../../queues/deadline-queue';
 import { createPlatformWorker } from '../../queues/platform-queue';

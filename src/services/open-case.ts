@@ -7,7 +7,7 @@ import type { Deadlines } from '../domain/working-days';
 import type { ComplaintChannel, TriageResult } from '../domain/triage-result';
 import type { ComplainantRepository } from '../db/repositories/complainant-repository';
 import type { LeadRepository } from '../db/repositories/lead-repository';
-import { caseBuckets, type CaseIndex } from '../infra/case-index';
+import { caseBuckets, type CaseIndex } from '../redis/case-index';
 import { isDuplicateKeyError } from '../db/connection';
 import { TAOYUAN_TOWNSHIPS } from '../triage/lexicon/taoyuan-gazetteer';
 

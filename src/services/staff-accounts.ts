@@ -4,7 +4,7 @@ import { AppError } from '../domain/app-error';
 import type { StaffRole, StaffUser } from '../domain/staff';
 import type { StaffRepository } from '../db/repositories/staff-repository';
 import { isDuplicateKeyError } from '../db/connection';
-import type { LoginThrottle } from '../infra/login-rate-limit';
+import type { LoginThrottle } from '../redis/login-rate-limit';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');

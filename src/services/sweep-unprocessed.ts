@@ -1,5 +1,5 @@
 import type { ComplaintRepository } from '../db/repositories/complaint-repository';
-import type { PendingComplaints } from '../infra/pending-complaints';
+import type { PendingComplaints } from '../redis/pending-complaints';
 
 export interface SweepDeps {
   complaints: Pick<ComplaintRepository, 'findUnprocessed' | 'get'>;

@@ -1,6 +1,6 @@
 import IORedis from 'ioredis';
 import { nameKey } from '../../src/domain/case-matching';
-import { createCaseIndex, type CaseIndexEntry } from '../../src/infra/case-index';
+import { createCaseIndex, type CaseIndexEntry } from '../../src/redis/case-index';
 import { uniqueName } from '../support/test-app';
 
 /** The Redis index of open cases that triage matches new complaints against (real Redis, own prefix). */

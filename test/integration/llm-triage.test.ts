@@ -1,6 +1,6 @@
 import IORedis from 'ioredis';
 import OpenAI from 'openai';
-import { createRedisCache } from '../../src/infra/redis-cache';
+import { createRedisCache } from '../../src/redis/redis-cache';
 import { createLlmTriage } from '../../src/triage/llm/llm-triage';
 import { triageByRules } from '../../src/triage/rule-triage';
 import type { TriageEngine } from '../../src/domain/triage-result';

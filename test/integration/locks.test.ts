@@ -1,6 +1,6 @@
 import IORedis from 'ioredis';
 import { setTimeout as delay } from 'node:timers/promises';
-import { createLocker, REDLOCK_COMMANDS } from '../../src/infra/lock';
+import { createLocker, REDLOCK_COMMANDS } from '../../src/redis/lock';
 import { uniqueName } from '../support/test-app';
 
 /** Locks over several keys (the case-match locks): real Redis, a prefix of this test's own. */

@@ -6,7 +6,7 @@ import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { loadConfig } from '../../src/config';
 import { answers, stopProcess } from '../../src/infra/local-services';
-import { createProducerConnection, createWorkerConnection } from '../../queues/redis-connection';
+import { createProducerConnection, createWorkerConnection } from '../../src/redis/connection';
 import { freePort } from '../support/free-port';
 
 /** Waits until `probe` resolves true (polling), or fails after `ms`. */

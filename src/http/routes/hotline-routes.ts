@@ -5,7 +5,7 @@ import { AppError } from '../../domain/app-error';
 import { transcriptText, type NewComplaint } from '../../domain/complaint';
 import { freeText as text, invalidUtf8 } from '../json-body';
 import type { AcceptedComplaint } from '../../services/accept-complaint';
-import type { ReplayGuard } from '../../infra/replay-guard';
+import type { ReplayGuard } from '../../redis/replay-guard';
 import { verifyHotlineSignature } from '../hotline-signature';
 import { parseOr400 } from '../validation';
 import { formatServerTiming } from '../server-timing';
