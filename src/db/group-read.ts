@@ -5,7 +5,7 @@ import { Types, type Model, type QueryFilter } from 'mongoose';
  * Reads by `_id` that arrive together go out as one `find({_id: {$in: [...]}})`. FerretDB answers
  * each command on its own (its own SQLite statement, its own round trip): 32 triage jobs each reading
  * their complaint cost 32 commands, one `$in` of 32 ids about as much as four. (`$in` on `_id` uses the
- * `_id` index only with the installer's pushdown patch, see src/infra/ferretdb-install.ts.)
+ * `_id` index only with the installer's pushdown patch, see tools/ferretdb/README.md.)
  *
  * Nothing is cached: every call reads the store as it is now, like `findById`. Reads issued in the same
  * turn of the event loop are batched (DataLoader, scheduled with setImmediate), so a lone read waits no

@@ -3,7 +3,7 @@ import { mkdir, open } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { DEFAULT_FERRETDB_BIN, installFerretDb } from './ferretdb-install';
+import { DEFAULT_FERRETDB_BIN, installFerretDb } from '../../tools/ferretdb/install';
 import { PROJECT_ROOT } from './project-root';
 
 /**

@@ -2,7 +2,7 @@ import mongoose, { type Connection } from 'mongoose';
 import { uniqueName } from '../support/test-app';
 
 /**
- * The installer's group-commit patch (src/infra/ferretdb-install.ts) writes concurrent transactions
+ * The installer's group-commit patch (tools/ferretdb/go/group_commit.go) writes concurrent transactions
  * of one database together. These cases fire many writes at once over many connections, so that
  * groups form, and check that every writer still gets exactly its own outcome (real FerretDB).
  */

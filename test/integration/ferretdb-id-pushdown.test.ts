@@ -2,7 +2,7 @@ import mongoose, { Types, type Connection } from 'mongoose';
 import { uniqueName } from '../support/test-app';
 
 /**
- * The installer's patch hands any `_id` condition to SQLite (src/infra/ferretdb-install.ts). It only
+ * The installer's patch hands any `_id` condition to SQLite (tools/ferretdb/go/id_pushdown.go). It only
  * narrows the rows read; these cases check that the answers stay exactly MongoDB's (real FerretDB).
  */
 describe('FerretDB _id pushdown: same answers, fewer rows read', () => {

@@ -1,4 +1,4 @@
-import { installFerretDb } from '../infra/ferretdb-install';
+import { installFerretDb } from './install';
 
 installFerretDb().then(
   (bin) => console.log(bin),
