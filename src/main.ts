@@ -1,6 +1,6 @@
 import { createAppContext } from './app-context';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config';
-import { ensureLocalServices, localServicesOptions } from './infra/local-services';
+import { ensureLocalServices, localServicesOptions } from '../tools/local-services/local-services';
 import { createLogger } from './infra/logger';
 import { lowerProcessPriority } from './infra/process-priority';
 import { startApiRole, type RunningRole } from './roles/api-role';

@@ -3,7 +3,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { createAppContext } from '../app-context';
 import { ConfigError, loadConfig, loadDotEnv } from '../config';
 import type { NewComplaint } from '../domain/complaint';
-import { ensureLocalServices, localServicesOptions } from '../infra/local-services';
+import { ensureLocalServices, localServicesOptions } from '../../tools/local-services/local-services';
 import { createLogger } from '../infra/logger';
 import { startWorkerRole } from '../roles/worker-role';
 import { rowToComplaint } from '../services/import-rows';

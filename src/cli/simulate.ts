@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { createAppContext } from '../app-context';
 import { ConfigError, loadConfig, loadDotEnv } from '../config';
-import { ensureLocalServices, localServicesOptions } from '../infra/local-services';
+import { ensureLocalServices, localServicesOptions } from '../../tools/local-services/local-services';
 import { createLogger } from '../infra/logger';
 import { startWorkerRole } from '../roles/worker-role';
 import { startMockWechatSession } from '../../bots/mock-session';

@@ -5,7 +5,7 @@ import { connectDb } from '../db/connection';
 import { createRepositories, ensureIndexes } from '../db/repositories';
 import { isAppError } from '../domain/app-error';
 import { STAFF_ROLES } from '../domain/staff';
-import { ensureLocalServices, localServicesOptions } from '../infra/local-services';
+import { ensureLocalServices, localServicesOptions } from '../../tools/local-services/local-services';
 import { createStaffUser } from '../services/staff-accounts';
 
 const USAGE = 'usage: npm run --silent staff -- create --username U --password P --role admin|supervisor|inspector|operator [--area A]';

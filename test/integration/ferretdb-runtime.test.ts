@@ -1,6 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { FERRETDB_GO_ENV, startFerretDb, stopProcess } from '../../src/infra/local-services';
+import { FERRETDB_GO_ENV, startFerretDb, stopProcess } from '../../tools/local-services/local-services';
 import { freePort } from '../support/free-port';
 import { uniqueName } from '../support/test-app';
 

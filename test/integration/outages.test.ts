@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { startFerretDb } from '../../src/infra/local-services';
+import { startFerretDb } from '../../tools/local-services/local-services';
 import { freePort } from '../support/free-port';
 import { postTranscript, startTestApp, testConfig, uniqueName, waitFor, type TestApp } from '../support/test-app';
 

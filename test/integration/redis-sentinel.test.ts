@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { loadConfig } from '../../src/config';
-import { answers, stopProcess } from '../../src/infra/local-services';
+import { answers, stopProcess } from '../../tools/local-services/local-services';
 import { createProducerConnection, createWorkerConnection } from '../../src/redis/connection';
 import { freePort } from '../support/free-port';
 

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { answers, startFerretDb, startRedis } from '../../src/infra/local-services';
+import { answers, startFerretDb, startRedis } from '../../tools/local-services/local-services';
 import { freePort } from './free-port';
 
 /**

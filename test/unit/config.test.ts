@@ -1,5 +1,5 @@
 import { ConfigError, DEFAULT_MONGODB_URI, loadConfig } from '../../src/config';
-import { localServicesOptions } from '../../src/infra/local-services';
+import { localServicesOptions } from '../../tools/local-services/local-services';
 
 describe('configuration', () => {
   it('when nothing is set, then development defaults point at the fixed local addresses', () => {

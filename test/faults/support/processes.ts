@@ -3,7 +3,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { answers, startFerretDb } from '../../../src/infra/local-services';
+import { answers, startFerretDb } from '../../../tools/local-services/local-services';
 import { PROJECT_ROOT } from '../../../src/infra/project-root';
 import { freePort } from '../../support/free-port';
 import { waitFor } from '../../support/test-app';

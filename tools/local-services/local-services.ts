@@ -3,8 +3,8 @@ import { mkdir, open } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { DEFAULT_FERRETDB_BIN, installFerretDb } from '../../tools/ferretdb/install';
-import { PROJECT_ROOT } from './project-root';
+import { DEFAULT_FERRETDB_BIN, installFerretDb } from '../ferretdb/install';
+import { PROJECT_ROOT } from '../../src/infra/project-root';
 
 /**
  * Brings up what the configuration points at but nothing serves: FerretDB (MongoDB wire protocol,
@@ -114,12 +114,10 @@ export async function stopProcess(child: ChildProcess, timeoutMs = 10_000): Prom
 }
 
 /**
- * Go's garbage-collection settings for FerretDB, each unless the environment sets it. `GOGC=400`: the
- * heap may grow to five times what is live before a collection (Go's default is twice). FerretDB
- * decodes every document it reads from JSON and allocates briskly; at the default it spent about a fifth
- * of its CPU collecting (runs of 4,000 at 113/s: FerretDB CPU per complaint 4.7–5.3 → 3.7–3.8 ms).
- * `GOMEMLIMIT=1GiB`: past that the collector runs as often as needed again, so the looser target does not
- * let a flat-out burst take gigabytes (a full bench run peaked at 2.7 GB with `GOGC=400` alone).
+ * Go's garbage-collection settings for FerretDB, each unless the environment sets it. FerretDB decodes
+ * every document it reads and allocates briskly, so at Go's default it spends much of its CPU collecting:
+ * `GOGC=400` lets the heap grow to five times what is live between collections, and `GOMEMLIMIT=1GiB`
+ * makes the collector run as often as needed again past that, so a burst cannot take gigabytes.
  */
 export const FERRETDB_GO_ENV = { GOGC: '400', GOMEMLIMIT: '1GiB' };
 
