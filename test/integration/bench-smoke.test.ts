@@ -14,7 +14,7 @@ describe('npm run bench, smoke run', () => {
         tsx('preflight.cjs'),
         '--import',
         `file://${tsx('loader.mjs')}`,
-        'src/cli/bench.ts',
+        'bench/run.ts',
         '--quick',
         '--n',
         '30',

@@ -1,5 +1,5 @@
-import { commandsPerComplaint, cpuPerComplaint, intakeSteps } from '../../src/cli/bench/end-to-end';
-import { cpuSecondsOf, machineCpuSeconds, parseCommandCounts } from '../../src/cli/bench/stack';
+import { commandsPerComplaint, cpuPerComplaint, intakeSteps } from '../../bench/end-to-end';
+import { cpuSecondsOf, machineCpuSeconds, parseCommandCounts } from '../../bench/stack';
 
 describe('bench CPU accounting', () => {
   it('when two snapshots are taken around a run, then each process gets its CPU per complaint in ms and the machine its busy share', () => {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { APP_NODE_FLAGS, nodeArgs } from '../../src/cli/bench/node-args';
+import { APP_NODE_FLAGS, nodeArgs } from '../../bench/node-args';
 
 describe('the bench runs the app with the V8 flags it runs with in production', () => {
   const pkg = JSON.parse(readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as { scripts: Record<string, string> };

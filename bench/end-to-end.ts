@@ -4,7 +4,7 @@ import { atRate, flatOut, type LoadResult } from './load';
 import { BENCH_SECRET, type UsageSnapshot, type Pipeline } from './pipeline';
 import { perSecond, summarize, type Summary } from './stats';
 import { signedRequest, transcript } from './transcripts';
-import { parseServerTiming } from '../../http/server-timing';
+import { parseServerTiming } from '../src/http/server-timing';
 
 export interface EndToEnd {
   mode: string;

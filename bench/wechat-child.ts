@@ -1,8 +1,8 @@
-import { createAppContext } from '../../app-context';
-import { loadConfig } from '../../config';
-import { createLogger } from '../../infra/logger';
-import { TAOYUAN_TOWNSHIPS } from '../../triage/lexicon/taoyuan-gazetteer';
-import { startMockWechatSession } from '../../../bots/mock-session';
+import { createAppContext } from '../src/app-context';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/infra/logger';
+import { TAOYUAN_TOWNSHIPS } from '../src/triage/lexicon/taoyuan-gazetteer';
+import { startMockWechatSession } from '../bots/mock-session';
 import { summarize } from './stats';
 import { RESULT_MARK } from './wechat-path';
 

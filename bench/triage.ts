@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ComplaintChannel } from '../domain/triage-result';
-import { PROJECT_ROOT } from '../infra/project-root';
-import { triageByRules } from '../triage/rule-triage';
+import type { ComplaintChannel } from '../src/domain/triage-result';
+import { PROJECT_ROOT } from '../src/infra/project-root';
+import { triageByRules } from '../src/triage/rule-triage';
 
 /**
  * `npm run bench:triage`: the rule engine's speed on one core (one Node thread), over the labelled

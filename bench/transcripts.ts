@@ -1,5 +1,5 @@
-import { signHotlineBody } from '../../http/hotline-signature';
-import { TAOYUAN_TOWNSHIPS } from '../../triage/lexicon/taoyuan-gazetteer';
+import { signHotlineBody } from '../src/http/hotline-signature';
+import { TAOYUAN_TOWNSHIPS } from '../src/triage/lexicon/taoyuan-gazetteer';
 
 /**
  * Fictional hotline calls for the benchmark: many employers across the county's townships, and crews

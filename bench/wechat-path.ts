@@ -19,7 +19,7 @@ export interface WechatPath {
 
 /** The bot on the mock puppet in a process of its own, against the pipeline's database, queues and worker. */
 export async function runWechatPath(stack: BenchStack, p: Pipeline, contacts: number, fromSource: boolean): Promise<WechatPath> {
-  const child = spawn(process.execPath, nodeArgs('src/cli/bench/wechat-child', fromSource), {
+  const child = spawn(process.execPath, nodeArgs('bench/wechat-child', fromSource), {
     cwd: stack.dir,
     env: {
       PATH: process.env.PATH ?? '',

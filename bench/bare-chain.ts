@@ -38,7 +38,7 @@ function startBareRole(
   fromSource: boolean,
   started: BareRole['stop'][],
 ): Promise<BareRole> {
-  const child = spawn(process.execPath, [...nodeArgs('src/cli/bench/bare-role', fromSource), role], {
+  const child = spawn(process.execPath, [...nodeArgs('bench/bare-role', fromSource), role], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

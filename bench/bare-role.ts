@@ -2,7 +2,7 @@ import { Queue, Worker } from 'bullmq';
 import express from 'express';
 import IORedis from 'ioredis';
 import mongoose from 'mongoose';
-import { verifyHotlineSignature } from '../../http/hotline-signature';
+import { verifyHotlineSignature } from '../src/http/hotline-signature';
 
 /**
  * One process of the bench's bare chain (see bare-chain.ts): the steps the ceilings measure, each

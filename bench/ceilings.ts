@@ -127,7 +127,7 @@ export async function mongoCeilings(mongoBase: string, n: number, concurrency: n
 }
 
 export async function httpCeiling(n: number, connections: number, sample: LoadRequest, fromSource: boolean): Promise<Ceiling> {
-  const child = spawn(process.execPath, nodeArgs('src/cli/bench/noop-server', fromSource), {
+  const child = spawn(process.execPath, nodeArgs('bench/noop-server', fromSource), {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {

@@ -1,14 +1,14 @@
 import os from 'node:os';
-import { runBareChain, type BareChain } from './bench/bare-chain';
-import { bullmqCeilings, httpCeiling, mongoCeilings, roundTrips, type Ceiling } from './bench/ceilings';
-import { runEndToEnd, type EndToEnd } from './bench/end-to-end';
-import { parseBenchOptions } from './bench/options';
-import { BENCH_SECRET, startPipeline } from './bench/pipeline';
-import { printReport } from './bench/report';
-import { runSoak, type Soak } from './bench/soak';
-import { memoryOf, startBenchStack, stopEverything } from './bench/stack';
-import { signedRequest, transcript } from './bench/transcripts';
-import { runWechatPath, type WechatPath } from './bench/wechat-path';
+import { runBareChain, type BareChain } from './bare-chain';
+import { bullmqCeilings, httpCeiling, mongoCeilings, roundTrips, type Ceiling } from './ceilings';
+import { runEndToEnd, type EndToEnd } from './end-to-end';
+import { parseBenchOptions } from './options';
+import { BENCH_SECRET, startPipeline } from './pipeline';
+import { printReport } from './report';
+import { runSoak, type Soak } from './soak';
+import { memoryOf, startBenchStack, stopEverything } from './stack';
+import { signedRequest, transcript } from './transcripts';
+import { runWechatPath, type WechatPath } from './wechat-path';
 
 /**
  * `npm run bench`: how close the pipeline comes to what its parts can do on this machine, in one

@@ -3,9 +3,9 @@ import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import mongoose from 'mongoose';
 import { setTimeout as delay } from 'node:timers/promises';
-import { createStaffRepository } from '../../db/repositories/staff-repository';
-import { createStaffUser } from '../../services/staff-accounts';
-import { QUEUE_NAMES } from '../../../queues/jobs';
+import { createStaffRepository } from '../src/db/repositories/staff-repository';
+import { createStaffUser } from '../src/services/staff-accounts';
+import { QUEUE_NAMES } from '../queues/jobs';
 import { cpuSecondsOf, ferretCommands, machineCpuSeconds, memoryOf, startRole, type BenchStack, type RoleProcess } from './stack';
 
 export const BENCH_SECRET = `bench-hotline-secret-${randomBytes(16).toString('hex')}`;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PROJECT_ROOT } from '../../infra/project-root';
+import { PROJECT_ROOT } from '../src/infra/project-root';
 
 /**
  * The V8 flags the app runs with: `npm start` passes the same (package.json, checked by a unit test),
@@ -9,20 +9,20 @@ import { PROJECT_ROOT } from '../../infra/project-root';
  *   young instead of being promoted, so scavenges are a quarter as frequent.
  * - The old generation may grow to three times what the last full collection left
  *   (`--heap-growing-percent=200`) before the next one. V8's own choice for a process that allocates
- *   slowly next to a fast collector is about 1.2 times: after its first full collection (about a
- *   minute into a steady load) the API ran one every 4 s, 14–30 ms each, and intake's p99 doubled.
- *   With this, one every 20–60 s, for 50–70 MB more RSS per process.
+ *   slowly is far tighter: under a steady load the API then ran a full collection every few seconds,
+ *   each a pause in intake's tail latency. This trades some memory per process for rare ones.
  * Neither may be set in NODE_OPTIONS; the second is refused there, so launchers pass them to node.
  */
 export const APP_NODE_FLAGS = ['--max-semi-space-size=64', '--heap-growing-percent=200'];
 
 /**
- * How the bench starts a Node program of the project: the built JavaScript (`npm run bench` builds
- * first, and that is what is measured), or the TypeScript through tsx (`--from-source`, for the smoke
- * test, which must not wait for a build). `file` is relative to the project, without extension.
+ * How the bench starts a Node program of the project: the built JavaScript (`npm run bench` first
+ * builds the app and the bench with bench/tsconfig.json, and that is what is measured), or the
+ * TypeScript through tsx (`--from-source`, for the smoke test, which must not wait for a build).
+ * `file` is relative to the project, without extension.
  */
 export function nodeArgs(file: string, fromSource: boolean, opts: { probe?: boolean } = {}): string[] {
-  const probe = 'src/cli/bench/process-probe';
+  const probe = 'bench/process-probe';
   if (!fromSource) {
     const js = (f: string) => path.join(PROJECT_ROOT, 'dist', `${f}.js`);
     return [...APP_NODE_FLAGS, ...(opts.probe ? ['--require', js(probe)] : []), js(file)];

@@ -3,9 +3,9 @@ import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { startFerretDb, startRedis, stopProcess } from '../../../tools/local-services/local-services';
-import { PROJECT_ROOT } from '../../infra/project-root';
-import { freePort } from '../../../tools/local-services/free-port';
+import { startFerretDb, startRedis, stopProcess } from '../tools/local-services/local-services';
+import { PROJECT_ROOT } from '../src/infra/project-root';
+import { freePort } from '../tools/local-services/free-port';
 import { nodeArgs } from './node-args';
 
 /**
