@@ -31,16 +31,3 @@ export async function pingDb(db: Db, timeoutMs = 1000): Promise<boolean> {
   const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
   return Promise.race([ping, timeout]);
 }
-
-export function isDuplicateKeyError(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
-}
-
-/** Errors that mean "the database is unreachable right now" rather than "this request is wrong". */
-export function isDbUnavailableError(err: unknown): boolean {
-  if (typeof err !== 'object' || err === null) return false;
-  const name = (err as { name?: string }).name ?? '';
-  return /MongoServerSelectionError|MongoNetworkError|MongoNetworkTimeoutError|MongoNotConnectedError|MongoTopologyClosedError|MongoPoolClearedError/.test(
-    name,
-  );
-}

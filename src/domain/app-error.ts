@@ -16,3 +16,9 @@ export class AppError extends Error {
 export function isAppError(err: unknown): err is AppError {
   return err instanceof AppError;
 }
+
+/** The store refused a write on a unique key (the record exists already). */
+export const isDuplicate = (err: unknown): boolean => isAppError(err) && err.code === 'duplicate';
+
+/** The store could not be reached; nothing was written. */
+export const isStoreUnavailable = (err: unknown): boolean => isAppError(err) && err.code === 'store_unavailable';

@@ -28,6 +28,10 @@ export interface Recovery {
   recordedAt: Date;
 }
 
+/** The orders a case list can be read in. */
+export const LEAD_SORTS = ['newest', 'oldest', 'urgent'] as const;
+export type LeadSort = (typeof LEAD_SORTS)[number];
+
 /** One case for inspectors. Field meanings follow shared/triage/LABELS.md. */
 export interface Lead {
   id: string;
@@ -70,6 +74,8 @@ export interface Lead {
   complaintIds: string[];
   complainantIds: string[];
   timeline: TimelineEvent[];
+  /** Changes with every change of the complaints that make up the case (a write's precondition). */
+  revision: number;
   createdAt: Date;
   updatedAt: Date;
 }

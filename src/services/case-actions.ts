@@ -11,8 +11,8 @@ export interface CaseActionDeps {
   staff: StaffRepository;
   /** Outcome codes a case may close with (code → Chinese label). */
   outcomeCodes: Record<string, string>;
-  /** Serialises changes to one case across processes. */
-  withLock: <T>(resource: string, fn: () => Promise<T>) => Promise<T>;
+  /** Tells the complainants where their case stands, after an assignment or a status change. */
+  notify?: (lead: Lead) => Promise<unknown>;
   now?: () => Date;
 }
 
@@ -44,7 +44,7 @@ export async function assignLead(
   leadId: string,
   input: { assigneeId: string; note?: string },
 ): Promise<Lead> {
-  return deps.withLock(`lead:${leadId}`, async () => {
+  const assigned = await deps.leads.mutate(leadId, async () => {
     const lead = await leadFor(deps, actor, leadId, 'assign');
     if (lead.status !== 'new' && lead.status !== 'assigned') {
       throw new AppError('invalid_transition', `a case in status ${lead.status} cannot be (re)assigned`, { status: 409 });
@@ -67,6 +67,8 @@ export async function assignLead(
       },
     );
   });
+  await deps.notify?.(assigned);
+  return assigned;
 }
 
 export interface StatusChange {
@@ -79,7 +81,7 @@ export interface StatusChange {
 
 /** Moves a case along the status machine; each target status requires its own inputs. */
 export async function changeLeadStatus(deps: CaseActionDeps, actor: StaffUser, leadId: string, input: StatusChange): Promise<Lead> {
-  return deps.withLock(`lead:${leadId}`, async () => {
+  const changed = await deps.leads.mutate(leadId, async () => {
     const lead = await leadFor(deps, actor, leadId, 'change_status');
     if (!canTransition(lead.status, input.to)) {
       throw new AppError('invalid_transition', `a case cannot go from ${lead.status} to ${input.to}`, { status: 409 });
@@ -109,6 +111,8 @@ export async function changeLeadStatus(deps: CaseActionDeps, actor: StaffUser, l
     const changes = Object.entries(set).map(([field, after]) => change(field, (lead as unknown as Record<string, unknown>)[field], after));
     return apply(deps, lead, set, { type: 'status_changed', actor: actor.id, note: input.note ?? null, changes });
   });
+  await deps.notify?.(changed);
+  return changed;
 }
 
 export interface RecoveryInput {
@@ -120,7 +124,7 @@ export interface RecoveryInput {
 
 /** Money recovered is recorded as entries that add up; the case shows owed vs recovered. */
 export async function recordRecovery(deps: CaseActionDeps, actor: StaffUser, leadId: string, input: RecoveryInput): Promise<Lead> {
-  return deps.withLock(`lead:${leadId}`, async () => {
+  return deps.leads.mutate(leadId, async () => {
     const lead = await leadFor(deps, actor, leadId, 'record_recovery');
     const recordedAt = deps.now?.() ?? new Date();
     const updated = await deps.leads.addRecovery(

@@ -1,12 +1,26 @@
 import type { LeadRepository } from '../db/repositories/lead-repository';
+import type { Lead } from '../domain/lead';
 import type { DeadlineKind } from '../domain/working-days';
 
 const STEP_NAME: Record<DeadlineKind, string> = { accept: '受理', contact: '首次联系投诉人', close: '办结' };
 
 export interface DeadlineDeps {
   leads: LeadRepository;
-  withLock: <T>(resource: string, fn: () => Promise<T>) => Promise<T>;
+  /** Queues the check after `c` in the case's chain of reminders and escalations. */
+  scheduleAfter?: (lead: Lead, c: DeadlineCheck) => Promise<void>;
   now?: () => Date;
+}
+
+export interface DeadlineCheck {
+  leadId: string;
+  step: DeadlineKind;
+  phase: 'remind' | 'escalate';
+}
+
+/** The next check of the case's chain (none once it is closed). */
+export async function scheduleNextDeadline(deps: DeadlineDeps, c: DeadlineCheck): Promise<void> {
+  const lead = await deps.leads.get(c.leadId);
+  if (lead && lead.status !== 'closed') await deps.scheduleAfter?.(lead, c);
 }
 
 /**
@@ -15,9 +29,9 @@ export interface DeadlineDeps {
  */
 export async function checkDeadline(
   deps: DeadlineDeps,
-  c: { leadId: string; step: DeadlineKind; phase: 'remind' | 'escalate' },
+  c: DeadlineCheck,
 ): Promise<'done' | 'reminded' | 'escalated'> {
-  return deps.withLock(`lead:${c.leadId}`, async () => {
+  return deps.leads.mutate(c.leadId, async () => {
     const lead = await deps.leads.get(c.leadId);
     if (!lead || !lead.deadlines || lead.status === 'closed') return 'done';
     const doneAt = { accept: lead.acceptedAt, contact: lead.contactedAt, close: lead.closedAt }[c.step];

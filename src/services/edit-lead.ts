@@ -21,7 +21,6 @@ export interface LeadFieldEdit {
 
 export interface EditLeadDeps {
   leads: LeadRepository;
-  withLock: <T>(resource: string, fn: () => Promise<T>) => Promise<T>;
   now?: () => Date;
 }
 
@@ -35,7 +34,7 @@ export async function editLeadFields(
   edit: LeadFieldEdit,
   note?: string,
 ): Promise<Lead> {
-  return deps.withLock(`lead:${leadId}`, async () => {
+  return deps.leads.mutate(leadId, async () => {
     const lead = await deps.leads.get(leadId);
     if (!lead || !canRead(staff, lead)) throw new AppError('lead_not_found', `lead ${leadId} does not exist`, { status: 404 });
     if (!canAct(staff, lead, 'change_status')) throw new AppError('forbidden', `a ${staff.role} may not edit this case`, { status: 403 });

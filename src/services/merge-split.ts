@@ -9,10 +9,12 @@ import type { LeadRepository } from '../db/repositories/lead-repository';
 export interface MergeSplitDeps {
   leads: LeadRepository;
   complaints: ComplaintRepository;
-  withLock: <T>(resource: string, fn: () => Promise<T>) => Promise<T>;
   /** Opens a new case for one complaint from its stored triage (the open-case path, without matching). */
   openSeparateCase(complaintId: string): Promise<Lead>;
 }
+
+const changedMeanwhile = (lead: Lead) =>
+  new AppError('case_changed', `case ${lead.caseNumber} changed meanwhile; reload it and try again`, { status: 409 });
 
 const OPEN = (l: Lead) => l.status !== 'closed' && l.status !== 'rejected';
 
@@ -26,8 +28,8 @@ async function editable(deps: MergeSplitDeps, staff: StaffUser, id: string): Pro
 
 /** Both cases locked, in a fixed order so two opposite merges cannot deadlock. */
 function lockBoth<T>(deps: MergeSplitDeps, a: string, b: string, fn: () => Promise<T>): Promise<T> {
-  const [first, second] = [a, b].sort();
-  return deps.withLock(`lead:${first}`, () => deps.withLock(`lead:${second}`, fn));
+  const [first, second] = a < b ? [a, b] : [b, a];
+  return deps.leads.mutate(first, () => deps.leads.mutate(second, fn));
 }
 
 /** Staff merge a duplicate case into another: complaints, complainants and recoveries move; the duplicate closes. */
@@ -39,6 +41,7 @@ export async function mergeCases(deps: MergeSplitDeps, staff: StaffUser, targetI
     const reports = [...target.reports, ...source.reports];
     const merged = await deps.leads.setMembership(
       target.id,
+      target.revision,
       {
         complaintIds: [...new Set([...target.complaintIds, ...source.complaintIds])],
         complainantIds: [...new Set([...target.complainantIds, ...source.complainantIds])],
@@ -62,6 +65,7 @@ export async function mergeCases(deps: MergeSplitDeps, staff: StaffUser, targetI
         ],
       },
     );
+    if (!merged) throw changedMeanwhile(target);
     await deps.complaints.setLead(source.complaintIds, target.id);
     await deps.leads.applyChange(
       source.id,
@@ -75,7 +79,7 @@ export async function mergeCases(deps: MergeSplitDeps, staff: StaffUser, targetI
         changes: [{ field: 'status', before: source.status, after: 'closed' }],
       },
     );
-    return merged!;
+    return merged;
   });
 }
 
@@ -86,7 +90,7 @@ export async function splitComplaint(
   leadId: string,
   complaintId: string,
 ): Promise<{ from: Lead; to: Lead }> {
-  return deps.withLock(`lead:${leadId}`, async () => {
+  return deps.leads.mutate(leadId, async () => {
     const lead = await editable(deps, staff, leadId);
     if (!lead.complaintIds.includes(complaintId))
       throw new AppError('invalid_complaint', 'that complaint is not part of this case', { status: 400 });
@@ -100,6 +104,7 @@ export async function splitComplaint(
     const stillThere = new Set(reports.map((r) => r.complainantId));
     const from = await deps.leads.setMembership(
       lead.id,
+      lead.revision,
       {
         complaintIds: lead.complaintIds.filter((c) => c !== complaintId),
         complainantIds: lead.complainantIds.filter((c) => c !== leaving?.complainantId || stillThere.has(c)),
@@ -108,8 +113,9 @@ export async function splitComplaint(
       },
       { at: new Date(), type: 'complaint_split', actor: staff.id, note: '投诉已拆分为独立案件', changes: [] },
     );
+    if (!from) throw changedMeanwhile(lead);
     const to = await deps.openSeparateCase(complaintId);
     await deps.complaints.setLead([complaintId], to.id);
-    return { from: from!, to };
+    return { from, to };
   });
 }

@@ -1,4 +1,4 @@
-import { AppError } from '../domain/app-error';
+import { AppError, isDuplicate } from '../domain/app-error';
 import { caseTotals, matchScore, nameKey } from '../domain/case-matching';
 import type { Complaint } from '../domain/complaint';
 import { formatCaseNumber, localDateKey, type Lead, type TimelineEvent } from '../domain/lead';
@@ -6,9 +6,9 @@ import { routeLead } from '../domain/routing';
 import type { Deadlines } from '../domain/working-days';
 import type { ComplaintChannel, TriageResult } from '../domain/triage-result';
 import type { ComplainantRepository } from '../db/repositories/complainant-repository';
+import type { ComplaintRepository } from '../db/repositories/complaint-repository';
 import type { LeadRepository } from '../db/repositories/lead-repository';
 import { caseBuckets, type CaseIndex } from '../redis/case-index';
-import { isDuplicateKeyError } from '../db/connection';
 import { TAOYUAN_TOWNSHIPS } from '../triage/lexicon/taoyuan-gazetteer';
 
 export interface OpenCaseDeps {
@@ -19,7 +19,8 @@ export interface OpenCaseDeps {
   /** A new complaint joins an open case created within this many days. */
   dedupWindowDays: number;
   departments?: Record<string, string>;
-  withLock: <T>(resource: string | readonly string[], fn: () => Promise<T>) => Promise<T>;
+  /** Runs `fn` holding every named lock (all or none): complaints that could match are decided one at a time. */
+  withLocks: <T>(names: readonly string[], fn: () => Promise<T>) => Promise<T>;
   /** The next number of a day's case-number counter (`case:WA20261128`), atomically. */
   nextCaseSequence: (counterId: string) => Promise<number>;
   /** Open cases by employer, project and township, for matching without reading every lead. */
@@ -102,7 +103,7 @@ async function matchOrCreate(deps: OpenCaseDeps, c: Complaint, t: TriageResult, 
   // case and needs no lock of its own; it keeps its township's, as before.
   const buckets = caseBuckets({ employer: t.employer, employerKey, projectKey, area: route.area });
   const locks = buckets.length ? buckets.map((b) => `case-match:${b}`) : [`case-match:${route.area ?? 'none'}`];
-  const decided = await deps.withLock(locks, async (): Promise<{ lead: Lead; opened: boolean }> => {
+  const decided = await deps.withLocks(locks, async (): Promise<{ lead: Lead; opened: boolean }> => {
     const since = new Date(now.getTime() - deps.dedupWindowDays * 86_400_000);
     const candidates = await deps.caseIndex.candidates({ since, employer: t.employer, employerKey, projectKey, area: route.area });
     const me = { employer: t.employer, employerKey, projectKey, area: route.area, sector: t.sector };
@@ -118,7 +119,7 @@ async function matchOrCreate(deps: OpenCaseDeps, c: Complaint, t: TriageResult, 
       }
       // An earlier run of this complaint joined it already.
       if (lead.complaintIds.includes(c.id)) return { lead, opened: false };
-      const joined = await joinCase(deps, lead, c, t, report, now);
+      const joined = await joinCase(deps, lead.id, c, t, report, now);
       if (joined) return { lead: joined, opened: false };
       break;
     }
@@ -133,13 +134,18 @@ async function matchOrCreate(deps: OpenCaseDeps, c: Complaint, t: TriageResult, 
 /** Queues a new case's reminders and escalations (best effort: overdue flags work without them). */
 const scheduleDeadlines = (deps: OpenCaseDeps, lead: Lead) => deps.scheduleDeadlines?.(lead).catch(() => undefined);
 
-function joinCase(deps: OpenCaseDeps, lead: Lead, c: Complaint, t: TriageResult, report: Lead['reports'][number], now: Date) {
-  const totals = caseTotals([...lead.reports, report]);
-  const urgent = lead.urgency === 'high' || t.urgency === 'high' || (totals.workerCount ?? 0) >= 10 || (totals.amountYuan ?? 0) >= 100_000;
-  const notice = deps.noticeEvent ? [deps.noticeEvent(lead.caseNumber, c.channel, now)] : [];
-  return deps.withLock(`lead:${lead.id}`, () =>
-    deps.leads.attachComplaint(
+/** Joins the case as it is inside its exclusive section; null when it closed meanwhile. */
+function joinCase(deps: OpenCaseDeps, leadId: string, c: Complaint, t: TriageResult, report: Lead['reports'][number], now: Date) {
+  return deps.leads.mutate(leadId, async () => {
+    const lead = await deps.leads.get(leadId);
+    if (!lead || lead.status === 'closed' || lead.status === 'rejected') return null;
+    if (lead.complaintIds.includes(c.id)) return lead;
+    const totals = caseTotals([...lead.reports, report]);
+    const urgent = lead.urgency === 'high' || t.urgency === 'high' || (totals.workerCount ?? 0) >= 10 || (totals.amountYuan ?? 0) >= 100_000;
+    const notice = deps.noticeEvent ? [deps.noticeEvent(lead.caseNumber, c.channel, now)] : [];
+    const joined = await deps.leads.attachComplaint(
       lead.id,
+      lead.revision,
       report,
       { ...totals, urgency: urgent ? 'high' : 'normal', priority: urgent ? 'urgent' : 'normal' },
       [
@@ -155,8 +161,11 @@ function joinCase(deps: OpenCaseDeps, lead: Lead, c: Complaint, t: TriageResult,
         },
         ...notice,
       ],
-    ),
-  );
+    );
+    // Staff merged or split the case between the read and the write: the job runs again.
+    if (!joined) throw new AppError('busy', `case ${lead.caseNumber} changed meanwhile; retrying`, { status: 503 });
+    return joined;
+  });
 }
 
 const indexEntry = (l: Lead) => ({
@@ -190,7 +199,7 @@ async function createCase(deps: OpenCaseDeps, c: Complaint, t: TriageResult, see
       return await createNumberedCase(deps, c, t, seed, formatCaseNumber(deps.caseNumberPrefix, day, seq));
     } catch (err) {
       // A number handed out again (the counter was re-seeded or lost its last second): take the next one.
-      if (!isDuplicateKeyError(err) || attempt >= 20) throw err;
+      if (!isDuplicate(err) || attempt >= 20) throw err;
     }
   }
 }
@@ -232,7 +241,9 @@ async function createNumberedCase(deps: OpenCaseDeps, c: Complaint, t: TriageRes
 }
 
 /** A new case of its own for a complaint staff split off another case, from its stored triage. */
-export async function openSeparateCase(deps: OpenCaseDeps, c: Complaint): Promise<Lead> {
+export async function openSeparateCase(deps: OpenCaseDeps & { complaints: Pick<ComplaintRepository, 'get'> }, complaintId: string): Promise<Lead> {
+  const c = await deps.complaints.get(complaintId);
+  if (!c) throw new AppError('complaint_not_found', `complaint ${complaintId} does not exist`, { status: 404 });
   if (!c.triage) throw new AppError('not_triaged', 'the complaint has not been triaged yet', { status: 409 });
   const t = c.triage;
   const who = complainantKey(c, t.phone);

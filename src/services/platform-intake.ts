@@ -1,7 +1,6 @@
-import { AppError } from '../domain/app-error';
+import { AppError, isStoreUnavailable } from '../domain/app-error';
 import type { InboundMessage, NewInboundMessage, PlatformChannel } from '../domain/inbound';
 import type { InboundRepository } from '../db/repositories/inbound-repository';
-import { isDbUnavailableError } from '../db/connection';
 import { EVIDENCE_MAX_BYTES, type IncomingFile, type IncomingMessage } from './intake/intake-conversation';
 
 export interface PlatformIntakeDeps {
@@ -44,7 +43,7 @@ export async function receivePlatformMessage(
   try {
     stored = await deps.inbound.insertOnce(msg);
   } catch (err) {
-    if (isDbUnavailableError(err))
+    if (isStoreUnavailable(err))
       throw new AppError('store_unavailable', 'database unavailable, message not stored', { status: 503, cause: err });
     throw err;
   }
@@ -109,6 +108,13 @@ export async function sendPlatformReplies(deps: PlatformIntakeDeps, inboundId: s
     await deps.inbound.markRepliesSent(m.id, ++sent);
   }
   return sent;
+}
+
+/** Sends a staff reply or notice through the platform API of the complainant's channel. */
+export async function sendViaPlatform(deps: Pick<PlatformIntakeDeps, 'client'>, channelUserId: string, text: string, channel: string): Promise<void> {
+  const client = channel === 'wechat_oa' || channel === 'wecom' ? deps.client(channel) : null;
+  if (!client) throw new AppError('channel_unavailable', `no platform API is configured for ${channel}`, { status: 503 });
+  await client.sendText(channelUserId, text);
 }
 
 /** Messages stored while the queue was away: queued again (the job id makes this idempotent). */

@@ -4,6 +4,7 @@ import type { Lead } from '../domain/lead';
 import type { StaffUser } from '../domain/staff';
 import type { ComplainantRepository } from '../db/repositories/complainant-repository';
 import type { LeadFilter, LeadRepository } from '../db/repositories/lead-repository';
+import type { OutboundRepository } from '../db/repositories/outbound-repository';
 
 /** What a staff member may ask of the case list; their scope is added by the service. */
 export type LeadQuery = Omit<LeadFilter, 'scope'>;
@@ -37,15 +38,21 @@ export async function getLeadFor(deps: { leads: LeadRepository }, staff: StaffUs
   return masked(await readable(deps, staff, id));
 }
 
+/** Replies and notices of a case the staff user may read, with their delivery state. */
+export async function listCaseMessages(deps: { leads: LeadRepository; outbound: Pick<OutboundRepository, 'listForLead'> }, staff: StaffUser, id: string) {
+  await readable(deps, staff, id);
+  return deps.outbound.listForLead(id);
+}
+
 /** The full phone numbers of a case's complainants; each viewing is recorded on the case's timeline. */
 export async function revealPhones(
-  deps: { leads: LeadRepository; complainants: ComplainantRepository; withLock: <T>(r: string, fn: () => Promise<T>) => Promise<T> },
+  deps: { leads: LeadRepository; complainants: ComplainantRepository },
   staff: StaffUser,
   id: string,
 ) {
   const lead = await readable(deps, staff, id);
   const people = await deps.complainants.getMany(lead.complainantIds);
-  await deps.withLock(`lead:${id}`, () =>
+  await deps.leads.mutate(id, () =>
     deps.leads.appendEvent(id, {
       at: new Date(),
       type: 'phone_viewed',

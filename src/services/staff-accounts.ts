@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { AppError } from '../domain/app-error';
+import { AppError, isDuplicate } from '../domain/app-error';
 import type { StaffRole, StaffUser } from '../domain/staff';
 import type { StaffRepository } from '../db/repositories/staff-repository';
-import { isDuplicateKeyError } from '../db/connection';
 import type { LoginThrottle } from '../redis/login-rate-limit';
 
 export function hashToken(token: string): string {
@@ -35,7 +34,7 @@ export async function createStaffUser(
   try {
     user = await deps.staff.create({ username: input.username, passwordHash, role: input.role, area: input.area });
   } catch (err) {
-    if (isDuplicateKeyError(err)) throw new AppError('username_taken', `username ${input.username} already exists`, { status: 409 });
+    if (isDuplicate(err)) throw new AppError('username_taken', `username ${input.username} already exists`, { status: 409 });
     throw err;
   }
   const token = newToken();
@@ -106,6 +105,11 @@ export async function createStaffByAdmin(
   const { user, token } = await createStaffUser(deps, input);
   await deps.staff.revokeToken(hashToken(token));
   return user;
+}
+
+/** Who a supervisor can give a case to. */
+export async function assignableInspectors(deps: { staff: StaffRepository }): Promise<StaffUser[]> {
+  return (await deps.staff.list()).filter((s) => s.active && s.role === 'inspector');
 }
 
 /** Disabling signs the user out everywhere; an admin cannot disable themself. */

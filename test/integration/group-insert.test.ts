@@ -1,6 +1,6 @@
 import mongoose, { Schema, type Connection } from 'mongoose';
 import { createGroupInsert } from '../../src/db/group-insert';
-import { isDuplicateKeyError } from '../../src/db/connection';
+import { isDuplicateKeyError } from '../../src/db/store-errors';
 import { uniqueName } from '../support/test-app';
 
 interface Thing {

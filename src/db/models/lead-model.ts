@@ -44,6 +44,8 @@ export interface LeadDoc {
     note: string | null;
     changes: { field: string; before: string | null; after: string | null }[];
   }[];
+  /** Bumped by each change of the case's membership (see LeadRepository.attachComplaint, setMembership). */
+  rev?: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -51,6 +53,7 @@ export interface LeadDoc {
 const schema = new Schema<LeadDoc>(
   {
     caseNumber: { type: String, required: true },
+    rev: { type: Number, default: 0 },
     category: { type: String, enum: CATEGORIES, required: true },
     employer: { type: String, default: null },
     project: { type: String, default: null },

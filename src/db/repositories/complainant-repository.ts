@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Types, type Connection } from 'mongoose';
 import type { ComplaintChannel } from '../../domain/triage-result';
-import { isDuplicateKeyError } from '../connection';
+import { isDuplicateKeyError } from '../store-errors';
 import { complainantModel } from '../models/complainant-model';
 import { createGroupInsert } from '../group-insert';
 

@@ -1,7 +1,8 @@
 import { Types, type Connection } from 'mongoose';
 import type { Complaint, NewComplaint } from '../../domain/complaint';
 import type { ComplaintChannel, EngineResult } from '../../domain/triage-result';
-import { isDuplicateKeyError } from '../connection';
+import { isDuplicateKeyError } from '../store-errors';
+import { newId } from '../ids';
 import { complaintModel, type ComplaintDoc } from '../models/complaint-model';
 import { createGroupInsert } from '../group-insert';
 import { createGroupRead } from '../group-read';
@@ -31,6 +32,8 @@ export function createComplaintRepository(db: Connection) {
   // Triage jobs running together read their complaints with one command.
   const reads = createGroupRead<ComplaintDoc>(Complaints);
   return {
+    newId,
+
     /** Stores a complaint once per (channel, dedupKey); a repeat returns the stored one with created=false. */
     async insertOnce(input: NewComplaint, id?: string): Promise<{ complaint: Complaint; created: boolean }> {
       try {

@@ -1,5 +1,5 @@
 import { Types, type Connection } from 'mongoose';
-import { isDuplicateKeyError } from '../connection';
+import { isDuplicateKeyError } from '../store-errors';
 import { inboundModel, type InboundDoc } from '../models/inbound-model';
 import type { InboundMessage, NewInboundMessage } from '../../domain/inbound';
 

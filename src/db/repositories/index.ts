@@ -5,28 +5,38 @@ import { complaintModel } from '../models/complaint-model';
 import { counterModel } from '../models/counter-model';
 import { leadModel } from '../models/lead-model';
 import { apiTokenModel, staffModel } from '../models/staff-model';
+import { evidenceModel } from '../models/evidence-model';
+import { outboundModel } from '../models/outbound-model';
+import { inboundModel } from '../models/inbound-model';
+import { translatingErrors } from '../store-errors';
 import { createComplainantRepository } from './complainant-repository';
 import { createComplaintRepository } from './complaint-repository';
-import { createLeadRepository } from './lead-repository';
+import { createLeadRepository, type CaseLock } from './lead-repository';
 import { createStaffRepository } from './staff-repository';
 import { createOutboundRepository } from './outbound-repository';
 import { createStatsRepository } from './stats-repository';
 import { createEvidenceRepository } from './evidence-repository';
-import { evidenceModel } from '../models/evidence-model';
-import { outboundModel } from '../models/outbound-model';
-import { inboundModel } from '../models/inbound-model';
 import { createInboundRepository } from './inbound-repository';
 
-export function createRepositories(db: Connection) {
+export interface RepositoryOptions {
+  /**
+   * Makes the writes of one case exclusive where the server needs it (FerretDB v1's findAndModify is
+   * not atomic against a concurrent writer); without it each write's own precondition suffices.
+   */
+  caseLock?: CaseLock;
+}
+
+/** Every repository, with driver errors translated into AppError (see store-errors). */
+export function createRepositories(db: Connection, opts: RepositoryOptions = {}) {
   return {
-    complaints: createComplaintRepository(db),
-    leads: createLeadRepository(db),
-    complainants: createComplainantRepository(db),
-    staff: createStaffRepository(db),
-    outbound: createOutboundRepository(db),
-    stats: createStatsRepository(db),
-    evidence: createEvidenceRepository(db),
-    inbound: createInboundRepository(db),
+    complaints: translatingErrors(createComplaintRepository(db)),
+    leads: translatingErrors(createLeadRepository(db, opts.caseLock)),
+    complainants: translatingErrors(createComplainantRepository(db)),
+    staff: translatingErrors(createStaffRepository(db)),
+    outbound: translatingErrors(createOutboundRepository(db)),
+    stats: translatingErrors(createStatsRepository(db)),
+    evidence: translatingErrors(createEvidenceRepository(db)),
+    inbound: translatingErrors(createInboundRepository(db)),
   };
 }
 
@@ -47,6 +57,7 @@ export async function ensureIndexes(db: Connection): Promise<void> {
     counterModel(db),
     outboundModel(db),
     inboundModel(db),
+    evidenceModel(db),
   ]) {
     await applyIndexPlan(model as unknown as Model<unknown>, server);
   }

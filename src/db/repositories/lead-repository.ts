@@ -1,7 +1,7 @@
 import { Types, type Connection } from 'mongoose';
-import type { Lead, LeadStatus, TimelineEvent } from '../../domain/lead';
+import type { Lead, LeadSort, LeadStatus, TimelineEvent } from '../../domain/lead';
 import type { Category, ComplaintChannel, Sector, Urgency } from '../../domain/triage-result';
-import { isDuplicateKeyError } from '../connection';
+import { isDuplicateKeyError } from '../store-errors';
 import { counterModel } from '../models/counter-model';
 import { overdueSteps } from '../../domain/working-days';
 import { leadModel, type LeadDoc } from '../models/lead-model';
@@ -24,6 +24,7 @@ export type NewLead = Omit<
   | 'contactedAt'
   | 'closedAt'
   | 'overdue'
+  | 'revision'
   | 'createdAt'
   | 'updatedAt'
 >;
@@ -34,8 +35,6 @@ export interface LeadScope {
   assigneeId: string | null;
 }
 
-export const LEAD_SORTS = ['newest', 'oldest', 'urgent'] as const;
-export type LeadSort = (typeof LEAD_SORTS)[number];
 
 const SORT_ORDER: Record<LeadSort, Record<string, 1 | -1>> = {
   newest: { createdAt: -1, _id: -1 },
@@ -121,10 +120,20 @@ function toLead(d: LeadDoc): Lead {
       note: e.note ?? null,
       changes: (e.changes ?? []).map((c) => ({ field: c.field, before: c.before ?? null, after: c.after ?? null })),
     })),
+    revision: d.rev ?? 0,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
   };
 }
+
+/** The filter of a write that applies only while the case's membership is as it was read. */
+const atRevision = (id: string, revision: number) => ({
+  _id: new Types.ObjectId(id),
+  rev: revision === 0 ? { $in: [0, null] } : { $eq: revision },
+});
+
+/** Runs `fn` as the only writer of one case (a Redis lock: see RepositoryOptions.caseLock). */
+export type CaseLock = <T>(leadId: string, fn: () => Promise<T>) => Promise<T>;
 
 function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -166,13 +175,21 @@ function listQuery(f: LeadFilter): Record<string, unknown> {
   return query;
 }
 
-export function createLeadRepository(db: Connection) {
+export function createLeadRepository(db: Connection, caseLock?: CaseLock) {
   const Leads = leadModel(db);
   const group = createGroupInsert(Leads);
   // Cases read together (triage jobs, lists of a complainant's cases) go out as one command.
   const reads = createGroupRead<LeadDoc>(Leads);
   const Counters = counterModel(db);
   return {
+    /**
+     * Runs a read-check-write of one case so that no other writer of that case runs in between where
+     * the server cannot guarantee it (FerretDB); on MongoDB each write's precondition is enough.
+     */
+    mutate<T>(id: string, fn: () => Promise<T>): Promise<T> {
+      return caseLock ? caseLock(id, fn) : fn();
+    },
+
     /**
      * The highest sequence number used under a counter (`case:WA20261128` → 17 for WA20261128-0017):
      * from the case numbers stored, and from the counter document that earlier versions kept. Read in
@@ -246,16 +263,20 @@ export function createLeadRepository(db: Connection) {
       }));
     },
 
-    /** Adds a complaint (and its complainant) to a case with the recomputed totals, and records it. */
+    /**
+     * Adds a complaint (and its complainant) to a case with the totals recomputed from the case as read
+     * at `revision`, and records it. Null when the case has changed since (or does not exist).
+     */
     async attachComplaint(
       id: string,
+      revision: number,
       report: Lead['reports'][number],
       totals: { workerCount: number | null; amountYuan: number | null; urgency: string; priority: string },
       events: TimelineEvent | TimelineEvent[],
     ): Promise<Lead | null> {
       const list = Array.isArray(events) ? events : [events];
       const d = await Leads.findOneAndUpdate(
-        { _id: new Types.ObjectId(id) },
+        atRevision(id, revision),
         {
           $addToSet: { complaintIds: new Types.ObjectId(report.complaintId), complainantIds: new Types.ObjectId(report.complainantId) },
           $push: {
@@ -267,6 +288,7 @@ export function createLeadRepository(db: Connection) {
             timeline: list.length === 1 ? list[0] : { $each: list },
           },
           $set: totals,
+          $inc: { rev: 1 },
         },
         { returnDocument: 'after' },
       ).lean<LeadDoc>();
@@ -291,9 +313,13 @@ export function createLeadRepository(db: Connection) {
       return d ? toLead(d) : null;
     },
 
-    /** Replaces which complaints make up a case (merge and split), with the recomputed totals. */
+    /**
+     * Replaces which complaints make up a case (merge and split), with the recomputed totals, if the
+     * case is still at `revision`. Null when it has changed since.
+     */
     async setMembership(
       id: string,
+      revision: number,
       m: {
         complaintIds: string[];
         complainantIds: string[];
@@ -308,8 +334,9 @@ export function createLeadRepository(db: Connection) {
     ): Promise<Lead | null> {
       const oid = (x: string) => new Types.ObjectId(x);
       const d = await Leads.findOneAndUpdate(
-        { _id: oid(id) },
+        atRevision(id, revision),
         {
+          $inc: { rev: 1 },
           $set: {
             ...m,
             complaintIds: m.complaintIds.map(oid),

@@ -2,7 +2,7 @@ import { Types, type Connection } from 'mongoose';
 import type { OutboundMessage, OutboundState } from '../../domain/outbound';
 import type { ComplaintChannel } from '../../domain/triage-result';
 import { outboundModel, type OutboundDoc } from '../models/outbound-model';
-import { isDuplicateKeyError } from '../connection';
+import { isDuplicateKeyError } from '../store-errors';
 import { createGroupInsert } from '../group-insert';
 
 function toMessage(d: OutboundDoc): OutboundMessage {

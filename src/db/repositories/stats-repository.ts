@@ -1,11 +1,7 @@
+import type { Period } from '../../domain/period';
 import { Types, type Connection } from 'mongoose';
 import { complaintModel } from '../models/complaint-model';
 import { leadModel } from '../models/lead-model';
-
-export interface Period {
-  from: Date;
-  to: Date;
-}
 
 type Counts = Record<string, number>;
 

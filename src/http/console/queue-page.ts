@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { LEAD_STATUSES } from '../../domain/lead';
 import { COMPLAINT_CHANNELS } from '../../domain/complaint';
 import { SECTORS, type ComplaintChannel } from '../../domain/triage-result';
-import { LEAD_SORTS } from '../../db/repositories/lead-repository';
+import { LEAD_SORTS } from '../../domain/lead';
 import { TAOYUAN_TOWNSHIPS } from '../../triage/lexicon/taoyuan-gazetteer';
 import { parseOr400 } from '../validation';
 import type { ConsoleDeps } from './console-router';

@@ -1,6 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { isAppError } from '../../domain/app-error';
-import { isDbUnavailableError } from '../../db/connection';
 import type { Logger } from '../../infra/logger';
 
 interface BodyParserError {
@@ -23,10 +22,6 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     }
     if (bp.type && typeof bp.status === 'number' && bp.status >= 400 && bp.status < 500) {
       res.status(bp.status).json({ error: { code: 'bad_body', message: 'request body could not be read' } });
-      return;
-    }
-    if (isDbUnavailableError(err)) {
-      res.status(503).json({ error: { code: 'store_unavailable', message: 'database unavailable, retry later' } });
       return;
     }
     log.error({ err }, 'unhandled error');

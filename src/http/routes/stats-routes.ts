@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error';
-import type { Period } from '../../db/repositories/stats-repository';
+import type { Period } from '../../domain/period';
 import type { Statistics } from '../../services/statistics';
 import { currentStaff } from '../middleware/require-staff';
 import { parseOr400 } from '../validation';
