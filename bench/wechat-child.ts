@@ -1,10 +1,11 @@
-import { createAppContext } from '../src/app-context';
+import { createAppContext } from '../src/composition/context';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/infra/logger';
 import { TAOYUAN_TOWNSHIPS } from '../src/triage/lexicon/taoyuan-gazetteer';
 import { startMockWechatSession } from '../bots/mock-session';
 import { summarize } from './stats';
 import { RESULT_MARK } from './wechat-path';
+import { mockSessionPort } from '../src/composition/intake';
 
 /**
  * The bot process of the WeChat measurement (run by the bench as a child, configured like the roles):
@@ -20,9 +21,7 @@ async function main(): Promise<void> {
     redisUrl: config.redis,
     queuePrefix: config.QUEUE_PREFIX,
     log: createLogger('warn'),
-    handleMessage: ctx.services.handleWechatMessage,
-    handleFile: ctx.services.handleWechatFile,
-    deliverMessage: ctx.services.deliverMessage,
+    ...mockSessionPort(ctx),
   });
   // Waiters per contact, woken by what the bot says (no polling).
   const waiters = new Map<string, { pattern: RegExp; resolve: (at: number) => void }[]>();

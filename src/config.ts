@@ -1,4 +1,6 @@
 import type { RedisTarget } from './redis/connection';
+import { DEFAULT_OUTCOME_CODES } from './domain/case-workflow';
+import type { DeadlinePolicy, WorkCalendar } from './domain/working-days';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
@@ -179,6 +181,12 @@ export interface Config extends Omit<
   /** The Official Account and WeCom callbacks; null when the channel's variables are not set (the route is then 404). */
   officialAccount: PlatformChannelConfig | null;
   wecom: PlatformChannelConfig | null;
+  /** Working days to accept, first contact and close, by priority (DEADLINE_DAYS_*). */
+  deadlinePolicy: DeadlinePolicy;
+  /** Public holidays and weekend days worked (HOLIDAYS, EXTRA_WORKDAYS). */
+  workCalendar: WorkCalendar;
+  /** Outcome codes a case may close with (OUTCOME_CODES_JSON, or the built-in list). */
+  outcomeCodes: Record<string, string>;
 }
 
 export interface PlatformChannelConfig {
@@ -269,8 +277,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     AUTO_START_SERVICES: e.AUTO_START_SERVICES ?? e.NODE_ENV !== 'production',
     CONSOLE_SECURE_COOKIE: e.CONSOLE_SECURE_COOKIE ?? e.NODE_ENV === 'production',
     llmEnabled: Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL),
+    deadlinePolicy: { normal: workingDays(e.DEADLINE_DAYS_NORMAL), urgent: workingDays(e.DEADLINE_DAYS_URGENT) },
+    workCalendar: { holidays: dateSet(e.HOLIDAYS), extraWorkdays: dateSet(e.EXTRA_WORKDAYS) },
+    outcomeCodes: e.OUTCOME_CODES_JSON ?? DEFAULT_OUTCOME_CODES,
   };
 }
+
+const workingDays = (s: string) => s.split(',').map(Number) as [number, number, number];
+const dateSet = (s: string) => new Set(s.split(',').filter(Boolean));
 
 /** Reads ./.env into process.env when present (variables already set win). */
 export function loadDotEnv(file = '.env'): void {

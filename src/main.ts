@@ -1,4 +1,4 @@
-import { createAppContext } from './app-context';
+import { createAppContext } from './composition/context';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config';
 import { ensureLocalServices, localServicesOptions } from '../tools/local-services/local-services';
 import { createLogger } from './infra/logger';

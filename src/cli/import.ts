@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
-import { createAppContext } from '../app-context';
+import { createAppContext } from '../composition/context';
 import { ConfigError, loadConfig, loadDotEnv } from '../config';
 import type { NewComplaint } from '../domain/complaint';
 import { ensureLocalServices, localServicesOptions } from '../../tools/local-services/local-services';
@@ -8,6 +8,7 @@ import { createLogger } from '../infra/logger';
 import { startWorkerRole } from '../roles/worker-role';
 import { rowToComplaint } from '../services/import-rows';
 import { readExport } from './read-export';
+import { complaintRoutesPort } from '../composition/intake';
 
 const USAGE =
   'usage: npm run --silent import -- FILE.csv|FILE.xlsx|FILE.jsonl [--channel hotline|national_platform|onsite|media|petition] [--wait-seconds 60]';
@@ -52,7 +53,7 @@ async function run(argv: string[]): Promise<number> {
       if ('error' in r) rejected.push({ row: i + 2, reason: r.error });
       else {
         try {
-          const a = await ctx.services.acceptComplaint(r.complaint);
+          const a = await complaintRoutesPort(ctx).acceptComplaint(r.complaint);
           if (a.created) accepted.push(a.complaintId);
           else duplicates++;
         } catch (err) {

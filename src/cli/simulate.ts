@@ -1,11 +1,12 @@
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { createAppContext } from '../app-context';
+import { createAppContext } from '../composition/context';
 import { ConfigError, loadConfig, loadDotEnv } from '../config';
 import { ensureLocalServices, localServicesOptions } from '../../tools/local-services/local-services';
 import { createLogger } from '../infra/logger';
 import { startWorkerRole } from '../roles/worker-role';
 import { startMockWechatSession } from '../../bots/mock-session';
+import { mockSessionPort } from '../composition/intake';
 
 const line = z.object({
   from: z.string().regex(/^[A-Za-z0-9_@.-]{1,64}$/),
@@ -29,9 +30,7 @@ async function main(): Promise<number> {
     redisUrl: config.redis,
     queuePrefix: config.QUEUE_PREFIX,
     log,
-    handleMessage: ctx.services.handleWechatMessage,
-    handleFile: ctx.services.handleWechatFile,
-    deliverMessage: ctx.services.deliverMessage,
+    ...mockSessionPort(ctx),
   });
   try {
     for await (const raw of createInterface({ input: process.stdin, crlfDelay: Infinity })) {

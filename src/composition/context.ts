@@ -1,19 +1,25 @@
 import type { Redis } from 'ioredis';
 import OpenAI from 'openai';
-import type { Config } from './config';
-import { connectDb, pingDb, type Db } from './db/connection';
-import { createRepositories, ensureIndexes, type Repositories } from './db/repositories';
-import { rulesOnly, type TriageEngine } from './domain/triage-result';
-import type { Logger } from './infra/logger';
-import { createRedisCache } from './redis/redis-cache';
-import { createOutboundProducer, type OutboundProducer } from '../queues/outbound-producer';
-import { createDeadlineProducer, type DeadlineProducer } from '../queues/deadline-queue';
-import { createProducerConnection, firstConnectAttempt, pingRedis } from './redis/connection';
-import { createTriageProducer, type TriageProducer } from '../queues/triage-producer';
-import { createPlatformProducer, type PlatformProducer } from '../queues/platform-queue';
-import { createLlmTriage } from './triage/llm/llm-triage';
-import { triageByRules } from './triage/rule-triage';
-import { wireServices, type Services } from './wire-services';
+import type { Config } from '../config';
+import { openStore, type Db } from '../db/store';
+import type { Repositories } from '../db/repositories';
+import type { ServerKind } from '../db/index-plan';
+import { rulesOnly, type TriageEngine } from '../domain/triage-result';
+import type { Logger } from '../infra/logger';
+import { createPlatformClient, type PlatformClient } from '../infra/platform-client';
+import { createRedisCache } from '../redis/redis-cache';
+import { createProducerConnection, firstConnectAttempt, pingRedis } from '../redis/connection';
+import { createLocker, type WithLock } from '../redis/lock';
+import { createPendingComplaints, type PendingComplaints } from '../redis/pending-complaints';
+import { createCaseIndex, type CaseIndex } from '../redis/case-index';
+import { createCaseSequence } from '../redis/case-sequence';
+import { createOutboundProducer, type OutboundProducer } from '../../queues/outbound-producer';
+import { createDeadlineProducer, type DeadlineProducer } from '../../queues/deadline-queue';
+import { createTriageProducer, type TriageProducer } from '../../queues/triage-producer';
+import { createPlatformProducer, type PlatformProducer } from '../../queues/platform-queue';
+import { createLlmTriage } from '../triage/llm/llm-triage';
+import { triageByRules } from '../triage/rule-triage';
+import type { PlatformChannel } from '../domain/inbound';
 
 /** The rule engine, as an async engine so an LLM-backed one can take its place. */
 export const ruleEngine: TriageEngine = async (input) => rulesOnly(triageByRules(input));
@@ -33,68 +39,82 @@ function triageEngineFor(config: Config, log: Logger, redis: Redis): TriageEngin
   });
 }
 
-/** Everything the roles share. */
+/** Everything the features share: connections, queues, and the Redis-backed state that must be one per process. */
 export interface AppContext {
   config: Config;
   log: Logger;
   db: Db;
+  /** What the store's server is (FerretDB takes a per-case lock; MongoDB does not need one). */
+  storeKind: ServerKind;
   repos: Repositories;
+  /** BullMQ's producers' connection. */
   producerConnection: Redis;
+  /** The app's own keys (locks, case index, counters, intake state), on a connection that pipelines automatically. */
+  redis: Redis;
   triageQueue: TriageProducer;
   outboundQueue: OutboundProducer;
   deadlineQueue: DeadlineProducer;
   platformQueue: PlatformProducer;
-  services: Services;
+  /** Named Redis locks: several names are taken together or not at all. */
+  withLocks: WithLock;
+  pending: PendingComplaints;
+  caseIndex: CaseIndex;
+  nextCaseSequence: (counterId: string) => Promise<number>;
+  platformClients: Record<PlatformChannel, PlatformClient | null>;
+  triage: TriageEngine;
+  checks: Record<string, () => Promise<boolean>>;
   close(): Promise<void>;
 }
 
 export async function createAppContext(config: Config, log: Logger, opts: { triage?: TriageEngine } = {}): Promise<AppContext> {
-  const conn = await connectDb(config.MONGODB_URI, config.MONGODB_SERVER_SELECTION_TIMEOUT_MS);
-  await ensureIndexes(conn);
-  const repos = createRepositories(conn);
   const producerConnection = createProducerConnection(config.redis);
   producerConnection.on('error', () => undefined); // reported by /readyz; ioredis reconnects by itself
-  // The app's own keys (locks, case index, counters, intake state) on a connection of their own that
-  // sends the commands issued in one turn of the event loop in one write: dozens of triage jobs and
-  // conversations run at once, and each write is a system call. BullMQ keeps its connection as it is.
-  const appRedis = createProducerConnection(config.redis, { enableAutoPipelining: true });
-  appRedis.on('error', () => undefined);
-  const reachable = await Promise.all([firstConnectAttempt(producerConnection), firstConnectAttempt(appRedis)]);
-  if (!reachable.every(Boolean)) log.warn('Redis is not reachable yet: intake answers 503 until it is');
-  const triageQueue = createTriageProducer(producerConnection, { prefix: config.QUEUE_PREFIX, attempts: config.TRIAGE_ATTEMPTS });
-  const outboundQueue = createOutboundProducer(producerConnection, config.QUEUE_PREFIX);
-  const deadlineQueue = createDeadlineProducer(producerConnection, config.QUEUE_PREFIX, config.DEADLINE_REMIND_HOURS);
-  const platformQueue = createPlatformProducer(producerConnection, config.QUEUE_PREFIX);
-  const services = wireServices({
-    config,
-    repos,
-    redis: appRedis,
-    triageQueue,
-    outboundQueue,
-    deadlineQueue,
-    platformQueue,
-    triage: opts.triage ?? triageEngineFor(config, log, producerConnection),
-    checks: { mongodb: () => pingDb(conn), redis: async () => (await pingRedis(producerConnection)) && (await pingRedis(appRedis)) },
+  // Dozens of triage jobs and conversations run at once: the commands of one turn of the event loop
+  // go out in one write. BullMQ keeps its connection as it is.
+  const redis = createProducerConnection(config.redis, { enableAutoPipelining: true });
+  redis.on('error', () => undefined);
+  const withLocks = createLocker(redis, config.QUEUE_PREFIX);
+  const store = await openStore(config.MONGODB_URI, config.MONGODB_SERVER_SELECTION_TIMEOUT_MS, {
+    caseLock: (leadId, fn) => withLocks(`lead:${leadId}`, fn),
+  }).catch((err: unknown) => {
+    producerConnection.disconnect();
+    redis.disconnect();
+    throw err;
   });
-  return {
+  const reachable = await Promise.all([firstConnectAttempt(producerConnection), firstConnectAttempt(redis)]);
+  if (!reachable.every(Boolean)) log.warn('Redis is not reachable yet: intake answers 503 until it is');
+  const { repos } = store;
+  const platformClient = (channel: PlatformChannel) => {
+    const account = channel === 'wechat_oa' ? config.officialAccount : config.wecom;
+    return account ? createPlatformClient(channel, account, redis, config.QUEUE_PREFIX, withLocks) : null;
+  };
+  const ctx: AppContext = {
     config,
     log,
-    db: conn,
+    db: store.db,
+    storeKind: store.kind,
     repos,
     producerConnection,
-    triageQueue,
-    outboundQueue,
-    deadlineQueue,
-    platformQueue,
-    services,
+    redis,
+    triageQueue: createTriageProducer(producerConnection, { prefix: config.QUEUE_PREFIX, attempts: config.TRIAGE_ATTEMPTS }),
+    outboundQueue: createOutboundProducer(producerConnection, config.QUEUE_PREFIX),
+    deadlineQueue: createDeadlineProducer(producerConnection, config.QUEUE_PREFIX, config.DEADLINE_REMIND_HOURS),
+    platformQueue: createPlatformProducer(producerConnection, config.QUEUE_PREFIX),
+    withLocks,
+    pending: createPendingComplaints(redis, config.QUEUE_PREFIX),
+    caseIndex: createCaseIndex(redis, config.QUEUE_PREFIX, config.DEDUP_WINDOW_DAYS, (since) => repos.leads.findOpenSince(since)),
+    nextCaseSequence: createCaseSequence(redis, config.QUEUE_PREFIX, (counterId) =>
+      repos.leads.lastSequence(counterId, counterId.replace(/^case:/, '')),
+    ),
+    platformClients: { wechat_oa: platformClient('wechat_oa'), wecom: platformClient('wecom') },
+    triage: opts.triage ?? triageEngineFor(config, log, producerConnection),
+    checks: { mongodb: () => store.ping(), redis: async () => (await pingRedis(producerConnection)) && (await pingRedis(redis)) },
     async close() {
-      await triageQueue.close().catch(() => undefined);
-      await outboundQueue.close().catch(() => undefined);
-      await deadlineQueue.close().catch(() => undefined);
-      await platformQueue.close().catch(() => undefined);
+      for (const q of [ctx.triageQueue, ctx.outboundQueue, ctx.deadlineQueue, ctx.platformQueue]) await q.close().catch(() => undefined);
       producerConnection.disconnect();
-      appRedis.disconnect();
-      await conn.close();
+      redis.disconnect();
+      await store.close();
     },
   };
+  return ctx;
 }

@@ -67,3 +67,24 @@ export function firstConnectAttempt(conn: Redis, timeoutMs = 5000): Promise<bool
     conn.once('error', onError);
   });
 }
+
+/**
+ * On a client that pipelines commands automatically, these commands are sent on their own. A command
+ * defined with `defineCommand` after a pipeline was opened in the same tick is missing from that
+ * pipeline, and ioredis then throws an uncaught TypeError (redis/ioredis#1931).
+ */
+export function bypassAutoPipelining(redis: Redis, commands: readonly string[]): void {
+  if (!redis.options.enableAutoPipelining) return;
+  const ignored = redis.options.autoPipeliningIgnoredCommands ?? [];
+  redis.options.autoPipeliningIgnoredCommands = [...ignored, ...commands.filter((c) => !ignored.includes(c))];
+}
+
+/** A Lua script as a command of the client, called with its keys then its arguments. */
+export function defineScript(redis: Redis, name: string, lua: string): (keys: string[], args: (string | number)[]) => Promise<unknown> {
+  if (!(name in redis)) {
+    bypassAutoPipelining(redis, [name]);
+    redis.defineCommand(name, { lua });
+  }
+  const client = redis as unknown as Record<string, (...a: (string | number)[]) => Promise<unknown>>;
+  return (keys, args) => client[name]!(keys.length, ...keys, ...args);
+}

@@ -1,6 +1,7 @@
 import { ExecutionError, Redlock, ResourceLockedError } from '@sesamecare-oss/redlock';
 import type { Redis } from 'ioredis';
 import { AppError } from '../domain/app-error';
+import { bypassAutoPipelining } from './connection';
 
 /**
  * Runs `fn` holding the lock of `resource`. Several resources (an array) are taken together or not at
@@ -35,18 +36,6 @@ function createLocalQueues() {
 
 /** The Lua commands Redlock defines on the client (`defineCommand`) the first time it takes a lock. */
 export const REDLOCK_COMMANDS = ['acquireLock', 'extendLock', 'releaseLock'];
-
-/**
- * On a client that pipelines commands automatically, these commands are sent on their own. Redlock
- * defines its commands at its first lock; a pipeline opened earlier in that tick (by any other command)
- * does not have them, and ioredis then leaves that pipeline's reply list one short and throws an
- * uncaught TypeError that ends the process (redis/ioredis#1931), while the lock never settles.
- */
-function bypassAutoPipelining(redis: Redis, commands: readonly string[]) {
-  if (!redis.options.enableAutoPipelining) return;
-  const ignored = redis.options.autoPipeliningIgnoredCommands ?? [];
-  redis.options.autoPipeliningIgnoredCommands = [...ignored, ...commands.filter((c) => !ignored.includes(c))];
-}
 
 /**
  * Mutual exclusion per resource, in Redis. Case changes are read-check-write; FerretDB v1 does not

@@ -1,11 +1,22 @@
 import type { Redis } from 'ioredis';
+import { defineScript } from './connection';
+
+/** A key that may be set once within its lifetime (a signed request's replay guard). */
+export interface OnceClaim {
+  key: string;
+  ttlSeconds: number;
+}
+
+// Notes a complaint id as pending; with a claim key, only if that key is not claimed yet (one round trip).
+const NOTE_PENDING = `
+if #KEYS > 1 and not redis.call('SET', KEYS[2], '1', 'EX', ARGV[3], 'NX') then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+return 1`;
 
 /**
  * Complaints stored (or about to be) and not yet processed, by when they arrived: a Redis sorted set
  * that lets the sweeper find what slipped through (a process died between the write and the
- * enqueue) without reading the whole complaints collection every few seconds. FerretDB v1 filters
- * anything but `_id` by reading every document, and such a scan held up intake writes for up to a
- * second in the benchmark.
+ * enqueue) without reading the whole complaints collection, which FerretDB v1 can only scan.
  *
  * Redis can lose this set with everything else. A marker key says whether the set is to be trusted:
  * when it is missing (first start, Redis restarted empty) the sweeper scans the store once and sets it.
@@ -13,10 +24,15 @@ import type { Redis } from 'ioredis';
 export function createPendingComplaints(redis: Redis, prefix: string) {
   const key = `${prefix}:complaints-pending`;
   const marker = `${prefix}:complaints-pending:since`;
+  const notePending = defineScript(redis, 'notePendingComplaint', NOTE_PENDING);
   return {
-    /** Before the write: the id the complaint will be stored under. */
-    add: async (complaintId: string, at = Date.now()) => {
-      await redis.zadd(key, at, complaintId);
+    /**
+     * Before the write: the id the complaint will be stored under. With a claim, the note is made only
+     * if the claim is new; false means it was claimed before and nothing was noted.
+     */
+    add: async (complaintId: string, claim?: OnceClaim, at = Date.now()): Promise<boolean> => {
+      const keys = claim ? [key, claim.key] : [key];
+      return (await notePending(keys, [at, complaintId, claim?.ttlSeconds ?? 0])) === 1;
     },
     remove: async (complaintId: string) => {
       await redis.zrem(key, complaintId);

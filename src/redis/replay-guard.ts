@@ -1,8 +1,9 @@
 import type { Redis } from 'ioredis';
+import type { OnceClaim } from './pending-complaints';
 
 export interface ReplayGuard {
-  /** True the first time a signature is claimed within its lifetime, false for a replay. */
-  claim(signature: string): Promise<boolean>;
+  /** The claim of a signature: set once within its lifetime (see PendingComplaints.add). */
+  claimFor(signature: string): OnceClaim;
   /** Forgets a claim whose request was not accepted (e.g. 503), so the sender's retry is not a "replay". */
   release(signature: string): Promise<void>;
 }
@@ -14,7 +15,7 @@ export interface ReplayGuard {
 export function createReplayGuard(redis: Redis, prefix: string, ttlSeconds: number): ReplayGuard {
   const key = (signature: string) => `${prefix}:hotline:seen:${signature.toLowerCase()}`;
   return {
-    claim: async (signature) => (await redis.set(key(signature), '1', 'EX', ttlSeconds, 'NX')) === 'OK',
+    claimFor: (signature) => ({ key: key(signature), ttlSeconds }),
     release: async (signature) => {
       await redis.del(key(signature));
     },

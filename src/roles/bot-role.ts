@@ -1,9 +1,11 @@
-import type { AppContext } from '../app-context';
+import type { AppContext } from '../composition/context';
 import { createEmbeddedMockPuppet } from '../../bots/embedded-mock';
 import { createWechatBot } from '../../bots/wechat-bot';
 import { createOutboundWorker } from '../../queues/outbound-worker';
 import { createWorkerConnection } from '../redis/connection';
 import type { RunningRole } from './api-role';
+import { wechatBotPort } from '../composition/intake';
+import { deliveryPort } from '../composition/outbound';
 
 export interface BotRole extends RunningRole {
   status(): Record<string, unknown>;
@@ -19,17 +21,14 @@ export async function startBotRole(ctx: AppContext): Promise<BotRole> {
     puppet: embedded?.puppet ?? config.WECHATY_PUPPET,
     puppetToken: config.WECHATY_PUPPET_SERVICE_TOKEN,
     log,
-    handleMessage: ctx.services.handleWechatMessage,
-    handleFile: ctx.services.handleWechatFile,
-    // Published in Redis so the staff API of any process can show the login QR code to admins.
-    onState: (s) => void ctx.services.publishWechatLogin(s).catch(() => undefined),
+    ...wechatBotPort(ctx),
   });
   await bot.start();
   embedded?.login();
 
   const connection = createWorkerConnection(config.redis);
   connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
-  const outbound = createOutboundWorker(connection, config.QUEUE_PREFIX, { deliver: ctx.services.deliverMessage(bot.send), log });
+  const outbound = createOutboundWorker(connection, config.QUEUE_PREFIX, { deliver: deliveryPort(ctx, bot.send), log });
   void outbound.run().catch((err: unknown) => log.error({ err }, 'outbound worker stopped'));
   await outbound.waitUntilReady();
 

@@ -1,13 +1,17 @@
-import type { AppContext } from '../app-context';
+import type { AppContext } from '../composition/context';
 import { createWorkerConnection } from '../redis/connection';
 import { createTriageWorker } from '../../queues/triage-worker';
 import { createDeadlineWorker } from '../../queues/deadline-queue';
 import { createPlatformWorker } from '../../queues/platform-queue';
 import type { RunningRole } from './api-role';
+import { deadlineWorkerPort } from '../composition/cases';
+import { platformWorkerPort } from '../composition/platform';
+import { sweepPort, triageWorkerPort } from '../composition/triage';
 
 /** The triage worker and the sweeper that re-queues stored complaints nothing is working on. */
 export async function startWorkerRole(ctx: AppContext): Promise<RunningRole> {
-  const { config, services } = ctx;
+  const { config } = ctx;
+  const sweeps = sweepPort(ctx);
   const log = ctx.log.child({ module: 'worker' });
   const connection = createWorkerConnection(config.redis);
   connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
@@ -15,30 +19,26 @@ export async function startWorkerRole(ctx: AppContext): Promise<RunningRole> {
     connection,
     config.QUEUE_PREFIX,
     config.TRIAGE_CONCURRENCY,
-    { triageComplaint: services.triageComplaint, log },
+    { ...triageWorkerPort(ctx), log },
     { gatherMs: config.TRIAGE_GATHER_MS },
   );
   void worker.run().catch((err: unknown) => log.error({ err }, 'triage worker stopped'));
   await worker.waitUntilReady();
-  const deadlines = createDeadlineWorker(connection, config.QUEUE_PREFIX, {
-    checkDeadline: services.checkDeadline,
-    scheduleNext: services.scheduleNextDeadline,
-    log,
-  });
+  const deadlines = createDeadlineWorker(connection, config.QUEUE_PREFIX, { ...deadlineWorkerPort(ctx), log });
   void deadlines.run().catch((err: unknown) => log.error({ err }, 'deadline worker stopped'));
   await deadlines.waitUntilReady();
   // Official Account / WeCom messages: the intake conversation, and sending through the platform API.
-  const platform = createPlatformWorker(connection, config.QUEUE_PREFIX, { ...services.platform, log });
+  const platform = createPlatformWorker(connection, config.QUEUE_PREFIX, { ...platformWorkerPort(ctx), log });
   void platform.run().catch((err: unknown) => log.error({ err }, 'platform worker stopped'));
   await platform.waitUntilReady();
 
   let sweeping: Promise<void> = Promise.resolve();
   const sweep = () => {
-    sweeping = services
+    sweeping = sweeps
       .sweepUnprocessed({ graceMs: config.SWEEP_GRACE_MS })
       .then(async (r) => {
         if (r.requeued > 0) log.warn(r, 'sweeper re-queued unprocessed complaints');
-        const inbound = await services.platform.sweep(config.SWEEP_GRACE_MS);
+        const inbound = await sweeps.sweepInbound(config.SWEEP_GRACE_MS);
         if (inbound > 0) log.warn({ inbound }, 'sweeper re-queued unhandled platform messages');
       })
       .catch((err: unknown) => log.warn({ err: (err as Error).message }, 'sweep failed; will retry'));

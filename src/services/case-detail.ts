@@ -7,7 +7,7 @@ import type { EvidenceInfo, EvidenceRepository } from '../db/repositories/eviden
 import type { LeadRepository } from '../db/repositories/lead-repository';
 import type { OutboundRepository } from '../db/repositories/outbound-repository';
 import type { StaffRepository } from '../db/repositories/staff-repository';
-import { maskPhone, readable } from './read-leads';
+import { maskPhone, readable, revealPhones } from './read-leads';
 
 export interface CaseDetailDeps {
   leads: LeadRepository;
@@ -66,6 +66,12 @@ export async function caseDetailFor(deps: CaseDetailDeps, staff: StaffUser, id: 
 }
 
 export type CaseDetail = Awaited<ReturnType<typeof caseDetailFor>>;
+
+/** The case page with full numbers, after the viewing is recorded on the timeline. */
+export async function revealCaseDetailFor(deps: CaseDetailDeps, staff: StaffUser, id: string): Promise<CaseDetail> {
+  await revealPhones(deps, staff, id);
+  return caseDetailFor(deps, staff, id, { unmasked: true });
+}
 
 /** One evidence file of a case the staff user may read; any other id is 404. */
 export async function evidenceFileFor(deps: CaseDetailDeps, staff: StaffUser, leadId: string, evidenceId: string) {

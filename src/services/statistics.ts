@@ -1,4 +1,5 @@
-import type { StatsRepository, Period } from '../db/repositories/stats-repository';
+import type { StatsRepository } from '../db/repositories/stats-repository';
+import type { Period } from '../domain/period';
 
 export async function statistics(deps: { stats: StatsRepository }, p: Period) {
   const [byChannel, byCategory, validByChannel, byArea, bySector, byStatus, recovered, overdueNow] = await Promise.all([
@@ -31,6 +32,12 @@ export async function statistics(deps: { stats: StatsRepository }, p: Period) {
 }
 
 export type Statistics = Awaited<ReturnType<typeof statistics>>;
+
+/** A calendar year's figures and its report paragraph (years are counted in China's time zone). */
+export async function annualReport(deps: { stats: StatsRepository }, year: number) {
+  const s = await statistics(deps, { from: new Date(`${year}-01-01T00:00:00+08:00`), to: new Date(`${year + 1}-01-01T00:00:00+08:00`) });
+  return { year, paragraph: annualReportParagraph(s), statistics: s };
+}
 
 /** 万元 with two decimals, as the bureau's reports write money (3529.04万元). */
 function wan(yuan: number): string {

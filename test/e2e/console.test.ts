@@ -5,6 +5,7 @@ import { launchChromium } from '../support/browser';
 import type { Lead } from '../../src/domain/lead';
 import { createStaffUser } from '../../src/services/staff-accounts';
 import { postTranscript, startTestApp, uniqueName, waitFor, type TestApp } from '../support/test-app';
+import { complaintRoutesPort, wechatBotPort } from '../../src/composition/intake';
 
 const SHOTS = path.join(__dirname, '../../test-output/screenshots');
 const PASSWORD = 'a-long-test-password';
@@ -99,7 +100,7 @@ describe('staff console in a real browser', () => {
       mime: 'image/png',
       data: photo,
     });
-    const { complaintId: c } = await app.ctx.services.acceptComplaint({
+    const { complaintId: c } = await complaintRoutesPort(app.ctx).acceptComplaint({
       channel: 'wechat',
       dedupKey: uniqueName('msg'),
       sender: { channelUserId: 'wxid_e2e_photo', name: '龙师傅', phone: '13900008803' },
@@ -252,7 +253,7 @@ describe('staff console in a real browser', () => {
   });
 
   it('when an admin opens operations, then queue health, the WeChat QR code and staff users are there, and a user can be added and disabled', async () => {
-    await app.ctx.services.publishWechatLogin({ state: 'scan', qrcode: 'https://login.example.invalid/l/e2e-qr' });
+    await wechatBotPort(app.ctx).onState!({ state: 'scan', qrcode: 'https://login.example.invalid/l/e2e-qr' });
     const page = await signIn('admin');
     await page.click('a:has-text("运维管理")');
     await page.waitForURL(/\/console\/ops/);

@@ -1,6 +1,7 @@
 import { createStaffUser } from '../../src/services/staff-accounts';
 import { postTranscript, startTestApp, uniqueName, waitFor, type TestApp } from '../support/test-app';
 import type { Lead } from '../../src/domain/lead';
+import { leadRoutesPort } from '../../src/composition/cases';
 
 /** A hotline complaint, triaged: the case it ended up in. */
 async function submitCall(app: TestApp, text: string, callerPhone: string): Promise<Lead> {
@@ -69,8 +70,8 @@ describe('de-duplication: one case per employer or project while it is open', ()
       { staff: app.ctx.repos.staff },
       { username: 'closer', password: 'a-long-test-password', role: 'supervisor', area: null },
     );
-    await app.ctx.services.changeLeadStatus(user, first.id, { to: 'rejected', rejectReason: 'withdrawn' });
-    await app.ctx.services.changeLeadStatus(user, first.id, { to: 'closed', outcomeCode: 'withdrawn' });
+    await leadRoutesPort(app.ctx).changeLeadStatus(user, first.id, { to: 'rejected', rejectReason: 'withdrawn' });
+    await leadRoutesPort(app.ctx).changeLeadStatus(user, first.id, { to: 'closed', outcomeCode: 'withdrawn' });
     const second = await submit('恒通砖厂又欠我两个月工资6000元，热市镇。', '13900009302');
     expect(second.id).not.toBe(first.id);
   });

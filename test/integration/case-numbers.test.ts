@@ -1,4 +1,5 @@
 import { postTranscript, startTestApp, uniqueName, type TestApp } from '../support/test-app';
+import { triageWorkerPort } from '../../src/composition/triage';
 
 describe('case numbers under concurrency', () => {
   let app: TestApp;
@@ -17,7 +18,7 @@ describe('case numbers under concurrency', () => {
       });
       ids.push(((await res.json()) as { complaintId: string }).complaintId);
     }
-    const results = await Promise.all(ids.map((id) => app.ctx.services.triageComplaint(id)));
+    const results = await Promise.all(ids.map((id) => triageWorkerPort(app.ctx).triageComplaint(id)));
     const leads = await Promise.all(results.map((r) => app.ctx.repos.leads.get(r.leadId!)));
     expect(new Set(leads.map((l) => l!.caseNumber)).size).toBe(ids.length);
   });

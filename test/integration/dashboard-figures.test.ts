@@ -1,4 +1,5 @@
 import { postTranscript, startTestApp, uniqueName, waitFor, type TestApp } from '../support/test-app';
+import { dashboardPort } from '../../src/composition/reports';
 
 describe('dashboard figures: complaints by week and channel, early warnings', () => {
   let app: TestApp;
@@ -25,7 +26,7 @@ describe('dashboard figures: complaints by week and channel, early warnings', ()
       'triage',
     );
 
-    const figures = await app.ctx.services.dashboard(new Date());
+    const figures = await dashboardPort(app.ctx)(new Date());
     expect(figures.weeks).toHaveLength(12);
     expect(figures.byChannel.hotline?.at(-1)).toBe(4);
     expect(figures.earlyWarnings).toHaveLength(1);

@@ -2,6 +2,7 @@ import { deadlineJobId } from '../../queues/jobs';
 import type { Lead } from '../../src/domain/lead';
 import { createStaffUser } from '../../src/services/staff-accounts';
 import { postTranscript, startTestApp, uniqueName, waitFor, type TestApp } from '../support/test-app';
+import { deadlineWorkerPort } from '../../src/composition/cases';
 
 describe('deadlines on a working-day calendar, reminders and escalation', () => {
   let app: TestApp;
@@ -73,7 +74,7 @@ describe('deadlines on a working-day calendar, reminders and escalation', () => 
     const order: string[] = [];
     let check = { leadId, step: 'accept', phase: 'remind' } as const as { leadId: string; step: 'accept' | 'contact' | 'close'; phase: 'remind' | 'escalate' };
     for (let i = 0; i < 5; i++) {
-      await app.ctx.services.scheduleNextDeadline(check);
+      await deadlineWorkerPort(app.ctx).scheduleNext(check);
       const first = deadlineJobId({ leadId, step: 'accept', phase: 'remind' });
       const waiting = (await app.ctx.deadlineQueue.queue.getDelayed()).filter(
         (j) => j.data.leadId === leadId && j.id !== first && !order.includes(j.id!),
@@ -96,7 +97,7 @@ describe('deadlines on a working-day calendar, reminders and escalation', () => 
     const mine = async () => (await app.ctx.deadlineQueue.queue.getDelayed()).filter((j) => j.data.leadId === leadId).length;
     // After the last check nothing more is queued.
     const before = await mine();
-    await app.ctx.services.scheduleNextDeadline({ leadId, step: 'close', phase: 'escalate' });
+    await deadlineWorkerPort(app.ctx).scheduleNext({ leadId, step: 'close', phase: 'escalate' });
     expect(await mine()).toBe(before);
     // A closed case: the chain stops even where a check would follow.
     for (const j of await app.ctx.deadlineQueue.queue.getDelayed()) if (j.data.leadId === leadId) await j.remove();
@@ -106,7 +107,7 @@ describe('deadlines on a working-day calendar, reminders and escalation', () => 
       { status: 'closed', closedAt: new Date() },
       { at: new Date(), type: 'test_clock', actor: 'test', note: null, changes: [] },
     );
-    await app.ctx.services.scheduleNextDeadline({ leadId, step: 'accept', phase: 'remind' });
+    await deadlineWorkerPort(app.ctx).scheduleNext({ leadId, step: 'accept', phase: 'remind' });
     expect(await mine()).toBe(0);
   });
 
@@ -130,8 +131,8 @@ describe('deadlines on a working-day calendar, reminders and escalation', () => 
     const overdueList = (await api<{ items: Lead[] }>('GET', '/api/leads?overdue=true')).body;
     expect(overdueList.items.map((l) => l.id)).toContain(leadId);
 
-    expect(await app.ctx.services.checkDeadline({ leadId, step: 'accept', phase: 'escalate' })).toBe('escalated');
-    expect(await app.ctx.services.checkDeadline({ leadId, step: 'accept', phase: 'escalate' })).toBe('escalated'); // a retried job
+    expect(await deadlineWorkerPort(app.ctx).checkDeadline({ leadId, step: 'accept', phase: 'escalate' })).toBe('escalated');
+    expect(await deadlineWorkerPort(app.ctx).checkDeadline({ leadId, step: 'accept', phase: 'escalate' })).toBe('escalated'); // a retried job
     const escalations = (await api<Lead>('GET', `/api/leads/${leadId}`)).body.timeline.filter((e) => e.type === 'deadline_escalated');
     expect(escalations).toHaveLength(1);
 
@@ -139,7 +140,7 @@ describe('deadlines on a working-day calendar, reminders and escalation', () => 
     const after = (await api<Lead>('GET', `/api/leads/${leadId}`)).body;
     expect(after.overdue).toEqual([]);
     expect(after.acceptedAt).not.toBeNull();
-    expect(await app.ctx.services.checkDeadline({ leadId, step: 'accept', phase: 'remind' })).toBe('done');
+    expect(await deadlineWorkerPort(app.ctx).checkDeadline({ leadId, step: 'accept', phase: 'remind' })).toBe('done');
     expect((await api<{ items: Lead[] }>('GET', '/api/leads?overdue=true')).body.items.map((l) => l.id)).not.toContain(leadId);
   });
 

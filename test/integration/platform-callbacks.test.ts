@@ -5,7 +5,7 @@ import { aesKeyFrom, encryptMessage, signature } from '../../src/http/wechat-pla
 import { buildXml, parseCallbackXml } from '../../src/http/wechat-platform/platform-xml';
 import { platformRoutes } from '../../src/http/wechat-platform/platform-routes';
 import { errorHandler } from '../../src/http/middleware/error-handler';
-import { platformRouteDeps } from '../../src/roles/api-role';
+import { platformRoutesPort } from '../../src/composition/platform';
 import { startWorkerRole } from '../../src/roles/worker-role';
 import { PROMPT_FOR_COMPLAINT } from '../../src/services/intake/faq';
 import { startFakeWechatApi, type FakeWechatApi } from '../support/fake-wechat-api';
@@ -53,7 +53,7 @@ describe('the Official Account and WeCom callbacks', () => {
 
   it('when the WeCom sample message from the published sample code is replayed at its own time, then it is verified, decrypted, answered and stored', async () => {
     const r = express();
-    r.use('/wechat/wecom', platformRoutes({ ...platformRouteDeps(app.ctx, 'wecom'), now: () => Number(WECOM.message.timestamp) }));
+    r.use('/wechat/wecom', platformRoutes({ ...platformRoutesPort(app.ctx, 'wecom'), now: () => Number(WECOM.message.timestamp) }));
     r.use(errorHandler(app.ctx.log));
     const server: Server = await new Promise((resolve) => {
       const s = r.listen(0, '127.0.0.1', () => resolve(s));

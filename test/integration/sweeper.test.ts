@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { triageJobId } from '../../queues/jobs';
 import { postTranscript, startTestApp, uniqueName, waitFor, type TestApp } from '../support/test-app';
 import { startWorkerRole } from '../../src/roles/worker-role';
+import { sweepPort, triageWorkerPort } from '../../src/composition/triage';
 
 const wageCall = () => ({
   callId: uniqueName('call'),
@@ -27,10 +28,10 @@ describe('the sweeper: nothing stored is left unprocessed', () => {
     await app.ctx.triageQueue.queue.obliterate({ force: true });
     expect(await app.ctx.triageQueue.queue.getJob(triageJobId(ids[0]!))).toBeUndefined();
 
-    const report = await app.ctx.services.sweepUnprocessed({ graceMs: 0 });
+    const report = await sweepPort(app.ctx).sweepUnprocessed({ graceMs: 0 });
     expect(report).toEqual({ checked: 3, requeued: 3 });
     // A second sweep while the jobs wait adds nothing.
-    expect(await app.ctx.services.sweepUnprocessed({ graceMs: 0 })).toEqual({ checked: 3, requeued: 0 });
+    expect(await sweepPort(app.ctx).sweepUnprocessed({ graceMs: 0 })).toEqual({ checked: 3, requeued: 0 });
 
     const worker = await startWorkerRole(app.ctx);
     try {
@@ -44,11 +45,11 @@ describe('the sweeper: nothing stored is left unprocessed', () => {
     } finally {
       await worker.stop();
     }
-    expect(await app.ctx.services.sweepUnprocessed({ graceMs: 0 })).toEqual({ checked: 0, requeued: 0 });
+    expect(await sweepPort(app.ctx).sweepUnprocessed({ graceMs: 0 })).toEqual({ checked: 0, requeued: 0 });
   });
 
   it('when the pending set is intact, then a sweep reads only its ids; when Redis lost it, then the store is scanned once', async () => {
-    await app.ctx.services.sweepUnprocessed({ graceMs: 0 }); // the pending set is trusted from here on
+    await sweepPort(app.ctx).sweepUnprocessed({ graceMs: 0 }); // the pending set is trusted from here on
     // Stored without passing through intake (as if written before a crash that also lost the job).
     const hidden = await app.ctx.repos.complaints.insertOnce({
       channel: 'hotline',
@@ -63,7 +64,7 @@ describe('the sweeper: nothing stored is left unprocessed', () => {
     const { complaintId } = (await res.json()) as { complaintId: string };
     await app.ctx.triageQueue.queue.obliterate({ force: true });
 
-    const seen = await app.ctx.services.sweepUnprocessed({ graceMs: 0 });
+    const seen = await sweepPort(app.ctx).sweepUnprocessed({ graceMs: 0 });
     expect(seen).toEqual({ checked: 1, requeued: 1 }); // the accepted one, found through the pending set
     expect(await app.ctx.triageQueue.queue.getJob(triageJobId(complaintId))).toBeDefined();
     expect(await app.ctx.triageQueue.queue.getJob(triageJobId(hidden.complaint.id))).toBeUndefined();
@@ -73,22 +74,22 @@ describe('the sweeper: nothing stored is left unprocessed', () => {
       `${app.ctx.config.QUEUE_PREFIX}:complaints-pending`,
       `${app.ctx.config.QUEUE_PREFIX}:complaints-pending:since`,
     );
-    const scanned = await app.ctx.services.sweepUnprocessed({ graceMs: 0 });
+    const scanned = await sweepPort(app.ctx).sweepUnprocessed({ graceMs: 0 });
     expect(scanned.checked).toBeGreaterThanOrEqual(2);
     expect(await app.ctx.triageQueue.queue.getJob(triageJobId(hidden.complaint.id))).toBeDefined();
   });
 
   it('when a complaint is younger than the grace period, then the sweeper leaves it to the queue', async () => {
     await postTranscript(app.url, wageCall());
-    expect((await app.ctx.services.sweepUnprocessed({ graceMs: 60_000 })).checked).toBe(0);
+    expect((await sweepPort(app.ctx).sweepUnprocessed({ graceMs: 60_000 })).checked).toBe(0);
   });
 
   it('when triage runs twice for one complaint, then exactly one lead exists', async () => {
     const res = await postTranscript(app.url, wageCall());
     const { complaintId } = (await res.json()) as { complaintId: string };
-    const [a, b] = await Promise.all([app.ctx.services.triageComplaint(complaintId), app.ctx.services.triageComplaint(complaintId)]);
+    const [a, b] = await Promise.all([triageWorkerPort(app.ctx).triageComplaint(complaintId), triageWorkerPort(app.ctx).triageComplaint(complaintId)]);
     expect(a.leadId).toBe(b.leadId);
-    const again = await app.ctx.services.triageComplaint(complaintId);
+    const again = await triageWorkerPort(app.ctx).triageComplaint(complaintId);
     expect(again).toMatchObject({ skipped: true, leadId: a.leadId });
     const leads = await app.ctx.repos.leads.list({ page: 1, pageSize: 100 });
     expect(leads.items.filter((l) => l.originComplaintId === complaintId)).toHaveLength(1);
@@ -96,7 +97,7 @@ describe('the sweeper: nothing stored is left unprocessed', () => {
     // A run that stopped after opening the case and sending the notice, before marking the complaint:
     // the next run finds the case and the notice and writes neither again.
     await app.ctx.db.collection('complaints').updateOne({ _id: new Types.ObjectId(complaintId) }, { $set: { state: 'received' } });
-    const rerun = await app.ctx.services.triageComplaint(complaintId);
+    const rerun = await triageWorkerPort(app.ctx).triageComplaint(complaintId);
     expect(rerun).toMatchObject({ skipped: false, leadId: a.leadId });
     const notices = await app.ctx.repos.outbound.listForLead(a.leadId!);
     expect(notices.filter((m) => m.kind === 'case_notice')).toHaveLength(1);

@@ -2,8 +2,10 @@ import { startBotRole } from '../../src/roles/bot-role';
 import { createStaffUser } from '../../src/services/staff-accounts';
 import { startTestApp, testConfig, waitFor, type TestApp } from '../support/test-app';
 import { startWechatHarness } from '../support/wechat-harness';
-import { createAppContext } from '../../src/app-context';
+import { createAppContext } from '../../src/composition/context';
 import { createLogger } from '../../src/infra/logger';
+import { wechatBotPort } from '../../src/composition/intake';
+import { leadRoutesPort } from '../../src/composition/cases';
 
 describe('the WeChat intake conversation, on the real Wechaty with wechaty-puppet-mock', () => {
   let app: TestApp;
@@ -100,7 +102,7 @@ describe('the WeChat intake conversation, on the real Wechaty with wechaty-puppe
       { staff: app.ctx.repos.staff },
       { username: 'huang.sup', password: 'a-long-test-password', role: 'supervisor', area: null },
     );
-    await app.ctx.services.replyToComplainants(user, lead!.id, { text: '已联系超市负责人，本周内结清。' });
+    await leadRoutesPort(app.ctx).replyToComplainants(user, lead!.id, { text: '已联系超市负责人，本周内结清。' });
     await w.waitFor(/本周内结清/);
   });
 });
@@ -110,11 +112,11 @@ describe('a restart in the middle of a conversation', () => {
     const config = testConfig();
     const first = await createAppContext(config, createLogger('silent'));
     const msg = (id: string, text: string) => ({ id, contactId: 'wxid_restart_test', contactName: '易师傅', text, at: new Date() });
-    expect(await first.services.handleWechatMessage(msg('m1', '老板欠我工资不给'))).toEqual([expect.stringContaining('哪个单位')]);
+    expect(await wechatBotPort(first).handleMessage(msg('m1', '老板欠我工资不给'))).toEqual([expect.stringContaining('哪个单位')]);
     await first.close();
     const second = await createAppContext(config, createLogger('silent'));
     try {
-      expect(await second.services.handleWechatMessage(msg('m2', '宏达建筑公司'))).toEqual([expect.stringContaining('在哪里做的事')]);
+      expect(await wechatBotPort(second).handleMessage(msg('m2', '宏达建筑公司'))).toEqual([expect.stringContaining('在哪里做的事')]);
       await second.producerConnection.del(`${config.QUEUE_PREFIX}:intake:wxid_restart_test`);
     } finally {
       await second.db.dropDatabase();
@@ -130,7 +132,7 @@ describe('a flood of messages', () => {
       const replies: string[][] = [];
       for (let i = 0; i < 30; i++) {
         replies.push(
-          await app.ctx.services.handleWechatMessage({
+          await wechatBotPort(app.ctx).handleMessage({
             id: `flood-${i}`,
             contactId: 'wxid_flooder',
             contactName: null,
@@ -142,7 +144,7 @@ describe('a flood of messages', () => {
       expect(replies.flat().filter((r) => r.includes('太快'))).toHaveLength(1);
       expect(replies.slice(6).every((r) => r.length === 0)).toBe(true);
       expect(await app.ctx.repos.complaints.countByState()).toEqual({});
-      const long = await app.ctx.services.handleWechatMessage({
+      const long = await wechatBotPort(app.ctx).handleMessage({
         id: 'long',
         contactId: 'wxid_long',
         contactName: null,
@@ -150,7 +152,7 @@ describe('a flood of messages', () => {
         at: new Date(),
       });
       expect(long).toEqual([expect.stringContaining('太长')]);
-      const exe = await app.ctx.services.handleWechatFile({
+      const exe = await wechatBotPort(app.ctx).handleFile({
         contactId: 'wxid_file',
         name: 'tool.exe',
         mime: 'application/x-msdownload',

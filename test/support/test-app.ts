@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import { createAppContext, type AppContext } from '../../src/app-context';
+import { createAppContext, type AppContext } from '../../src/composition/context';
 import { loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/infra/logger';
 import { signHotlineBody } from '../../src/http/hotline-signature';

@@ -3,6 +3,7 @@ import { startMockWechatSession } from '../../bots/mock-session';
 import { createLogger } from '../../src/infra/logger';
 import type { TestApp } from './test-app';
 import { waitFor } from './test-app';
+import { mockSessionPort } from '../../src/composition/intake';
 
 /** The real bot on the mock puppet (the simulator's session) against a test app; workers are mock contacts. */
 export async function startWechatHarness(app: TestApp) {
@@ -10,9 +11,7 @@ export async function startWechatHarness(app: TestApp) {
     redisUrl: app.ctx.config.REDIS_URL,
     queuePrefix: app.ctx.config.QUEUE_PREFIX,
     log: createLogger('silent'),
-    handleMessage: app.ctx.services.handleWechatMessage,
-    handleFile: app.ctx.services.handleWechatFile,
-    deliverMessage: app.ctx.services.deliverMessage,
+    ...mockSessionPort(app.ctx),
   });
   const worker = (name: string) => {
     const id = `wxid_${randomBytes(6).toString('hex')}`;

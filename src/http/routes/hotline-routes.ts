@@ -5,7 +5,6 @@ import { AppError } from '../../domain/app-error';
 import { transcriptText, type NewComplaint } from '../../domain/complaint';
 import { freeText as text, invalidUtf8 } from '../json-body';
 import type { AcceptedComplaint } from '../../services/accept-complaint';
-import type { ReplayGuard } from '../../redis/replay-guard';
 import { verifyHotlineSignature } from '../hotline-signature';
 import { parseOr400 } from '../validation';
 import { formatServerTiming } from '../server-timing';
@@ -47,57 +46,38 @@ export function toNewComplaint(body: HotlineTranscript): NewComplaint {
 export interface HotlineRouteDeps {
   secret: string;
   maxSkewSeconds: number;
-  acceptComplaint(input: NewComplaint, opts?: { alongside?: Promise<unknown> }): Promise<AcceptedComplaint>;
-  replayGuard: ReplayGuard;
+  /** Stores and queues the transcript; a signature seen before is refused (409 replayed_request). */
+  acceptTranscript(input: NewComplaint, signature: string): Promise<AcceptedComplaint>;
 }
-
-const queueDown = (cause: unknown) =>
-  new AppError('queue_unavailable', '队列服务暂不可用，请稍后重试 (queue unavailable, retry later)', { status: 503, cause });
 
 /** The 12345/12333 transcription feed: signed JSON in, 202 {complaintId} once stored and queued. */
 export function hotlineRoutes(deps: HotlineRouteDeps): Router {
   const router = Router();
   router.post('/transcripts', express.raw({ type: () => true, limit: '512kb' }), async (req, res) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const signature = req.get('x-signature');
     verifyHotlineSignature({
       secret: deps.secret,
       timestamp: req.get('x-timestamp'),
-      signature: req.get('x-signature'),
+      signature,
       rawBody: raw,
       maxSkewSeconds: deps.maxSkewSeconds,
     });
-    if (!isUtf8(raw)) throw invalidUtf8();
-    let json: unknown;
-    try {
-      json = JSON.parse(raw.toString('utf8'));
-    } catch {
-      throw new AppError('invalid_json', 'the body is not valid JSON', { status: 400 });
-    }
-    const body = parseOr400(transcriptBody, json);
-    // A signed request is good once: resending it byte for byte (a replay) is refused; a retry signs afresh.
-    // The claim goes to Redis together with intake's pending note (one round trip), before any write.
-    const signature = req.get('x-signature') ?? '';
-    const claimed = deps.replayGuard.claim(signature).catch((err: unknown) => {
-      throw queueDown(err);
-    });
-    const fresh = claimed.then((ok) => {
-      if (!ok) {
-        throw new AppError('replayed_request', 'this signed request was received before; sign each delivery with a fresh X-Timestamp', {
-          status: 409,
-        });
-      }
-    });
-    fresh.catch(() => undefined); // its failure is the answer below, whether or not intake got to await it
-    const accepted = await deps.acceptComplaint(toNewComplaint(body), { alongside: fresh }).catch(async (err: unknown) => {
-      // A refused or failed claim is the answer; only this request's own claim is given back, for the sender's retry.
-      if (!(await claimed.catch(() => false))) throw await fresh.catch((refused: unknown) => refused);
-      await deps.replayGuard.release(signature).catch(() => undefined);
-      throw err;
-    });
+    const body = parseOr400(transcriptBody, parseJson(raw));
+    const accepted = await deps.acceptTranscript(toNewComplaint(body), signature ?? '');
     // Where the time went inside the server, for the caller and for the request log (src/http/request-log.ts).
     res.locals.timing = accepted.timing;
     res.set('Server-Timing', formatServerTiming(accepted.timing));
     res.status(accepted.created ? 202 : 200).json({ complaintId: accepted.complaintId, duplicate: !accepted.created });
   });
   return router;
+}
+
+function parseJson(raw: Buffer): unknown {
+  if (!isUtf8(raw)) throw invalidUtf8();
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new AppError('invalid_json', 'the body is not valid JSON', { status: 400 });
+  }
 }

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import IORedis from 'ioredis';
 import { startMockWechatSession } from '../../../bots/mock-session';
-import { createAppContext } from '../../../src/app-context';
+import { createAppContext } from '../../../src/composition/context';
 import { createLogger } from '../../../src/infra/logger';
 import { startApiRole } from '../../../src/roles/api-role';
 import { startWorkerRole } from '../../../src/roles/worker-role';
@@ -12,6 +12,7 @@ import { capturedOutput } from '../support/processes';
 import { bearer, staffToken } from '../support/staff-fixture';
 import { complaintText, hotlinePayload, person, pii } from '../support/synthetic';
 import type { FaultCase } from '../support/suite';
+import { mockSessionPort } from '../../../src/composition/intake';
 
 const BULLMQ_QUEUES = /:(triage|outbound|deadlines):/;
 
@@ -89,9 +90,7 @@ export const piiLeaks: FaultCase = {
       redisUrl: config.REDIS_URL,
       queuePrefix: config.QUEUE_PREFIX,
       log: log.child({ module: 'wechat-bot' }),
-      handleMessage: ctx.services.handleWechatMessage,
-      handleFile: ctx.services.handleWechatFile,
-      deliverMessage: ctx.services.deliverMessage,
+      ...mockSessionPort(ctx),
     });
     const paths: string[] = [];
     try {

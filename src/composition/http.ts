@@ -1,0 +1,29 @@
+import type { HttpDeps } from '../http/app';
+import { leadRoutesPort } from './cases';
+import { consolePort } from './console';
+import type { AppContext } from './context';
+import { complaintRoutesPort, hotlinePort } from './intake';
+import { healthPort, wechatRoutesPort } from './ops';
+import { callbackRoutesPort } from './outbound';
+import { platformRoutesPort } from './platform';
+import { statsRoutesPort } from './reports';
+import { authenticatePort, authRoutesPort } from './staff';
+
+/** Every router's port, for the API role. */
+export function httpDeps(ctx: AppContext, status?: () => Record<string, unknown>): HttpDeps {
+  return {
+    log: ctx.log.child({ module: 'http' }),
+    health: healthPort(ctx, status),
+    hotline: hotlinePort(ctx),
+    leads: leadRoutesPort(ctx),
+    complaints: complaintRoutesPort(ctx),
+    callbacks: callbackRoutesPort(ctx),
+    stats: statsRoutesPort(ctx),
+    auth: authRoutesPort(ctx),
+    wechat: wechatRoutesPort(ctx),
+    officialAccount: platformRoutesPort(ctx, 'wechat_oa'),
+    wecom: platformRoutesPort(ctx, 'wecom'),
+    authenticate: authenticatePort(ctx),
+    console: consolePort(ctx),
+  };
+}

@@ -1,0 +1,75 @@
+import type { ComplaintChannel } from '../domain/triage-result';
+import type { MockSessionDeps } from '../../bots/mock-session';
+import type { WechatBotDeps } from '../../bots/wechat-bot';
+import type { ComplaintRouteDeps } from '../http/routes/complaint-routes';
+import type { HotlineRouteDeps } from '../http/routes/hotline-routes';
+import { createContactRateLimit } from '../redis/contact-rate-limit';
+import { createIntakeStateStore } from '../redis/intake-state-store';
+import { createReplayGuard } from '../redis/replay-guard';
+import { createWechatLoginState } from '../redis/wechat-login-state';
+import { acceptComplaint, type AcceptComplaintDeps } from '../services/accept-complaint';
+import { handleIntakeFile, handleIntakeMessage, type IntakeDeps } from '../services/intake/intake-conversation';
+import { progressFor } from '../services/intake/progress-reply';
+import { triageByRules } from '../triage/rule-triage';
+import type { AppContext } from './context';
+import { deliveryPort } from './outbound';
+
+export function acceptComplaintDeps(ctx: AppContext): AcceptComplaintDeps {
+  const { config } = ctx;
+  return {
+    complaints: ctx.repos.complaints,
+    triageQueue: ctx.triageQueue,
+    pending: ctx.pending,
+    // A signature stays usable while its timestamp is within ±skew: remembered for twice that.
+    replayGuard: createReplayGuard(ctx.redis, config.QUEUE_PREFIX, 2 * config.HOTLINE_MAX_SKEW_SECONDS + 1),
+  };
+}
+
+/** Complaints staff enter or forward (and the importer). */
+export function complaintRoutesPort(ctx: AppContext): ComplaintRouteDeps {
+  const deps = acceptComplaintDeps(ctx);
+  return { acceptComplaint: (input) => acceptComplaint(deps, input) };
+}
+
+export function hotlinePort(ctx: AppContext): HotlineRouteDeps {
+  const deps = acceptComplaintDeps(ctx);
+  return {
+    secret: ctx.config.HOTLINE_SECRET,
+    maxSkewSeconds: ctx.config.HOTLINE_MAX_SKEW_SECONDS,
+    acceptTranscript: (input, signature) => acceptComplaint(deps, input, { signature }),
+  };
+}
+
+/** The intake conversation of one channel; state and rate limits are kept apart per channel. */
+export function conversationDeps(ctx: AppContext, channel: ComplaintChannel): IntakeDeps {
+  const { config, repos } = ctx;
+  const keyPrefix = channel === 'wechat' ? config.QUEUE_PREFIX : `${config.QUEUE_PREFIX}:${channel}`;
+  return {
+    channel,
+    state: createIntakeStateStore(ctx.redis, keyPrefix, config.INTAKE_TTL_S),
+    withLock: ctx.withLocks,
+    triage: triageByRules,
+    acceptComplaint: complaintRoutesPort(ctx).acceptComplaint,
+    progressFor: (contactId, caseNumber) => progressFor(repos, contactId, caseNumber, channel),
+    storeEvidence: (e) => repos.evidence.add({ channel, ...e }),
+    rateLimit: createContactRateLimit(ctx.redis, keyPrefix, config.INTAKE_RATE_LIMIT, config.INTAKE_RATE_WINDOW_S),
+  };
+}
+
+/** What the Wechaty bot asks of the product. */
+export function wechatBotPort(ctx: AppContext): Pick<WechatBotDeps, 'handleMessage' | 'handleFile' | 'onState'> {
+  const deps = conversationDeps(ctx, 'wechat');
+  const login = createWechatLoginState(ctx.redis, ctx.config.QUEUE_PREFIX);
+  return {
+    handleMessage: (m) => handleIntakeMessage(deps, m),
+    handleFile: (f) => handleIntakeFile(deps, f),
+    // Published in Redis so the staff API of any process can show the login QR code to admins.
+    onState: (s) => void login.publish(s).catch(() => undefined),
+  };
+}
+
+/** The bot on the mock puppet (the simulator, the bench's WeChat path and tests): intake and delivery. */
+export function mockSessionPort(ctx: AppContext): Pick<MockSessionDeps, 'handleMessage' | 'handleFile' | 'deliverMessage'> {
+  const { handleMessage, handleFile } = wechatBotPort(ctx);
+  return { handleMessage, handleFile, deliverMessage: (send) => deliveryPort(ctx, send) };
+}

@@ -1,0 +1,34 @@
+import type { ComplaintChannel } from '../domain/triage-result';
+import type { CallbackRouteDeps } from '../http/routes/callback-routes';
+import { completeCallback, listCallbacksFor } from '../services/outbound/callbacks';
+import { deliverMessage } from '../services/outbound/deliver';
+import type { OutboundDeps } from '../services/outbound/dispatch';
+import { maskPhone } from '../services/read-leads';
+import type { AppContext } from './context';
+
+export function outboundDeps(ctx: AppContext): OutboundDeps {
+  const { repos, platformClients } = ctx;
+  return {
+    leads: repos.leads,
+    complainants: repos.complainants,
+    outbound: repos.outbound,
+    outboundQueue: ctx.outboundQueue,
+    platformSenders: (['wechat_oa', 'wecom'] as const).filter((c) => platformClients[c] !== null),
+    platformQueue: ctx.platformQueue,
+  };
+}
+
+/** Call-back tasks for operators; numbers are masked (the full one comes from the case's audited reveal). */
+export function callbackRoutesPort(ctx: AppContext): CallbackRouteDeps {
+  const deps = outboundDeps(ctx);
+  return {
+    listCallbacks: (staff) => listCallbacksFor(deps, staff, maskPhone),
+    completeCallback: (staff, id, note) => completeCallback(deps, staff, id, note),
+  };
+}
+
+/** Delivery of queued messages through a sender: the bot's WeChat session, or a platform's API. */
+export function deliveryPort(ctx: AppContext, send: (channelUserId: string, text: string, channel: ComplaintChannel) => Promise<void>) {
+  const deps = { leads: ctx.repos.leads, outbound: ctx.repos.outbound, send };
+  return (messageId: string, opts: { finalAttempt: boolean }) => deliverMessage(deps, messageId, opts);
+}

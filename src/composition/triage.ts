@@ -1,0 +1,62 @@
+import type { TriageWorkerDeps } from '../../queues/triage-worker';
+import { caseNotice } from '../domain/outbound';
+import { deadlinesFor } from '../domain/working-days';
+import type { OpenCaseDeps } from '../services/open-case';
+import { noticeEvent, sendNoticeOnce } from '../services/outbound/dispatch';
+import { sweepUnprocessed, type SweepReport } from '../services/sweep-unprocessed';
+import { triageComplaint, type TriageComplaintDeps } from '../services/triage-complaint';
+import { sweepUnhandledInbound } from '../services/platform-intake';
+import type { AppContext } from './context';
+import { outboundDeps } from './outbound';
+import { platformIntakeDeps } from './platform';
+
+/** Opening or joining cases: shared by triage and by staff splitting a complaint off. */
+export function openCaseDeps(ctx: AppContext): OpenCaseDeps {
+  const { config, repos } = ctx;
+  const outbound = outboundDeps(ctx);
+  return {
+    leads: repos.leads,
+    complainants: repos.complainants,
+    caseNumberPrefix: config.CASE_NUMBER_PREFIX,
+    timeZone: config.TIME_ZONE,
+    dedupWindowDays: config.DEDUP_WINDOW_DAYS,
+    departments: config.DEPARTMENTS_JSON,
+    withLocks: ctx.withLocks,
+    nextCaseSequence: ctx.nextCaseSequence,
+    caseIndex: ctx.caseIndex,
+    deadlinesFor: (openedAt, priority) => deadlinesFor(openedAt, priority, config.deadlinePolicy, config.workCalendar),
+    scheduleDeadlines: (lead) => ctx.deadlineQueue.schedule(lead),
+    // The complainant hears at once that the complaint was registered, with the case number.
+    noticeEvent: (caseNumber, channel, at) => noticeEvent(outbound, caseNotice('accepted', caseNumber), channel, at),
+  };
+}
+
+export function triageDeps(ctx: AppContext): TriageComplaintDeps {
+  const outbound = outboundDeps(ctx);
+  return {
+    ...openCaseDeps(ctx),
+    complaints: ctx.repos.complaints,
+    triage: ctx.triage,
+    pending: ctx.pending,
+    sendCaseNotice: async (lead, to, complaintId) => {
+      await sendNoticeOnce(outbound, lead, to, caseNotice('accepted', lead.caseNumber), complaintId);
+    },
+  };
+}
+
+export function triageWorkerPort(ctx: AppContext) {
+  const deps = triageDeps(ctx);
+  return {
+    triageComplaint: (complaintId: string, opts?: { finalAttempt: boolean }) => triageComplaint(deps, complaintId, opts),
+  } satisfies Pick<TriageWorkerDeps, 'triageComplaint'>;
+}
+
+/** The worker's sweeps: stored complaints and platform messages that nothing is working on. */
+export function sweepPort(ctx: AppContext) {
+  const deps = { complaints: ctx.repos.complaints, triageQueue: ctx.triageQueue, pending: ctx.pending };
+  const platform = platformIntakeDeps(ctx);
+  return {
+    sweepUnprocessed: (opts: { graceMs: number; now?: Date }): Promise<SweepReport> => sweepUnprocessed(deps, opts),
+    sweepInbound: (graceMs: number): Promise<number> => sweepUnhandledInbound(platform, graceMs),
+  };
+}
