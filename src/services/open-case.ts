@@ -8,7 +8,7 @@ import type { ComplaintChannel, TriageResult } from '../domain/triage-result';
 import type { ComplainantRepository } from '../db/repositories/complainant-repository';
 import type { ComplaintRepository } from '../db/repositories/complaint-repository';
 import type { LeadRepository } from '../db/repositories/lead-repository';
-import { caseBuckets, type CaseIndex } from '../redis/case-index';
+import { caseBuckets, type CaseIndex } from '../domain/case-buckets';
 import { TAOYUAN_TOWNSHIPS } from '../triage/lexicon/taoyuan-gazetteer';
 
 export interface OpenCaseDeps {

@@ -7,7 +7,7 @@ import { overdueSteps } from '../../domain/working-days';
 import { leadModel, type LeadDoc } from '../models/lead-model';
 import { createGroupInsert } from '../group-insert';
 import { createGroupRead } from '../group-read';
-import type { CaseIndexEntry } from '../../redis/case-index';
+import type { CaseIndexEntry } from '../../domain/case-buckets';
 
 export type NewLead = Omit<
   Lead,

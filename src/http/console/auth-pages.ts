@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { isAppError } from '../../domain/app-error';
-import type { ConsoleDeps } from './console-router';
+import type { ConsoleDeps } from './console-deps';
 import { clientAddress, SESSION_COOKIE, sessionCookieOptions } from './session';
 import { render } from './views';
 

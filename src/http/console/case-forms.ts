@@ -5,7 +5,7 @@ import { LEAD_STATUSES } from '../../domain/lead';
 import type { StaffUser } from '../../domain/staff';
 import { SECTORS } from '../../domain/triage-result';
 import { parseOr400 } from '../validation';
-import type { ConsoleDeps } from './console-router';
+import type { ConsoleDeps } from './console-deps';
 
 /** A form's empty field: absent for optional inputs, null for a field being cleared. */
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);

@@ -6,7 +6,7 @@ import type { StaffUser } from '../../domain/staff';
 import { TAOYUAN_TOWNSHIPS } from '../../triage/lexicon/taoyuan-gazetteer';
 import { parseOr400 } from '../validation';
 import { caseActionForms } from './case-forms';
-import type { ConsoleDeps } from './console-router';
+import type { ConsoleDeps } from './console-deps';
 import { staffOf } from './session';
 import { render } from './views';
 

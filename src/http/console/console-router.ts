@@ -5,17 +5,6 @@ import helmet from 'helmet';
 import { isAppError } from '../../domain/app-error';
 import type { Logger } from '../../infra/logger';
 import { PROJECT_ROOT } from '../../infra/project-root';
-import type { Lead } from '../../domain/lead';
-import type { StaffRole, StaffUser } from '../../domain/staff';
-import type { CaseDetail } from '../../services/case-detail';
-import type { DashboardFigures } from '../../services/dashboard';
-import type { LeadFieldEdit } from '../../services/edit-lead';
-import type { LeadQuery } from '../../services/read-leads';
-import type { AuthenticateToken } from '../middleware/require-staff';
-import type { AuthRouteDeps } from '../routes/auth-routes';
-import type { LeadRouteDeps } from '../routes/lead-routes';
-import type { StatsRouteDeps } from '../routes/stats-routes';
-import type { WechatRouteDeps } from '../routes/wechat-routes';
 import { authPages } from './auth-pages';
 import { casePages } from './case-pages';
 import { dashboardPages } from './dashboard-pages';
@@ -23,35 +12,10 @@ import { opsPages } from './ops-pages';
 import { queuePage } from './queue-page';
 import { loadSession, requireSession, sameOriginOnly } from './session';
 import { render } from './views';
+import type { ConsoleDeps } from './console-deps';
 
-/** What the console's pages ask of the product: the JSON API's use cases and a few of its own. */
-export interface ConsoleDeps
-  extends AuthRouteDeps,
-    StatsRouteDeps,
-    WechatRouteDeps,
-    Pick<LeadRouteDeps, 'assignLead' | 'changeLeadStatus' | 'recordRecovery' | 'replyToComplainants' | 'mergeCases' | 'splitComplaint'> {
-  authenticateToken: AuthenticateToken;
-  listLeads(staff: StaffUser, query: LeadQuery): Promise<{ items: Lead[]; total: number }>;
-  countByStatus(staff: StaffUser): Promise<Record<string, number>>;
-  caseDetail(staff: StaffUser, id: string): Promise<CaseDetail>;
-  /** The case page with full numbers, after the viewing is recorded on the timeline. */
-  revealCaseDetail(staff: StaffUser, id: string): Promise<CaseDetail>;
-  evidenceFile(staff: StaffUser, leadId: string, evidenceId: string): Promise<{ name: string; mime: string; data: Buffer }>;
-  editLeadFields(staff: StaffUser, id: string, edit: LeadFieldEdit, note?: string): Promise<Lead>;
-  dashboard(now: Date): Promise<DashboardFigures>;
-  /** Outcome codes a case may close with (code → label). */
-  outcomeCodes: Record<string, string>;
-  /** Who a supervisor can give a case to. */
-  assignableInspectors(): Promise<StaffUser[]>;
-  /** Jobs per state in each queue. */
-  queueHealth(): Promise<{ name: string; counts: Record<string, number> }[]>;
-  listStaff(actor: StaffUser): Promise<StaffUser[]>;
-  createStaff(actor: StaffUser, input: { username: string; password: string; role: StaffRole; area: string | null }): Promise<StaffUser>;
-  setStaffActive(actor: StaffUser, id: string, active: boolean): Promise<StaffUser>;
-  resetStaffPassword(actor: StaffUser, id: string, password: string): Promise<StaffUser>;
-  secureCookie: boolean;
-  log: Logger;
-}
+export type { ConsoleDeps };
+
 
 /** Everything local: the CSP allows this origin only, with no inline script or style. */
 const CSP = {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { STAFF_ROLES } from '../../domain/staff';
 import { isAppError } from '../../domain/app-error';
 import { parseOr400 } from '../validation';
-import type { ConsoleDeps } from './console-router';
+import type { ConsoleDeps } from './console-deps';
 import { requireRole, staffOf } from './session';
 import { render } from './views';
 

@@ -6,7 +6,7 @@ import { SECTORS, type ComplaintChannel } from '../../domain/triage-result';
 import { LEAD_SORTS } from '../../domain/lead';
 import { TAOYUAN_TOWNSHIPS } from '../../triage/lexicon/taoyuan-gazetteer';
 import { parseOr400 } from '../validation';
-import type { ConsoleDeps } from './console-router';
+import type { ConsoleDeps } from './console-deps';
 import { staffOf } from './session';
 import { render } from './views';
 
