@@ -44,7 +44,8 @@ module.exports = {
     {
       name: 'services-use-no-framework',
       severity: 'error',
-      comment: 'Use cases get what they need as explicit deps; express, wechaty, bullmq, mongoose and ioredis stay at the edges and in the store.',
+      comment:
+        'Use cases get what they need as explicit deps; express, wechaty, bullmq, mongoose and ioredis stay at the edges and in the store.',
       from: { path: '^src/services/' },
       to: { path: FRAMEWORKS },
     },

@@ -50,13 +50,13 @@ function startBareRole(
       out += d.toString();
       const line = out.split('\n').find((l) => l.startsWith('ready'));
       if (line) {
-        child.stdout!.off('data', onData);
+        child.stdout.off('data', onData);
         child.off('exit', onExit);
         resolve({ child, line, stop });
       }
     };
     const onExit = (code: number | null) => reject(new Error(`bare ${role} exited with ${code} before it was ready`));
-    child.stdout!.on('data', onData);
+    child.stdout.on('data', onData);
     child.once('exit', onExit);
   });
 }

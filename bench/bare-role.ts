@@ -29,7 +29,7 @@ function env(name: string): string {
  * validate them (that is part of the work the bare chain leaves out).
  */
 function groupedInserts(collection: mongoose.mongo.Collection) {
-  let queue: { doc: Record<string, unknown>; done: (err?: unknown) => void }[] = [];
+  let queue: { doc: Record<string, unknown>; done: (err?: Error) => void }[] = [];
   let active = false;
   const drain = async () => {
     while (queue.length) {
@@ -42,7 +42,7 @@ function groupedInserts(collection: mongoose.mongo.Collection) {
         )
         .then(
           () => undefined,
-          (e: unknown) => e ?? new Error('insert failed'),
+          (e: unknown) => (e instanceof Error ? e : new Error('insert failed')),
         );
       for (const w of batch) w.done(err);
     }

@@ -69,7 +69,7 @@ export function intakeSteps() {
   const byStep = new Map<string, number[]>();
   const inside: number[] = [];
   return {
-    record(_i: number, status: number, _body: string, headers: Record<string, string | string[] | undefined>) {
+    record: (_i: number, status: number, _body: string, headers: Record<string, string | string[] | undefined>) => {
       if (status !== 202) return;
       const t = parseServerTiming(headers['server-timing']);
       if (!t) return;

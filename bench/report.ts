@@ -100,7 +100,7 @@ export function printReport(r: BenchReport): void {
   );
   for (const e of r.runs) {
     const v = procs.map((k) => e.cpu.msPerComplaint[k] ?? null);
-    const sum = v.every((x) => x !== null) ? v.reduce((a, b) => a! + b!, 0) : null;
+    const sum = v.every((x) => x !== null) ? v.reduce((a, b) => a + b, 0) : null;
     out.push(
       row([
         `${e.n} transcripts, ${e.mode}`,

@@ -31,7 +31,7 @@ export async function stopEverything(): Promise<void> {
 }
 
 /** A child the bench started itself: stopped with everything else if the run is interrupted; `stop` stops it now. */
-export function track(child: ChildProcess): { stop(): Promise<void> } {
+export function track(child: ChildProcess): { stop: () => Promise<void> } {
   running.add(child);
   return { stop: () => stopChild(child) };
 }
@@ -98,7 +98,7 @@ export async function machineCpuSeconds(): Promise<{ busy: number; total: number
   const line = stat?.split('\n').find((l) => l.startsWith('cpu '));
   if (!line) return null;
   // user nice system idle iowait irq softirq steal (guest time is already counted in user and nice)
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = line.trim().split(/\s+/).slice(1, 9).map(Number) as number[];
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = line.trim().split(/\s+/).slice(1, 9).map(Number);
   const busy = user! + nice! + system! + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0);
   return { busy: busy / 100, total: (busy + idle! + (iowait ?? 0)) / 100 };
 }

@@ -11,11 +11,11 @@ export interface MockSessionDeps {
   redisUrl: string | RedisTarget;
   queuePrefix: string;
   log: Logger;
-  handleMessage(m: IncomingMessage): Promise<string[]>;
-  handleFile(f: IncomingFile): Promise<string[]>;
-  deliverMessage(
+  handleMessage: (m: IncomingMessage) => Promise<string[]>;
+  handleFile: (f: IncomingFile) => Promise<string[]>;
+  deliverMessage: (
     send: (channelUserId: string, text: string) => Promise<void>,
-  ): (messageId: string, opts: { finalAttempt: boolean }) => Promise<void>;
+  ) => (messageId: string, opts: { finalAttempt: boolean }) => Promise<void>;
 }
 
 /**

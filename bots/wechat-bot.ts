@@ -1,4 +1,5 @@
-import { WechatyBuilder, type Message, type Wechaty, type WechatyOptions } from 'wechaty';
+import { WechatyBuilder, type Message, type Wechaty } from 'wechaty';
+import type { PuppetInterface } from 'wechaty-puppet/impls';
 import qrcodeTerminal from 'qrcode-terminal';
 import { stripNul } from '../src/domain/complaint';
 import type { Logger } from '../src/infra/logger';
@@ -7,7 +8,7 @@ import { EVIDENCE_MAX_BYTES, type IncomingFile, type IncomingMessage } from '../
 export interface WechatBotDeps {
   name: string;
   /** A puppet package name (WECHATY_PUPPET), or a puppet instance (tests, the embedded mock). */
-  puppet: NonNullable<WechatyOptions['puppet']> | string;
+  puppet: PuppetInterface | string;
   puppetToken?: string;
   log: Logger;
   /** The intake conversation: a message in, the bot's replies out. */

@@ -44,7 +44,7 @@ async function main(config: Config): Promise<void> {
   if (want('worker')) roles.push(await startWorkerRole(ctx));
   if (want('bot')) {
     const bot = await startBotRole(ctx);
-    botStatus = bot.status;
+    botStatus = () => bot.status();
     roles.push(bot);
   }
   if (want('api')) {

@@ -8,13 +8,13 @@ import type { RawRow } from '../services/import-rows';
 export async function readExport(file: string): Promise<RawRow[]> {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.csv') {
-    return parse(await readFile(file), {
+    return parse<RawRow>(await readFile(file), {
       columns: true,
       bom: true,
       skip_empty_lines: true,
       trim: true,
       relax_column_count: true,
-    }) as RawRow[];
+    });
   }
   if (ext === '.xlsx') {
     const book = new ExcelJS.Workbook();

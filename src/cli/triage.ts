@@ -13,7 +13,7 @@ type Output = Record<string, unknown>;
 
 function idOf(value: unknown): string | number | null {
   if (typeof value !== 'object' || value === null || !('id' in value)) return null;
-  const id = (value as { id: unknown }).id;
+  const id = value.id;
   return typeof id === 'string' || typeof id === 'number' ? id : null;
 }
 

@@ -43,13 +43,14 @@ export function hotlinePort(ctx: AppContext): HotlineRouteDeps {
 /** The intake conversation of one channel; state and rate limits are kept apart per channel. */
 export function conversationDeps(ctx: AppContext, channel: ComplaintChannel): IntakeDeps {
   const { config, repos } = ctx;
+  const accept = complaintRoutesPort(ctx);
   const keyPrefix = channel === 'wechat' ? config.QUEUE_PREFIX : `${config.QUEUE_PREFIX}:${channel}`;
   return {
     channel,
     state: createIntakeStateStore(ctx.redis, keyPrefix, config.INTAKE_TTL_S),
     withLock: ctx.withLocks,
     triage: triageByRules,
-    acceptComplaint: complaintRoutesPort(ctx).acceptComplaint,
+    acceptComplaint: (input) => accept.acceptComplaint(input),
     progressFor: (contactId, caseNumber) => progressFor(repos, contactId, caseNumber, channel),
     storeEvidence: (e) => repos.evidence.add({ channel, ...e }),
     rateLimit: createContactRateLimit(ctx.redis, keyPrefix, config.INTAKE_RATE_LIMIT, config.INTAKE_RATE_WINDOW_S),

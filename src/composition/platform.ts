@@ -19,7 +19,10 @@ import { deliveryPort } from './outbound';
 export function platformIntakeDeps(ctx: AppContext): PlatformIntakeDeps {
   const talk = (channel: PlatformChannel) => {
     const deps = conversationDeps(ctx, channel);
-    return { message: (m: Parameters<typeof handleIntakeMessage>[1]) => handleIntakeMessage(deps, m), file: (f: Parameters<typeof handleIntakeFile>[1]) => handleIntakeFile(deps, f) };
+    return {
+      message: (m: Parameters<typeof handleIntakeMessage>[1]) => handleIntakeMessage(deps, m),
+      file: (f: Parameters<typeof handleIntakeFile>[1]) => handleIntakeFile(deps, f),
+    };
   };
   const conversations = { wechat_oa: talk('wechat_oa'), wecom: talk('wecom') };
   return {

@@ -46,12 +46,13 @@ const sameKeys = (a: Record<string, unknown>, b: Record<string, unknown>) => {
 
 /** Creates the model's indexes this server should have, and drops the declared ones it should not. */
 export async function applyIndexPlan(model: Model<unknown>, server: ServerKind): Promise<void> {
-  const plan = planIndexes(model.schema.indexes() as [IndexDefinition, IndexOptions][], server);
+  const plan = planIndexes(model.schema.indexes(), server);
   // The collection first: listing the indexes of one that does not exist yet fails.
   await model.createCollection().catch((err: { code?: number }) => {
     if (err.code !== 48) throw err; // NamespaceExists
   });
-  for (const [fields, options] of plan.create) await model.collection.createIndex(fields as Record<string, 1 | -1>, options as mongo.CreateIndexesOptions);
+  for (const [fields, options] of plan.create)
+    await model.collection.createIndex(fields as Record<string, 1 | -1>, options as mongo.CreateIndexesOptions);
   if (plan.drop.length === 0) return;
   const existing = await model.collection.indexes();
   for (const fields of plan.drop) {

@@ -43,7 +43,11 @@ export function translatingErrors<T extends object>(repo: T): T {
       } catch (err) {
         throw toAppError(err);
       }
-      return result instanceof Promise ? result.catch((err: unknown) => Promise.reject(toAppError(err))) : result;
+      return result instanceof Promise
+        ? result.catch((err: unknown) => {
+            throw toAppError(err);
+          })
+        : result;
     };
   }
   return out as T;

@@ -57,5 +57,5 @@ export function transcriptText(turns: readonly TranscriptTurn[]): string {
 
 /** MongoDB-compatible stores refuse NUL characters in strings; they carry no meaning in a complaint. */
 export function stripNul(s: string): string {
-  return s.includes('\u0000') ? s.replace(/\u0000/g, '') : s;
+  return s.includes('\u0000') ? s.replaceAll('\u0000', '') : s;
 }

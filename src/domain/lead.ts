@@ -9,6 +9,13 @@ export interface FieldChange {
   after: string | null;
 }
 
+/** A field's value as the timeline writes it: null when empty, a date by String(), anything else as JSON text. */
+export function fieldText(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v;
+  return v instanceof Date ? String(v) : JSON.stringify(v);
+}
+
 /** One entry of the append-only case record (执法全过程记录): who, when, what, before → after. */
 export interface TimelineEvent {
   at: Date;

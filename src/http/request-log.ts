@@ -15,7 +15,7 @@ export function requestLog(log: Logger): RequestHandler {
     autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     customSuccessObject: (_req, res, value) => {
       const timing = (res as { locals?: { timing?: unknown } }).locals?.timing;
-      return timing ? { ...value, timing } : value;
+      return timing ? { ...(value as Record<string, unknown>), timing } : (value as Record<string, unknown>);
     },
   });
 }

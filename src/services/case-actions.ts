@@ -1,7 +1,7 @@
 import { canAct, canRead, type CaseAction } from '../domain/access';
 import { AppError } from '../domain/app-error';
 import { canTransition } from '../domain/case-workflow';
-import type { FieldChange, Lead, LeadStatus, TimelineEvent } from '../domain/lead';
+import { fieldText, type FieldChange, type Lead, type LeadStatus, type TimelineEvent } from '../domain/lead';
 import type { StaffUser } from '../domain/staff';
 import type { LeadRepository } from '../db/repositories/lead-repository';
 import type { StaffRepository } from '../db/repositories/staff-repository';
@@ -26,8 +26,7 @@ async function leadFor(deps: CaseActionDeps, actor: StaffUser, leadId: string, a
 }
 
 function change(field: string, before: unknown, after: unknown): FieldChange {
-  const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
-  return { field, before: s(before), after: s(after) };
+  return { field, before: fieldText(before), after: fieldText(after) };
 }
 
 async function apply(deps: CaseActionDeps, lead: Lead, set: Record<string, unknown>, event: Omit<TimelineEvent, 'at'>): Promise<Lead> {

@@ -27,10 +27,7 @@ export async function scheduleNextDeadline(deps: DeadlineDeps, c: DeadlineCheck)
  * Runs when a reminder or escalation job fires: if the step is still undone, the assignee is reminded
  * (before the deadline) or the case is escalated to the supervisors (at it), on the timeline.
  */
-export async function checkDeadline(
-  deps: DeadlineDeps,
-  c: DeadlineCheck,
-): Promise<'done' | 'reminded' | 'escalated'> {
+export async function checkDeadline(deps: DeadlineDeps, c: DeadlineCheck): Promise<'done' | 'reminded' | 'escalated'> {
   return deps.leads.mutate(c.leadId, async () => {
     const lead = await deps.leads.get(c.leadId);
     if (!lead || !lead.deadlines || lead.status === 'closed') return 'done';

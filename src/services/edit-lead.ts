@@ -1,7 +1,7 @@
 import { canAct, canRead } from '../domain/access';
 import { AppError } from '../domain/app-error';
 import { nameKey } from '../domain/case-matching';
-import type { FieldChange, Lead } from '../domain/lead';
+import { fieldText, type FieldChange, type Lead } from '../domain/lead';
 import type { StaffUser } from '../domain/staff';
 import type { Sector } from '../domain/triage-result';
 import type { LeadRepository } from '../db/repositories/lead-repository';
@@ -24,8 +24,6 @@ export interface EditLeadDeps {
   now?: () => Date;
 }
 
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
-
 /** Applies the fields that differ, in one audited timeline entry (each field before → after). */
 export async function editLeadFields(
   deps: EditLeadDeps,
@@ -42,11 +40,11 @@ export async function editLeadFields(
     const set: Record<string, unknown> = {};
     const changes: FieldChange[] = [];
     for (const [field, after] of Object.entries(edit) as [keyof LeadFieldEdit, unknown][]) {
-      if (after === undefined || str(lead[field]) === str(after)) continue;
+      if (after === undefined || fieldText(lead[field]) === fieldText(after)) continue;
       if (field === 'area' && !canAct(staff, lead, 'assign'))
         throw new AppError('forbidden', 'only supervisors and admins move a case to another area', { status: 403 });
       set[field] = after;
-      changes.push({ field, before: str(lead[field]), after: str(after) });
+      changes.push({ field, before: fieldText(lead[field]), after: fieldText(after) });
     }
     if (!changes.length) return lead;
     // Corrected names take part in de-duplication from now on.

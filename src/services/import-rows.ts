@@ -32,11 +32,16 @@ const CHANNEL_WORDS: Record<string, NewComplaint['channel']> = {
 
 export type RawRow = Record<string, unknown>;
 
+/** A spreadsheet cell as text: dates as ISO strings; empty and non-scalar cells as ''. */
+function cellText(v: unknown): string {
+  if (v instanceof Date) return v.toISOString();
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v).trim() : '';
+}
+
 function pick(row: RawRow, field: keyof typeof HEADER_ALIASES): string | undefined {
   for (const [k, v] of Object.entries(row)) {
-    if (HEADER_ALIASES[field].includes(k.trim().toLowerCase()) && v !== null && v !== undefined && String(v).trim() !== '') {
-      return v instanceof Date ? v.toISOString() : String(v).trim();
-    }
+    const text = cellText(v);
+    if (HEADER_ALIASES[field].includes(k.trim().toLowerCase()) && text) return text;
   }
   return undefined;
 }
@@ -52,7 +57,7 @@ function parseTime(s: string): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-const idShape = z.string().regex(/^[A-Za-z0-9_.:\-]{1,128}$/);
+const idShape = z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/);
 
 /** One row → a complaint to accept, or the reason it is rejected. */
 export function rowToComplaint(

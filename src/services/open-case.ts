@@ -88,7 +88,13 @@ export async function openOrJoinCase(
   return { lead, complainant };
 }
 
-async function matchOrCreate(deps: OpenCaseDeps, c: Complaint, t: TriageResult, complainantId: string, phone: string | null): Promise<Lead> {
+async function matchOrCreate(
+  deps: OpenCaseDeps,
+  c: Complaint,
+  t: TriageResult,
+  complainantId: string,
+  phone: string | null,
+): Promise<Lead> {
   const route = routeLead(t, TAOYUAN_TOWNSHIPS, deps.departments);
   const employerKey = nameKey(t.employer);
   const projectKey = nameKey(t.project);
@@ -141,7 +147,8 @@ function joinCase(deps: OpenCaseDeps, leadId: string, c: Complaint, t: TriageRes
     if (!lead || lead.status === 'closed' || lead.status === 'rejected') return null;
     if (lead.complaintIds.includes(c.id)) return lead;
     const totals = caseTotals([...lead.reports, report]);
-    const urgent = lead.urgency === 'high' || t.urgency === 'high' || (totals.workerCount ?? 0) >= 10 || (totals.amountYuan ?? 0) >= 100_000;
+    const urgent =
+      lead.urgency === 'high' || t.urgency === 'high' || (totals.workerCount ?? 0) >= 10 || (totals.amountYuan ?? 0) >= 100_000;
     const notice = deps.noticeEvent ? [deps.noticeEvent(lead.caseNumber, c.channel, now)] : [];
     const joined = await deps.leads.attachComplaint(
       lead.id,
@@ -241,7 +248,10 @@ async function createNumberedCase(deps: OpenCaseDeps, c: Complaint, t: TriageRes
 }
 
 /** A new case of its own for a complaint staff split off another case, from its stored triage. */
-export async function openSeparateCase(deps: OpenCaseDeps & { complaints: Pick<ComplaintRepository, 'get'> }, complaintId: string): Promise<Lead> {
+export async function openSeparateCase(
+  deps: OpenCaseDeps & { complaints: Pick<ComplaintRepository, 'get'> },
+  complaintId: string,
+): Promise<Lead> {
   const c = await deps.complaints.get(complaintId);
   if (!c) throw new AppError('complaint_not_found', `complaint ${complaintId} does not exist`, { status: 404 });
   if (!c.triage) throw new AppError('not_triaged', 'the complaint has not been triaged yet', { status: 409 });

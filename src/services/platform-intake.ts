@@ -111,7 +111,12 @@ export async function sendPlatformReplies(deps: PlatformIntakeDeps, inboundId: s
 }
 
 /** Sends a staff reply or notice through the platform API of the complainant's channel. */
-export async function sendViaPlatform(deps: Pick<PlatformIntakeDeps, 'client'>, channelUserId: string, text: string, channel: string): Promise<void> {
+export async function sendViaPlatform(
+  deps: Pick<PlatformIntakeDeps, 'client'>,
+  channelUserId: string,
+  text: string,
+  channel: string,
+): Promise<void> {
   const client = channel === 'wechat_oa' || channel === 'wecom' ? deps.client(channel) : null;
   if (!client) throw new AppError('channel_unavailable', `no platform API is configured for ${channel}`, { status: 503 });
   await client.sendText(channelUserId, text);

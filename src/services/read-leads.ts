@@ -39,17 +39,17 @@ export async function getLeadFor(deps: { leads: LeadRepository }, staff: StaffUs
 }
 
 /** Replies and notices of a case the staff user may read, with their delivery state. */
-export async function listCaseMessages(deps: { leads: LeadRepository; outbound: Pick<OutboundRepository, 'listForLead'> }, staff: StaffUser, id: string) {
+export async function listCaseMessages(
+  deps: { leads: LeadRepository; outbound: Pick<OutboundRepository, 'listForLead'> },
+  staff: StaffUser,
+  id: string,
+) {
   await readable(deps, staff, id);
   return deps.outbound.listForLead(id);
 }
 
 /** The full phone numbers of a case's complainants; each viewing is recorded on the case's timeline. */
-export async function revealPhones(
-  deps: { leads: LeadRepository; complainants: ComplainantRepository },
-  staff: StaffUser,
-  id: string,
-) {
+export async function revealPhones(deps: { leads: LeadRepository; complainants: ComplainantRepository }, staff: StaffUser, id: string) {
   const lead = await readable(deps, staff, id);
   const people = await deps.complainants.getMany(lead.complainantIds);
   await deps.leads.mutate(id, () =>

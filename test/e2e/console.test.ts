@@ -253,7 +253,7 @@ describe('staff console in a real browser', () => {
   });
 
   it('when an admin opens operations, then queue health, the WeChat QR code and staff users are there, and a user can be added and disabled', async () => {
-    await wechatBotPort(app.ctx).onState!({ state: 'scan', qrcode: 'https://login.example.invalid/l/e2e-qr' });
+    wechatBotPort(app.ctx).onState!({ state: 'scan', qrcode: 'https://login.example.invalid/l/e2e-qr' });
     const page = await signIn('admin');
     await page.click('a:has-text("运维管理")');
     await page.waitForURL(/\/console\/ops/);

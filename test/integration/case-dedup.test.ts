@@ -53,7 +53,7 @@ describe('de-duplication: one case per employer or project while it is open', ()
         submit(`我在${place}干活，${short}建设公司拖欠我工资6000元。`, phone(4)),
       ]);
       expect(new Set(leads.map((l) => l.id)).size).toBe(1);
-      expect((await app.ctx.repos.leads.get(leads[0]!.id))!.complaintIds).toHaveLength(4);
+      expect((await app.ctx.repos.leads.get(leads[0].id))!.complaintIds).toHaveLength(4);
     }
   });
 

@@ -72,7 +72,11 @@ describe('deadlines on a working-day calendar, reminders and escalation', () => 
     const leadId = await openCase('来电人：龙潭镇的松柏木器厂欠我工资4500元，电话13900009904。');
     const lead = (await app.ctx.repos.leads.get(leadId))!;
     const order: string[] = [];
-    let check = { leadId, step: 'accept', phase: 'remind' } as const as { leadId: string; step: 'accept' | 'contact' | 'close'; phase: 'remind' | 'escalate' };
+    let check = { leadId, step: 'accept', phase: 'remind' } as const as {
+      leadId: string;
+      step: 'accept' | 'contact' | 'close';
+      phase: 'remind' | 'escalate';
+    };
     for (let i = 0; i < 5; i++) {
       await deadlineWorkerPort(app.ctx).scheduleNext(check);
       const first = deadlineJobId({ leadId, step: 'accept', phase: 'remind' });
@@ -83,7 +87,9 @@ describe('deadlines on a working-day calendar, reminders and escalation', () => 
       const next = waiting[0]!;
       order.push(next.id!);
       const due = next.timestamp + next.delay;
-      const deadline = { accept: lead.deadlines!.acceptBy, contact: lead.deadlines!.contactBy, close: lead.deadlines!.closeBy }[next.data.step];
+      const deadline = { accept: lead.deadlines!.acceptBy, contact: lead.deadlines!.contactBy, close: lead.deadlines!.closeBy }[
+        next.data.step
+      ];
       expect(due).toBeLessThanOrEqual(new Date(deadline).getTime());
       check = next.data;
     }

@@ -12,7 +12,9 @@ describe('FerretDB group commit: concurrent writers keep their own outcomes', ()
   const docs = () => conn.db!.collection<Doc>('group_commit');
 
   beforeAll(async () => {
-    conn = await mongoose.createConnection(`${process.env.TEST_MONGODB_URL}/${uniqueName('wa_groupcommit')}`, { maxPoolSize: 32 }).asPromise();
+    conn = await mongoose
+      .createConnection(`${process.env.TEST_MONGODB_URL}/${uniqueName('wa_groupcommit')}`, { maxPoolSize: 32 })
+      .asPromise();
     await docs().createIndex({ key: 1 }, { unique: true, sparse: true });
     await docs().insertMany(Array.from({ length: 120 }, (_, n) => ({ _id: `old-${n}`, n, state: 'received' })));
   });
@@ -54,7 +56,9 @@ describe('FerretDB group commit: concurrent writers keep their own outcomes', ()
     expect(await docs().countDocuments({ _id: { $regex: /^new-/ } })).toBe(150 - 29);
     expect(await docs().countDocuments({ key: 'shared-key' })).toBe(1);
     // Each update applied exactly once, even when its group was rolled back and run again.
-    const old = await docs().find({ _id: { $regex: /^old-/ } }).toArray();
+    const old = await docs()
+      .find({ _id: { $regex: /^old-/ } })
+      .toArray();
     expect(old).toHaveLength(120);
     expect(old.every((d) => d.state === 'triaged' && d.n === Number(d._id.slice(4)) + 1000)).toBe(true);
   });

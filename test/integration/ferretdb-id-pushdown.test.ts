@@ -48,9 +48,23 @@ describe('FerretDB _id pushdown: same answers, fewer rows read', () => {
   });
 
   it('when the _id condition is not a plain value or list of ids, then the whole collection is still searched correctly', async () => {
-    expect((await docs().find({ _id: { $in: [42, ids[4]!] } }).toArray()).map((d) => d.n).sort((a, b) => a - b)).toEqual([4, 11]);
+    expect(
+      (
+        await docs()
+          .find({ _id: { $in: [42, ids[4]!] } })
+          .toArray()
+      )
+        .map((d) => d.n)
+        .sort((a, b) => a - b),
+    ).toEqual([4, 11]);
     expect(await docs().countDocuments({ _id: { $gt: ids[0]!, $lte: ids[5]! } })).toBe(5);
     const many = [...Array.from({ length: 600 }, () => new Types.ObjectId()), ids[1]!];
-    expect((await docs().find({ _id: { $in: many } }).toArray()).map((d) => d.n)).toEqual([1]);
+    expect(
+      (
+        await docs()
+          .find({ _id: { $in: many } })
+          .toArray()
+      ).map((d) => d.n),
+    ).toEqual([1]);
   });
 });

@@ -59,7 +59,7 @@ describe('group insert: many callers, one insert command, each caller its own ou
     const group = createGroupInsert(Thing);
     const results = await Promise.allSettled([group.insert({ key: 'c-1' }), group.insert({ key: 'c-2', n: -5 }), group.insert({ n: 1 })]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
-    expect((results[1] as PromiseRejectedResult).reason.name).toBe('ValidationError');
+    expect(((results[1] as PromiseRejectedResult).reason as Error).name).toBe('ValidationError');
     expect(await Thing.countDocuments({ key: /^c-/ })).toBe(1);
   });
 });

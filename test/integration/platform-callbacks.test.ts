@@ -62,14 +62,17 @@ describe('the Official Account and WeCom callbacks', () => {
       const m = WECOM.message;
       const q = new URLSearchParams({ msg_signature: m.msgSignature, timestamp: m.timestamp, nonce: m.nonce });
       const body = buildXml({ ToUserName: WECOM.corpId, Encrypt: m.encrypt, AgentID: '218' });
-      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/wechat/wecom?${q}`, { method: 'POST', body });
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/wechat/wecom?${q.toString()}`, {
+        method: 'POST',
+        body,
+      });
       expect(res.status).toBe(200);
       const reply = platformUser('', WECOM_ACCOUNT, 'mycreate').replyText(await res.text());
       expect(reply).toBe(PROMPT_FOR_COMPLAINT); // "hello" is not a complaint: the worker is told what to send
       const [stored] = await inboundOf('mycreate');
       expect(stored).toMatchObject({ channel: 'wecom', key: '4561255354251345929', text: 'hello', state: 'handled' });
       // The same sample again (a platform retry) stores nothing new.
-      await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/wechat/wecom?${q}`, { method: 'POST', body });
+      await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/wechat/wecom?${q.toString()}`, { method: 'POST', body });
       expect(await inboundOf('mycreate')).toHaveLength(1);
     } finally {
       await new Promise((resolve) => server.close(resolve));
@@ -79,12 +82,12 @@ describe('the Official Account and WeCom callbacks', () => {
   it('when the platforms verify the callback URL, then the Official Account gets its echostr and WeCom the decrypted one', async () => {
     const ts = String(Math.floor(Date.now() / 1000));
     const oa = new URLSearchParams({ signature: signature(OA.token, ts, '42'), timestamp: ts, nonce: '42', echostr: '8812345' });
-    expect(await (await fetch(`${app.url}/wechat/oa?${oa}`)).text()).toBe('8812345');
+    expect(await (await fetch(`${app.url}/wechat/oa?${oa.toString()}`)).text()).toBe('8812345');
     oa.set('signature', signature('wrong', ts, '42'));
-    expect((await fetch(`${app.url}/wechat/oa?${oa}`)).status).toBe(403);
+    expect((await fetch(`${app.url}/wechat/oa?${oa.toString()}`)).status).toBe(403);
     const echostr = encryptMessage(aesKeyFrom(WECOM.key), '5511234567', WECOM.corpId);
     const wc = new URLSearchParams({ msg_signature: signature(WECOM.token, ts, '7', echostr), timestamp: ts, nonce: '7', echostr });
-    expect(await (await fetch(`${app.url}/wechat/wecom?${wc}`)).text()).toBe('5511234567');
+    expect(await (await fetch(`${app.url}/wechat/wecom?${wc.toString()}`)).text()).toBe('5511234567');
   });
 
   it('when a worker complains through the Official Account, then replies come back passively and the case number through the message API', async () => {

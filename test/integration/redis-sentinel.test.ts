@@ -33,7 +33,9 @@ describe('Redis behind Sentinel', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'wa-sentinel-'));
     const masterPort = await freePort();
     const sentinelPort = await freePort();
-    procs.push(spawn('redis-server', ['--port', String(masterPort), '--bind', '127.0.0.1', '--save', '', '--dir', dir], { stdio: 'ignore' }));
+    procs.push(
+      spawn('redis-server', ['--port', String(masterPort), '--bind', '127.0.0.1', '--save', '', '--dir', dir], { stdio: 'ignore' }),
+    );
     const conf = path.join(dir, 'sentinel.conf');
     await writeFile(
       conf,
@@ -55,7 +57,11 @@ describe('Redis behind Sentinel', () => {
     await until(() => answers({ host: '127.0.0.1', port: masterPort }), 10_000, 'redis-server');
     await until(() => answers({ host: '127.0.0.1', port: sentinelPort }), 10_000, 'the Sentinel');
     // The Sentinel answers with the master's address once it has it.
-    const probe = createProducerConnection({ url: 'redis://127.0.0.1', sentinels: [{ host: '127.0.0.1', port: sentinelPort }], sentinelName: 'wa-test-master' });
+    const probe = createProducerConnection({
+      url: 'redis://127.0.0.1',
+      sentinels: [{ host: '127.0.0.1', port: sentinelPort }],
+      sentinelName: 'wa-test-master',
+    });
     probe.on('error', () => undefined);
     conns.push(probe);
     await until(async () => (await probe.ping()) === 'PONG', 15_000, 'the master through the Sentinel');
@@ -77,7 +83,7 @@ describe('Redis behind Sentinel', () => {
     expect(await worker.get('wa-sentinel-test:key')).toBe('through the sentinel');
 
     const queue = new Queue('sentinel-check', { connection: producer, prefix: 'wa-sentinel-test' });
-    const w = new Worker('sentinel-check', async (job) => `handled ${String(job.data.complaintId)}`, {
+    const w = new Worker('sentinel-check', async (job) => `handled ${String((job.data as { complaintId: string }).complaintId)}`, {
       connection: worker,
       prefix: 'wa-sentinel-test',
     });

@@ -87,7 +87,10 @@ describe('the sweeper: nothing stored is left unprocessed', () => {
   it('when triage runs twice for one complaint, then exactly one lead exists', async () => {
     const res = await postTranscript(app.url, wageCall());
     const { complaintId } = (await res.json()) as { complaintId: string };
-    const [a, b] = await Promise.all([triageWorkerPort(app.ctx).triageComplaint(complaintId), triageWorkerPort(app.ctx).triageComplaint(complaintId)]);
+    const [a, b] = await Promise.all([
+      triageWorkerPort(app.ctx).triageComplaint(complaintId),
+      triageWorkerPort(app.ctx).triageComplaint(complaintId),
+    ]);
     expect(a.leadId).toBe(b.leadId);
     const again = await triageWorkerPort(app.ctx).triageComplaint(complaintId);
     expect(again).toMatchObject({ skipped: true, leadId: a.leadId });

@@ -31,7 +31,9 @@ describe('the layer rules (.dependency-cruiser.cjs)', () => {
 
   it('when a service imports mongoose, then the check fails', () => {
     expect(found).toContainEqual(expect.objectContaining({ rule: 'services-use-no-framework', from: 'src/services/uses-mongoose.ts' }));
-    expect(found).toContainEqual(expect.objectContaining({ rule: 'only-the-store-imports-mongoose', from: 'src/services/uses-mongoose.ts' }));
+    expect(found).toContainEqual(
+      expect.objectContaining({ rule: 'only-the-store-imports-mongoose', from: 'src/services/uses-mongoose.ts' }),
+    );
   });
 
   it('when the domain imports a service, then the check fails', () => {
@@ -39,11 +41,15 @@ describe('the layer rules (.dependency-cruiser.cjs)', () => {
   });
 
   it('when an edge reaches into a repository, then the check fails', () => {
-    expect(found).toContainEqual(expect.objectContaining({ rule: 'edges-do-not-reach-into-the-store', from: 'src/http/reads-a-repository.ts' }));
+    expect(found).toContainEqual(
+      expect.objectContaining({ rule: 'edges-do-not-reach-into-the-store', from: 'src/http/reads-a-repository.ts' }),
+    );
   });
 
   it('when two modules import each other, then the check fails', () => {
-    expect(found).toContainEqual(expect.objectContaining({ rule: 'no-cycles', from: 'src/triage/cycle-a.ts', to: 'src/triage/cycle-b.ts' }));
+    expect(found).toContainEqual(
+      expect.objectContaining({ rule: 'no-cycles', from: 'src/triage/cycle-a.ts', to: 'src/triage/cycle-b.ts' }),
+    );
   });
 
   it('when the store imports mongoose, then nothing is reported for it', () => {

@@ -35,7 +35,6 @@ export interface LeadScope {
   assigneeId: string | null;
 }
 
-
 const SORT_ORDER: Record<LeadSort, Record<string, 1 | -1>> = {
   newest: { createdAt: -1, _id: -1 },
   oldest: { createdAt: 1, _id: 1 },

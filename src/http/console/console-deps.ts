@@ -13,7 +13,8 @@ import type { Logger } from '../../infra/logger';
 
 /** What the console's pages ask of the product: the JSON API's use cases and a few of its own. */
 export interface ConsoleDeps
-  extends AuthRouteDeps,
+  extends
+    AuthRouteDeps,
     StatsRouteDeps,
     WechatRouteDeps,
     Pick<LeadRouteDeps, 'assignLead' | 'changeLeadStatus' | 'recordRecovery' | 'replyToComplainants' | 'mergeCases' | 'splitComplaint'> {

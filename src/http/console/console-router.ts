@@ -16,7 +16,6 @@ import type { ConsoleDeps } from './console-deps';
 
 export type { ConsoleDeps };
 
-
 /** Everything local: the CSP allows this origin only, with no inline script or style. */
 const CSP = {
   useDefaults: false,

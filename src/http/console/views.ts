@@ -47,13 +47,14 @@ export const helpers = {
   qs: (base: Record<string, unknown>, over: Record<string, unknown> = {}) => {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...base, ...over }))
-      if (v !== undefined && v !== null && v !== '' && v !== false) p.set(k, String(v));
+      if (typeof v === 'string' ? v !== '' : typeof v === 'number' || v === true) p.set(k, String(v));
     const s = p.toString();
     return s ? `?${s}` : '';
   },
 };
 
 export function render(res: Response, view: string, data: Record<string, unknown>, status = 200): void {
-  const html = eta.render(view, { ...data, h: helpers, staff: res.locals.staff ?? null, csrf: res.locals.csrf ?? '' });
+  const locals = res.locals as { staff?: unknown; csrf?: string };
+  const html = eta.render(view, { ...data, h: helpers, staff: locals.staff ?? null, csrf: locals.csrf ?? '' });
   res.status(status).type('html').send(html);
 }

@@ -24,7 +24,7 @@ const ONLY_ME =
 const FOR_ONE_OTHER =
   /(帮|替|代)(我)?(的)?(老公|老婆|爱人|媳妇|丈夫|妻子|儿子|女儿|爸爸?|妈妈?|老爸|老妈|父亲|母亲|弟弟|哥哥|姐姐|妹妹|侄子|外甥|亲戚|朋友)(投诉|反映|问|讲|打)/;
 /** A bare count that answers "几个人？" in its own turn: "二十六个。", "固定的七八个". */
-const ANSWERED_COUNT = new RegExp(`(?:^|[，,])[^，,。\n\d]{0,4}?${NUM.replace(']+', '几]+')}(多|来|几)?个(?=[。！!，,]|$)`, 'm');
+const ANSWERED_COUNT = new RegExp(`(?:^|[，,])[^，,。\n\\d]{0,4}?${NUM.replace(']+', '几]+')}(多|来|几)?个(?=[。！!，,]|$)`, 'm');
 /**
  * Someone who speaks of themselves, or of work they did with the subject left out ("在…厂上班");
  * a bare tip-off ("欠薪！某工地 电话") names no worker.

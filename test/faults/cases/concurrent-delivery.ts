@@ -46,7 +46,12 @@ export const concurrentDelivery: FaultCase = {
           fetch(`${app.url}/api/hotline/transcripts`, { method: 'POST', headers, body: same }).then((x) => x.status),
         ),
       );
-      await tally('the same signed hotline request delivered 50 times at once', 'hotline', JSON.parse(same).callId, identical);
+      await tally(
+        'the same signed hotline request delivered 50 times at once',
+        'hotline',
+        (JSON.parse(same) as { callId: string }).callId,
+        identical,
+      );
 
       pii.note(7002);
       const call = hotlinePayload(7002, uniqueName('call'));

@@ -95,7 +95,7 @@ export const hostileXml: FaultCase = {
     let tried = 0;
     const now = () => String(Math.floor(Date.now() / 1000));
     const post = async (path: string, q: URLSearchParams, body: string | Buffer) => {
-      const res = await fetch(`${app.url}${path}?${q}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body });
+      const res = await fetch(`${app.url}${path}?${q.toString()}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body });
       await res.body?.cancel();
       return res.status;
     };
@@ -184,7 +184,7 @@ export const hostileXml: FaultCase = {
         if (ok) literalOk++;
         r.expect(
           ok,
-          `${account.path}: "]]>" split the platform's way answered ${res.res.status}, stored ${JSON.stringify(stored.map((d) => d.text))}`,
+          `${account.path}: "]]>" split the platform's way answered ${res.res.status}, stored ${JSON.stringify(stored.map((d) => d.text as unknown))}`,
         );
       }
       r.add('sent', tried);

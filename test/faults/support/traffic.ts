@@ -46,7 +46,7 @@ export async function sendHotline(url: () => string, opts: TrafficOptions): Prom
       for (let wait = 200; ; wait = Math.min(wait * 2, 2000)) {
         d.attempts++;
         const started = Date.now();
-        let status = 0;
+        let status: number;
         try {
           const res = await fetch(`${url()}/api/hotline/transcripts`, {
             method: 'POST',
