@@ -8,11 +8,9 @@ import type { Connection, IndexDefinition, IndexOptions, Model, mongo } from 'mo
  * FerretDB v1's SQLite backend answers every query but one by `_id` by reading the whole collection
  * (it hands only `_id` to SQLite), so an ordinary secondary index there is never read; it is only
  * written, on every insert and every update of the document (each one is an expression index over
- * the stored JSON). Measured on this machine with a case document (32 writers): inserts 1,250–1,450/s
- * with the lead model's twelve indexes against 1,770–1,910/s with its one unique index; updates 760–
- * 830/s against 1,050–1,250/s. So on FerretDB only unique indexes are created (they enforce
- * idempotent intake and case numbers), and the declared ordinary ones that an earlier start created
- * are dropped. Indexes the application did not declare are never touched.
+ * the stored JSON), which slows every write. So on FerretDB only unique indexes are created (they
+ * enforce idempotent intake and case numbers), and declared ordinary ones found there are dropped.
+ * Indexes the application did not declare are never touched.
  */
 export type ServerKind = 'mongodb' | 'ferretdb';
 

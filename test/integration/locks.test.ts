@@ -67,8 +67,8 @@ describe('locks over several keys', () => {
 
   it('when the first lock is taken in the same tick as other commands on an auto-pipelined connection, then it is granted and nothing is thrown', async () => {
     // The app's connection pipelines commands automatically, and Redlock defines its Lua commands on
-    // the client at its first lock: a pipeline opened earlier in that tick lacks them, which used to
-    // leave its reply list one short and throw an uncaught TypeError in ioredis (redis/ioredis#1931).
+    // the client at its first lock: a pipeline opened earlier in that tick lacks them, and ioredis then
+    // leaves its reply list one short and throws an uncaught TypeError (redis/ioredis#1931).
     const piped = new IORedis(process.env.TEST_REDIS_URL!, { maxRetriesPerRequest: null, enableAutoPipelining: true });
     const uncaught: unknown[] = [];
     const onUncaught = (err: unknown) => uncaught.push(err);

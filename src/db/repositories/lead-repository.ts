@@ -191,7 +191,7 @@ export function createLeadRepository(db: Connection, caseLock?: CaseLock) {
 
     /**
      * The highest sequence number used under a counter (`case:WA20261128` → 17 for WA20261128-0017):
-     * from the case numbers stored, and from the counter document that earlier versions kept. Read in
+     * from the case numbers stored, and from a counters document where the store has one. Read in
      * full, once per day and counter, to seed the Redis counter that hands the numbers out.
      */
     async lastSequence(counterId: string, caseNumberPrefix: string): Promise<number> {
