@@ -1,13 +1,15 @@
 import { Types, type Connection } from 'mongoose';
-import type { Lead, LeadSort, LeadStatus, TimelineEvent } from '../../domain/lead';
-import type { Category, ComplaintChannel, Sector, Urgency } from '../../domain/triage-result';
+import type { Lead, LeadStatus, TimelineEvent } from '../../domain/lead';
 import { isDuplicateKeyError } from '../store-errors';
 import { counterModel } from '../models/counter-model';
-import { overdueSteps } from '../../domain/working-days';
 import { leadModel, type LeadDoc } from '../models/lead-model';
 import { createGroupInsert } from '../group-insert';
 import { createGroupRead } from '../group-read';
 import type { CaseIndexEntry } from '../../domain/case-buckets';
+import { atRevision, toLead } from './lead-documents';
+import { escapeRegex, listQuery, SORT_ORDER, type LeadFilter, type LeadScope } from './lead-list-query';
+
+export type { LeadFilter, LeadScope };
 
 export type NewLead = Omit<
   Lead,
@@ -29,150 +31,8 @@ export type NewLead = Omit<
   | 'updatedAt'
 >;
 
-/** Who may see what: null = everything; otherwise leads of one area, or assigned to one person. */
-export interface LeadScope {
-  area: string | null;
-  assigneeId: string | null;
-}
-
-const SORT_ORDER: Record<LeadSort, Record<string, 1 | -1>> = {
-  newest: { createdAt: -1, _id: -1 },
-  oldest: { createdAt: 1, _id: 1 },
-  // 'urgent' > 'normal' as strings, so descending puts urgent cases first.
-  urgent: { priority: -1, createdAt: -1, _id: -1 },
-};
-
-export interface LeadFilter {
-  status?: LeadStatus;
-  category?: Category;
-  /** Literal text, matched (case-insensitively) against case number, employer, project and location. */
-  q?: string;
-  /** Only cases with a step past its deadline. */
-  overdue?: boolean;
-  area?: string;
-  sector?: Sector;
-  priority?: 'urgent' | 'normal';
-  channel?: ComplaintChannel;
-  /** Newest first (default), oldest first, or urgent first then newest. */
-  sort?: LeadSort;
-  /** Restricts the list to what the reader may see (see LeadScope). */
-  scope?: LeadScope | null;
-  page: number;
-  pageSize: number;
-}
-
-function toLead(d: LeadDoc): Lead {
-  return {
-    id: d._id.toHexString(),
-    caseNumber: d.caseNumber,
-    category: d.category as Category,
-    employer: d.employer ?? null,
-    project: d.project ?? null,
-    location: d.location ?? null,
-    amountYuan: d.amountYuan ?? null,
-    workerCount: d.workerCount ?? null,
-    phone: d.phone ?? null,
-    sector: (d.sector ?? null) as Sector | null,
-    urgency: d.urgency as Urgency,
-    status: d.status as LeadStatus,
-    area: d.area ?? null,
-    department: d.department ?? null,
-    priority: d.priority === 'urgent' ? 'urgent' : 'normal',
-    assigneeId: d.assigneeId ? d.assigneeId.toHexString() : null,
-    outcomeCode: d.outcomeCode ?? null,
-    transferTarget: d.transferTarget ?? null,
-    rejectReason: d.rejectReason ?? null,
-    recoveries: (d.recoveries ?? []).map((r) => ({ ...r, note: r.note ?? null })),
-    recoveredYuan: d.recoveredYuan ?? 0,
-    deadlines: d.deadlines?.acceptBy
-      ? { acceptBy: d.deadlines.acceptBy, contactBy: d.deadlines.contactBy, closeBy: d.deadlines.closeBy }
-      : null,
-    acceptedAt: d.acceptedAt ?? null,
-    contactedAt: d.contactedAt ?? null,
-    closedAt: d.closedAt ?? null,
-    overdue: overdueSteps(
-      {
-        deadlines: d.deadlines ?? null,
-        acceptedAt: d.acceptedAt ?? null,
-        contactedAt: d.contactedAt ?? null,
-        closedAt: d.closedAt ?? null,
-      },
-      new Date(),
-    ),
-    workersPaid: d.workersPaid ?? 0,
-    channel: d.channel as ComplaintChannel,
-    originComplaintId: d.originComplaintId.toHexString(),
-    employerKey: d.employerKey ?? null,
-    projectKey: d.projectKey ?? null,
-    reports: (d.reports ?? []).map((r) => ({
-      complaintId: r.complaintId.toHexString(),
-      complainantId: r.complainantId.toHexString(),
-      workerCount: r.workerCount ?? null,
-      amountYuan: r.amountYuan ?? null,
-    })),
-    complaintIds: (d.complaintIds ?? []).map((x) => x.toHexString()),
-    complainantIds: (d.complainantIds ?? []).map((x) => x.toHexString()),
-    timeline: (d.timeline ?? []).map((e): TimelineEvent => ({
-      at: e.at,
-      type: e.type,
-      actor: e.actor,
-      note: e.note ?? null,
-      changes: (e.changes ?? []).map((c) => ({ field: c.field, before: c.before ?? null, after: c.after ?? null })),
-    })),
-    revision: d.rev ?? 0,
-    createdAt: d.createdAt,
-    updatedAt: d.updatedAt,
-  };
-}
-
-/** The filter of a write that applies only while the case's membership is as it was read. */
-const atRevision = (id: string, revision: number) => ({
-  _id: new Types.ObjectId(id),
-  rev: revision === 0 ? { $in: [0, null] } : { $eq: revision },
-});
-
 /** Runs `fn` as the only writer of one case (a Redis lock: see RepositoryOptions.caseLock). */
 export type CaseLock = <T>(leadId: string, fn: () => Promise<T>) => Promise<T>;
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** The store query of a list filter: equality on each field set, the reader's scope, overdue and text. */
-function listQuery(f: LeadFilter): Record<string, unknown> {
-  const query: Record<string, unknown> = {};
-  if (f.status) query.status = { $eq: f.status };
-  if (f.category) query.category = { $eq: f.category };
-  if (f.area) query.area = { $eq: f.area };
-  if (f.sector) query.sector = { $eq: f.sector };
-  if (f.priority) query.priority = { $eq: f.priority };
-  if (f.channel) query.channel = { $eq: f.channel };
-  const and: Record<string, unknown>[] = [];
-  if (f.scope) {
-    const or: Record<string, unknown>[] = [];
-    if (f.scope.area) or.push({ area: { $eq: f.scope.area } });
-    if (f.scope.assigneeId) or.push({ assigneeId: new Types.ObjectId(f.scope.assigneeId) });
-    // A scope that names nothing sees nothing.
-    and.push(or.length ? { $or: or } : { _id: { $exists: false } });
-  }
-  if (f.overdue) {
-    const now = new Date();
-    and.push({ status: { $ne: 'closed' } });
-    and.push({
-      $or: [
-        { acceptedAt: null, 'deadlines.acceptBy': { $lt: now } },
-        { contactedAt: null, 'deadlines.contactBy': { $lt: now } },
-        { closedAt: null, 'deadlines.closeBy': { $lt: now } },
-      ],
-    });
-  }
-  if (f.q) {
-    const rx = { $regex: escapeRegex(f.q), $options: 'i' };
-    and.push({ $or: [{ caseNumber: rx }, { employer: rx }, { project: rx }, { location: rx }] });
-  }
-  if (and.length) query.$and = and;
-  return query;
-}
 
 export function createLeadRepository(db: Connection, caseLock?: CaseLock) {
   const Leads = leadModel(db);

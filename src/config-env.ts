@@ -1,0 +1,156 @@
+import { z } from 'zod';
+
+/** Every environment variable the product reads: named, typed and checked once (see loadConfig). */
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  ROLE: z.enum(['all', 'api', 'worker', 'bot']).default('all'),
+  PORT: int(0, 65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MONGODB_URI: z
+    .string()
+    .regex(
+      /^mongodb(\+srv)?:\/\/[^/]+\/[A-Za-z0-9_-]+/,
+      'a mongodb:// URI that names a database, e.g. mongodb://127.0.0.1:27017/wage_arrears',
+    )
+    .optional(),
+  MONGODB_SERVER_SELECTION_TIMEOUT_MS: int(100, 60000).default(3000),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379')
+    .optional(),
+  REDIS_SENTINELS: z
+    .string()
+    .regex(
+      /^\s*[^\s,:]+:\d{1,5}(\s*,\s*[^\s,:]+:\d{1,5})*\s*$/,
+      'host:port of each Sentinel, comma-separated, e.g. 10.0.0.11:26379,10.0.0.12:26379',
+    )
+    .optional(),
+  REDIS_SENTINEL_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'the master name the Sentinels monitor, e.g. mymaster')
+    .default('mymaster'),
+  REDIS_SENTINEL_PASSWORD: z.string().min(1).optional(),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ or -, at most 40')
+    .default('wa'),
+  AUTO_START_SERVICES: bool.optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  FERRETDB_BIN: z.string().min(1).optional(),
+  HOTLINE_SECRET: z.string().min(32, 'at least 32 characters (a random shared secret)').optional(),
+  HOTLINE_MAX_SKEW_SECONDS: int(1, 3600).default(300),
+  STAFF_TOKEN_TTL_HOURS: int(1, 90 * 24).default(12),
+  LOGIN_MAX_FAILURES: int(1, 1000).default(5),
+  LOGIN_WINDOW_S: int(1, 86_400).default(900),
+  TRIAGE_CONCURRENCY: int(1, 256).default(64),
+  /** Triage jobs starting within this many ms start together, so that their database commands are batched (0: off). */
+  TRIAGE_GATHER_MS: int(0, 1000).default(50),
+  /** CPU niceness of a process that runs only the worker role (ROLE=worker), so that intake answers first. */
+  WORKER_NICE: int(0, 19).default(10),
+  TRIAGE_ATTEMPTS: int(1, 50).default(8),
+  SWEEP_INTERVAL_MS: int(1000, 3_600_000).default(30_000),
+  SWEEP_GRACE_MS: int(0, 86_400_000).default(60_000),
+  INTAKE_RATE_LIMIT: int(1, 10_000).default(20),
+  INTAKE_RATE_WINDOW_S: int(1, 86_400).default(60),
+  INTAKE_TTL_S: int(60, 30 * 86_400).default(86_400),
+  DEDUP_WINDOW_DAYS: int(0, 3650).default(90),
+  DEADLINE_DAYS_NORMAL: z
+    .string()
+    .regex(/^\d{1,3},\d{1,3},\d{1,3}$/, 'three working-day counts: accept,contact,close, e.g. 1,3,15')
+    .default('1,3,15'),
+  DEADLINE_DAYS_URGENT: z
+    .string()
+    .regex(/^\d{1,3},\d{1,3},\d{1,3}$/, 'three working-day counts: accept,contact,close, e.g. 1,2,10')
+    .default('1,2,10'),
+  HOLIDAYS: z
+    .string()
+    .regex(/^(\d{4}-\d{2}-\d{2})?(,\d{4}-\d{2}-\d{2})*$/, 'comma-separated YYYY-MM-DD dates')
+    .default(''),
+  EXTRA_WORKDAYS: z
+    .string()
+    .regex(/^(\d{4}-\d{2}-\d{2})?(,\d{4}-\d{2}-\d{2})*$/, 'comma-separated YYYY-MM-DD dates')
+    .default(''),
+  DEADLINE_REMIND_HOURS: int(0, 240).default(4),
+  DEPARTMENTS_JSON: z
+    .string()
+    .transform((s, ctx) => {
+      try {
+        const v = JSON.parse(s) as unknown;
+        if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string'))
+          return v as Record<string, string>;
+      } catch {
+        /* reported below */
+      }
+      ctx.addIssue({ code: 'custom', message: 'a JSON object of sector → department, e.g. {"construction":"县住房和城乡建设局"}' });
+      return z.NEVER;
+    })
+    .optional(),
+  OUTCOME_CODES_JSON: z
+    .string()
+    .transform((s, ctx) => {
+      try {
+        const v = JSON.parse(s) as unknown;
+        if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).every((k) => /^[a-z_]{1,40}$/.test(k)))
+          return v as Record<string, string>;
+      } catch {
+        /* reported below */
+      }
+      ctx.addIssue({ code: 'custom', message: 'a JSON object of outcome code → label, e.g. {"paid_in_full":"欠薪属实，已足额支付"}' });
+      return z.NEVER;
+    })
+    .optional(),
+  CASE_NUMBER_PREFIX: z
+    .string()
+    .regex(/^[A-Z]{1,6}$/, '1 to 6 capital letters')
+    .default('WA'),
+  TIME_ZONE: z.string().min(1).default('Asia/Shanghai'),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url({ message: 'an http(s) URL of an OpenAI-compatible API, e.g. https://api.deepseek.com/v1' }).optional(),
+  OPENAI_MODEL: z.string().min(1).default('deepseek-chat'),
+  OPENAI_TIMEOUT_MS: int(1000, 120_000).default(20_000),
+  OPENAI_MAX_RETRIES: int(0, 5).default(2),
+  TRIAGE_LLM_CACHE_TTL_S: int(0, 90 * 86_400).default(7 * 86_400),
+  WECHATY_PUPPET: z.string().min(1).default('wechaty-puppet-mock'),
+  WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
+  CONSOLE_SECURE_COOKIE: bool.optional(),
+  WECHATY_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('wage-arrears-bot'),
+  WECHAT_OA_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9]{3,32}$/, 'the Token set in the Official Account console: 3-32 letters or digits')
+    .optional(),
+  WECHAT_OA_AES_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9]{43}$/, 'the EncodingAESKey: 43 letters or digits')
+    .optional(),
+  WECHAT_OA_APPID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{4,64}$/, 'the AppID, e.g. wx0123456789abcdef')
+    .optional(),
+  WECHAT_OA_APPSECRET: z.string().min(8).optional(),
+  WECHAT_API_BASE_URL: z.url().default('https://api.weixin.qq.com'),
+  WECOM_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9]{3,32}$/, 'the Token set for the WeCom app: 3-32 letters or digits')
+    .optional(),
+  WECOM_AES_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9]{43}$/, 'the EncodingAESKey: 43 letters or digits')
+    .optional(),
+  WECOM_CORP_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{4,64}$/, 'the CorpID, e.g. ww0123456789abcdef')
+    .optional(),
+  WECOM_SECRET: z.string().min(8).optional(),
+  WECOM_AGENT_ID: int(1, 2 ** 31).optional(),
+  WECOM_API_BASE_URL: z.url().default('https://qyapi.weixin.qq.com'),
+  PLATFORM_REPLY_WAIT_MS: int(0, 4500).default(3500),
+});
+
+export type Env = z.infer<typeof envSchema>;
