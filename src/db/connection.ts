@@ -1,4 +1,4 @@
-import mongoose, { ConnectionStates, type Connection } from 'mongoose';
+import mongoose, { type Connection } from 'mongoose';
 
 export type Db = Connection;
 
@@ -20,7 +20,7 @@ export async function connectDb(uri: string, serverSelectionTimeoutMS: number): 
 }
 
 export async function pingDb(db: Db, timeoutMs = 1000): Promise<boolean> {
-  if (db.readyState !== ConnectionStates.connected || !db.db) return false;
+  if (db.readyState !== mongoose.ConnectionStates.connected || !db.db) return false;
   const ping = db.db
     .admin()
     .command({ ping: 1 })
