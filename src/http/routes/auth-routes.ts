@@ -1,15 +1,13 @@
 import { Router } from 'express';
 import { jsonBody } from '../json-body';
-import { z } from 'zod';
 import type { StaffUser } from '../../domain/staff';
 import { parseOr400 } from '../validation';
+import { loginBody } from '../contracts/auth-contract';
 
 export interface AuthRouteDeps {
   login(username: string, password: string, client?: string): Promise<{ user: StaffUser; token: string }>;
   logout(token: string): Promise<void>;
 }
-
-const loginBody = z.object({ username: z.string().min(1).max(40), password: z.string().min(1).max(200) }).strict();
 
 /** Staff sign in with username and password (argon2id hashes) and get an API token; logout revokes it. */
 export function authRoutes(deps: AuthRouteDeps): Router {

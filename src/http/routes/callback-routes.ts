@@ -1,19 +1,16 @@
 import { Router } from 'express';
 import { jsonBody } from '../json-body';
-import { z } from 'zod';
 import { AppError } from '../../domain/app-error';
 import type { OutboundMessage } from '../../domain/outbound';
 import type { StaffUser } from '../../domain/staff';
 import { currentStaff } from '../middleware/require-staff';
 import { parseOr400 } from '../validation';
+import { doneBody, idParam } from '../contracts/callback-contract';
 
 export interface CallbackRouteDeps {
   listCallbacks(staff: StaffUser): Promise<OutboundMessage[]>;
   completeCallback(staff: StaffUser, id: string, note?: string): Promise<OutboundMessage>;
 }
-
-const idParam = z.object({ id: z.string().regex(/^[0-9a-f]{24}$/i, 'a 24-character task id') });
-const doneBody = z.object({ note: z.string().trim().min(1).max(1000).optional() }).strict();
 
 /** Call-back tasks: replies and notices for complainants we cannot write to (hotline callers). */
 export function callbackRoutes(deps: CallbackRouteDeps): Router {

@@ -1,33 +1,11 @@
 import { Router } from 'express';
-import { freeText as text, jsonBody } from '../json-body';
-import { z } from 'zod';
+import { jsonBody } from '../json-body';
 import { AppError } from '../../domain/app-error';
 import type { NewComplaint } from '../../domain/complaint';
 import type { AcceptedComplaint } from '../../services/accept-complaint';
 import { currentStaff } from '../middleware/require-staff';
 import { parseOr400 } from '../validation';
-
-/** Complaints staff enter or forward: on-site visits, the national platform, media, petitions, hotline work orders. */
-const complaintBody = z
-  .object({
-    channel: z.enum(['onsite', 'national_platform', 'media', 'petition', 'hotline']),
-    /** The source's own id (platform lead number, work-order number, or a form's request id): makes intake idempotent. */
-    externalId: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, '1 to 128 letters, digits, _ . : or -'),
-    receivedAt: z.iso.datetime({ offset: true }),
-    complainant: z
-      .object({
-        name: text(64).optional(),
-        phone: z
-          .string()
-          .regex(/^\+?[\d\s-]{5,24}$/, 'digits, spaces or dashes')
-          .transform((s) => s.replace(/\D/g, ''))
-          .optional(),
-      })
-      .strict()
-      .optional(),
-    text: text(50_000),
-  })
-  .strict();
+import { complaintBody } from '../contracts/complaint-contract';
 
 export interface ComplaintRouteDeps {
   acceptComplaint(input: NewComplaint): Promise<AcceptedComplaint>;

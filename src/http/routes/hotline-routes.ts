@@ -1,32 +1,14 @@
 import { isUtf8 } from 'node:buffer';
 import express, { Router } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError } from '../../domain/app-error';
 import { transcriptText, type NewComplaint } from '../../domain/complaint';
-import { freeText as text, invalidUtf8 } from '../json-body';
+import { invalidUtf8 } from '../json-body';
 import type { AcceptedComplaint } from '../../services/accept-complaint';
 import { verifyHotlineSignature } from '../hotline-signature';
 import { parseOr400 } from '../validation';
 import { formatServerTiming } from '../server-timing';
-
-const transcriptBody = z.object({
-  callId: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, '1 to 128 letters, digits, _ . : or -'),
-  receivedAt: z.iso.datetime({ offset: true }),
-  callerPhone: z
-    .string()
-    .regex(/^\+?[\d\s-]{5,24}$/, 'digits, spaces or dashes')
-    .transform((s) => s.replace(/\D/g, ''))
-    .optional()
-    .nullable(),
-  operator: text(64).optional().nullable(),
-  transcript: z.union([
-    text(50_000),
-    z
-      .array(z.object({ speaker: z.enum(['agent', 'caller']), text: text(10_000) }))
-      .min(1)
-      .max(1000),
-  ]),
-});
+import { transcriptBody } from '../contracts/hotline-contract';
 
 export type HotlineTranscript = z.infer<typeof transcriptBody>;
 

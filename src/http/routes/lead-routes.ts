@@ -1,68 +1,15 @@
 import { Router } from 'express';
 import { jsonBody } from '../json-body';
-import { z } from 'zod';
-import { LEAD_STATUSES, type Lead } from '../../domain/lead';
+import type { z } from 'zod';
+import type { Lead } from '../../domain/lead';
 import type { StaffUser } from '../../domain/staff';
 import type { OutboundMessage } from '../../domain/outbound';
-import { CATEGORIES } from '../../domain/triage-result';
 import type { RecoveryInput, StatusChange } from '../../services/case-actions';
 import { currentStaff } from '../middleware/require-staff';
 import { parseOr400 } from '../validation';
-
-const listQuery = z
-  .object({
-    status: z.enum(LEAD_STATUSES).optional(),
-    category: z.enum(CATEGORIES).optional(),
-    q: z.string().trim().min(1).max(100).optional(),
-    overdue: z
-      .enum(['true', 'false'])
-      .transform((v) => v === 'true')
-      .optional(),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).default(20),
-  })
-  .strict(); // an unknown parameter (e.g. status[$ne]) is an error, never silently ignored
+import { assignBody, idParam, listQuery, mergeBody, recoveryBody, replyBody, splitBody, statusBody } from '../contracts/lead-contract';
 
 export type LeadListQuery = z.infer<typeof listQuery>;
-
-const idParam = z.object({ id: z.string().regex(/^[0-9a-f]{24}$/i, 'a 24-character lead id') });
-const note = z.string().trim().min(1).max(2000).optional();
-
-const assignBody = z.object({ assigneeId: z.string().regex(/^[0-9a-f]{24}$/i, 'a 24-character staff id'), note }).strict();
-const statusBody = z
-  .object({
-    to: z.enum(LEAD_STATUSES),
-    note,
-    outcomeCode: z
-      .string()
-      .regex(/^[a-z_]{1,40}$/)
-      .optional(),
-    transferTarget: z.enum(['police', 'court', 'department']).optional(),
-    rejectReason: z.enum(['not_wage_arrears', 'duplicate', 'not_our_jurisdiction', 'insufficient_information', 'withdrawn']).optional(),
-  })
-  .strict();
-const recoveryBody = z
-  .object({
-    amountYuan: z.number().positive().max(1e10),
-    workersPaid: z.number().int().min(0).max(100_000),
-    date: z.iso.date(),
-    note,
-  })
-  .strict();
-
-const replyBody = z
-  .object({
-    text: z.string().trim().min(1).max(1000),
-    complainantIds: z
-      .array(z.string().regex(/^[0-9a-f]{24}$/i))
-      .min(1)
-      .max(500)
-      .optional(),
-  })
-  .strict();
-
-const mergeBody = z.object({ sourceLeadId: z.string().regex(/^[0-9a-f]{24}$/i, 'a 24-character lead id') }).strict();
-const splitBody = z.object({ complaintId: z.string().regex(/^[0-9a-f]{24}$/i, 'a 24-character complaint id') }).strict();
 
 export interface LeadRouteDeps {
   listLeads(staff: StaffUser, query: LeadListQuery): Promise<{ items: Lead[]; total: number }>;

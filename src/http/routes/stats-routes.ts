@@ -1,20 +1,15 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { AppError } from '../../domain/app-error';
 import type { Period } from '../../domain/period';
 import type { Statistics } from '../../services/statistics';
 import { currentStaff } from '../middleware/require-staff';
 import { parseOr400 } from '../validation';
+import { periodQuery, yearQuery } from '../contracts/stats-contract';
 
 export interface StatsRouteDeps {
   statistics(p: Period): Promise<Statistics>;
   annualReport(year: number): Promise<{ year: number; paragraph: string; statistics: Statistics }>;
 }
-
-// China keeps one time zone: a day starts at 00:00 +08:00.
-const day = z.iso.date().transform((d) => new Date(`${d}T00:00:00+08:00`));
-const periodQuery = z.object({ from: day, to: day }).strict();
-const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict();
 
 export function statsRoutes(deps: StatsRouteDeps): Router {
   const router = Router();

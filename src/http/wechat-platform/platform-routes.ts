@@ -1,7 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import express, { Router, type Request, type Response } from 'express';
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import type { PlatformChannelConfig } from '../../config';
 import { AppError } from '../../domain/app-error';
 import { invalidUtf8 } from '../json-body';
@@ -9,6 +8,7 @@ import type { InboundMessage, NewInboundMessage, PlatformChannel } from '../../d
 import { aesKeyFrom, decryptMessage, encryptMessage, PlatformCryptoError, signature, signatureMatches } from './platform-crypto';
 import { buildXml, MAX_CALLBACK_BYTES, parseCallbackXml, PlatformXmlError } from './platform-xml';
 import { toInboundMessage } from './platform-message';
+import { platformQuery } from '../contracts/platform-contract';
 
 export interface PlatformRouteDeps {
   channel: PlatformChannel;
@@ -20,23 +20,6 @@ export interface PlatformRouteDeps {
   /** Seconds since the epoch; tests replay the platforms' published samples at their own time. */
   now?: () => number;
 }
-
-const param = z.string().min(1).max(512);
-const query = z.object({
-  signature: z
-    .string()
-    .regex(/^[0-9a-fA-F]{40}$/)
-    .optional(),
-  msg_signature: z
-    .string()
-    .regex(/^[0-9a-fA-F]{40}$/)
-    .optional(),
-  timestamp: z.string().regex(/^\d{1,12}$/),
-  nonce: param,
-  echostr: z.string().min(1).max(1024).optional(),
-  encrypt_type: z.enum(['aes', 'raw']).optional(),
-  openid: param.optional(),
-});
 
 const refused = (message: string) => new AppError('forbidden', message, { status: 403 });
 
@@ -52,7 +35,7 @@ export function platformRoutes(deps: PlatformRouteDeps): Router {
   const now = deps.now ?? (() => Math.floor(Date.now() / 1000));
 
   const checkedQuery = (req: Request) => {
-    const q = query.safeParse(req.query);
+    const q = platformQuery.safeParse(req.query);
     if (!q.success) throw new AppError('invalid_query', 'signature, timestamp and nonce query parameters are required', { status: 400 });
     if (Math.abs(now() - Number(q.data.timestamp)) > deps.maxSkewSeconds) throw refused('the timestamp is outside the allowed window');
     return q.data;
