@@ -1,5 +1,5 @@
 import express, { type Express, type Router } from 'express';
-import { OPENAPI } from './openapi';
+import { docsContract, OPENAPI } from './openapi';
 import type { Logger } from '../infra/logger';
 import { requestLog } from './request-log';
 import { errorHandler, notFound } from './middleware/error-handler';
@@ -14,6 +14,15 @@ import { authRoutes, type AuthRouteDeps } from './routes/auth-routes';
 import { wechatRoutes, type WechatRouteDeps } from './routes/wechat-routes';
 import { platformRoutes, type PlatformRouteDeps } from './wechat-platform/platform-routes';
 import { consoleRouter, type ConsoleDeps } from './console/console-router';
+import { healthContract } from './contracts/health-contract';
+import { hotlineContract } from './contracts/hotline-contract';
+import { authContract } from './contracts/auth-contract';
+import { leadContract } from './contracts/lead-contract';
+import { complaintContract } from './contracts/complaint-contract';
+import { callbackContract } from './contracts/callback-contract';
+import { statsContract } from './contracts/stats-contract';
+import { wechatContract } from './contracts/wechat-contract';
+import { officialAccountContract, wecomContract } from './contracts/platform-contract';
 
 export interface HttpDeps {
   log: Logger;
@@ -32,29 +41,29 @@ export interface HttpDeps {
   console: ConsoleDeps;
 }
 
-/** Builds the express app; main.ts listens. */
-/** Every router with where it is mounted and whether it needs a staff token; the OpenAPI test reads this too. */
+/** Every router with where it is mounted (its contract's prefix) and whether it needs a staff token; the OpenAPI test reads this too. */
 export function mountedRouters(deps: HttpDeps): { prefix: string; staff: boolean; router: Router }[] {
   return [
-    { prefix: '', staff: false, router: healthRoutes(deps.health) },
-    { prefix: '/api/hotline', staff: false, router: hotlineRoutes(deps.hotline) },
-    { prefix: '/api/auth', staff: false, router: authRoutes(deps.auth) },
-    { prefix: '/api/leads', staff: true, router: leadRoutes(deps.leads) },
-    { prefix: '/api/complaints', staff: true, router: complaintRoutes(deps.complaints) },
-    { prefix: '/api/callbacks', staff: true, router: callbackRoutes(deps.callbacks) },
-    { prefix: '/api/stats', staff: true, router: statsRoutes(deps.stats) },
-    { prefix: '/api/wechat', staff: true, router: wechatRoutes(deps.wechat) },
-    { prefix: '/wechat/oa', staff: false, router: platformRoutes(deps.officialAccount) },
-    { prefix: '/wechat/wecom', staff: false, router: platformRoutes(deps.wecom) },
+    { prefix: healthContract.prefix, staff: false, router: healthRoutes(deps.health) },
+    { prefix: hotlineContract.prefix, staff: false, router: hotlineRoutes(deps.hotline) },
+    { prefix: authContract.prefix, staff: false, router: authRoutes(deps.auth) },
+    { prefix: leadContract.prefix, staff: true, router: leadRoutes(deps.leads) },
+    { prefix: complaintContract.prefix, staff: true, router: complaintRoutes(deps.complaints) },
+    { prefix: callbackContract.prefix, staff: true, router: callbackRoutes(deps.callbacks) },
+    { prefix: statsContract.prefix, staff: true, router: statsRoutes(deps.stats) },
+    { prefix: wechatContract.prefix, staff: true, router: wechatRoutes(deps.wechat) },
+    { prefix: officialAccountContract.prefix, staff: false, router: platformRoutes(deps.officialAccount) },
+    { prefix: wecomContract.prefix, staff: false, router: platformRoutes(deps.wecom) },
   ];
 }
 
+/** Builds the express app; main.ts listens. */
 export function createApp(deps: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple'); // no nested objects from the query string: ?status[$ne]=x stays a string
   app.use(requestLog(deps.log));
-  app.get('/api/docs', (_req, res) => {
+  app.get(docsContract.prefix, (_req, res) => {
     res.json(OPENAPI);
   });
   for (const m of mountedRouters(deps)) {
