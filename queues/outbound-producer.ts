@@ -1,17 +1,13 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { retriedJobs } from './job-options';
 import { deliverJobId, QUEUE_NAMES, type JobPayloads } from './jobs';
 
 export function createOutboundProducer(connection: Redis, prefix: string) {
   const queue = new Queue<JobPayloads['deliver-message'], void, 'deliver-message'>(QUEUE_NAMES.outbound, {
     connection,
     prefix,
-    defaultJobOptions: {
-      attempts: 10,
-      backoff: { type: 'exponential', delay: 2000 },
-      removeOnComplete: { age: 3600, count: 10_000 },
-      removeOnFail: { age: 14 * 24 * 3600 },
-    },
+    defaultJobOptions: retriedJobs(10, 2000),
   });
   queue.on('error', () => undefined);
   return {

@@ -1,5 +1,6 @@
 import { Queue, QueueEvents, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { retriedJobs } from './job-options';
 import type { Logger } from '../src/infra/logger';
 import { QUEUE_NAMES, type JobPayloads, type PlatformJobName } from './jobs';
 
@@ -14,12 +15,7 @@ export function createPlatformProducer(connection: Redis, prefix: string) {
   const queue = new Queue<PlatformPayload, unknown, PlatformJobName>(QUEUE_NAMES.platform, {
     connection,
     prefix,
-    defaultJobOptions: {
-      attempts: 8,
-      backoff: { type: 'exponential', delay: 1000 },
-      removeOnComplete: { age: 3600, count: 10_000 },
-      removeOnFail: { age: 14 * 24 * 3600 },
-    },
+    defaultJobOptions: retriedJobs(8, 1000),
   });
   queue.on('error', () => undefined);
   let events: QueueEvents | null = null;

@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { retriedJobs } from './job-options';
 import { QUEUE_NAMES, triageJobId, type JobPayloads } from './jobs';
 
 export interface TriageQueueOptions {
@@ -13,12 +14,7 @@ export function createTriageProducer(connection: Redis, opts: TriageQueueOptions
   const queue = new Queue<JobPayloads['triage-complaint'], void, 'triage-complaint'>(QUEUE_NAMES.triage, {
     connection,
     prefix: opts.prefix,
-    defaultJobOptions: {
-      attempts: opts.attempts,
-      backoff: { type: 'exponential', delay: 1000 },
-      removeOnComplete: { age: 3600, count: 10_000 },
-      removeOnFail: { age: 14 * 24 * 3600 },
-    },
+    defaultJobOptions: retriedJobs(opts.attempts, 1000),
   });
   // Errors also surface on each call; this keeps an idle disconnect from crashing the process.
   queue.on('error', () => undefined);

@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model, Types } from 'mongoose';
 import { COMPLAINT_CHANNELS } from '../../domain/complaint';
-import { CATEGORIES, SECTORS, URGENCIES } from '../../domain/triage-result';
+import { CATEGORIES, SECTORS, URGENCIES, type EngineResult } from '../../domain/triage-result';
 
 export interface ComplaintDoc {
   _id: Types.ObjectId;
@@ -13,21 +13,7 @@ export interface ComplaintDoc {
   receivedAt: Date;
   evidenceIds: Types.ObjectId[];
   state: 'received' | 'triaged' | 'triage_failed';
-  triage: {
-    category: string;
-    employer: string | null;
-    project: string | null;
-    location: string | null;
-    amount_yuan: number | null;
-    worker_count: number | null;
-    phone: string | null;
-    sector: string | null;
-    urgency: string;
-    engine: string;
-    sources: Record<string, string>;
-    llmError: string | null;
-    triagedAt: Date;
-  } | null;
+  triage: (EngineResult & { triagedAt: Date }) | null;
   leadId: Types.ObjectId | null;
   attempts: number;
   lastError: string | null;

@@ -1,26 +1,12 @@
-import { Schema, type Connection, type Model, Types } from 'mongoose';
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import type { InboundMessage } from '../../domain/inbound';
 
 /**
  * One message or event pushed by the Official Account or WeCom platform, stored before it is answered.
  * (channel, key) is unique: a platform retry of the same MsgId (or, for events, sender + CreateTime)
  * finds the stored one.
  */
-export interface InboundDoc {
-  _id: Types.ObjectId;
-  channel: string;
-  key: string;
-  contactId: string;
-  msgType: string;
-  text: string;
-  mediaId: string | null;
-  event: string | null;
-  at: Date;
-  state: 'received' | 'handled';
-  replies: string[];
-  repliesSent: number;
-  handledAt: Date | null;
-  createdAt: Date;
-}
+export type InboundDoc = Omit<InboundMessage, 'id'> & { _id: Types.ObjectId };
 
 const schema = new Schema<InboundDoc>(
   {
