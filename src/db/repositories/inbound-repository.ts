@@ -6,7 +6,7 @@ import type { InboundMessage, NewInboundMessage } from '../../domain/inbound';
 function toInbound(d: InboundDoc): InboundMessage {
   return {
     id: d._id.toHexString(),
-    channel: d.channel as InboundMessage['channel'],
+    channel: d.channel,
     key: d.key,
     contactId: d.contactId,
     msgType: d.msgType,
