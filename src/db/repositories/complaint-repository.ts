@@ -19,7 +19,7 @@ function toComplaint(d: ComplaintDoc): Complaint {
     receivedAt: d.receivedAt,
     evidenceIds: (d.evidenceIds ?? []).map((x) => x.toHexString()),
     state: d.state,
-    triage: d.triage ? ({ ...d.triage }) : null,
+    triage: d.triage ? { ...d.triage } : null,
     leadId: d.leadId ? d.leadId.toHexString() : null,
     createdAt: d.createdAt,
   };
