@@ -33,23 +33,49 @@ export interface Route {
   priority: Priority;
 }
 
-/** The most specific township named in the place of work (longest name first, so 桃花源镇 beats 桃源). */
+/**
+ * The township named in the place of work: the first one written, since an address runs from coarse
+ * to fine (漳江街道桃花源路 lies in 漳江街道); at one spot the longer name (桃花源镇 beats 桃源).
+ */
 export function townshipOf(location: string | null, townships: readonly Township[]): string | null {
   if (!location) return null;
-  const byLength = [...townships].sort((a, b) => b.short.length - a.short.length);
-  // A bare short name followed by 市/区/县 is another place (西安市 is not 西安镇).
-  return byLength.find((t) => location.includes(t.name) || new RegExp(`${t.short}(?![市区县省])`).test(location))?.name ?? null;
+  let best: { name: string; at: number; length: number } | null = null;
+  for (const t of townships) {
+    // A bare short name followed by 市/区/县 is another place (西安市 is not 西安镇).
+    const match = new RegExp(`${t.name}|${t.short}(?![市区县省])`).exec(location);
+    if (!match) continue;
+    const at = match.index;
+    if (!best || at < best.at || (at === best.at && match[0].length > best.length)) best = { name: t.name, at, length: match[0].length };
+  }
+  return best?.name ?? null;
 }
 
+/** The gazetteer's name for an area given by triage, or null when it is not one of the townships. */
+function knownTownship(area: string | null | undefined, townships: readonly Township[]): string | null {
+  if (!area) return null;
+  return townships.find((t) => t.name === area)?.name ?? townshipOf(area, townships);
+}
+
+/**
+ * Where a case goes. The area triage read from the whole text comes first (香樟路 in 漳江街道 reaches
+ * 漳江街道); without one, the township named in the place of work.
+ */
 export function routeLead(
-  lead: { location: string | null; sector: Sector | null; urgency: Urgency; project?: string | null; employer?: string | null },
+  lead: {
+    location: string | null;
+    area?: string | null;
+    sector: Sector | null;
+    urgency: Urgency;
+    project?: string | null;
+    employer?: string | null;
+  },
   townships: readonly Township[],
   departments: Record<string, string> = DEFAULT_DEPARTMENTS,
 ): Route {
   const works = lead.sector === 'construction' ? `${lead.project ?? ''} ${lead.employer ?? ''}` : '';
   const special = WORKS_DEPARTMENTS.find((w) => w.pattern.test(works))?.department;
   return {
-    area: townshipOf(lead.location, townships),
+    area: knownTownship(lead.area, townships) ?? townshipOf(lead.location, townships),
     department: special ?? (lead.sector ? (departments[lead.sector] ?? null) : null),
     priority: lead.urgency === 'high' ? 'urgent' : 'normal',
   };

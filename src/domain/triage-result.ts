@@ -23,6 +23,11 @@ export interface TriageResult {
   employer: string | null;
   project: string | null;
   location: string | null;
+  /**
+   * The township or street (乡镇/街道) of the county the work was in, read from the whole text with the
+   * gazetteer, for routing to its inspectors; null when the work was elsewhere or no township is named.
+   */
+  area: string | null;
   amount_yuan: number | null;
   worker_count: number | null;
   /** Digits only: mobile 13812345678, landline with area code 07367221234. */
@@ -44,6 +49,7 @@ export const TRIAGE_FIELDS = [
   'employer',
   'project',
   'location',
+  'area',
   'amount_yuan',
   'worker_count',
   'phone',
@@ -63,7 +69,8 @@ export interface EngineResult extends TriageResult {
 
 export type TriageEngine = (input: TriageInput) => Promise<EngineResult>;
 
-export function rulesOnly(result: TriageResult, llmError: string | null = null): EngineResult {
+/** A result without an area (as stored before the field existed) routes by its location. */
+export function rulesOnly(result: Omit<TriageResult, 'area'> & { area?: string | null }, llmError: string | null = null): EngineResult {
   const sources = Object.fromEntries(TRIAGE_FIELDS.map((f) => [f, 'rules'])) as Record<TriageField, 'rules'>;
-  return { ...result, engine: 'rules', sources, llmError };
+  return { ...result, area: result.area ?? null, engine: 'rules', sources, llmError };
 }

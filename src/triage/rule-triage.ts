@@ -4,7 +4,7 @@ import { readText } from './text/transcript';
 import { extractAmount } from './rules/amount';
 import { classify } from './rules/category';
 import { extractEmployer, isSiteOrg } from './rules/employer';
-import { extractLocation } from './rules/location';
+import { extractPlaces } from './rules/location';
 import { findOrganisations } from './rules/organisations';
 import { extractPhone, findPhones } from './rules/phone';
 import { extractProject, workplaceApartFromEmployer } from './rules/project';
@@ -30,7 +30,7 @@ export function triageByRules(input: TriageInput): TriageResult {
   const withoutOrgs = orgs.filter((org) => !isSiteOrg(caller, org)).reduce((masked, org) => maskSpan(masked, org.start, org.end), caller);
   const employer = extractEmployer(text, orgs);
   const project = extractProject(withoutOrgs) ?? workplaceApartFromEmployer(caller, orgs, employer);
-  const location = extractLocation(withoutOrgs);
+  const { location, area } = extractPlaces(withoutOrgs, text.operator);
 
   // Phone digits are not sums or head counts.
   const numbers = findPhones(caller, true).reduce((masked, p) => maskSpan(masked, p.start, p.end, '#'), caller);
@@ -41,5 +41,5 @@ export function triageByRules(input: TriageInput): TriageResult {
   const sector = extractSector(caller, project);
   const urgency = extractUrgency({ category, amountYuan, workerCount, callerText: caller });
 
-  return { category, employer, project, location, amount_yuan: amountYuan, worker_count: workerCount, phone, sector, urgency };
+  return { category, employer, project, location, area, amount_yuan: amountYuan, worker_count: workerCount, phone, sector, urgency };
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { townshipOf } from '../../domain/routing';
 import { CATEGORIES, SECTORS, URGENCIES, type TriageResult } from '../../domain/triage-result';
+import { TAOYUAN_TOWNSHIPS } from '../lexicon/taoyuan-gazetteer';
 
 const nullableText = z
   .string()
@@ -14,6 +16,8 @@ export const llmOutputSchema = z.object({
   employer: nullableText,
   project: nullableText,
   location: nullableText,
+  // Left to the rules' gazetteer unless the model names one.
+  area: nullableText.optional(),
   amount_yuan: z.number().nonnegative().max(1e10).nullable(),
   worker_count: z.number().int().min(1).max(100_000).nullable(),
   phone: z.string().max(40).nullable(),
@@ -48,6 +52,15 @@ export function resolvePhone(answer: string | null, phones: Map<string, string>,
   if (digits) return digits;
   // A model that copied the rule hint's value back, or gave no usable placeholder.
   return rulesPhone;
+}
+
+/**
+ * The routing area of a model's answer: a township of the gazetteer the model named, else the one in
+ * the model's location, else the rules' area read from the whole text.
+ */
+export function mergeArea(answer: string | null | undefined, location: string | null, rulesArea: string | null): string | null {
+  const named = answer ? TAOYUAN_TOWNSHIPS.find((t) => t.name === answer.trim())?.name : undefined;
+  return named ?? townshipOf(location, TAOYUAN_TOWNSHIPS) ?? rulesArea;
 }
 
 export function urgencyConsistent(r: TriageResult): TriageResult {

@@ -9,7 +9,7 @@ import {
   type TriageResult,
 } from '../../domain/triage-result';
 import { triageByRules } from '../rule-triage';
-import { parseLlmOutput, resolvePhone, urgencyConsistent } from './llm-output';
+import { mergeArea, parseLlmOutput, resolvePhone, urgencyConsistent } from './llm-output';
 import { SYSTEM_PROMPT, userPrompt } from './llm-prompt';
 import { maskPii } from './mask-pii';
 
@@ -26,9 +26,13 @@ function cacheKey(model: string, text: string): string {
   return createHash('sha256').update(model).update('\u0001').update(text).digest('hex');
 }
 
-function fromLlm(llm: TriageResult): EngineResult {
+function fromLlm(llm: TriageResult, areaSource: 'rules' | 'llm'): EngineResult {
   const sources = Object.fromEntries(TRIAGE_FIELDS.map((f) => [f, 'llm'])) as Record<TriageField, 'rules' | 'llm'>;
-  return { ...llm, engine: 'llm', sources, llmError: null };
+  return { ...llm, engine: 'llm', sources: { ...sources, area: areaSource }, llmError: null };
+}
+
+function withArea(result: EngineResult, rulesArea: string | null): EngineResult {
+  return result.area === undefined ? { ...result, area: rulesArea, sources: { ...result.sources, area: 'rules' } } : result;
 }
 
 /**
@@ -42,7 +46,8 @@ export function createLlmTriage(deps: LlmTriageDeps): TriageEngine {
     const key = cacheKey(deps.model, input.text);
     try {
       const cached = await deps.cache.get(key);
-      if (cached) return JSON.parse(cached) as EngineResult;
+      // An answer cached before results carried an area takes the rules' area.
+      if (cached) return withArea(JSON.parse(cached) as EngineResult, rules.area);
 
       const masked = maskPii(input.text);
       const phoneHint = [...masked.phones].find(([, digits]) => digits === rules.phone)?.[0] ?? null;
@@ -59,8 +64,9 @@ export function createLlmTriage(deps: LlmTriageDeps): TriageEngine {
         { timeout: deps.timeoutMs, maxRetries: deps.maxRetries },
       );
       const out = parseLlmOutput(completion.choices[0]?.message?.content);
-      const llm = urgencyConsistent({ ...out, phone: resolvePhone(out.phone, masked.phones, rules.phone) });
-      const result = fromLlm(llm);
+      const area = mergeArea(out.area, out.location, rules.area);
+      const llm = urgencyConsistent({ ...out, area, phone: resolvePhone(out.phone, masked.phones, rules.phone) });
+      const result = fromLlm(llm, area === rules.area ? 'rules' : 'llm');
       await deps.cache.set(key, JSON.stringify(result));
       return result;
     } catch (err) {

@@ -1,44 +1,51 @@
-import { COUNTY_NAMES } from '../lexicon/taoyuan-gazetteer';
-import { findPlaceChains, type PlaceChain } from './place-chain';
+import { COUNTY_NAMES, TAOYUAN_TOWNSHIPS, type Township } from '../lexicon/taoyuan-gazetteer';
+import { findPlaceChains, type PlaceChain, type PlaceLevel, type PlacePart } from './place-chain';
 
 /** "我是龙潭镇的", "都是桃源杨溪桥的", "3个桃源老乡": where the worker is from, not where the work was. */
 const HOME_BEFORE = /(我是|我们是|都是|老家是|老家在|老家|家住|家在|住在|户口在|人是)$/;
 const HOME_AFTER = /^(的[，。,\s！]|的$|人|老乡|本地人)/;
+/** "家住梓木村", "老板住在香樟路", "我们屋在九溪镇": a home, whatever follows. */
+const HOME_ALWAYS_BEFORE = /(老家是|老家在|老家|家住|家在|住在|户口在|屋在|屋里在|屋里是)$/;
 const WORK_BEFORE = /(在|于|到|去)(了)?$/;
-/** "我在陬市镇，哦不是，是在三阳港镇": a place taken back. */
-const TAKEN_BACK_AFTER = /^[，,\s]*(哦|噢|啊)?[，,\s]*(不是|不对|讲错了?|说错了?)/;
-/** "就在乡里的敬老院": the work is in the home place just named. */
-const WORK_AT_HOME = /(就|也)在(乡|镇|村)(里|上)|在(本乡|本镇|本村|当地|本地|我们那里|屋门口)/;
+/** "我在陬市镇，哦不是，是在三阳港镇", "他在杨溪桥镇……不对不对": a place taken back. */
+const TAKEN_BACK_AFTER = /^[，,\s…。.—-]*(哦|噢|啊)?[，,\s…]*(不是|不对|讲错了?|说错了?)/;
+/** "就在乡里的敬老院", "我屋隔壁那栋房子": the work is in the home place just named. */
+const WORK_AT_HOME = /(就|也)在(乡|镇|村)(里|上)|在(本乡|本镇|本村|当地|本地|我们那里|屋门口)|(屋|家)(隔壁|旁边|门口|对面|附近)/;
+
+/** A finer place says more: a street or village beats the township it lies in, a district its city. */
+const FINENESS: Record<PlaceLevel, number> = { province: 0, city: 0, county: 0.5, town: 1, village: 1.5, road: 1.5 };
+
+/** Places that are part of the county or above it: naming them alone says nothing of another county. */
+const HOME_PROVINCE = '湖南';
+const HOME_CITY = '常德';
+
+interface RankedChain {
+  chain: PlaceChain;
+  points: number;
+}
 
 function score(text: string, chain: PlaceChain): number {
   const before = text.slice(Math.max(0, chain.start - 4), chain.start);
   const after = text.slice(chain.end, chain.end + 4);
   if (TAKEN_BACK_AFTER.test(text.slice(chain.end, chain.end + 8))) return -1;
-  const isHome = HOME_AFTER.test(after) && (HOME_BEFORE.test(before.replace(/[^\u4e00-\u9fa5]/g, '')) || /^(人|老乡)/.test(after));
+  const hanBefore = before.replace(/[^\u4e00-\u9fa5]/g, '');
+  const isHome =
+    HOME_ALWAYS_BEFORE.test(hanBefore) || (HOME_AFTER.test(after) && (HOME_BEFORE.test(hanBefore) || /^(人|老乡)/.test(after)));
   if (isHome) return WORK_AT_HOME.test(text) ? 0 : -1;
-  let points = 0;
-  if (WORK_BEFORE.test(before)) points += 2;
-  // The finer place wins a tie: 在常德打工，在武陵区的一个饭店 → 武陵区.
-  if (chain.parts.some((p) => p.level === 'town' || p.level === 'village' || p.level === 'road')) points += 1;
-  else if (chain.parts.some((p) => p.level === 'county')) points += 0.5;
-  return points;
+  const fineness = Math.max(...chain.parts.map((p) => FINENESS[p.level]));
+  return (WORK_BEFORE.test(before) ? 2 : 0) + fineness;
 }
 
-/**
- * The most specific place of the work (LABELS.md location): place chains outside organisation names,
- * skipping the worker's home town, preferring places introduced by 在.
- */
-export function extractLocation(maskedText: string): string | null {
-  let best: { chain: PlaceChain; points: number } | null = null;
-  for (const chain of findPlaceChains(maskedText)) {
-    const points = score(maskedText, chain);
-    if (points >= 0 && (!best || points > best.points)) best = { chain, points };
-  }
-  return best ? asWritten(best.chain, maskedText.slice(best.chain.end)) : null;
+/** Place chains that may be the place of work, best first (the earlier one on a tie). */
+function rank(text: string): RankedChain[] {
+  return findPlaceChains(text)
+    .map((chain) => ({ chain, points: score(text, chain) }))
+    .filter((r) => r.points >= 0)
+    .sort((a, b) => b.points - a.points || a.chain.start - b.chain.start);
 }
 
-/** After a road, these say the road is where the work was ("桃花路那边"), not part of a project name. */
-const ROAD_IS_PLACE_AFTER = /^(那边|这边|附近|一带|旁边|边上|上|的|[，。,！？\s]|$)/;
+/** After a road, these make it the start of a project's name (陬溪路拓宽工程), not the place of work. */
+const ROAD_STARTS_PROJECT_AFTER = /^(拓宽|改造|扩建|提质|硬化|新建|改建|大修|维修|建设|工程|项目|白改黑|升级|延伸|施工|管网|绿化|亮化)/;
 
 /**
  * The chain as inspectors want it: without a leading 桃源县 (the county is implied) and without a
@@ -47,7 +54,69 @@ const ROAD_IS_PLACE_AFTER = /^(那边|这边|附近|一带|旁边|边上|上|的
 function asWritten(chain: PlaceChain, after: string): string {
   let parts = chain.parts;
   if (parts.length > 1 && COUNTY_NAMES.includes(parts[0]?.text ?? '')) parts = parts.slice(1);
-  if (ROAD_IS_PLACE_AFTER.test(after)) return parts.map((p) => p.text).join('');
+  if (!ROAD_STARTS_PROJECT_AFTER.test(after)) return parts.map((p) => p.text).join('');
   while (parts.length > 1 && parts.at(-1)?.level === 'road') parts = parts.slice(0, -1);
   return parts.map((p) => p.text).join('');
+}
+
+/** The gazetteer township a place part names: 陬市镇, 陬市工业园 and 漳江创业园 all lie in one; 沙坪村 may not. */
+function townshipOfPart(part: PlacePart): string | null {
+  const exact = TAOYUAN_TOWNSHIPS.find((t) => part.text === t.name);
+  const within = (t: Township): boolean => part.text.startsWith(t.short) && !part.text.endsWith('村');
+  return (exact ?? TAOYUAN_TOWNSHIPS.find(within))?.name ?? null;
+}
+
+/**
+ * The township of the county a chain lies in; null when the chain is elsewhere (长沙雨花区, 浙江义乌),
+ * undefined when it is in the county but names no township (县城, a street alone).
+ */
+function townshipOfChain(chain: PlaceChain): string | null | undefined {
+  for (const part of chain.parts) {
+    if (part.level === 'town' || part.level === 'village') {
+      const township = townshipOfPart(part);
+      if (township) return township;
+    }
+  }
+  const elsewhere = chain.parts.some(
+    (p) =>
+      (p.level === 'province' && !p.text.startsWith(HOME_PROVINCE)) ||
+      (p.level === 'city' && !p.text.startsWith(HOME_CITY)) ||
+      (p.level === 'county' && !COUNTY_NAMES.some((name) => p.text.startsWith(name))),
+  );
+  const aboveOnly = chain.parts.every((p) => p.level === 'province' || p.level === 'city');
+  return elsewhere || aboveOnly ? null : undefined;
+}
+
+export interface Places {
+  /** LABELS.md location: the most specific place of the work, as written. */
+  location: string | null;
+  /** The county township the work was in, for routing. */
+  area: string | null;
+}
+
+/**
+ * The place of work read from place chains outside organisation names, skipping the worker's home
+ * town and places taken back, preferring places introduced by 在 and, among those, the finest. The
+ * area is the township of that place; when the place names none (a street, a village), the township
+ * named elsewhere in the caller's words, else in the operator's.
+ */
+export function extractPlaces(maskedText: string, operatorText = ''): Places {
+  const ranked = rank(maskedText);
+  const best = ranked[0];
+  const location = best ? asWritten(best.chain, maskedText.slice(best.chain.end)) : null;
+  const own = best ? townshipOfChain(best.chain) : undefined;
+  if (own !== undefined) return { location, area: own };
+  for (const { chain } of [...ranked, ...rank(operatorText)]) {
+    const township = townshipOfChain(chain);
+    if (township) return { location, area: township };
+  }
+  // "他屋里在观音寺镇枫林村 … 鱼塘也在枫林村": the place named again with its township.
+  const fuller = location
+    ? findPlaceChains(maskedText).find((chain) => chain.text.endsWith(location) && chain.text !== location)
+    : undefined;
+  return { location, area: (fuller && townshipOfChain(fuller)) ?? null };
+}
+
+export function extractLocation(maskedText: string): string | null {
+  return extractPlaces(maskedText).location;
 }

@@ -1,4 +1,4 @@
-import { GENERIC_ORG_WORDS, ORG_SUFFIXES } from '../lexicon/org-suffixes';
+import { GENERIC_ORG_WORDS, NAME_BOUNDARY_WORDS, ORG_SUFFIXES } from '../lexicon/org-suffixes';
 import { nameStart, widestSpans, withoutWords, type Span } from './name-span';
 import { placeChainAt } from './place-chain';
 
@@ -18,6 +18,8 @@ function throughNameChars(text: string, suffixStart: number, suffix: string): nu
   for (let tries = 0; tries < 2; tries++) {
     if (isSpecific(text.slice(start, suffixStart + suffix.length), suffix)) break;
     if (!ALSO_IN_NAMES.has(text[start - 1] ?? '')) break;
+    // 一家|火锅店: the 家 of 一家, 那家 belongs to the word before the name.
+    if (NAME_BOUNDARY_WORDS.some((word) => text.slice(0, start).endsWith(word))) break;
     const wider = nameStart(text, start - 1);
     if (wider === start - 1 && !ALSO_IN_NAMES.has(text[start - 2] ?? '')) break;
     start = wider;

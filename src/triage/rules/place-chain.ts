@@ -1,4 +1,4 @@
-import { CITIES, DISTRICTS, NOT_PLACES, PROVINCES } from '../lexicon/places';
+import { CITIES, DISTRICTS, NOT_PLACES, PROVINCES, TOWNS_ELSEWHERE, withTraditionalForms } from '../lexicon/places';
 import { COUNTY_NAMES, TAOYUAN_AREAS, TAOYUAN_TOWNSHIPS } from '../lexicon/taoyuan-gazetteer';
 
 /** How fine a place name is: a township or finer is what inspectors need. */
@@ -21,6 +21,12 @@ const HAN = '[\\u4e00-\\u9fa5]';
 const alternatives = (names: readonly string[]): string => [...names].sort((a, b) => b.length - a.length).join('|');
 
 const TOWN_NAMES = alternatives([...TAOYUAN_AREAS, ...TAOYUAN_TOWNSHIPS.map((t) => t.name)]);
+const ELSEWHERE = {
+  provinces: alternatives(withTraditionalForms(PROVINCES)),
+  cities: alternatives(withTraditionalForms(CITIES)),
+  counties: alternatives([...withTraditionalForms(DISTRICTS), ...COUNTY_NAMES]),
+  towns: alternatives(withTraditionalForms(TOWNS_ELSEWHERE)),
+};
 const SHORT_TOWNS = alternatives(TAOYUAN_TOWNSHIPS.map((t) => t.short));
 
 interface PartPattern {
@@ -28,52 +34,83 @@ interface PartPattern {
   pattern: RegExp;
   /** Generic patterns may only continue a chain, not start one (they would match too much alone). */
   continuesOnly?: boolean;
+  /** May start a chain right after a word that introduces a place (在香樟路, 到龙华区), else only continue one. */
+  startsAfterCue?: boolean;
   /** Built from a shape (XX镇) rather than a list, so it is checked against NOT_PLACES. */
   generic?: boolean;
 }
 
 const sticky = (source: string): RegExp => new RegExp(source, 'y');
 
+/** A house number or floor after a street: 香樟路18号, 步行街二楼. */
+const UNIT = '(?:(?:\\d+|[一二三四五六七八九十]+)(?:号楼|号|栋|楼|层))?';
+/** Parks, zones and markets that name a place of work rather than a project. */
+const PARK = '工业园|工业区|工业小区|工业集中区|产业园|创业园|物流园|科技园|开发区|经开区|高新区';
+
 const PART_PATTERNS: readonly PartPattern[] = [
   { level: 'town', pattern: sticky(`(${TOWN_NAMES})`) },
   { level: 'town', pattern: sticky(`(${SHORT_TOWNS})(工业园|工业区|开发区|集镇)`) },
-  { level: 'province', pattern: sticky(`(${alternatives(PROVINCES)})(省|自治区|壮族自治区)?`) },
-  { level: 'county', pattern: sticky(`(${alternatives([...DISTRICTS, ...COUNTY_NAMES])})`) },
-  { level: 'city', pattern: sticky(`(${alternatives(CITIES)})(市区|市)?`) },
-  { level: 'county', pattern: sticky(`${HAN}{0,3}?(区|县|县城)(?![域别])`), continuesOnly: true, generic: true },
-  { level: 'town', pattern: sticky(`${HAN}{2,4}?(镇|乡|街道)(?![上里村下长])`), generic: true },
-  { level: 'town', pattern: sticky(`${HAN}{2,4}?(工业园|工业区|开发区|经开区|高新区)`), generic: true },
+  { level: 'province', pattern: sticky(`(${ELSEWHERE.provinces})(省|自治区|壮族自治区)?`) },
+  { level: 'county', pattern: sticky(`(${ELSEWHERE.counties})(市|區|县|縣)?`) },
+  // 黄石镇 is a township, not the city of 黄石.
+  { level: 'city', pattern: sticky(`(${ELSEWHERE.cities})(市区|市)?(?![镇乡村街鎮鄉])`) },
+  { level: 'town', pattern: sticky(`(${ELSEWHERE.towns})(镇|鎮|街道)?(?![区县市區縣])`) },
+  { level: 'county', pattern: sticky(`${HAN}{0,3}?(区|县|县城|區|縣)(?![域别])`), continuesOnly: true, generic: true },
+  { level: 'county', pattern: sticky(`${HAN}{2,3}?(区|县|區|縣)(?![域别里内])`), startsAfterCue: true, generic: true },
+  { level: 'town', pattern: sticky(`${HAN}{2,4}?(镇|乡|街道|鎮|鄉)(?![上里村下长])`), generic: true },
   { level: 'town', pattern: sticky(`(${SHORT_TOWNS})(?=那边|这边|附近|一带|的)`) },
+  // 金桃工业园 alone, or after its township (西安镇金桃工业园).
+  { level: 'village', pattern: sticky(`${HAN}{2,4}?(${PARK})`), generic: true },
   { level: 'village', pattern: sticky(`${HAN}{2,3}?村(?![道里民委])`), generic: true },
   // 陬市镇工业园: an unnamed park of the township just named.
-  { level: 'village', pattern: sticky('(工业园|工业区|工业小区|工业集中区|开发区)'), continuesOnly: true },
-  { level: 'road', pattern: sticky(`${HAN}{2,4}?(路|大道|大街)(\\d+号)?(?![费上口边])`), continuesOnly: true, generic: true },
+  { level: 'village', pattern: sticky(`(${PARK})`), continuesOnly: true },
+  {
+    level: 'road',
+    pattern: sticky(`${HAN}{2,4}?(路|大道|大街|步行街|街|巷)(?![费口边道头坊])(\\d+号)?${UNIT}`),
+    continuesOnly: true,
+    startsAfterCue: true,
+    generic: true,
+  },
   { level: 'village', pattern: sticky(`${HAN}{2}(?=那边|这边|附近|一带)`), continuesOnly: true, generic: true },
 ];
 
 /** Characters a generic place name never starts with (在西安镇 is 在 + 西安镇). */
-const NOT_A_START = new Set('在是的到去从和跟与了个那这一我他她们都也就还做干帮给叫往来回住上下里边'.split(''));
+const NOT_A_START = new Set('在是的到去从和跟与了个那这一我他她们都也就还做干帮给叫往来回住上下里边位于'.split(''));
+/** A known township inside a shape-built name starts the place itself (工程|牛车河镇). */
+const KNOWN_TOWN = new RegExp(TOWN_NAMES);
 /** Characters never inside a place name: 公在漳江街道 is …公 + 在 + 漳江街道. */
 const NOT_INSIDE = /[在是的到去从跟了个那这我他她们都也就还做干帮给叫欠拖讲说年月天]/;
+/** Words right before a place that say it is where something is: 在, 到, 位于, 地址是. */
+const PLACE_CUE_BEFORE = /(在|到|于|去|地址[是在为]?[：:]?|地点[是在]?[：:]?)$/;
 
 const RANK: Record<PlaceLevel, number> = { province: 0, city: 1, county: 2, town: 3, village: 4, road: 5 };
 
 /** The place part starting at `at`; a part that continues a chain must be finer than the one before. */
 function partAt(text: string, at: number, previous: PlaceLevel | null): PlacePart | null {
-  for (const { level, pattern, continuesOnly, generic } of PART_PATTERNS) {
-    if (continuesOnly && !previous) continue;
+  for (const { level, pattern, continuesOnly, startsAfterCue, generic } of PART_PATTERNS) {
+    if (!previous && (continuesOnly || startsAfterCue) && !(startsAfterCue && PLACE_CUE_BEFORE.test(text.slice(Math.max(0, at - 4), at)))) {
+      continue;
+    }
     if (previous && RANK[level] <= RANK[previous] && !(level === 'road' && previous === 'road')) continue;
     pattern.lastIndex = at;
     const match = pattern.exec(text);
     if (!match) continue;
     const name = match[0];
     if (generic && (NOT_A_START.has(name[0] ?? '') || NOT_INSIDE.test(name) || NOT_PLACES.some((word) => name.endsWith(word)))) continue;
+    if (generic && !previous && KNOWN_TOWN.test(name.slice(1))) continue;
     return { text: name, level };
   }
   return null;
 }
 
-/** Every place chain in the text, left to right, not overlapping. */
+/** "浔阳街道的槐荫村", "县城的步行街": a village or street of the place just named, joined by 的. */
+function finerAfterDe(text: string, at: number, previous: PlaceLevel): PlacePart | null {
+  if (text[at] !== '的') return null;
+  const part = partAt(text, at + 1, previous);
+  return part && (part.level === 'village' || part.level === 'road') ? part : null;
+}
+
+/** Every place chain in the text, left to right, not overlapping; a chain's parts leave out a joining 的. */
 export function findPlaceChains(text: string): PlaceChain[] {
   const chains: PlaceChain[] = [];
   let at = 0;
@@ -83,6 +120,11 @@ export function findPlaceChains(text: string): PlaceChain[] {
     for (let part = partAt(text, end, null); part; part = partAt(text, end, parts.at(-1)?.level ?? null)) {
       parts.push(part);
       end += part.text.length;
+      const joined = part.level === 'town' || part.level === 'county' ? finerAfterDe(text, end, part.level) : null;
+      if (joined) {
+        parts.push(joined);
+        end += 1 + joined.text.length;
+      }
     }
     if (parts.length > 0) {
       chains.push({ text: text.slice(at, end), start: at, end, parts });

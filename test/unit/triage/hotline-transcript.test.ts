@@ -28,6 +28,7 @@ describe('hotline transcripts', () => {
       employer: '美家物业',
       project: '明月湾小区',
       location: '浔阳街道',
+      area: '浔阳街道',
       amount_yuan: 4800,
       worker_count: 1,
       phone: '13900006789',
