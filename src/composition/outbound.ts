@@ -3,7 +3,7 @@ import type { CallbackRouteDeps } from '../http/routes/callback-routes';
 import { completeCallback, listCallbacksFor } from '../services/outbound/callbacks';
 import { deliverMessage } from '../services/outbound/deliver';
 import type { OutboundDeps } from '../services/outbound/dispatch';
-import { maskPhone } from '../services/read-leads';
+import { maskPhone } from '../domain/masking';
 import type { AppContext } from './context';
 
 export function outboundDeps(ctx: AppContext): OutboundDeps {

@@ -2,16 +2,8 @@ import type { AuthenticateToken } from '../http/middleware/require-staff';
 import type { AuthRouteDeps } from '../http/routes/auth-routes';
 import type { ConsoleDeps } from '../http/console/console-router';
 import { createLoginThrottle } from '../redis/login-rate-limit';
-import {
-  assignableInspectors,
-  authenticateToken,
-  createStaffByAdmin,
-  listStaff,
-  login,
-  logout,
-  resetStaffPassword,
-  setStaffActive,
-} from '../services/staff-accounts';
+import { authenticateToken, login, logout } from '../services/staff-accounts';
+import { assignableInspectors, createStaffByAdmin, listStaff, resetStaffPassword, setStaffActive } from '../services/staff-admin';
 import type { AppContext } from './context';
 
 export function authRoutesPort(ctx: AppContext): AuthRouteDeps {

@@ -7,7 +7,8 @@ import type { EvidenceInfo, EvidenceRepository } from '../db/repositories/eviden
 import type { LeadRepository } from '../db/repositories/lead-repository';
 import type { OutboundRepository } from '../db/repositories/outbound-repository';
 import type { StaffRepository } from '../db/repositories/staff-repository';
-import { maskPhone, readable, revealPhones } from './read-leads';
+import { maskNumbersInText, maskPhone } from '../domain/masking';
+import { readable, revealPhones } from './read-leads';
 
 export interface CaseDetailDeps {
   leads: LeadRepository;
@@ -16,13 +17,6 @@ export interface CaseDetailDeps {
   evidence: EvidenceRepository;
   outbound: OutboundRepository;
   staff: StaffRepository;
-}
-
-/** Mobile, landline and ID numbers inside free text (a complaint usually says "电话139…"). */
-const NUMBERS_IN_TEXT = /(?<![0-9])(1[3-9][0-9]{9}|0[0-9]{9,11}|[0-9]{17}[0-9Xx])(?![0-9])/g;
-
-export function maskNumbersInText(text: string): string {
-  return text.replace(NUMBERS_IN_TEXT, (n) => maskPhone(n) ?? n);
 }
 
 /**

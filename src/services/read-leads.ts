@@ -1,6 +1,7 @@
 import { canRead, scopeOf } from '../domain/access';
 import { AppError } from '../domain/app-error';
 import type { Lead } from '../domain/lead';
+import { maskPhone } from '../domain/masking';
 import type { StaffUser } from '../domain/staff';
 import type { ComplainantRepository } from '../db/repositories/complainant-repository';
 import type { LeadFilter, LeadRepository } from '../db/repositories/lead-repository';
@@ -8,12 +9,6 @@ import type { OutboundRepository } from '../db/repositories/outbound-repository'
 
 /** What a staff member may ask of the case list; their scope is added by the service. */
 export type LeadQuery = Omit<LeadFilter, 'scope'>;
-
-/** 13900004821 → 139****4821: enough to recognise, not enough to dial. */
-export function maskPhone(phone: string | null): string | null {
-  if (!phone) return phone;
-  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
-}
 
 const masked = (lead: Lead): Lead => ({ ...lead, phone: maskPhone(lead.phone) });
 

@@ -1,5 +1,5 @@
 import { weekOf } from '../../src/services/dashboard';
-import { maskNumbersInText } from '../../src/services/case-detail';
+import { maskNumbersInText } from '../../src/domain/masking';
 
 describe('figures and masking used by the staff console', () => {
   it('when a time is given, then its week is the Monday of that week in China time', () => {

@@ -11,7 +11,7 @@ export const isoDateTime = z.iso.datetime().meta({ id: 'DateTime', description: 
 /** Free text from outside (see freeText); the description says the bound, which the document cannot show through the transform. */
 export const text = (max: number) => freeText(max).meta({ description: `text: NUL removed, trimmed, 1 to ${max} characters` });
 
-/** 13900004821 → 139****4821 (see maskPhone in src/services/read-leads.ts). */
+/** 13900004821 → 139****4821 (see maskPhone in src/domain/masking.ts). */
 export const maskedPhone = z
   .string()
   .regex(/^(?:\d{3}\*{4}\d{4}|\*{4})$/)

@@ -1,0 +1,56 @@
+import { hash } from '@node-rs/argon2';
+import { AppError } from '../domain/app-error';
+import type { StaffRole, StaffUser } from '../domain/staff';
+import type { StaffRepository } from '../db/repositories/staff-repository';
+import { createStaffUser, hashToken } from './staff-accounts';
+
+/** Staff management is for admins only. */
+function adminOnly(actor: StaffUser): void {
+  if (actor.role !== 'admin') throw new AppError('forbidden', 'only admins manage staff users', { status: 403 });
+}
+
+export async function listStaff(deps: { staff: StaffRepository }, actor: StaffUser): Promise<StaffUser[]> {
+  adminOnly(actor);
+  return deps.staff.list();
+}
+
+/** An admin creates a user (the same path as `npm run staff -- create`); the API token is not shown. */
+export async function createStaffByAdmin(
+  deps: { staff: StaffRepository },
+  actor: StaffUser,
+  input: { username: string; password: string; role: StaffRole; area: string | null },
+): Promise<StaffUser> {
+  adminOnly(actor);
+  const { user, token } = await createStaffUser(deps, input);
+  await deps.staff.revokeToken(hashToken(token));
+  return user;
+}
+
+/** Who a supervisor can give a case to. */
+export async function assignableInspectors(deps: { staff: StaffRepository }): Promise<StaffUser[]> {
+  return (await deps.staff.list()).filter((s) => s.active && s.role === 'inspector');
+}
+
+/** Disabling signs the user out everywhere; an admin cannot disable themself. */
+export async function setStaffActive(deps: { staff: StaffRepository }, actor: StaffUser, id: string, active: boolean): Promise<StaffUser> {
+  adminOnly(actor);
+  if (id === actor.id && !active) throw new AppError('invalid_request', 'an admin cannot disable their own account', { status: 400 });
+  const user = await deps.staff.update(id, { active });
+  if (!user) throw new AppError('staff_not_found', `staff user ${id} does not exist`, { status: 404 });
+  if (!active) await deps.staff.revokeAllTokens(id);
+  return user;
+}
+
+/** A new password; every session and token of the user stops working. */
+export async function resetStaffPassword(
+  deps: { staff: StaffRepository },
+  actor: StaffUser,
+  id: string,
+  password: string,
+): Promise<StaffUser> {
+  adminOnly(actor);
+  const user = await deps.staff.update(id, { passwordHash: await hash(password) });
+  if (!user) throw new AppError('staff_not_found', `staff user ${id} does not exist`, { status: 404 });
+  await deps.staff.revokeAllTokens(id);
+  return user;
+}
