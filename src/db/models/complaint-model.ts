@@ -27,6 +27,8 @@ const triageSchema = new Schema(
     employer: { type: String, default: null },
     project: { type: String, default: null },
     location: { type: String, default: null },
+    // The township for routing, apart from the place as written.
+    area: { type: String, default: null },
     amount_yuan: { type: Number, default: null },
     worker_count: { type: Number, default: null },
     phone: { type: String, default: null },
