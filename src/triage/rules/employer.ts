@@ -7,16 +7,31 @@ import type { Span } from './name-span';
 import { shopNameFromAnswers } from './shop-names';
 
 const OWED_NEAR = /欠|拖|扣|冇给|没给|不给|冇发|没发|不发|跑路|冇结|没结|不结/;
-/** Roles before a name: 老板胡伟, 包工头叫马德兵, 个体户老板叫黄志强. */
+/** Roles before a name: 老板胡伟, 包工头叫马德兵, 个体户老板叫黄志强, 合作社的理事长叫…, 装修队的头叫…. */
 const ROLE_THEN_NAME =
-  /(包工头|工头|老板娘|老板|老总|班组长|承包人|负责人|站长|园长|园主|场主|店长|店主|厂长|经理|东家|雇主|欠我(们)?(工资|工钱|钱)?的(人)?)(的名字)?[，,\s]*(叫做|名叫|叫|是|姓名是)?\s*/g;
-/** 李德胜，他是包工头. */
-const NAME_THEN_ROLE = /([\u4e00-\u9fa5]{2,4})[，,]?(他|她)?(是|就是)(包工头|工头|老板|老总|承包人|我们老板|我们的老板)/;
+  /(包工头|工头|老板娘|老板|老总|班组长|承包人|负责人|站长|园长|园主|场主|店长|店主|摊主|厂长|经理|总经理|董事长|理事长|社长|法人代表|法人|东家|雇主|(?:队|班|组)的?头(?:头|子)?|欠我(们)?(工资|工钱|钱)?的(人)?)(的名字)?[，,\s]*(叫做|名叫|叫|是|姓名是)?\s*/g;
+/**
+ * Roles that name the payer only when the text says so (师傅叫…, 房主叫…): a 师傅 may be a
+ * workmate, and the owner of a house owes only when no contractor stood between.
+ */
+const NAMED_ROLE_THEN_NAME = /(带班的?|带我们的师傅|师傅|师父|班长|领班|房主|屋主|户主|业主)(的名字)?[，,\s]*(叫做|名叫|叫|是|姓名是)\s*/g;
+/** 李德胜，他是包工头; 杨某某这个包工头. */
+const NAME_THEN_ROLE = /([\u4e00-\u9fa5]{2,4})(?:[，,]?(他|她)?(是|就是)|这个|那个)(包工头|工头|老板|老总|承包人|我们老板|我们的老板)/;
+/** 店是李国富开的, 李国富开的五金店: the one who runs the business. */
+const NAME_THEN_RUNS = /([\u4e00-\u9fa5]{2,4})(自己)?(一个人)?(开的|承包的|包的)/;
+/** 熊师傅欠我们…, 跟着熊师傅做: a master named by surname who hired or owes. */
+const BARE_MASTER = /(?:^|[，。！？,\s是找跟给帮着])([\u4e00-\u9fa5])(师傅|师父)/g;
+const HIRED_BY_BEFORE = /(跟|跟着|帮|给|替)$/;
+/** Who a later 他 refers to: a payer's role, or a relative or workmate of the speaker. */
+const REFERENT =
+  /包工头|工头|老板|老总|班组长|承包人|负责人|东家|雇主|屋主|房主|老公|老婆|爱人|儿子|女儿|崽|工友|同事|徒弟|兄弟|老乡|师傅/g;
 /** "包工头欠了我们工钱，叫王建华": a clause that names the role spoken of just before. */
 const LATER_NAME = /(?:^|[，,。\s])(他|她)?(的名字)?(叫做|名叫|叫)/g;
-const ROLE_WORD = /包工头|工头|老板|老总|班组长|承包人|负责人|站长|园长|店长|厂长|经理|东家|雇主/;
+const ROLE_WORD = /包工头|工头|老板|老总|班组长|承包人|负责人|站长|园长|店长|厂长|经理|东家|雇主|屋主|房主/;
 /** 姓刘的老板 → 刘老板. */
 const SURNAMED_BOSS = /姓([\u4e00-\u9fa5])的(老板|包工头|工头|老总)|(?:老板|包工头|工头|老总)姓([\u4e00-\u9fa5])/;
+/** 姓熊的师傅 → 熊师傅. */
+const SURNAMED_MASTER = /姓([\u4e00-\u9fa5])的(师傅|师父)/;
 /** 大家都喊他唐老板, 都叫他王总. */
 const NICKNAMED_BOSS = /(喊|叫|称)(他|她)(做)?([\u4e00-\u9fa5]{1,2}(老板|老总|总|哥|姐|老三|老二))/;
 /** A bare 唐老板 / 王总 after a boundary. */
@@ -43,13 +58,62 @@ export function isUpstream(text: string, org: Span): boolean {
   return UPSTREAM_BEFORE.test(text.slice(Math.max(0, org.start - 6), org.start)) || UPSTREAM_AFTER.test(text.slice(org.end, org.end + 8));
 }
 
-function chooseOrganisation(text: string, orgs: Span[]): Span | undefined {
+/** 一家汽修厂, 一个合作社: a kind of business, said before its name is given (or instead of one). */
+const DESCRIPTOR_BEFORE = /(一家|一个|一间|一所|某家|某个|这种|那种)$/;
+/** 公司叫…, 厂名是…, 全称…: the name itself, given after the kind of business. */
+const NAMED_BEFORE = /(叫做|名叫|叫|名字是|全称是?|全名是?|厂名是?|店名是?|单位是)[：:]?$/;
+const REGISTERED = /有限责任公司|股份有限公司|有限公司|集团/;
+/**
+ * Public bodies and developers (县人民医院, 第三中学, 置业公司) are where the work was, who ordered it
+ * or who is above the contractor; they pay only when nobody else is named.
+ */
+const PUBLIC_OR_DEVELOPER = /(小学|中学|大学|学院|医院|卫生院|政府|法院|派出所|局|置业|房地产|地产)/;
+/** 在县一中旁边, 医院对面: a landmark. */
+const LANDMARK_AFTER = /^(旁边|附近|对面|斜对面|门口|隔壁|后面|边上|那边|这边|里面的)/;
+/** 给宏达超市装修, 帮县一中刷墙: the business had work done; a builder (建设, 装饰) is still the one hiring. */
+const CLIENT_BEFORE = /(给|帮|替|为)$/;
+const BUILDING_WORK_AFTER =
+  /^[^，。,\s]{0,2}?(装修|修建|新建|建|盖|砌|刷墙|粉刷|贴砖|贴瓷砖|安装|施工|(做|搞)(外墙|水电|防水|装修|保温|油漆))/;
+const BUILDER = /建设|建筑|工程|劳务|装饰|装修|施工|路桥|市政/;
+
+/** Someone else the text says hired or owes: then a public body or client is not the payer. */
+const OTHER_PAYER = /包工头|工头|老板|承包|劳务|施工队|装修队|安装队|外包|班组长/;
+
+interface OrgChoice {
+  org: Span;
+  /** 'descriptor': a kind of business, 'passing': a client, landmark or public body; a named person comes first. */
+  kind: 'named' | 'descriptor' | 'passing';
+}
+
+function isClient(text: string, org: Span): boolean {
+  const before = text.slice(Math.max(0, org.start - 3), org.start);
+  return CLIENT_BEFORE.test(before) && BUILDING_WORK_AFTER.test(text.slice(org.end, org.end + 6)) && !BUILDER.test(org.text);
+}
+
+function isPassing(text: string, org: Span): boolean {
+  return PUBLIC_OR_DEVELOPER.test(org.text) || LANDMARK_AFTER.test(text.slice(org.end, org.end + 6)) || isClient(text, org);
+}
+
+/**
+ * The organisation that owes among those named: a registered or named one over a kind of business
+ * (一个直播公司，公司叫…), and one said to owe over one that only hired.
+ */
+function chooseOrganisation(text: string, orgs: Span[]): OrgChoice | undefined {
   const direct = orgs.filter((org) => !isUpstream(text, org) && !isSiteOrg(text, org));
-  return (
-    direct.find((org) => OWED_NEAR.test(text.slice(org.end, org.end + 8))) ??
-    direct.find((org) => HIRED_THROUGH_BEFORE.test(text.slice(Math.max(0, org.start - 8), org.start))) ??
-    direct[0]
-  );
+  const descriptor = (org: Span): boolean => DESCRIPTOR_BEFORE.test(text.slice(Math.max(0, org.start - 3), org.start));
+  const named = (org: Span): boolean => REGISTERED.test(org.text) || NAMED_BEFORE.test(text.slice(Math.max(0, org.start - 4), org.start));
+  const strong = direct.filter((org) => !isPassing(text, org) && !descriptor(org));
+  const best =
+    strong.find((org) => OWED_NEAR.test(text.slice(org.end, org.end + 8))) ??
+    strong.find(named) ??
+    strong.find((org) => HIRED_THROUGH_BEFORE.test(text.slice(Math.max(0, org.start - 8), org.start))) ??
+    strong[0];
+  if (best) return { org: best, kind: 'named' };
+  const kind = direct.find((org) => !isPassing(text, org));
+  if (kind) return { org: kind, kind: 'descriptor' };
+  // 在县实验小学当保安，学校欠…: a public body pays when nobody else is said to, and a client never.
+  const passing = direct.find((org) => !isClient(text, org));
+  return passing && !OTHER_PAYER.test(text) ? { org: passing, kind: 'passing' } : undefined;
 }
 
 function fullNameWithSurname(text: string, surname: string): string | null {
@@ -62,35 +126,70 @@ function fullNameWithSurname(text: string, surname: string): string | null {
   return null;
 }
 
+/** The name that ends exactly at `at`, of two or three characters. */
+function nameEndingAt(text: string, from: number, at: number): string | null {
+  for (let start = at - 3; start <= at - 2; start++) {
+    const name = start >= from ? personNameAt(text, start) : null;
+    if (name && start + name.length === at) return name;
+  }
+  return null;
+}
+
+function nameAfter(text: string, pattern: RegExp): string | null {
+  for (const match of text.matchAll(pattern)) {
+    const name = personNameAt(text, (match.index ?? 0) + match[0].length);
+    if (name) return name;
+  }
+  return null;
+}
+
+/** 熊师傅 when the speaker worked for him or he owes. */
+function masterBySurname(text: string): string | null {
+  const surnamed = SURNAMED_MASTER.exec(text);
+  if (surnamed?.[1]) return `${surnamed[1]}${surnamed[2] ?? '师傅'}`;
+  for (const match of text.matchAll(BARE_MASTER)) {
+    const surname = match[1] ?? '';
+    if (!SURNAMES.has(surname)) continue;
+    const at = (match.index ?? 0) + match[0].length - 3;
+    const clauseAfter = /^[^，。,！？\s]*/.exec(text.slice(at + 3))?.[0] ?? '';
+    if (HIRED_BY_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || OWED_NEAR.test(clauseAfter)) return `${surname}${match[2] ?? '师傅'}`;
+  }
+  return null;
+}
+
+/** "他叫田大勇": the name is the payer's when the last person spoken of before it was the payer. */
+function laterName(text: string): string | null {
+  for (const match of text.matchAll(LATER_NAME)) {
+    const at = match.index ?? 0;
+    const referent = [...text.slice(0, at).matchAll(REFERENT)].at(-1)?.[0] ?? '';
+    if (!ROLE_WORD.test(referent)) continue;
+    const name = personNameAt(text, at + match[0].length);
+    if (name) return name;
+  }
+  return null;
+}
+
 function personFromRoles(text: string): string | null {
   const surnamed = SURNAMED_BOSS.exec(text);
   const surname = surnamed?.[1] ?? surnamed?.[3];
   // "姓胡的老板 … 胡……胡德贵": the full name, once the caller gives it, is more specific.
   if (surname) return fullNameWithSurname(text, surname) ?? `${surname}老板`;
-  for (const match of text.matchAll(ROLE_THEN_NAME)) {
-    const name = personNameAt(text, (match.index ?? 0) + match[0].length);
-    if (name) return name;
-  }
+  const byRole = nameAfter(text, ROLE_THEN_NAME);
+  if (byRole) return byRole;
   const named = NAME_THEN_ROLE.exec(text);
-  if (named?.[1]) {
-    const at = (named.index ?? 0) + named[1].length;
-    for (let start = at - 3; start <= at - 2; start++) {
-      const name = start >= named.index ? personNameAt(text, start) : null;
-      if (name && start + name.length === at) return name;
-    }
-  }
-  for (const match of text.matchAll(LATER_NAME)) {
-    const at = match.index ?? 0;
-    if (!ROLE_WORD.test(text.slice(Math.max(0, at - 20), at))) continue;
-    const name = personNameAt(text, at + match[0].length);
-    if (name) return name;
-  }
+  const beforeRole = named?.[1] ? nameEndingAt(text, named.index, named.index + named[1].length) : null;
+  if (beforeRole) return beforeRole;
+  const runs = NAME_THEN_RUNS.exec(text);
+  const runner = runs?.[1] ? nameEndingAt(text, runs.index, runs.index + runs[1].length) : null;
+  if (runner) return runner;
+  const later = laterName(text);
+  if (later) return later;
   const nicknamed = NICKNAMED_BOSS.exec(text);
   if (nicknamed?.[4]) return nicknamed[4];
   for (const match of text.matchAll(BARE_BOSS)) {
     if (SURNAMES.has(match[1] ?? '')) return `${match[1] ?? ''}${match[2] ?? ''}`;
   }
-  return null;
+  return nameAfter(text, NAMED_ROLE_THEN_NAME) ?? masterBySurname(text);
 }
 
 function personFromAnswers(text: ReadableText): string | null {
@@ -109,12 +208,15 @@ function personFromAnswers(text: ReadableText): string | null {
 
 /**
  * The party that owes the wages (LABELS.md employer): the most specific organisation named, else the
- * boss or contractor by name, read from what the caller said.
+ * boss or contractor by name, else a kind of business or a party named in passing, read from what the
+ * caller said.
  */
 export function extractEmployer(text: ReadableText, orgs: Span[] = findOrganisations(text.caller)): string | null {
-  const org = chooseOrganisation(text.caller, orgs);
-  if (org) return org.text;
+  const choice = chooseOrganisation(text.caller, orgs);
+  if (choice?.kind === 'named') return choice.org.text;
   const person = shopNameFromAnswers(text) ?? personFromRoles(text.caller) ?? personFromAnswers(text);
   // An upstream company still names the debtor when no person does; a site's name comes last.
-  return person ?? orgs.find((o) => !isSiteOrg(text.caller, o))?.text ?? orgs[0]?.text ?? null;
+  if (person ?? choice) return person ?? choice?.org.text ?? null;
+  const payers = orgs.filter((o) => !isPassing(text.caller, o));
+  return payers.find((o) => !isSiteOrg(text.caller, o))?.text ?? payers[0]?.text ?? null;
 }

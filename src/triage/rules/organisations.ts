@@ -35,10 +35,15 @@ function withoutLeadingTown(text: string, span: Span): Span {
   return { text: text.slice(start, span.end), start, end: span.end };
 }
 
+/** Place names that make a venue's whole name (桃源大酒店), though not a company's (桃源公司). */
+const PLACE_WORDS = ['桃源县', '桃源', '常德市', '常德', '湖南省', '湖南'];
+const VENUE_SUFFIX = /^(大酒店|酒店|宾馆|饭店|酒楼|大饭店|山庄)$/;
+
 /** Whether the name holds two characters beyond trade words and place names (物业公司 alone does not). */
 function isSpecific(name: string, suffix: string): boolean {
-  const stem = withoutWords(name.slice(0, name.length - suffix.length), GENERIC_ORG_WORDS);
-  return stem.length >= 2;
+  const raw = name.slice(0, name.length - suffix.length);
+  if (withoutWords(raw, GENERIC_ORG_WORDS).length >= 2) return true;
+  return VENUE_SUFFIX.test(suffix) && PLACE_WORDS.includes(raw);
 }
 
 /**

@@ -26,8 +26,11 @@ const NOT_A_NAME = /^(那里|这里|哪里|那边|这边|店里|厂里|屋里|�
 
 const BUSINESS_END = new RegExp(`(${BUSINESS_NOUN})$`);
 
+/** 店是谭某开的: who runs the business, not its name. */
+const RUN_BY_END = /(开|包|承包|管|搞)$/;
+
 function acceptable(name: string): boolean {
-  if (NOT_A_NAME.test(name) || BUSINESS_END.test(name)) return false;
+  if (NOT_A_NAME.test(name) || BUSINESS_END.test(name) || RUN_BY_END.test(name)) return false;
   // A place (在长沙当保安) is a location, not a business.
   return !findPlaceChains(name).some((chain) => chain.start === 0);
 }
