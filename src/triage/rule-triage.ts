@@ -2,6 +2,7 @@ import type { TriageInput, TriageResult } from '../domain/triage-result';
 import { maskSpan, normalizeText } from './text/normalize-text';
 import { readText } from './text/transcript';
 import { extractAmount } from './rules/amount';
+import { callerWithAskedRates } from './rules/asked-rates';
 import { classify } from './rules/category';
 import { extractEmployer, isSiteOrg } from './rules/employer';
 import { extractPlaces } from './rules/location';
@@ -33,9 +34,12 @@ export function triageByRules(input: TriageInput): TriageResult {
   const { location, area } = extractPlaces(withoutOrgs, text.operator);
 
   // Phone digits are not sums or head counts.
-  const numbers = findPhones(caller, true).reduce((masked, p) => maskSpan(masked, p.start, p.end, '#'), caller);
+  const spoken = callerWithAskedRates(text);
+  const numbers = findPhones(spoken, true).reduce((masked, p) => maskSpan(masked, p.start, p.end, '#'), spoken);
   const workerCount = extractWorkerCount(numbers);
-  const amountYuan = extractAmount(numbers, workerCount) ?? (text.isTranscript ? extractAmount(text.operator, workerCount, true) : null);
+  const amountYuan =
+    extractAmount(numbers, workerCount, false, text.operator) ??
+    (text.isTranscript ? extractAmount(text.operator, workerCount, true) : null);
   // An advertiser's number is not a complainant's callback number.
   const phone = category === 'invalid' && ADVERT.test(caller) ? null : extractPhone(text);
   const sector = extractSector(caller, project);

@@ -22,9 +22,15 @@ const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, k: 1
 const BIG_UNITS: Record<string, number> = { 万: 10_000, w: 10_000, W: 10_000, 亿: 100_000_000 };
 const APPROX = new Set(['多', '来', '余', '几']);
 
-/** A maximal run of numeral characters, starting with a digit or 十/两. */
+/** A maximal run of numeral characters, starting with a digit, 十/两, or 万/千 said for 一万/一千 (万六, 千把). */
 export const NUMERAL_RUN =
-  /(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十])(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿几多来余]|(?<=\d)[wWkK](?![a-zA-Z]))*/g;
+  /(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十]|(?<![\d零〇一二两三四五六七八九十百千万])[千万](?=[二两三四五六七八九]|把|多))(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿几多来余]|(?<=\d)[wWkK](?![a-zA-Z]))*/g;
+
+/**
+ * A last digit that begins the next word rather than ending the number: 三万|一直拖着, 五千|一分冇给,
+ * 两千|两个月 (while 三万一 alone is 31000).
+ */
+const WORD_AFTER_LAST_DIGIT = /^[个直分共起下点样定些次天年月周号]/;
 
 type Token =
   | { kind: 'digit'; value: number; single: boolean }
@@ -140,10 +146,13 @@ function plainNumerals(text: string): string {
 
 export function findNumerals(text: string): NumeralMention[] {
   const mentions: NumeralMention[] = [];
-  for (const match of plainNumerals(text).matchAll(NUMERAL_RUN)) {
-    const parsed = parseNumeral(match[0]);
+  const plain = plainNumerals(text);
+  for (const match of plain.matchAll(NUMERAL_RUN)) {
     const start = match.index ?? 0;
-    if (parsed) mentions.push({ ...parsed, start, end: start + match[0].length, raw: match[0] });
+    let raw = match[0];
+    if (/[百千万][一二两三四五六七八九]$/.test(raw) && WORD_AFTER_LAST_DIGIT.test(plain.slice(start + raw.length))) raw = raw.slice(0, -1);
+    const parsed = parseNumeral(raw);
+    if (parsed) mentions.push({ ...parsed, start, end: start + raw.length, raw });
   }
   return mentions;
 }

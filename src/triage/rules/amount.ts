@@ -34,12 +34,26 @@ function fromRates(rate: MoneyMention, text: string, workerCount: number | null)
 }
 
 /**
+ * "还欠九千，对吗？" "对对，九千。": a bare sum the caller repeats after the operator's reckoning of
+ * what is still owed (or owed in all) means what the operator's did.
+ */
+function confirmReadBack(mentions: MoneyMention[], operatorText: string): MoneyMention[] {
+  if (!operatorText) return mentions;
+  const reckoned = findMoney(operatorText).filter((m) => m.remaining || m.total);
+  return mentions.map((m) => {
+    const bare = !m.remaining && !m.total && !m.paid && !m.perDay && !m.perMonth && !m.perPerson && !m.perPiece;
+    const same = bare ? reckoned.find((r) => r.value === m.value) : undefined;
+    return same ? { ...m, remaining: same.remaining, total: same.total } : m;
+  });
+}
+
+/**
  * The total still unpaid (LABELS.md amount_yuan): a stated remainder first, else a stated total less
  * what was paid, else rates multiplied out. `explicitOnly` keeps sums written with 万/千/块 (for the
  * operator's read-back, where bare numbers are hotline numbers and dates).
  */
-export function extractAmount(text: string, workerCount: number | null, explicitOnly = false): number | null {
-  const found = applyCorrections(findMoney(text).filter((m) => m.explicit || !explicitOnly));
+export function extractAmount(text: string, workerCount: number | null, explicitOnly = false, operatorText = ''): number | null {
+  const found = confirmReadBack(applyCorrections(findMoney(text).filter((m) => m.explicit || !explicitOnly)), operatorText);
   const all = found.filter((m) => !m.addOn);
   const main = mainAmount(all, text, workerCount);
   if (main === null) return null;
@@ -52,11 +66,16 @@ function mainAmount(all: MoneyMention[], text: string, workerCount: number | nul
   if (wage.length === 0) return null;
 
   const remaining = wage.filter((m) => m.remaining && !m.paid);
-  if (remaining.length > 0) return remaining.at(-1)?.value ?? null;
+  const last = remaining.at(-1);
+  // "我老公还差一万六，他哥差一万四，两个人一共三万": a total after several remainders adds them up.
+  const totalOfRemainders = remaining.length > 1 ? wage.find((m) => m.total && last !== undefined && m.start > last.start) : undefined;
+  if (totalOfRemainders) return totalOfRemainders.value;
+  if (last) return last.value;
 
   const rates = wage.filter((m) => m.perDay || m.perMonth || m.perPerson || m.perPiece);
   const paid = wage.filter((m) => m.paid && !m.total);
-  const sums = wage.filter((m) => !rates.includes(m) && !paid.includes(m));
+  const deducted = wage.filter((m) => m.deducted && !rates.includes(m) && !paid.includes(m));
+  const sums = wage.filter((m) => !rates.includes(m) && !paid.includes(m) && !deducted.includes(m));
   const totals = sums.filter((m) => m.total);
   const base = Math.max(0, ...(totals.length > 0 ? totals : sums).map((m) => m.value));
   if (base > 0) {
@@ -64,7 +83,8 @@ function mainAmount(all: MoneyMention[], text: string, workerCount: number | nul
     return base - paidAfter;
   }
   const owed = fromAllRates(rates, text, workerCount);
-  if (owed === null) return null;
+  // "老板扣了我六千": what was held back is owed when nothing else is; beside a wage it is part of it.
+  if (owed === null) return deducted.length > 0 ? deducted.reduce((sum, d) => sum + d.value, 0) : null;
   // 一天两百做了五十天，只给了三千: what was paid comes off the multiplied total.
   const paidSum = paid.filter((p) => p.value < owed).reduce((sum, p) => sum + p.value, 0);
   return owed - paidSum;

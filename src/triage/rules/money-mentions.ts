@@ -17,6 +17,8 @@ export interface MoneyMention {
   remaining: boolean;
   /** Not pay: medical costs, deposits, material bills, rent. */
   nonWage: boolean;
+  /** Held back from pay (扣了, 罚了): part of what is owed, not a payment and not the whole. */
+  deducted: boolean;
   /** Follows "不对，是…": replaces the sum said just before. */
   correction: boolean;
   /** Written with a scale or a currency word (2.3万, 3200块), not a bare number. */
@@ -31,7 +33,7 @@ const CURRENCY_AFTER = /^(多|左右|上下)?(块|元|圆|块钱|元钱|rmb|RMB)
 const NOT_MONEY_AFTER =
   /^(多|来|余)?(件|单|票|箱|个|名|位|人|天|年|岁|号|点|米|斤|公里|平|方|栋|层|次|户|家|台|辆|吨|亩|头|只|期|月|倍|%|小时|分钟|周|礼拜|星期)/;
 const MONEY_CONTEXT_BEFORE =
-  /(讲好|说好|谈好|讲定|定好|欠|工资|工钱|工姿|人工费|劳务费|提成|绩效|奖金|补贴|加班费|全勤|薪|月|天|人|共|计|差|给了|付了|结了|只给|有|是|剩|底薪)[了我们的有是大概差不多约]*$/;
+  /(讲好|说好|谈好|讲定|定好|欠|工资|工钱|工姿|人工费|劳务费|提成|绩效|奖金|补贴|加班费|全勤|薪|月|天|人|共|计|差|给了|付了|结了|只给|有|是|剩|底薪|拿了|拿到|领了|借支|预支|借了|支了|扣了|扣|罚了|发了)[了我们的有是大概差不多约]*$/;
 const RATE_AFTER = /^(块|元)?(钱)?(一天|每天|\/天|一日|一个月|每个月|每月|\/月|一月)/;
 
 const PER_PIECE = /(一|每)(件|单|票|箱|个件)$/;
@@ -49,7 +51,12 @@ const PER_PERSON_START = /^(每人|每个人|一人|人均|每位)/;
 const HEDGE_ONLY = /^(大概|大约|约|差不多|将近|快|估计|可能)+$/;
 const HAS_SUM = /[\d一二两三四五六七八九十][百千万块元]/;
 const TOTAL = /一共|总共|共计|合计|加起来|总计|累计|总额|全部|一起|总的/;
-const PAID = /(?<![冇没不])(给了|付了|发了|结了|给过|付过|拿到了|拿了|支付了|预支了?|借支了?|打了)|只给|已给|已经给|已付|先给/;
+/** Paid, or advanced against the wages (借支, 预支, 借了 from the boss): comes off what is owed. */
+const PAID =
+  /(?<![冇没不未])(给了|付了|发了|结了|给过|付过|发过|结过|拿到了|拿了|拿过|领了|领过|支付了|预支了?|预支过|借支了?|借支过|支了|支过|打了|转了|还了)|只给|已给|已经给|已付|先给/;
+const DEDUCTED = /扣了|扣掉|扣除|扣我|被扣|扣下|罚了|罚我|罚款/;
+/** Living or travel money handed over is an advance on the wages, not a cost of its own. */
+const ADVANCE = /生活费|路费|伙食费|车费/;
 const REMAINING = /还差|还欠|剩下|剩余|还剩|尚欠|尾款|差(了)?(我|我们)?$|还有(?=.*(冇|没|未))/;
 const NON_WAGE = /医药费|医疗费|押金|学费|材料款|货款|房租|租金|借款|利息|贷款|罚款|路费|生活费|保证金|补偿|赔偿|社保/;
 const CORRECTION = /不对|说错|搞错|讲错|更正|纠正|应该是|我是说/;
@@ -97,7 +104,8 @@ export function findMoney(text: string): MoneyMention[] {
       total: TOTAL.test(before) && !PAID.test(before),
       paid: PAID.test(before),
       remaining: REMAINING.test(before) || (/^(块|元)?(钱)?(还)?(冇|没有?|未)(给|付|结|发)/.test(after) && /还/.test(before + after)),
-      nonWage: NON_WAGE.test(clause.text),
+      nonWage: NON_WAGE.test(clause.text) && !(PAID.test(before) && ADVANCE.test(clause.text)),
+      deducted: DEDUCTED.test(before.slice(-4)) && !PAID.test(before) && !REMAINING.test(before),
       correction: CORRECTION.test(before) || CORRECTION.test(previousClause),
       explicit: n.hasMoneyScale || CURRENCY_AFTER.test(after),
     });

@@ -1,7 +1,7 @@
 import { parseNumeral } from '../numbers/chinese-numeral';
 
 const PERSON_NOUNS =
-  '人|工人|工友|老乡|师傅|兄弟|姐妹|老师|骑手|员工|同事|农民工|婆婆|阿姨|大姐|保安|司机|伙计|小工|人员|职工|教师|服务员|保洁|学徒|木工|泥工|师父';
+  '人|工人|工友|老乡|师傅|兄弟|姐妹|老师|骑手|员工|同事|农民工|婆婆|阿姨|大姐|保安|司机|伙计|小工|人员|职工|教师|服务员|保洁|学徒|木工|泥工|师父|妇女|女工|男工|村民|民工|婆娘|堂客|大嫂|嫂子|姊妹|老人|学生|装卸工|搬运工|普工|车工';
 /** "6个人", "三十来人", "十几个老乡", "3个桃源老乡" (a place word may sit before 老乡). */
 const HEAD_COUNT = new RegExp(
   `(?<![每第])([\\d一二两三四五六七八九十百几]+)(多|来|余|几)?(个|名|位)?(?:(?<=[个名位])[\\u4e00-\\u9fa5]{1,2}(?=老乡))?(${PERSON_NOUNS})(?!工费|民币|工工资)`,
@@ -12,6 +12,8 @@ const NUM = '([\\d一二两三四五六七八九十]+)';
 const WE_COUNT = new RegExp(`(我们|咱们|俺们)(这)?${NUM}(个|位)(?!月|天|年|小时|多月|工|钟|星期|礼拜)`);
 /** "我们一起的还有4个人", "除了我还有三个工友": others besides the speaker. */
 const OTHERS_BESIDES_ME = new RegExp(`(一起的|一起做的|同去的|除了我)[^，。,\\s]{0,3}还有${NUM}(个|名|位)?(人|工友|老乡|同事|师傅|兄弟)`);
+/** "七个，哦，加上我是八个": the count once the speaker adds themselves. */
+const WITH_ME = new RegExp(`加上我(自己)?(是|一共|总共|就是|共)?${NUM}(个|名|位)?`);
 /** 我和我老婆, 我跟我老公, 我们两口子: the speaker and one other. */
 const PAIR =
   /我(和|跟|同|与)(我)?(的)?(老婆|老公|爱人|媳妇|妻子|丈夫|儿子|女儿|弟弟|哥哥|姐姐|妹妹|父亲|母亲|爸爸|妈妈|老爸|老妈|侄子|外甥|一个(工友|老乡|朋友|同事))|两口子|夫妻俩|夫妻两个|我们俩|我俩/;
@@ -48,6 +50,8 @@ export function extractWorkerCount(text: string): number | null {
   const we = WE_COUNT.exec(text)?.[3];
   const answered = ANSWERED_COUNT.exec(text)?.[1];
   best = Math.max(best, besides, we ? (parseNumeral(we)?.value ?? 0) : 0, answered ? (parseNumeral(answered)?.value ?? 0) : 0);
+  const withMe = WITH_ME.exec(text)?.[3];
+  if (withMe) best = parseNumeral(withMe)?.value ?? best;
   if (best > 1) return best;
   if (ONLY_ME.test(text)) return 1;
   if (PAIR.test(text)) return 2;

@@ -1,0 +1,23 @@
+import type { ReadableText } from '../text/transcript';
+
+/** The operator asking for a rate: 一个月多少钱？一天多少？每个人多少？ */
+const RATE_QUESTION = /(一个月|每个月|每月|一月|一天|每天|一个工|每人|每个人|一个人)[^，。,？?]{0,4}?(多少|好多|几多|么子价)/;
+/** A rate word already in the answer. */
+const RATE_IN_ANSWER = /一个月|每个月|每月|月薪|一天|每天|日薪|一个工|每人|每个人|一个人|人均/;
+
+/**
+ * The caller's words for reading sums: an answer to the operator's rate question ("一个月多少钱？"
+ * "两千二。") carries the rate it answers, so it is multiplied out like "一个月两千二".
+ */
+export function callerWithAskedRates(text: ReadableText): string {
+  if (!text.isTranscript) return text.caller;
+  return text.turns
+    .map((turn, i) => {
+      if (turn.speaker !== 'caller') return null;
+      const question = text.turns[i - 1];
+      const rate = question?.speaker === 'operator' ? RATE_QUESTION.exec(question.text)?.[1] : undefined;
+      return rate && !RATE_IN_ANSWER.test(turn.text) ? `${rate}${turn.text}` : turn.text;
+    })
+    .filter((t): t is string => t !== null)
+    .join('\n');
+}
