@@ -1,4 +1,28 @@
 import { z } from 'zod';
+import { DISPOSITION_CODES, REFERRAL_TARGETS } from './domain/disposition';
+
+/** A JSON object of string values whose keys pass `validKey`. */
+function jsonRecord(expected: string, validKey: (k: string) => boolean) {
+  return z
+    .string()
+    .transform((s, ctx) => {
+      try {
+        const v = JSON.parse(s) as unknown;
+        if (
+          typeof v === 'object' &&
+          v !== null &&
+          !Array.isArray(v) &&
+          Object.entries(v).every(([k, x]) => validKey(k) && typeof x === 'string')
+        )
+          return v as Record<string, string>;
+      } catch {
+        /* reported below */
+      }
+      ctx.addIssue({ code: 'custom', message: expected });
+      return z.NEVER;
+    })
+    .optional();
+}
 
 /** Every environment variable the product reads: named, typed and checked once (see loadConfig). */
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -75,34 +99,20 @@ export const envSchema = z.object({
     .regex(/^(\d{4}-\d{2}-\d{2})?(,\d{4}-\d{2}-\d{2})*$/, 'comma-separated YYYY-MM-DD dates')
     .default(''),
   DEADLINE_REMIND_HOURS: int(0, 240).default(4),
-  DEPARTMENTS_JSON: z
-    .string()
-    .transform((s, ctx) => {
-      try {
-        const v = JSON.parse(s) as unknown;
-        if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string'))
-          return v as Record<string, string>;
-      } catch {
-        /* reported below */
-      }
-      ctx.addIssue({ code: 'custom', message: 'a JSON object of sector → department, e.g. {"construction":"县住房和城乡建设局"}' });
-      return z.NEVER;
-    })
-    .optional(),
-  OUTCOME_CODES_JSON: z
-    .string()
-    .transform((s, ctx) => {
-      try {
-        const v = JSON.parse(s) as unknown;
-        if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).every((k) => /^[a-z_]{1,40}$/.test(k)))
-          return v as Record<string, string>;
-      } catch {
-        /* reported below */
-      }
-      ctx.addIssue({ code: 'custom', message: 'a JSON object of outcome code → label, e.g. {"paid_in_full":"欠薪属实，已足额支付"}' });
-      return z.NEVER;
-    })
-    .optional(),
+  /** Working days to review a complaint that did not become a case (待甄别). */
+  REVIEW_DAYS: int(1, 30).default(2),
+  /** Days a chat message that did not become a case is kept once reviewed. */
+  CHAT_RETENTION_DAYS: int(1, 3650).default(180),
+  DISPOSITIONS_JSON: jsonRecord('a JSON object of disposition code → label, e.g. {"needs_details":"信息不足，待甄别"}', (k) =>
+    (DISPOSITION_CODES as readonly string[]).includes(k),
+  ),
+  REFERRALS_JSON: jsonRecord('a JSON object of referral target → advice, e.g. {"social_insurance":"请到县社保中心办理"}', (k) =>
+    (REFERRAL_TARGETS as readonly string[]).includes(k),
+  ),
+  DEPARTMENTS_JSON: jsonRecord('a JSON object of sector → department, e.g. {"construction":"县住房和城乡建设局"}', () => true),
+  OUTCOME_CODES_JSON: jsonRecord('a JSON object of outcome code → label, e.g. {"paid_in_full":"欠薪属实，已足额支付"}', (k) =>
+    /^[a-z_]{1,40}$/.test(k),
+  ),
   CASE_NUMBER_PREFIX: z
     .string()
     .regex(/^[A-Z]{1,6}$/, '1 to 6 capital letters')

@@ -1,5 +1,13 @@
 import type { RedisTarget } from './redis/connection';
 import { DEFAULT_OUTCOME_CODES } from './domain/case-workflow';
+import {
+  DEFAULT_DISPOSITION_LABELS,
+  DEFAULT_REFERRALS,
+  REFERRAL_TARGETS,
+  type DispositionCode,
+  type Referral,
+  type ReferralTarget,
+} from './domain/disposition';
 import type { DeadlinePolicy, WorkCalendar } from './domain/working-days';
 import { existsSync } from 'node:fs';
 import { envSchema, type Env } from './config-env';
@@ -35,6 +43,10 @@ export interface Config extends Omit<
   workCalendar: WorkCalendar;
   /** Outcome codes a case may close with (OUTCOME_CODES_JSON, or the built-in list). */
   outcomeCodes: Record<string, string>;
+  /** Chinese labels of the dispositions (DISPOSITIONS_JSON over the built-in ones). */
+  dispositionLabels: Record<DispositionCode, string>;
+  /** Where matters are referred and the advice given (REFERRALS_JSON over the built-in advice). */
+  referrals: Record<ReferralTarget, Referral>;
 }
 
 export interface PlatformChannelConfig {
@@ -128,6 +140,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deadlinePolicy: { normal: workingDays(e.DEADLINE_DAYS_NORMAL), urgent: workingDays(e.DEADLINE_DAYS_URGENT) },
     workCalendar: { holidays: dateSet(e.HOLIDAYS), extraWorkdays: dateSet(e.EXTRA_WORKDAYS) },
     outcomeCodes: e.OUTCOME_CODES_JSON ?? DEFAULT_OUTCOME_CODES,
+    dispositionLabels: { ...DEFAULT_DISPOSITION_LABELS, ...e.DISPOSITIONS_JSON },
+    referrals: Object.fromEntries(
+      REFERRAL_TARGETS.map((t) => [t, { ...DEFAULT_REFERRALS[t], ...(e.REFERRALS_JSON?.[t] ? { advice: e.REFERRALS_JSON[t] } : {}) }]),
+    ) as Record<ReferralTarget, Referral>,
   };
 }
 

@@ -1,6 +1,8 @@
 import type { TriageWorkerDeps } from '../../queues/triage-worker';
 import { caseNotice } from '../domain/outbound';
-import { deadlinesFor } from '../domain/working-days';
+import { addWorkingDays, deadlinesFor } from '../domain/working-days';
+import { faqEntryFor } from '../services/intake/faq';
+import type { DispositionPolicy } from '../services/review/disposition-policy';
 import type { OpenCaseDeps } from '../services/open-case';
 import { noticeEvent, sendNoticeOnce } from '../services/outbound/dispatch';
 import { sweepUnprocessed, type SweepReport } from '../services/sweep-unprocessed';
@@ -31,12 +33,24 @@ export function openCaseDeps(ctx: AppContext): OpenCaseDeps {
   };
 }
 
+/** How dispositions are recorded: the FAQ, the configured referral advice, review deadlines, chat retention. */
+export function dispositionPolicy(ctx: AppContext): DispositionPolicy {
+  const { config } = ctx;
+  return {
+    faqIdFor: (text) => faqEntryFor(text).id,
+    referrals: config.referrals,
+    reviewDueBy: (at) => addWorkingDays(at, config.REVIEW_DAYS, config.workCalendar),
+    chatRetentionDays: config.CHAT_RETENTION_DAYS,
+  };
+}
+
 export function triageDeps(ctx: AppContext): TriageComplaintDeps {
   const outbound = outboundDeps(ctx);
   return {
     ...openCaseDeps(ctx),
     complaints: ctx.repos.complaints,
     triage: ctx.triage,
+    policy: dispositionPolicy(ctx),
     pending: ctx.pending,
     sendCaseNotice: async (lead, to, complaintId) => {
       await sendNoticeOnce(outbound, lead, to, caseNotice('accepted', lead.caseNumber), complaintId);

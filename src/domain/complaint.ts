@@ -1,3 +1,4 @@
+import type { Disposition, DispositionEvent, Review } from './disposition';
 import type { ComplaintChannel, EngineResult } from './triage-result';
 
 export const COMPLAINT_CHANNELS: readonly ComplaintChannel[] = [
@@ -41,6 +42,11 @@ export interface Complaint {
   state: ComplaintState;
   triage: (EngineResult & { triagedAt: Date }) | null;
   leadId: string | null;
+  /** What became of it (null until triage decided). */
+  disposition: Disposition | null;
+  /** Present when it did not become a case: a person confirms or overturns that. */
+  review: Review | null;
+  dispositionLog: DispositionEvent[];
   createdAt: Date;
 }
 

@@ -27,7 +27,7 @@ export async function openOrJoinCase(
   deps: OpenCaseDeps,
   c: Complaint,
   t: TriageResult,
-): Promise<{ lead: Lead; complainant: CaseComplainant }> {
+): Promise<{ lead: Lead; complainant: CaseComplainant; opened: boolean }> {
   const who = complainantKey(c, t.phone);
   const complainantId = await deps.complainants.upsert(c.channel, who.channelUserId, { name: c.sender.name, phone: who.phone });
   const complainant = { id: complainantId, channel: c.channel, channelUserId: who.channelUserId, phone: who.phone };
@@ -37,10 +37,10 @@ export async function openOrJoinCase(
     // In case the earlier run stopped before it did these (queuing the first check again is a no-op).
     await deps.caseIndex.add(indexEntry(already));
     await scheduleDeadlines(deps, already);
-    return { lead: already, complainant };
+    return { lead: already, complainant, opened: true };
   }
-  const lead = await matchOrCreate(deps, c, t, complainantId, who.phone);
-  return { lead, complainant };
+  const { lead, opened } = await matchOrCreate(deps, c, t, complainantId, who.phone);
+  return { lead, complainant, opened };
 }
 
 async function matchOrCreate(
@@ -49,7 +49,7 @@ async function matchOrCreate(
   t: TriageResult,
   complainantId: string,
   phone: string | null,
-): Promise<Lead> {
+): Promise<{ lead: Lead; opened: boolean }> {
   const route = routeLead(t, TAOYUAN_TOWNSHIPS, deps.departments);
   const employerKey = nameKey(t.employer);
   const projectKey = nameKey(t.project);
@@ -89,7 +89,7 @@ async function matchOrCreate(
   });
   // Outside the lock: other complaints about these names need not wait for it.
   if (decided.opened) await scheduleDeadlines(deps, decided.lead);
-  return decided.lead;
+  return decided;
 }
 
 /** Joins the case as it is inside its exclusive section; null when it closed meanwhile. */

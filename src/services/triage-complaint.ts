@@ -3,12 +3,16 @@ import type { TriageEngine } from '../domain/triage-result';
 import type { Lead } from '../domain/lead';
 import { openOrJoinCase, type CaseComplainant, type OpenCaseDeps } from './open-case';
 import type { ComplaintRepository } from '../db/repositories/complaint-repository';
+import { decideDisposition } from '../domain/disposition-rules';
+import { caseDisposition, nonCaseDisposition, type DispositionPolicy } from './review/disposition-policy';
 
 export type { TriageEngine };
 
 export interface TriageComplaintDeps extends OpenCaseDeps {
   complaints: ComplaintRepository;
   triage: TriageEngine;
+  /** How dispositions are recorded (FAQ, referrals, review deadline, chat retention). */
+  policy: DispositionPolicy;
   /**
    * Tells the complainant the case number, once per complaint (a failure here does not fail the
    * triage; the timeline entry was written with the case, see OpenCaseDeps.noticeEvent).
@@ -19,7 +23,8 @@ export interface TriageComplaintDeps extends OpenCaseDeps {
 }
 
 /**
- * Triage one stored complaint and, for a wage-arrears complaint, open its lead. Safe to run twice:
+ * Triage one stored complaint and give it its disposition: a wage complaint with something to act on
+ * opens or joins a case; anything else is recorded with why and waits for review. Safe to run twice:
  * a triaged complaint is left alone and a lead is created at most once per complaint.
  */
 export async function triageComplaint(
@@ -29,20 +34,36 @@ export async function triageComplaint(
 ) {
   const complaint = await deps.complaints.get(complaintId);
   if (!complaint) throw new AppError('complaint_not_found', `complaint ${complaintId} does not exist`, { status: 404 });
-  if (complaint.state === 'triaged') return { complaintId, leadId: complaint.leadId, skipped: true };
+  if (complaint.state !== 'received') return { complaintId, leadId: complaint.leadId, skipped: true };
   try {
     const result = await deps.triage({ channel: complaint.channel, text: complaint.text });
-    const opened = result.category === 'wage_arrears' ? await openOrJoinCase(deps, complaint, result) : null;
-    const lead = opened?.lead ?? null;
+    const decision = decideDisposition(result, complaint.text, {
+      faqIdFor: deps.policy.faqIdFor,
+      phoneKnown: Boolean(result.phone ?? complaint.sender.phone),
+    });
+    const now = deps.now?.() ?? new Date();
+    if (decision.code !== 'case') {
+      await deps.complaints.markTriaged(complaintId, result, null, nonCaseDisposition(deps.policy, decision, complaint.channel, now));
+      await deps.pending?.remove(complaintId).catch(() => undefined);
+      return { complaintId, leadId: null, skipped: false };
+    }
+    const { lead, complainant, opened } = await openOrJoinCase(deps, complaint, result);
     // The notice before the complaint is marked done: a crash in between sends it on the next run, once.
-    if (opened && deps.sendCaseNotice) await deps.sendCaseNotice(opened.lead, opened.complainant, complaintId).catch(() => undefined);
-    await deps.complaints.markTriaged(complaintId, result, lead?.id ?? null);
+    if (deps.sendCaseNotice) await deps.sendCaseNotice(lead, complainant, complaintId).catch(() => undefined);
+    await deps.complaints.markTriaged(complaintId, result, lead.id, caseDisposition(lead.id, opened, 'system', now));
     await deps.pending?.remove(complaintId).catch(() => undefined);
-    return { complaintId, leadId: lead?.id ?? null, skipped: false };
+    return { complaintId, leadId: lead.id, skipped: false };
   } catch (err) {
-    await deps.complaints
-      .recordAttemptFailure(complaintId, (err as Error).message ?? String(err), opts.finalAttempt)
-      .catch(() => undefined);
+    const at = deps.now?.() ?? new Date();
+    const failed = opts.finalAttempt
+      ? nonCaseDisposition(
+          deps.policy,
+          { code: 'triage_failed', referral: null, faqId: null, reason: (err as Error).message.slice(0, 200) },
+          complaint.channel,
+          at,
+        )
+      : null;
+    await deps.complaints.recordAttemptFailure(complaintId, (err as Error).message ?? String(err), failed).catch(() => undefined);
     throw err;
   }
 }

@@ -1,6 +1,7 @@
 import { Schema, type Connection, type Model, Types } from 'mongoose';
 import { COMPLAINT_CHANNELS } from '../../domain/complaint';
 import { CATEGORIES, SECTORS, URGENCIES, type EngineResult } from '../../domain/triage-result';
+import { DISPOSITION_CODES, REFERRAL_TARGETS, type Disposition, type DispositionEvent, type Review } from '../../domain/disposition';
 
 export interface ComplaintDoc {
   _id: Types.ObjectId;
@@ -15,6 +16,11 @@ export interface ComplaintDoc {
   state: 'received' | 'triaged' | 'triage_failed';
   triage: (EngineResult & { triagedAt: Date }) | null;
   leadId: Types.ObjectId | null;
+  disposition: (Omit<Disposition, 'leadId'> & { leadId: Types.ObjectId | null }) | null;
+  review: Review | null;
+  dispositionLog: DispositionEvent[];
+  /** Past this date a reviewed chat message that did not become a case may be purged. */
+  retainUntil: Date | null;
   attempts: number;
   lastError: string | null;
   createdAt: Date;
@@ -43,6 +49,42 @@ const triageSchema = new Schema(
   { _id: false },
 );
 
+const dispositionSchema = new Schema(
+  {
+    code: { type: String, enum: DISPOSITION_CODES, required: true },
+    decidedBy: { type: String, required: true },
+    decidedAt: { type: Date, required: true },
+    leadId: { type: Schema.Types.ObjectId, default: null },
+    faqId: { type: String, default: null },
+    referral: { type: String, enum: [...REFERRAL_TARGETS, null], default: null },
+    advice: { type: String, default: null },
+    reason: { type: String, default: null },
+  },
+  { _id: false },
+);
+
+const reviewSchema = new Schema(
+  {
+    state: { type: String, enum: ['pending', 'confirmed', 'overturned'], required: true },
+    dueBy: { type: Date, required: true },
+    decidedBy: { type: String, default: null },
+    decidedAt: { type: Date, default: null },
+    reason: { type: String, default: null },
+  },
+  { _id: false },
+);
+
+const dispositionEventSchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    actor: { type: String, required: true },
+    action: { type: String, enum: ['decided', 'confirmed', 'overturned'], required: true },
+    code: { type: String, enum: DISPOSITION_CODES, required: true },
+    reason: { type: String, default: null },
+  },
+  { _id: false },
+);
+
 const schema = new Schema<ComplaintDoc>(
   {
     channel: { type: String, enum: COMPLAINT_CHANNELS, required: true },
@@ -63,6 +105,10 @@ const schema = new Schema<ComplaintDoc>(
     state: { type: String, enum: ['received', 'triaged', 'triage_failed'], default: 'received' },
     triage: { type: triageSchema, default: null },
     leadId: { type: Schema.Types.ObjectId, default: null },
+    disposition: { type: dispositionSchema, default: null },
+    review: { type: reviewSchema, default: null },
+    dispositionLog: { type: [dispositionEventSchema], default: [] },
+    retainUntil: { type: Date, default: null },
     attempts: { type: Number, default: 0 },
     lastError: { type: String, default: null },
   },

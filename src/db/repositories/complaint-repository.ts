@@ -1,5 +1,6 @@
 import { Types, type Connection } from 'mongoose';
 import type { Complaint, NewComplaint } from '../../domain/complaint';
+import type { Disposition, DispositionCode, DispositionEvent, Review } from '../../domain/disposition';
 import type { ComplaintChannel, EngineResult } from '../../domain/triage-result';
 import { isDuplicateKeyError } from '../store-errors';
 import { newId } from '../ids';
@@ -21,8 +22,51 @@ function toComplaint(d: ComplaintDoc): Complaint {
     state: d.state,
     triage: d.triage ? { ...d.triage } : null,
     leadId: d.leadId ? d.leadId.toHexString() : null,
+    disposition: d.disposition ? { ...d.disposition, leadId: d.disposition.leadId?.toHexString() ?? null } : null,
+    review: d.review ? { ...d.review } : null,
+    dispositionLog: (d.dispositionLog ?? []).map((e) => ({ ...e })),
     createdAt: d.createdAt,
   };
+}
+
+/** What triage (or a person) decided about a complaint, written with it. */
+export interface DispositionWrite {
+  disposition: Disposition;
+  /** Set when the complaint did not become a case: it waits for review. */
+  review: Review | null;
+  retainUntil: Date | null;
+  event: DispositionEvent;
+}
+
+const dispositionSet = (w: DispositionWrite) => ({
+  disposition: { ...w.disposition, leadId: w.disposition.leadId ? new Types.ObjectId(w.disposition.leadId) : null },
+  review: w.review,
+  retainUntil: w.retainUntil,
+});
+
+/** Which complaints in review a reader asks for. */
+export interface ReviewFilter {
+  states: readonly Review['state'][];
+  code?: DispositionCode;
+  channel?: ComplaintChannel;
+  /** Received in [from, to). */
+  from?: Date;
+  to?: Date;
+  /** Only these triage areas (null: complaints with no area); undefined: every area. */
+  areas?: readonly (string | null)[];
+  overdueAt?: Date;
+  page: number;
+  pageSize: number;
+}
+
+function reviewQuery(f: ReviewFilter): Record<string, unknown> {
+  const q: Record<string, unknown> = { 'review.state': { $in: [...f.states] } };
+  if (f.code) q['disposition.code'] = { $eq: f.code };
+  if (f.channel) q.channel = { $eq: f.channel };
+  if (f.from || f.to) q.receivedAt = { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lt: f.to } : {}) };
+  if (f.areas) q['triage.area'] = { $in: [...f.areas] };
+  if (f.overdueAt) q['review.dueBy'] = { $lt: f.overdueAt };
+  return q;
 }
 
 export function createComplaintRepository(db: Connection) {
@@ -59,7 +103,7 @@ export function createComplaintRepository(db: Connection) {
       return d ? toComplaint(d) : null;
     },
 
-    async markTriaged(id: string, triage: EngineResult, leadId: string | null): Promise<void> {
+    async markTriaged(id: string, triage: EngineResult, leadId: string | null, decided: DispositionWrite): Promise<void> {
       await Complaints.updateOne(
         { _id: id },
         {
@@ -68,9 +112,56 @@ export function createComplaintRepository(db: Connection) {
             triage: { ...triage, triagedAt: new Date() },
             leadId: leadId ? new Types.ObjectId(leadId) : null,
             lastError: null,
+            ...dispositionSet(decided),
           },
+          $push: { dispositionLog: decided.event },
         },
       );
+    },
+
+    /**
+     * A person's decision on a complaint in review: applied only while the review is in one of `from`
+     * (two reviewers cannot both decide). False when it was not.
+     */
+    async decideReview(id: string, from: readonly Review['state'][], decided: DispositionWrite, leadId: string | null): Promise<boolean> {
+      const res = await Complaints.updateOne(
+        { _id: new Types.ObjectId(id), 'review.state': { $in: [...from] } },
+        {
+          $set: { ...dispositionSet(decided), ...(leadId ? { leadId: new Types.ObjectId(leadId) } : {}) },
+          $push: { dispositionLog: decided.event },
+        },
+      );
+      return res.modifiedCount === 1;
+    },
+
+    /** Complaints in review, newest first, with the total matching the filter. */
+    async listForReview(f: ReviewFilter): Promise<{ items: Complaint[]; total: number }> {
+      const query = reviewQuery(f);
+      const [docs, total] = await Promise.all([
+        Complaints.find(query)
+          .sort({ receivedAt: -1, _id: -1 })
+          .skip((f.page - 1) * f.pageSize)
+          .limit(f.pageSize)
+          .lean<ComplaintDoc[]>(),
+        Complaints.countDocuments(query),
+      ]);
+      return { items: docs.map(toComplaint), total };
+    },
+
+    /** Complaints in review per disposition code, within the filter's scope and state. */
+    async countForReview(f: Omit<ReviewFilter, 'code' | 'page' | 'pageSize'>): Promise<Record<string, number>> {
+      const docs = await Complaints.find(reviewQuery({ ...f, page: 1, pageSize: 1 }), { 'disposition.code': 1 }).lean<
+        Pick<ComplaintDoc, 'disposition'>[]
+      >();
+      const counts: Record<string, number> = {};
+      for (const d of docs) if (d.disposition) counts[d.disposition.code] = (counts[d.disposition.code] ?? 0) + 1;
+      return counts;
+    },
+
+    /** Reviewed chat messages past their retention that never became a case. */
+    async purgeExpired(now: Date): Promise<number> {
+      const res = await Complaints.deleteMany({ retainUntil: { $lt: now }, 'review.state': { $ne: 'pending' }, leadId: null });
+      return res.deletedCount;
     },
 
     async setLead(complaintIds: string[], leadId: string): Promise<void> {
@@ -80,10 +171,15 @@ export function createComplaintRepository(db: Connection) {
       );
     },
 
-    async recordAttemptFailure(id: string, message: string, final: boolean): Promise<void> {
+    /** A failed triage attempt; the last one (with `failed`) leaves the complaint in review as triage_failed. */
+    async recordAttemptFailure(id: string, message: string, failed: DispositionWrite | null): Promise<void> {
       await Complaints.updateOne(
         { _id: id, state: 'received' },
-        { $set: { lastError: message.slice(0, 500), ...(final ? { state: 'triage_failed' } : {}) }, $inc: { attempts: 1 } },
+        {
+          $set: { lastError: message.slice(0, 500), ...(failed ? { state: 'triage_failed', ...dispositionSet(failed) } : {}) },
+          $inc: { attempts: 1 },
+          ...(failed ? { $push: { dispositionLog: failed.event } } : {}),
+        },
       );
     },
 

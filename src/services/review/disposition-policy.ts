@@ -1,0 +1,53 @@
+import type { Decision } from '../../domain/disposition-rules';
+import type { Referral, ReferralTarget } from '../../domain/disposition';
+import type { ComplaintChannel } from '../../domain/triage-result';
+import type { DispositionWrite } from '../../db/repositories/complaint-repository';
+
+/** How dispositions are recorded: the FAQ, the referral advice, the review deadline and chat retention. */
+export interface DispositionPolicy {
+  /** The FAQ entry a consultation is answered with. */
+  faqIdFor: (text: string) => string | null;
+  referrals: Record<ReferralTarget, Referral>;
+  /** The working-day deadline of a review opened at `at`. */
+  reviewDueBy: (at: Date) => Date;
+  /** How long a chat message that did not become a case is kept after it was decided (days). */
+  chatRetentionDays: number;
+}
+
+const CHAT: readonly ComplaintChannel[] = ['wechat', 'wechat_oa', 'wecom'];
+
+/** A complaint that opened or joined a case: no review. */
+export function caseDisposition(leadId: string, opened: boolean, actor: string, at: Date, reason: string | null = null): DispositionWrite {
+  const code = opened ? 'lead' : 'merged';
+  return {
+    disposition: { code, decidedBy: actor, decidedAt: at, leadId, faqId: null, referral: null, advice: null, reason },
+    review: null,
+    retainUntil: null,
+    event: { at, actor, action: 'decided', code, reason },
+  };
+}
+
+/** A complaint that did not become a case: recorded with its reason, and in review until a person decides. */
+export function nonCaseDisposition(
+  policy: DispositionPolicy,
+  decision: Exclude<Decision, { code: 'case' }>,
+  channel: ComplaintChannel,
+  at: Date,
+): DispositionWrite {
+  const { code, referral, faqId, reason } = decision;
+  return {
+    disposition: {
+      code,
+      decidedBy: 'system',
+      decidedAt: at,
+      leadId: null,
+      faqId,
+      referral,
+      advice: referral ? policy.referrals[referral].advice : null,
+      reason,
+    },
+    review: { state: 'pending', dueBy: policy.reviewDueBy(at), decidedBy: null, decidedAt: null, reason: null },
+    retainUntil: CHAT.includes(channel) ? new Date(at.getTime() + policy.chatRetentionDays * 86_400_000) : null,
+    event: { at, actor: 'system', action: 'decided', code, reason },
+  };
+}
