@@ -126,7 +126,7 @@ describe('a restart in the middle of a conversation', () => {
 });
 
 describe('a flood of messages', () => {
-  it('when one contact sends far more than the budget at once, then the bot warns once, ignores the rest, and no case is opened', async () => {
+  it('when one contact sends far more than the budget at once, then the bot warns once, ignores the rest, keeps what it answered as spam, and opens no case', async () => {
     const app = await startTestApp({ config: testConfig({ INTAKE_RATE_LIMIT: '5', INTAKE_RATE_WINDOW_S: '60' }) });
     try {
       const replies: string[][] = [];
@@ -143,7 +143,13 @@ describe('a flood of messages', () => {
       }
       expect(replies.flat().filter((r) => r.includes('太快'))).toHaveLength(1);
       expect(replies.slice(6).every((r) => r.length === 0)).toBe(true);
-      expect(await app.ctx.repos.complaints.countByState()).toEqual({});
+      // The five messages within the budget are kept, each with its disposition; none opens a case.
+      const kept = await waitFor(async () => {
+        const r = await app.ctx.repos.complaints.listForReview({ states: ['pending'], page: 1, pageSize: 50 });
+        return r.total === 5 ? r.items : null;
+      });
+      expect(kept.map((c) => c.disposition?.code)).toEqual(Array(5).fill('spam_or_empty'));
+      expect((await app.ctx.repos.leads.list({ page: 1, pageSize: 10 })).total).toBe(0);
       const long = await wechatBotPort(app.ctx).handleMessage({
         id: 'long',
         contactId: 'wxid_long',

@@ -102,6 +102,8 @@ async function handle(deps: IntakeDeps, m: IncomingMessage): Promise<string[]> {
 
   if (fresh && t.category !== 'wage_arrears') {
     await deps.state.clear(m.contactId);
+    // Kept too, so that every message has a disposition a person can see and overturn.
+    await deps.acceptComplaint(single(deps, m, text));
     if (t.category === 'consultation') return [faqAnswer(text)];
     if (t.category === 'labor_other') return [OTHER_MATTERS];
     if (t.category === 'progress_query') return [await deps.progressFor(m.contactId, null)];
@@ -127,6 +129,19 @@ function conversationText(state: IntakeState): string {
 }
 
 const DEDUP_PREFIX: Partial<Record<ComplaintChannel, string>> = { wechat: 'wx', wechat_oa: 'oa', wecom: 'wecom' };
+
+/** A message that is not a wage complaint, stored as it came (idempotent on the message). */
+function single(deps: IntakeDeps, m: IncomingMessage, text: string) {
+  return {
+    channel: deps.channel,
+    dedupKey: `${DEDUP_PREFIX[deps.channel] ?? deps.channel}-msg-${m.id}`,
+    sender: { channelUserId: m.contactId, name: m.contactName, phone: null },
+    operator: null,
+    text,
+    turns: [],
+    receivedAt: m.at,
+  };
+}
 
 async function register(deps: IntakeDeps, m: IncomingMessage, state: IntakeState): Promise<string[]> {
   const opened = state.opened!;
