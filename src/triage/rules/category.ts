@@ -3,8 +3,11 @@ import {
   ABUSE,
   ADVERT,
   ASKER_SELF,
+  COMPLAINT_CHANNEL,
+  HOW_TO_COMPLAIN,
   HYPOTHETICAL,
   LABOR_OTHER,
+  PURCHASE,
   LABOUR_TOPIC,
   NON_WAGE_DEBT,
   ONLY_ASKING,
@@ -17,11 +20,28 @@ import {
   WORK_CONTEXT,
 } from '../lexicon/category-cues';
 import { hasWageCase } from './wage-evidence';
+import { findMoney } from './money-mentions';
+import { findOrganisations } from './organisations';
+import { findPlaceChains } from './place-chain';
+import { namedPayer } from './employer';
 
 /** Something that happened to the speaker: 我…了, 我…冇, 不给我… */
 const OWN_EVENT = /(我|俺|我们).*(了|冇|没|不|哒)/;
-/** A sum or a named party makes a question about one's own case. */
-const CONCRETE = /[\d一二两三四五六七八九十][百千万块元]|公司|厂|店|包工头|[\u4e00-\u9fa5]老板/;
+/**
+ * The speaker as the one owed: 我, or on an imported work order the caller in the third person
+ * (来电人称其…, 欠其工资).
+ */
+const SPEAKER = /我|俺|咱|本人|其(?![他它中次实余])|来电人|来电者|投诉人|反映人/;
+/** Something that already happened, told with its aspect (拖了两个月, 还冇发, 跑路了), not a rule asked about. */
+const TOLD_EVENT = /(欠|拖|扣|压)(了|着)|(冇|没|没有|还没|未)(发|给|结|付)|跑(了|路)|到现在/;
+const MODAL_QUESTION = /可以|可不可以|能不能|能否|能|会不会|要不要|怎么|如何|吗|么$/;
+
+/** A sum, a named employer or payer, or a place finer than a county makes a question about one's own case. */
+function namesConcreteCase(text: string): boolean {
+  if (findMoney(text).some((m) => !m.nonWage && m.explicit)) return true;
+  if (findOrganisations(text).length > 0 || namedPayer(text)) return true;
+  return findPlaceChains(text).some((chain) => chain.parts.some((p) => p.level === 'town' || p.level === 'village' || p.level === 'road'));
+}
 
 /** A labour matter stated as fact, or as a question about the speaker's own case or workplace. */
 function isLabourMatter(sentence: string): boolean {
@@ -30,17 +50,27 @@ function isLabourMatter(sentence: string): boolean {
 }
 
 /**
- * "工资被拖欠了去哪里投诉？" or "…我就是先问清楚": a question with no speaker's case, no sum and no
- * party is about procedure.
+ * "工资被拖欠了去哪里投诉？", "咨询：公司拖欠工资多久可以申请仲裁？" or "…我就是先问清楚": a question
+ * with no case of the speaker's own told, no sum, no named party and no place is about procedure.
  */
 function isProcedureQuestion(text: string): boolean {
-  if (!QUESTION.test(text) || CONCRETE.test(text)) return false;
-  return !/我|俺|咱/.test(text.replace(ASKER_SELF, '')) || ONLY_ASKING.test(text);
+  if (!QUESTION.test(text) || namesConcreteCase(text)) return false;
+  if (ONLY_ASKING.test(text)) return true;
+  return !SPEAKER.test(text.replace(ASKER_SELF, '')) && !tellsEvent(text);
+}
+
+/** "厂里拖了两个月工资了，…": an event told in a clause of its own, not inside the question (被欠了工资可以…吗). */
+function tellsEvent(text: string): boolean {
+  return text.split(/[，,。！!？?；;\s]+/).some((clause) => TOLD_EVENT.test(clause) && !MODAL_QUESTION.test(clause));
 }
 
 /** Sentences with their end marks kept, so "…低好多啊？" still reads as a question. */
 function sentencesWithEnds(text: string): string[] {
   return text.split(/(?<=[。！!？?\n；;])/).filter((s) => s.trim());
+}
+
+function asksHowToComplain(text: string): boolean {
+  return HOW_TO_COMPLAIN.test(text) && COMPLAINT_CHANNEL.test(text) && !PURCHASE.test(text);
 }
 
 function isProgressQuery(text: string): boolean {
@@ -67,5 +97,6 @@ export function classify(callerText: string, operatorText = ''): Category {
   if (NON_WAGE_DEBT.test(callerText)) return 'invalid';
   if (sentencesWithEnds(callerText).some(isLabourMatter)) return 'labor_other';
   if (QUESTION.test(callerText) && (LABOUR_TOPIC.test(callerText) || LABOR_OTHER.test(callerText))) return 'consultation';
+  if (QUESTION.test(callerText) && asksHowToComplain(callerText)) return 'consultation';
   return 'invalid';
 }

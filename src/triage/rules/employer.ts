@@ -192,6 +192,11 @@ function personFromRoles(text: string): string | null {
   return nameAfter(text, NAMED_ROLE_THEN_NAME) ?? masterBySurname(text);
 }
 
+/** A payer named as a person (包工头张某, 刘老板), for telling a case from a question about rules. */
+export function namedPayer(text: string): string | null {
+  return personFromRoles(text);
+}
+
 function personFromAnswers(text: ReadableText): string | null {
   for (let i = 1; i < text.turns.length; i++) {
     const question = text.turns[i - 1];

@@ -61,6 +61,22 @@ const REMAINING = /还差|还欠|剩下|剩余|还剩|尚欠|尾款|差(了)?(�
 const NON_WAGE = /医药费|医疗费|押金|学费|材料款|货款|房租|租金|借款|利息|贷款|罚款|路费|生活费|保证金|补偿|赔偿|社保/;
 const CORRECTION = /不对|说错|搞错|讲错|更正|纠正|应该是|我是说/;
 
+const NON_WAGE_ALL = new RegExp(NON_WAGE.source, 'g');
+const PAY_WORD_ALL = /工资|工钱|薪水|劳务费|人工费|提成|底薪|加班费|奖金|血汗钱/g;
+/** 3000的押金, 押金三千 — but not 工资3100还有押金: the other item must name this sum. */
+const NON_WAGE_AFTER = new RegExp(`^(?:(?!还有|和|以及|跟|加上)[^，,。]){0,5}?(${NON_WAGE.source})`);
+
+function lastMatch(text: string, pattern: RegExp): number {
+  return [...text.matchAll(pattern)].at(-1)?.index ?? -1;
+}
+
+/** Whether the sum is a cost that is not pay: the nearest item word before it, or one right after it. */
+function isNonWage(before: string, after: string): boolean {
+  const item = lastMatch(before, NON_WAGE_ALL);
+  if (item >= 0 && item > lastMatch(before, PAY_WORD_ALL)) return true;
+  return NON_WAGE_AFTER.test(after);
+}
+
 function isMoney(n: NumeralMention, before: string, after: string): boolean {
   if (n.value <= 0) return false;
   if (CURRENCY_AFTER.test(after) || CURRENCY_BEFORE.test(before) || YUAN_AND_TENTHS.test(after)) return true;
@@ -104,7 +120,7 @@ export function findMoney(text: string): MoneyMention[] {
       total: TOTAL.test(before) && !PAID.test(before),
       paid: PAID.test(before),
       remaining: REMAINING.test(before) || (/^(块|元)?(钱)?(还)?(冇|没有?|未)(给|付|结|发)/.test(after) && /还/.test(before + after)),
-      nonWage: NON_WAGE.test(clause.text) && !(PAID.test(before) && ADVANCE.test(clause.text)),
+      nonWage: isNonWage(before, after) && !(PAID.test(before) && ADVANCE.test(clause.text)),
       deducted: DEDUCTED.test(before.slice(-4)) && !PAID.test(before) && !REMAINING.test(before),
       correction: CORRECTION.test(before) || CORRECTION.test(previousClause),
       explicit: n.hasMoneyScale || CURRENCY_AFTER.test(after),

@@ -73,7 +73,9 @@ export function weighWageEvidence(callerText: string, operatorText = ''): WageEv
       const listed = unpaidVerb && names(clause) && hasAmount(clause);
       const unpaid = UNPAID_WORDS.test(clause) || listed || (!otherMatter && UNPAID_IMPLIED.test(clause));
       if (!unpaid || WAGES_PAID.test(clause)) continue;
-      if (LABOR_OTHER.test(clause) || NON_WAGE_DEBT.test(clause) || CONSUMER_MATTER.test(clause)) continue;
+      // "工资3100还有押金都冇退": pay with its sum beside another matter is still owed.
+      const payWithSum = names(clause) && hasAmount(clause);
+      if ((LABOR_OTHER.test(clause) && !payWithSum) || NON_WAGE_DEBT.test(clause) || CONSUMER_MATTER.test(clause)) continue;
       const topicOnly = ARREARS_TOPIC.test(clause);
       const namesPay = !topicOnly && names(clause);
       if (wagesPaid && !namesPay) continue;
