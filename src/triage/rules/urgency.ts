@@ -1,5 +1,13 @@
 import type { Category, Urgency } from '../../domain/triage-result';
-import { HIGH_AMOUNT_YUAN, HIGH_WORKER_COUNT, URGENT_ACTION, URGENT_FESTIVAL, URGENT_MEDIA } from '../lexicon/urgency-cues';
+import {
+  FESTIVAL_HARDSHIP,
+  FESTIVAL_PASSED,
+  HIGH_AMOUNT_YUAN,
+  HIGH_WORKER_COUNT,
+  URGENT_ACTION,
+  URGENT_FESTIVAL,
+  URGENT_MEDIA,
+} from '../lexicon/urgency-cues';
 
 export interface UrgencyFacts {
   category: Category;
@@ -12,6 +20,7 @@ export interface UrgencyFacts {
 export function extractUrgency({ category, amountYuan, workerCount, callerText }: UrgencyFacts): Urgency {
   if (category !== 'wage_arrears') return 'normal';
   if ((workerCount ?? 0) >= HIGH_WORKER_COUNT || (amountYuan ?? 0) >= HIGH_AMOUNT_YUAN) return 'high';
-  if (URGENT_ACTION.test(callerText) || URGENT_MEDIA.test(callerText) || URGENT_FESTIVAL.test(callerText)) return 'high';
-  return 'normal';
+  if (URGENT_ACTION.test(callerText) || URGENT_MEDIA.test(callerText)) return 'high';
+  const festival = URGENT_FESTIVAL.test(callerText) && (!FESTIVAL_PASSED.test(callerText) || FESTIVAL_HARDSHIP.test(callerText));
+  return festival ? 'high' : 'normal';
 }
