@@ -7,6 +7,7 @@ import { healthPort, wechatRoutesPort } from './ops';
 import { callbackRoutesPort } from './outbound';
 import { platformRoutesPort } from './platform';
 import { statsRoutesPort } from './reports';
+import { reviewRoutesPort } from './review';
 import { authenticatePort, authRoutesPort } from './staff';
 
 /** Every router's port, for the API role. */
@@ -18,6 +19,7 @@ export function httpDeps(ctx: AppContext, status?: () => Record<string, unknown>
     leads: leadRoutesPort(ctx),
     complaints: complaintRoutesPort(ctx),
     callbacks: callbackRoutesPort(ctx),
+    reviews: reviewRoutesPort(ctx),
     stats: statsRoutesPort(ctx),
     auth: authRoutesPort(ctx),
     wechat: wechatRoutesPort(ctx),

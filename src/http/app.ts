@@ -23,6 +23,8 @@ import { callbackContract } from './contracts/callback-contract';
 import { statsContract } from './contracts/stats-contract';
 import { wechatContract } from './contracts/wechat-contract';
 import { officialAccountContract, wecomContract } from './contracts/platform-contract';
+import { reviewContract } from './contracts/review-contract';
+import { reviewRoutes, type ReviewRouteDeps } from './routes/review-routes';
 
 export interface HttpDeps {
   log: Logger;
@@ -31,6 +33,7 @@ export interface HttpDeps {
   leads: LeadRouteDeps;
   complaints: ComplaintRouteDeps;
   callbacks: CallbackRouteDeps;
+  reviews: ReviewRouteDeps;
   stats: StatsRouteDeps;
   auth: AuthRouteDeps;
   wechat: WechatRouteDeps;
@@ -50,6 +53,7 @@ export function mountedRouters(deps: HttpDeps): { prefix: string; staff: boolean
     { prefix: leadContract.prefix, staff: true, router: leadRoutes(deps.leads) },
     { prefix: complaintContract.prefix, staff: true, router: complaintRoutes(deps.complaints) },
     { prefix: callbackContract.prefix, staff: true, router: callbackRoutes(deps.callbacks) },
+    { prefix: reviewContract.prefix, staff: true, router: reviewRoutes(deps.reviews) },
     { prefix: statsContract.prefix, staff: true, router: statsRoutes(deps.stats) },
     { prefix: wechatContract.prefix, staff: true, router: wechatRoutes(deps.wechat) },
     { prefix: officialAccountContract.prefix, staff: false, router: platformRoutes(deps.officialAccount) },

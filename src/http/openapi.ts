@@ -13,6 +13,7 @@ import { hotlineContract } from './contracts/hotline-contract';
 import { leadContract } from './contracts/lead-contract';
 import type { ApiOperation, ResponseSpec, RouterContract } from './contracts/operation';
 import { officialAccountContract, wecomContract } from './contracts/platform-contract';
+import { reviewContract } from './contracts/review-contract';
 import { statsContract } from './contracts/stats-contract';
 import { wechatContract } from './contracts/wechat-contract';
 
@@ -47,6 +48,7 @@ export const CONTRACTS: readonly RouterContract[] = [
   complaintContract,
   leadContract,
   callbackContract,
+  reviewContract,
   statsContract,
   wechatContract,
   officialAccountContract,

@@ -296,6 +296,66 @@ describe('the API answers as its OpenAPI document says', () => {
     expect((await call('get', '/api/stats/report', { as: staff.admin, query: 'year=twenty' })).status).toBe(400);
   });
 
+  it('when staff work the review queue, then listing, reading, confirming, overturning and their refusals answer as documented', async () => {
+    const inReview = async (text: string) => {
+      const res = await postTranscript(app.url, { callId: uniqueName('call'), receivedAt: new Date().toISOString(), transcript: text });
+      const { complaintId } = (await check('post', '/api/hotline/transcripts', res)) as { complaintId: string };
+      await waitFor(async () => (await app.ctx.repos.complaints.get(complaintId))?.review, 10_000, 'the disposition');
+      return complaintId;
+    };
+    const consultation = await inReview('来电人：请问劳动仲裁怎么申请？要准备些什么材料？');
+    const vague = await inReview('来电人：老板欠我工资，一直不给。');
+    const list = await call('get', '/api/reviews', { as: staff.op, query: 'state=pending&pageSize=50' });
+    expect((list.body as { items: { id: string }[] }).items.map((i) => i.id)).toEqual(expect.arrayContaining([consultation, vague]));
+    expect((await call('get', '/api/reviews', { as: staff.sup, query: 'state=nope' })).status).toBe(400);
+    expect((await call('get', '/api/reviews', { as: staff.insp })).status).toBe(403);
+    expect((await call('get', '/api/reviews')).status).toBe(401);
+    expect((await call('get', '/api/reviews/{id}', { as: staff.sup, params: { id: consultation } })).body).toMatchObject({
+      disposition: { code: 'consultation_answered' },
+    });
+    expect((await call('get', '/api/reviews/{id}', { as: staff.sup, params: { id: NO_SUCH_ID } })).status).toBe(404);
+    expect((await call('get', '/api/reviews/{id}', { as: staff.sup, params: { id: 'x' } })).status).toBe(400);
+    expect((await call('get', '/api/reviews/{id}', { as: staff.insp, params: { id: consultation } })).status).toBe(403);
+    const confirm = { as: staff.sup, params: { id: consultation }, json: { reason: '政策咨询，已答复' } };
+    expect((await call('post', '/api/reviews/{id}/confirm', { ...confirm, as: staff.op })).status).toBe(403);
+    expect((await call('post', '/api/reviews/{id}/confirm', confirm)).body).toMatchObject({ review: { state: 'confirmed' } });
+    expect((await call('post', '/api/reviews/{id}/confirm', confirm)).status).toBe(409);
+    expect((await call('post', '/api/reviews/{id}/confirm', { ...confirm, json: {} })).status).toBe(400);
+    expect((await call('post', '/api/reviews/{id}/confirm', { ...confirm, params: { id: NO_SUCH_ID } })).status).toBe(404);
+    expect(
+      (
+        await call('post', '/api/reviews/{id}/confirm', {
+          ...confirm,
+          json: undefined,
+          body: JSON.stringify({ reason: 'x'.repeat(20_000) }),
+        })
+      ).status,
+    ).toBe(413);
+    const overturn = {
+      as: staff.sup,
+      params: { id: vague },
+      json: {
+        reason: '回访核实：宏发建材厂欠薪',
+        fields: { employer: '宏发建材厂', area: '漳江街道', amount_yuan: 5000, worker_count: 1 },
+      },
+    };
+    expect((await call('post', '/api/reviews/{id}/overturn', { ...overturn, json: { reason: '缺字段', fields: {} } })).status).toBe(400);
+    expect((await call('post', '/api/reviews/{id}/overturn', { ...overturn, as: staff.op })).status).toBe(403);
+    expect((await call('post', '/api/reviews/{id}/overturn', { ...overturn, params: { id: NO_SUCH_ID } })).status).toBe(404);
+    const made = await call('post', '/api/reviews/{id}/overturn', overturn);
+    expect(made).toMatchObject({ status: 201, body: { opened: true } });
+    expect((await call('post', '/api/reviews/{id}/overturn', overturn)).status).toBe(409);
+    expect(
+      (
+        await call('post', '/api/reviews/{id}/overturn', {
+          ...overturn,
+          json: undefined,
+          body: JSON.stringify({ reason: 'x'.repeat(20_000), fields: {} }),
+        })
+      ).status,
+    ).toBe(413);
+  });
+
   it('when the WeChat login is asked for, then admins get it and others are refused, as documented', async () => {
     expect((await call('get', '/api/wechat/login', { as: staff.admin })).status).toBe(200);
     expect((await call('get', '/api/wechat/login', { as: staff.sup })).status).toBe(403);

@@ -20,7 +20,7 @@ function toComplaint(d: ComplaintDoc): Complaint {
     receivedAt: d.receivedAt,
     evidenceIds: (d.evidenceIds ?? []).map((x) => x.toHexString()),
     state: d.state,
-    triage: d.triage ? { ...d.triage } : null,
+    triage: d.triage ? { ...d.triage, area: d.triage.area ?? null } : null,
     leadId: d.leadId ? d.leadId.toHexString() : null,
     disposition: d.disposition ? { ...d.disposition, leadId: d.disposition.leadId?.toHexString() ?? null } : null,
     review: d.review ? { ...d.review } : null,
@@ -34,14 +34,15 @@ export interface DispositionWrite {
   disposition: Disposition;
   /** Set when the complaint did not become a case: it waits for review. */
   review: Review | null;
-  retainUntil: Date | null;
+  /** When a chat message that did not become a case may be purged; left as it is when undefined. */
+  retainUntil?: Date | null;
   event: DispositionEvent;
 }
 
 const dispositionSet = (w: DispositionWrite) => ({
   disposition: { ...w.disposition, leadId: w.disposition.leadId ? new Types.ObjectId(w.disposition.leadId) : null },
   review: w.review,
-  retainUntil: w.retainUntil,
+  ...(w.retainUntil !== undefined ? { retainUntil: w.retainUntil } : {}),
 });
 
 /** Which complaints in review a reader asks for. */
