@@ -343,4 +343,26 @@ export const NOT_PLACES: readonly string[] = [
   '住宅区',
   '居民区',
   '安置区',
+  '施工区',
+  '作业区',
+  '停车区',
+  '营业区',
+  '矿区',
+  '库区',
+];
+
+/** Words that begin a phrase shaped like a place name but are not one (外面街上, 对面路口). */
+export const NOT_PLACE_STARTS: readonly string[] = [
+  '外面',
+  '里面',
+  '对面',
+  '前面',
+  '后面',
+  '旁边',
+  '那条',
+  '这条',
+  '哪条',
+  '整条',
+  '隔壁',
+  '附近',
 ];

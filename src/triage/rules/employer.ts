@@ -2,7 +2,7 @@ import type { ReadableText } from '../text/transcript';
 import { findOrganisations } from './organisations';
 import { SURNAMES } from '../lexicon/surnames';
 import { personNameAt } from './person-names';
-import { findPlaceChains } from './place-chain';
+import { placeChainAt } from './place-chain';
 import type { Span } from './name-span';
 import { shopNameFromAnswers } from './shop-names';
 
@@ -121,7 +121,7 @@ function fullNameWithSurname(text: string, surname: string): string | null {
     const name = personNameAt(text, at);
     if (!name || /^.(老板|老总|的|某)/.test(text.slice(at, at + 3))) continue;
     // 郑家驿 is a town, not Mr 郑.
-    if (!findPlaceChains(text.slice(at)).some((chain) => chain.start === 0)) return name;
+    if (!placeChainAt(text, at)) return name;
   }
   return null;
 }

@@ -2,6 +2,11 @@ import { NAME_BOUNDARY_CHARS, NAME_BOUNDARY_WORDS } from '../lexicon/org-suffixe
 
 const NAME_CHAR = /[\u4e00-\u9fa5A-Za-z0-9]/;
 
+/** Whether the text just before `at` is a word that comes before names (在, 投诉, 那家). */
+export function endsWithBoundaryWord(text: string, at: number): boolean {
+  return NAME_BOUNDARY_WORDS.some((word) => at >= word.length && text.startsWith(word, at - word.length));
+}
+
 /**
  * Reads a name backwards from where its suffix starts (湖南鑫达建设|有限公司) and returns where the
  * name begins: at punctuation, or after a word that introduces names (在, 是, 投诉, 那家).
@@ -11,16 +16,24 @@ export function nameStart(text: string, suffixStart: number, maxLength = 16): nu
   while (start > 0 && suffixStart - start < maxLength) {
     const ch = text[start - 1] ?? '';
     if (!NAME_CHAR.test(ch) || NAME_BOUNDARY_CHARS.has(ch)) break;
-    const head = text.slice(0, start);
-    if (NAME_BOUNDARY_WORDS.some((word) => head.endsWith(word))) break;
+    if (endsWithBoundaryWord(text, start)) break;
     start--;
   }
   return start;
 }
 
 /** Removes each listed word once from the text, longest first. */
+const longestFirst = new WeakMap<readonly string[], readonly string[]>();
+
 export function withoutWords(text: string, words: readonly string[]): string {
-  return [...words].sort((a, b) => b.length - a.length).reduce((rest, word) => rest.split(word).join(''), text);
+  let sorted = longestFirst.get(words);
+  if (!sorted) {
+    sorted = [...words].sort((a, b) => b.length - a.length);
+    longestFirst.set(words, sorted);
+  }
+  let rest = text;
+  for (const word of sorted) if (rest.includes(word)) rest = rest.split(word).join('');
+  return rest;
 }
 
 /** A found name with its offsets in the text. */

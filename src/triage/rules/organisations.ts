@@ -1,5 +1,5 @@
-import { GENERIC_ORG_WORDS, NAME_BOUNDARY_WORDS, ORG_SUFFIXES } from '../lexicon/org-suffixes';
-import { nameStart, widestSpans, withoutWords, type Span } from './name-span';
+import { GENERIC_ORG_WORDS, ORG_SUFFIXES } from '../lexicon/org-suffixes';
+import { endsWithBoundaryWord, nameStart, widestSpans, withoutWords, type Span } from './name-span';
 import { placeChainAt } from './place-chain';
 
 const SUFFIX_PATTERN = new RegExp([...ORG_SUFFIXES].sort((a, b) => b.length - a.length).join('|'), 'g');
@@ -19,7 +19,7 @@ function throughNameChars(text: string, suffixStart: number, suffix: string): nu
     if (isSpecific(text.slice(start, suffixStart + suffix.length), suffix)) break;
     if (!ALSO_IN_NAMES.has(text[start - 1] ?? '')) break;
     // 一家|火锅店: the 家 of 一家, 那家 belongs to the word before the name.
-    if (NAME_BOUNDARY_WORDS.some((word) => text.slice(0, start).endsWith(word))) break;
+    if (endsWithBoundaryWord(text, start)) break;
     const wider = nameStart(text, start - 1);
     if (wider === start - 1 && !ALSO_IN_NAMES.has(text[start - 2] ?? '')) break;
     start = wider;

@@ -1,4 +1,4 @@
-import { CITIES, DISTRICTS, NOT_PLACES, PROVINCES, TOWNS_ELSEWHERE, withTraditionalForms } from '../lexicon/places';
+import { CITIES, DISTRICTS, NOT_PLACE_STARTS, NOT_PLACES, PROVINCES, TOWNS_ELSEWHERE, withTraditionalForms } from '../lexicon/places';
 import { COUNTY_NAMES, TAOYUAN_AREAS, TAOYUAN_TOWNSHIPS } from '../lexicon/taoyuan-gazetteer';
 
 /** How fine a place name is: a township or finer is what inspectors need. */
@@ -97,6 +97,7 @@ function partAt(text: string, at: number, previous: PlaceLevel | null): PlacePar
     if (!match) continue;
     const name = match[0];
     if (generic && (NOT_A_START.has(name[0] ?? '') || NOT_INSIDE.test(name) || NOT_PLACES.some((word) => name.endsWith(word)))) continue;
+    if (generic && NOT_PLACE_STARTS.some((word) => name.startsWith(word))) continue;
     if (generic && !previous && KNOWN_TOWN.test(name.slice(1))) continue;
     return { text: name, level };
   }
@@ -110,31 +111,51 @@ function finerAfterDe(text: string, at: number, previous: PlaceLevel): PlacePart
   return part && (part.level === 'village' || part.level === 'road') ? part : null;
 }
 
+/** The chain whose first part starts exactly at `at`, or null. */
+function chainAt(text: string, at: number): PlaceChain | null {
+  const parts: PlacePart[] = [];
+  let end = at;
+  for (let part = partAt(text, end, null); part; part = partAt(text, end, parts.at(-1)?.level ?? null)) {
+    parts.push(part);
+    end += part.text.length;
+    const joined = part.level === 'town' || part.level === 'county' ? finerAfterDe(text, end, part.level) : null;
+    if (joined) {
+      parts.push(joined);
+      end += 1 + joined.text.length;
+    }
+  }
+  return parts.length > 0 ? { text: text.slice(at, end), start: at, end, parts } : null;
+}
+
+/** Characters that can begin a place: a Han character that is not a function word, or the first of a listed name. */
+const LISTED_FIRSTS = new Set(
+  [...TAOYUAN_AREAS, ...TAOYUAN_TOWNSHIPS.flatMap((t) => [t.name, t.short]), ...COUNTY_NAMES]
+    .concat(withTraditionalForms([...PROVINCES, ...CITIES, ...DISTRICTS, ...TOWNS_ELSEWHERE]))
+    .map((name) => name[0] ?? ''),
+);
+const HAN_CHAR = /[\u4e00-\u9fa5]/;
+const mayStart = (ch: string): boolean => LISTED_FIRSTS.has(ch) || (HAN_CHAR.test(ch) && !NOT_A_START.has(ch));
+
+// The rules ask for the chains of one text several times (location, project); the last answer is kept.
+let last: { text: string; chains: readonly PlaceChain[] } | null = null;
+
 /** Every place chain in the text, left to right, not overlapping; a chain's parts leave out a joining 的. */
-export function findPlaceChains(text: string): PlaceChain[] {
+export function findPlaceChains(text: string): readonly PlaceChain[] {
+  if (last?.text === text) return last.chains;
   const chains: PlaceChain[] = [];
   let at = 0;
   while (at < text.length) {
-    const parts: PlacePart[] = [];
-    let end = at;
-    for (let part = partAt(text, end, null); part; part = partAt(text, end, parts.at(-1)?.level ?? null)) {
-      parts.push(part);
-      end += part.text.length;
-      const joined = part.level === 'town' || part.level === 'county' ? finerAfterDe(text, end, part.level) : null;
-      if (joined) {
-        parts.push(joined);
-        end += 1 + joined.text.length;
-      }
-    }
-    if (parts.length > 0) {
-      chains.push({ text: text.slice(at, end), start: at, end, parts });
-      at = end;
+    const chain = mayStart(text[at] ?? '') ? chainAt(text, at) : null;
+    if (chain) {
+      chains.push(chain);
+      at = chain.end;
     } else at++;
   }
+  last = { text, chains };
   return chains;
 }
 
-/** The place chain that starts exactly at `at`, if any. */
+/** The place chain that starts exactly at `at`, if any (read as if the text began there). */
 export function placeChainAt(text: string, at: number): PlaceChain | null {
-  return findPlaceChains(text.slice(at)).find((c) => c.start === 0) ?? null;
+  return chainAt(text.slice(at), 0);
 }

@@ -1,4 +1,4 @@
-import { findPlaceChains } from './place-chain';
+import { placeChainAt } from './place-chain';
 import type { Span } from './name-span';
 import type { ReadableText } from '../text/transcript';
 
@@ -32,7 +32,7 @@ const RUN_BY_END = /(开|包|承包|管|搞)$/;
 function acceptable(name: string): boolean {
   if (NOT_A_NAME.test(name) || BUSINESS_END.test(name) || RUN_BY_END.test(name)) return false;
   // A place (在长沙当保安) is a location, not a business.
-  return !findPlaceChains(name).some((chain) => chain.start === 0);
+  return !placeChainAt(name, 0);
 }
 
 function collect(text: string, pattern: RegExp, group: number, into: Span[]): void {
