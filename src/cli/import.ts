@@ -11,8 +11,8 @@ import { readExport } from './read-export';
 import { complaintRoutesPort } from '../composition/intake';
 
 const USAGE =
-  'usage: npm run --silent import -- FILE.csv|FILE.xlsx|FILE.jsonl [--channel hotline|national_platform|onsite|media|petition] [--wait-seconds 60]';
-const CHANNELS = ['hotline', 'national_platform', 'onsite', 'media', 'petition'] as const;
+  'usage: npm run --silent import -- FILE.csv|FILE.xlsx|FILE.jsonl [--channel hotline|phone|national_platform|onsite|media|petition] [--wait-seconds 60]';
+const CHANNELS = ['hotline', 'phone', 'national_platform', 'onsite', 'media', 'petition'] as const;
 
 /**
  * `npm run import -- FILE`: hotline work orders or national-platform leads exported as CSV, XLSX or

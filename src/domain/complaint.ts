@@ -4,6 +4,7 @@ import type { ComplaintChannel, EngineResult } from './triage-result';
 export const COMPLAINT_CHANNELS: readonly ComplaintChannel[] = [
   'wechat',
   'hotline',
+  'phone',
   'wechat_oa',
   'wecom',
   'national_platform',

@@ -36,7 +36,9 @@ export interface TriageResult {
   urgency: Urgency;
 }
 
-export type ComplaintChannel = 'wechat' | 'hotline' | 'wechat_oa' | 'wecom' | 'national_platform' | 'onsite' | 'media' | 'petition';
+/** `hotline` is the 12345/12333 transcript feed; `phone` is calls to the bureau's own complaint line (电话投诉), entered or imported by staff. */
+export type ComplaintChannel =
+  'wechat' | 'hotline' | 'phone' | 'wechat_oa' | 'wecom' | 'national_platform' | 'onsite' | 'media' | 'petition';
 
 /** What triage reads: the text as received, and where it came from (hotline transcripts have speaker turns). */
 export interface TriageInput {

@@ -55,6 +55,7 @@ export function complainantKey(c: Complaint, triagedPhone: string | null): { cha
 
 export const CHANNEL_NAME: Record<string, string> = {
   hotline: '热线',
+  phone: '电话',
   wechat: '微信',
   wechat_oa: '公众号',
   wecom: '企业微信',

@@ -13,6 +13,7 @@ export const STATUS_LABELS: Record<string, string> = {
 export const CHANNEL_LABELS: Record<string, string> = {
   wechat: '微信',
   hotline: '政务热线',
+  phone: '电话投诉',
   wechat_oa: '微信公众号',
   wecom: '企业微信',
   national_platform: '全国欠薪平台',

@@ -3,10 +3,10 @@ import { failure, invalid, text, tooLarge, unauthenticated, unavailable } from '
 import { acceptedComplaint } from './intake-schemas';
 import type { RouterContract } from './operation';
 
-/** Complaints staff enter or forward: on-site visits, the national platform, media, petitions, hotline work orders. */
+/** Complaints staff enter or forward: on-site visits, the national platform, media, petitions, hotline work orders, calls to the bureau's complaint line. */
 export const complaintBody = z
   .object({
-    channel: z.enum(['onsite', 'national_platform', 'media', 'petition', 'hotline']),
+    channel: z.enum(['onsite', 'national_platform', 'media', 'petition', 'hotline', 'phone']),
     /** The source's own id (platform lead number, work-order number, or a form's request id): makes intake idempotent. */
     externalId: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, '1 to 128 letters, digits, _ . : or -'),
     receivedAt: z.iso.datetime({ offset: true }),
