@@ -72,5 +72,7 @@ export function sweepPort(ctx: AppContext) {
   return {
     sweepUnprocessed: (opts: { graceMs: number; now?: Date }): Promise<SweepReport> => sweepUnprocessed(deps, opts),
     sweepInbound: (graceMs: number): Promise<number> => sweepUnhandledInbound(platform, graceMs),
+    /** Reviewed chat messages past their retention that never became a case. */
+    purgeExpired: (now = new Date()): Promise<number> => ctx.repos.complaints.purgeExpired(now),
   };
 }

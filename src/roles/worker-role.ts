@@ -40,6 +40,8 @@ export async function startWorkerRole(ctx: AppContext): Promise<RunningRole> {
         if (r.requeued > 0) log.warn(r, 'sweeper re-queued unprocessed complaints');
         const inbound = await sweeps.sweepInbound(config.SWEEP_GRACE_MS);
         if (inbound > 0) log.warn({ inbound }, 'sweeper re-queued unhandled platform messages');
+        const purged = await sweeps.purgeExpired();
+        if (purged > 0) log.info({ purged }, 'purged reviewed chat messages past their retention');
       })
       .catch((err: unknown) => log.warn({ err: (err as Error).message }, 'sweep failed; will retry'));
   };
