@@ -5,6 +5,8 @@ const N = '([\\d一二两三四五六七八九十几]+)';
 /** How many months of pay are unpaid, most specific wording first. */
 const UNPAID_MONTHS = [
   new RegExp(`(欠|拖|拖欠|差|扣|压)(了)?(我|我们|他们|工人)?(的)?${N}个(多|半)?月`),
+  // 拖欠工资两个月
+  new RegExp(`(欠|拖|拖欠|压)(了)?(我|我们)?(的)?(工资|工钱|薪水)${N}个(多|半)?月`),
   new RegExp(`(最后|还有|剩下|剩|后面|后头|最近)(的)?${N}个(多|半)?月`),
   new RegExp(`${N}个(多|半)?月(的)?(工资|工钱|工姿|薪水|薪资|钱)`),
   // 四月五月两个月都冇发

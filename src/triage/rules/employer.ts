@@ -19,6 +19,8 @@ const NAMED_ROLE_THEN_NAME = /(带班的?|带我们的师傅|师傅|师父|班�
 const NAME_THEN_ROLE = /([\u4e00-\u9fa5]{2,4})(?:[，,]?(他|她)?(是|就是)|这个|那个)(包工头|工头|老板|老总|承包人|我们老板|我们的老板)/;
 /** 店是李国富开的, 李国富开的五金店: the one who runs the business. */
 const NAME_THEN_RUNS = /([\u4e00-\u9fa5]{2,4})(自己)?(一个人)?(开的|承包的|包的)/;
+/** 厂子是吕国平的: the one the business belongs to. */
+const BUSINESS_OF = /(厂子|厂|店子|店|门面|作坊|场子|饭店|餐馆|超市|公司|鱼塘|果园|猪场)(是|归)/g;
 /** 熊师傅欠我们…, 跟着熊师傅做: a master named by surname who hired or owes. */
 const BARE_MASTER = /(?:^|[，。！？,\s是找跟给帮着])([\u4e00-\u9fa5])(师傅|师父)/g;
 const HIRED_BY_BEFORE = /(跟|跟着|帮|给|替)$/;
@@ -157,6 +159,15 @@ function masterBySurname(text: string): string | null {
   return null;
 }
 
+function ownerOfBusiness(text: string): string | null {
+  for (const match of text.matchAll(BUSINESS_OF)) {
+    const at = (match.index ?? 0) + match[0].length;
+    const name = personNameAt(text, at);
+    if (name && /^(的|开的|管)/.test(text.slice(at + name.length))) return name;
+  }
+  return null;
+}
+
 /** "他叫田大勇": the name is the payer's when the last person spoken of before it was the payer. */
 function laterName(text: string): string | null {
   for (const match of text.matchAll(LATER_NAME)) {
@@ -182,6 +193,8 @@ function personFromRoles(text: string): string | null {
   const runs = NAME_THEN_RUNS.exec(text);
   const runner = runs?.[1] ? nameEndingAt(text, runs.index, runs.index + runs[1].length) : null;
   if (runner) return runner;
+  const owner = ownerOfBusiness(text);
+  if (owner) return owner;
   const later = laterName(text);
   if (later) return later;
   const nicknamed = NICKNAMED_BOSS.exec(text);

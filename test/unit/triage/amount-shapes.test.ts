@@ -23,6 +23,12 @@ describe('amount: totals, advances and part payments', () => {
   });
 });
 
+describe('amount: months owed', () => {
+  it('when the months follow the pay word (拖欠工资两个月), then they multiply the monthly rate', () => {
+    expect(amountOf('在一家电子厂上班，拖欠工资两个月，每月五千二')).toBe(10400);
+  });
+});
+
 describe('amount: deductions', () => {
   it('when pay was held back and nothing else is owed, then the sum held back', () => {
     expect(amountOf('老板扣了我三千块工资一直不退')).toBe(3000);

@@ -37,6 +37,10 @@ describe('employer: people who owe', () => {
     expect(employer('那个粉馆是柏志坚开的，我在里面做了半年，工资欠了四千')).toBe('柏志坚');
   });
 
+  it('when the business is said to belong to someone, then that person', () => {
+    expect(employer('在热市镇一个木器作坊打磨，作坊是吕国平的，欠我们三个人的工钱')).toBe('吕国平');
+  });
+
   it('when the owner of the house hired the worker, then the owner', () => {
     expect(employer('帮一户人家建房子，屋主叫戴春生，工钱还差六千')).toBe('戴春生');
   });
