@@ -13,7 +13,7 @@ const TAKEN_BACK_AFTER = /^[，,\s…。.—-]*(哦|噢|啊)?[，,\s…]*(不是
 const WORK_AT_HOME = /(就|也)在(乡|镇|村)(里|上)|在(本乡|本镇|本村|当地|本地|我们那里|屋门口)|(屋|家)(隔壁|旁边|门口|对面|附近)/;
 
 /** A finer place says more: a street or village beats the township it lies in, a district its city. */
-const FINENESS: Record<PlaceLevel, number> = { province: 0, city: 0, county: 0.5, town: 1, village: 1.5, road: 1.5 };
+const FINENESS: Record<PlaceLevel, number> = { province: 0, city: 0.25, county: 0.5, town: 1, village: 1.5, road: 1.5 };
 
 /** Places that are part of the county or above it: naming them alone says nothing of another county. */
 const HOME_PROVINCE = '湖南';
@@ -35,6 +35,12 @@ function score(text: string, chain: PlaceChain): number {
   const fineness = Math.max(...chain.parts.map((p) => FINENESS[p.level]));
   return (WORK_BEFORE.test(before) ? 2 : 0) + fineness;
 }
+
+const isWide = (chain: PlaceChain): boolean => chain.parts.every((p) => p.level === 'province' || p.level === 'city');
+const finest = (chain: PlaceChain): number => Math.max(...chain.parts.map((p) => FINENESS[p.level]));
+/** A finer place that may lie in the wide one: not a place of the county when the wide one is elsewhere. */
+const narrows = (wide: PlaceChain, chain: PlaceChain): boolean =>
+  finest(chain) > finest(wide) && (townshipOfChain(wide) !== null || townshipOfChain(chain) === null);
 
 /** Place chains that may be the place of work, best first (the earlier one on a tie). */
 function rank(text: string): RankedChain[] {
@@ -102,7 +108,9 @@ export interface Places {
  */
 export function extractPlaces(maskedText: string, operatorText = ''): Places {
   const ranked = rank(maskedText);
-  const best = ranked[0];
+  // "在广东打工，东莞那边一个厂": a province or city alone gives way to a finer place named after it.
+  const first = ranked[0];
+  const best = first && isWide(first.chain) ? (ranked.find((r) => narrows(first.chain, r.chain)) ?? first) : first;
   const location = best ? asWritten(best.chain, maskedText.slice(best.chain.end)) : null;
   const own = best ? townshipOfChain(best.chain) : undefined;
   if (own !== undefined) return { location, area: own };

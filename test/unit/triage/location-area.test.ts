@@ -51,6 +51,14 @@ describe('places outside the county', () => {
     expect(places('我在龙华区一个电子厂上班，厂里欠我工资一万二')).toEqual({ location: '龙华区', area: null });
   });
 
+  it('when a province is named with 在 and a city in it after, then the city is the place, not the province', () => {
+    expect(places('在广东打工，惠州那边一个玩具厂，欠我工资八千')).toEqual({ location: '惠州', area: null });
+  });
+
+  it('when the county is named after a place elsewhere, then it does not replace that place', () => {
+    expect(triage('在江苏常州一个厂，我们桃源去的有五个人，每人欠六千').location).toBe('江苏常州');
+  });
+
   it('when a township elsewhere shares a city name, then the township is kept whole', () => {
     expect(triage('在黄石镇一个养猪场喂猪，老板欠我半年工钱').location).toBe('黄石镇');
   });
