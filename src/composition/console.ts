@@ -7,6 +7,7 @@ import type { AppContext } from './context';
 import { queueHealthPort, wechatRoutesPort } from './ops';
 import { dashboardPort, statsRoutesPort } from './reports';
 import { authenticatePort, authRoutesPort, staffAdminPort } from './staff';
+import { reviewRoutesPort } from './review';
 
 /** The staff console: the JSON API's use cases and the pages' own. */
 export function consolePort(ctx: AppContext): ConsoleDeps {
@@ -17,6 +18,8 @@ export function consolePort(ctx: AppContext): ConsoleDeps {
     ...statsRoutesPort(ctx),
     ...wechatRoutesPort(ctx),
     ...staffAdminPort(ctx),
+    ...reviewRoutesPort(ctx),
+    dispositionLabels: config.dispositionLabels,
     authenticateToken: authenticatePort(ctx),
     listLeads: (staff, query) => listLeadsFor(repos, staff, query),
     countByStatus: (staff) => countByStatusFor(repos, staff),

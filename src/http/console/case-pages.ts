@@ -31,6 +31,8 @@ const OK_MESSAGES: Record<string, string> = {
   assigned: '已指派。',
   merged: '案件已合并。',
   split: '投诉已拆分为新案件。',
+  opened: '已立案：该投诉已生成新案件。',
+  joined: '已并案：该投诉已并入此案件。',
 };
 
 /** One case: structured fields, complainants, messages as received, evidence, timeline, and the action forms. */

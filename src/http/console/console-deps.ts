@@ -10,11 +10,14 @@ import type { LeadRouteDeps } from '../routes/lead-routes';
 import type { StatsRouteDeps } from '../routes/stats-routes';
 import type { WechatRouteDeps } from '../routes/wechat-routes';
 import type { Logger } from '../../infra/logger';
+import type { DispositionCode } from '../../domain/disposition';
+import type { ReviewRouteDeps } from '../routes/review-routes';
 
 /** What the console's pages ask of the product: the JSON API's use cases and a few of its own. */
 export interface ConsoleDeps
   extends
     AuthRouteDeps,
+    ReviewRouteDeps,
     StatsRouteDeps,
     WechatRouteDeps,
     Pick<LeadRouteDeps, 'assignLead' | 'changeLeadStatus' | 'recordRecovery' | 'replyToComplainants' | 'mergeCases' | 'splitComplaint'> {
@@ -26,7 +29,8 @@ export interface ConsoleDeps
   revealCaseDetail(staff: StaffUser, id: string): Promise<CaseDetail>;
   evidenceFile(staff: StaffUser, leadId: string, evidenceId: string): Promise<{ name: string; mime: string; data: Buffer }>;
   editLeadFields(staff: StaffUser, id: string, edit: LeadFieldEdit, note?: string): Promise<Lead>;
-  dashboard(now: Date): Promise<DashboardFigures>;
+  /** Weekly figures and early warnings of the area the user may see (null: the county). */
+  dashboard(staff: StaffUser, now: Date, area: string | null): Promise<DashboardFigures>;
   /** Outcome codes a case may close with (code → label). */
   outcomeCodes: Record<string, string>;
   /** Who a supervisor can give a case to. */
@@ -37,6 +41,8 @@ export interface ConsoleDeps
   createStaff(actor: StaffUser, input: { username: string; password: string; role: StaffRole; area: string | null }): Promise<StaffUser>;
   setStaffActive(actor: StaffUser, id: string, active: boolean): Promise<StaffUser>;
   resetStaffPassword(actor: StaffUser, id: string, password: string): Promise<StaffUser>;
+  /** Chinese labels of the dispositions (configurable). */
+  dispositionLabels: Record<DispositionCode, string>;
   secureCookie: boolean;
   log: Logger;
 }

@@ -10,6 +10,7 @@ import { casePages } from './case-pages';
 import { dashboardPages } from './dashboard-pages';
 import { opsPages } from './ops-pages';
 import { queuePage } from './queue-page';
+import { reviewPages } from './review-pages';
 import { loadSession, requireSession, sameOriginOnly } from './session';
 import { render } from './views';
 import type { ConsoleDeps } from './console-deps';
@@ -55,6 +56,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
   router.use(authPages(deps));
   router.use(requireSession);
   router.use(queuePage(deps));
+  router.use(reviewPages(deps));
   router.use(casePages(deps));
   router.use(dashboardPages(deps));
   router.use(opsPages(deps));
