@@ -42,12 +42,22 @@ const finest = (chain: PlaceChain): number => Math.max(...chain.parts.map((p) =>
 const narrows = (wide: PlaceChain, chain: PlaceChain): boolean =>
   finest(chain) > finest(wide) && (townshipOfChain(wide) !== null || townshipOfChain(chain) === null);
 
-/** Place chains that may be the place of work, best first (the earlier one on a tie). */
+/** Only a comma or a space between two places: "在西安镇，梓木村那边". */
+const LIST_SEPARATOR = /^[，,、\s]{1,2}$/;
+
+/**
+ * Place chains that may be the place of work, best first (the earlier one on a tie). A finer place
+ * written right after one introduced by 在 is introduced with it.
+ */
 function rank(text: string): RankedChain[] {
-  return findPlaceChains(text)
-    .map((chain) => ({ chain, points: score(text, chain) }))
-    .filter((r) => r.points >= 0)
-    .sort((a, b) => b.points - a.points || a.chain.start - b.chain.start);
+  const chains = findPlaceChains(text);
+  const scored = chains.map((chain) => ({ chain, points: score(text, chain) }));
+  scored.forEach((r, i) => {
+    const previous = scored[i - 1];
+    if (!previous || r.points < 0 || previous.points < 2 || finest(r.chain) <= finest(previous.chain)) return;
+    if (LIST_SEPARATOR.test(text.slice(previous.chain.end, r.chain.start))) r.points += 2;
+  });
+  return scored.filter((r) => r.points >= 0).sort((a, b) => b.points - a.points || a.chain.start - b.chain.start);
 }
 
 /** After a road, these make it the start of a project's name (陬溪路拓宽工程), not the place of work. */

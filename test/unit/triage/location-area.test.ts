@@ -29,6 +29,10 @@ describe('location: the most specific place as written', () => {
     expect(triage('在浔阳街道的美食步行街三楼一家火锅店洗碗，欠我工资两千').location).toBe('浔阳街道美食步行街三楼');
   });
 
+  it('when a village is written right after the township introduced by 在, then the village is the place', () => {
+    expect(places('我在龙潭镇，杉树村那边帮人建房，老板欠我工钱五千')).toEqual({ location: '杉树村', area: '龙潭镇' });
+  });
+
   it('when the boss lives in a village, then his home is not the place of work', () => {
     expect(places('在九溪镇的茶园采茶，老板住在石门坎村，欠我工钱一千五')).toEqual({ location: '九溪镇', area: '九溪镇' });
   });
