@@ -27,6 +27,13 @@ function jsonRecord(expected: string, validKey: (k: string) => boolean) {
 /** Every environment variable the product reads: named, typed and checked once (see loadConfig). */
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** A day every year has, as MM-DD (not 02-29, which three years in four lack). */
+const monthDay = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a day of the year as MM-DD, e.g. 01-15')
+  .refine((d) => new Date(Date.UTC(2001, Number(d.slice(0, 2)) - 1, Number(d.slice(3)))).getUTCDate() === Number(d.slice(3)), {
+    message: 'a day every year has, e.g. 02-28',
+  });
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -103,6 +110,10 @@ export const envSchema = z.object({
   REVIEW_DAYS: int(1, 30).default(2),
   /** Days a chat message that did not become a case is kept once reviewed. */
   CHAT_RETENTION_DAYS: int(1, 3650).default(180),
+  /** The annual report's campaign ("其中，春节期间帮助…"): recoveries dated from CAMPAIGN_FROM to CAMPAIGN_TO of the report's year. */
+  CAMPAIGN_NAME: z.string().trim().min(1).max(20).default('春节期间'),
+  CAMPAIGN_FROM: monthDay.optional(),
+  CAMPAIGN_TO: monthDay.optional(),
   DISPOSITIONS_JSON: jsonRecord('a JSON object of disposition code → label, e.g. {"needs_details":"信息不足，待甄别"}', (k) =>
     (DISPOSITION_CODES as readonly string[]).includes(k),
   ),

@@ -9,6 +9,7 @@ import {
   type ReferralTarget,
 } from './domain/disposition';
 import type { DeadlinePolicy, WorkCalendar } from './domain/working-days';
+import type { ReportCampaign } from './domain/report-campaign';
 import { existsSync } from 'node:fs';
 import { envSchema, type Env } from './config-env';
 
@@ -47,6 +48,8 @@ export interface Config extends Omit<
   dispositionLabels: Record<DispositionCode, string>;
   /** Where matters are referred and the advice given (REFERRALS_JSON over the built-in advice). */
   referrals: Record<ReferralTarget, Referral>;
+  /** The annual report's campaign window (CAMPAIGN_*; without days, the weeks around the Spring Festival). */
+  campaign: ReportCampaign;
 }
 
 export interface PlatformChannelConfig {
@@ -91,6 +94,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const wecomSet = [e.WECOM_TOKEN, e.WECOM_AES_KEY, e.WECOM_CORP_ID].filter(Boolean).length;
   if (wecomSet > 0 && wecomSet < 3) throw new ConfigError('WECOM_TOKEN', 'WECOM_TOKEN, WECOM_AES_KEY and WECOM_CORP_ID go together');
+  if (!e.CAMPAIGN_FROM !== !e.CAMPAIGN_TO) throw new ConfigError('CAMPAIGN_FROM', 'CAMPAIGN_FROM and CAMPAIGN_TO go together');
+  if (e.CAMPAIGN_FROM && e.CAMPAIGN_TO && e.CAMPAIGN_FROM > e.CAMPAIGN_TO) {
+    throw new ConfigError('CAMPAIGN_TO', 'on or after CAMPAIGN_FROM: the campaign lies within the report year');
+  }
   if (e.WECOM_SECRET && !e.WECOM_AGENT_ID) throw new ConfigError('WECOM_AGENT_ID', 'required with WECOM_SECRET (the app that sends)');
   return {
     ...e,
@@ -141,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workCalendar: { holidays: dateSet(e.HOLIDAYS), extraWorkdays: dateSet(e.EXTRA_WORKDAYS) },
     outcomeCodes: e.OUTCOME_CODES_JSON ?? DEFAULT_OUTCOME_CODES,
     dispositionLabels: { ...DEFAULT_DISPOSITION_LABELS, ...e.DISPOSITIONS_JSON },
+    campaign: { name: e.CAMPAIGN_NAME, from: e.CAMPAIGN_FROM ?? null, to: e.CAMPAIGN_TO ?? null },
     referrals: Object.fromEntries(
       REFERRAL_TARGETS.map((t) => [t, { ...DEFAULT_REFERRALS[t], ...(e.REFERRALS_JSON?.[t] ? { advice: e.REFERRALS_JSON[t] } : {}) }]),
     ) as Record<ReferralTarget, Referral>,

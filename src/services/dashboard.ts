@@ -1,4 +1,6 @@
 import type { StatsRepository } from '../db/repositories/stats-repository';
+import type { StaffUser } from '../domain/staff';
+import { statsAreaFor } from './statistics';
 
 const DAY = 86_400_000;
 /** China keeps one time zone (+08:00); weeks start on Monday there. */
@@ -13,6 +15,8 @@ export function weekOf(at: Date): string {
 
 export interface DashboardOptions {
   now: Date;
+  /** One township (complaints by their triaged township), or null for the county. */
+  area: string | null;
   /** How many weeks the by-week chart shows. */
   weeks: number;
   /** The early warning looks at this many recent weeks… */
@@ -25,7 +29,7 @@ export interface DashboardOptions {
 export async function dashboardFigures(deps: { stats: StatsRepository }, o: DashboardOptions) {
   const thisWeek = new Date(`${weekOf(o.now)}T00:00:00+08:00`);
   const from = new Date(thisWeek.getTime() - (o.weeks - 1) * 7 * DAY);
-  const rows = await deps.stats.complaintsReceived({ from, to: o.now });
+  const rows = await deps.stats.complaintsReceived({ from, to: o.now, area: o.area });
   const weeks = Array.from({ length: o.weeks }, (_, i) => weekOf(new Date(from.getTime() + i * 7 * DAY)));
   const byChannel: Record<string, number[]> = {};
   for (const r of rows) {
@@ -90,3 +94,8 @@ async function earlyWarnings(
 }
 
 export type DashboardFigures = Awaited<ReturnType<typeof dashboardFigures>>;
+
+/** The figures for a staff user: a supervisor of one area sees that area's only. */
+export function dashboardFiguresFor(deps: { stats: StatsRepository }, staff: StaffUser, o: DashboardOptions): Promise<DashboardFigures> {
+  return dashboardFigures(deps, { ...o, area: statsAreaFor(staff, o.area) });
+}

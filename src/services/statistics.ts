@@ -1,25 +1,76 @@
-import type { StatsRepository } from '../db/repositories/stats-repository';
-import type { Period } from '../domain/period';
+import type { ComplaintTally, StatsRepository, StatsScope } from '../db/repositories/stats-repository';
+import { scopeOf } from '../domain/access';
+import { AppError } from '../domain/app-error';
+import { becameCase, DISPOSITION_CODES, type DispositionCode } from '../domain/disposition';
+import type { StaffUser } from '../domain/staff';
 
-export async function statistics(deps: { stats: StatsRepository }, p: Period) {
-  const [byChannel, byCategory, validByChannel, byArea, bySector, byStatus, recovered, overdueNow] = await Promise.all([
-    deps.stats.complaintsBy('channel', p),
-    deps.stats.complaintsBy('triage.category', p),
-    deps.stats.validLeadsByChannel(p),
-    deps.stats.casesBy('area', p),
-    deps.stats.casesBy('sector', p),
-    deps.stats.casesBy('status', p),
-    deps.stats.recovered(p),
-    deps.stats.overdueNow(),
+export type { StatsScope };
+
+/** Complaints whose disposition made them part of a case: the valid leads (有效线索). */
+export const CASE_DISPOSITIONS: readonly DispositionCode[] = DISPOSITION_CODES.filter(becameCase);
+/** A case counts as resolved when it is `resolved`, or closed with the wages paid. */
+const RESOLVED_STATUSES = ['resolved'] as const;
+const PAID_OUTCOMES = ['paid_in_full', 'paid_in_part'] as const;
+
+const sum = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+
+/**
+ * The township whose figures a user gets. Statistics are for supervisors and admins; a supervisor of
+ * one area sees that area whatever was asked, everyone else the area asked for (null: the county).
+ */
+export function statsAreaFor(staff: StaffUser, asked: string | null): string | null {
+  if (staff.role !== 'supervisor' && staff.role !== 'admin') {
+    throw new AppError('forbidden', 'statistics are for supervisors and admins', { status: 403 });
+  }
+  return scopeOf(staff)?.area ?? asked;
+}
+
+type Counts = Record<string, number>;
+const add = (c: Counts, key: string, n: number) => (c[key] = (c[key] ?? 0) + n);
+
+/** Complaint figures from the tally: by channel, category and disposition, the valid leads and the cases they are in. */
+function complaintFigures(rows: readonly ComplaintTally[]) {
+  const byChannel: Counts = {};
+  const byCategory: Counts = {};
+  const byDisposition: Counts = {};
+  const validByChannel: Counts = {};
+  const cases = new Set<string>();
+  for (const r of rows) {
+    add(byChannel, r.channel, r.n);
+    add(byCategory, r.category ?? 'unknown', r.n);
+    if (r.disposition) add(byDisposition, r.disposition, r.n);
+    if (!CASE_DISPOSITIONS.includes(r.disposition as DispositionCode)) continue;
+    add(validByChannel, r.channel, r.n);
+    if (r.leadId) cases.add(r.leadId);
+  }
+  return { byChannel, byCategory, byDisposition, validByChannel, caseIds: [...cases] };
+}
+
+/** The figures of a period for one township or the county, with the funnel from complaint to money recovered. */
+export async function statistics(deps: { stats: StatsRepository }, s: StatsScope) {
+  const [tally, byArea, bySector, byStatus, recovered, overdueNow] = await Promise.all([
+    deps.stats.complaintTally(s),
+    deps.stats.casesBy('area', s),
+    deps.stats.casesBy('sector', s),
+    deps.stats.casesBy('status', s),
+    deps.stats.recovered(s),
+    deps.stats.overdueNow(s.area),
   ]);
-  const sum = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+  const { byChannel, byCategory, byDisposition, validByChannel, caseIds } = complaintFigures(tally);
+  const resolvedOfFunnel = await deps.stats.countCasesDone(caseIds, RESOLVED_STATUSES, PAID_OUTCOMES);
+  const received = { total: sum(byChannel), byChannel };
+  const validLeads = { total: sum(validByChannel), byChannel: validByChannel };
+  const casesOpened = sum(byStatus);
+  const byCode = Object.fromEntries(DISPOSITION_CODES.map((c) => [c, byDisposition[c] ?? 0])) as Record<DispositionCode, number>;
   return {
-    from: p.from.toISOString(),
-    to: p.to.toISOString(),
-    complaints: { total: sum(byChannel), byChannel, byCategory },
-    validLeads: { total: sum(validByChannel), byChannel: validByChannel },
+    from: s.from.toISOString(),
+    to: s.to.toISOString(),
+    /** The township counted, or null for the whole county. */
+    area: s.area,
+    complaints: { ...received, byCategory },
+    validLeads,
     cases: {
-      total: sum(byStatus),
+      total: casesOpened,
       byTownship: byArea,
       bySector,
       byStatus,
@@ -28,33 +79,31 @@ export async function statistics(deps: { stats: StatsRepository }, p: Period) {
       overdueNow,
     },
     recovered: { yuan: recovered.yuan, workers: recovered.workers, entries: recovered.entries },
+    /** Every complaint accounted for, stage by stage. */
+    funnel: {
+      received,
+      dispositions: {
+        byCode,
+        /** Received but not yet given a disposition (waiting for triage). */
+        undecided: received.total - sum(byCode),
+      },
+      validLeads,
+      cases: {
+        /** The cases the valid leads are in, after complaints about one matter were merged. */
+        total: caseIds.length,
+        /** Cases opened in the period. */
+        opened: casesOpened,
+      },
+      /** Of those cases, resolved or closed with the wages paid. */
+      resolved: resolvedOfFunnel,
+      recovered: { yuan: recovered.yuan, workers: recovered.workers },
+    },
   };
 }
 
 export type Statistics = Awaited<ReturnType<typeof statistics>>;
 
-/** A calendar year's figures and its report paragraph (years are counted in China's time zone). */
-export async function annualReport(deps: { stats: StatsRepository }, year: number) {
-  const s = await statistics(deps, { from: new Date(`${year}-01-01T00:00:00+08:00`), to: new Date(`${year + 1}-01-01T00:00:00+08:00`) });
-  return { year, paragraph: annualReportParagraph(s), statistics: s };
-}
-
-/** 万元 with two decimals, as the bureau's reports write money (3529.04万元). */
-function wan(yuan: number): string {
-  return (Math.round(yuan / 100) / 100).toFixed(2);
-}
-
-/**
- * The annual-report paragraph, in the style of section 三(一)3(1) of the bureau's 2022 report:
- * complaints by channel, valid leads, yuan recovered and workers helped.
- */
-export function annualReportParagraph(s: Statistics): string {
-  const ch = s.complaints.byChannel;
-  const n = (k: string[]) => k.reduce((a, c) => a + (ch[c] ?? 0), 0);
-  return (
-    `欠薪线索处理迅速。处理全国欠薪平台投诉${n(['national_platform'])}条，受理劳动者现场投诉${n(['onsite'])}条、` +
-    `政务热线投诉${n(['hotline'])}条、网络平台及媒体投诉${n(['media', 'wechat', 'wechat_oa', 'wecom'])}条、信访投诉${n(['petition'])}条。` +
-    `以上投诉共${s.complaints.total}条，其中有效欠薪线索${s.validLeads.total}条。` +
-    `累计帮助农民工讨回工资约${wan(s.recovered.yuan)}万元，涉及人数约${s.recovered.workers}人。`
-  );
+/** The figures a staff user asked for, narrowed to what they may see. */
+export function statisticsFor(deps: { stats: StatsRepository }, staff: StaffUser, s: StatsScope): Promise<Statistics> {
+  return statistics(deps, { ...s, area: statsAreaFor(staff, s.area) });
 }

@@ -290,6 +290,11 @@ describe('the API answers as its OpenAPI document says', () => {
   it('when supervisors ask for statistics and the annual report, then the figures and refusals answer as documented', async () => {
     const year = new Date().getFullYear();
     expect((await call('get', '/api/stats', { as: staff.sup, query: `from=${year}-01-01&to=${year}-12-31` })).status).toBe(200);
+    const period = `from=${year}-01-01&to=${year}-12-31`;
+    const township = `area=${encodeURIComponent('漳江街道')}`;
+    expect((await call('get', '/api/stats', { as: staff.sup, query: `${period}&${township}` })).status).toBe(200);
+    expect((await call('get', '/api/stats', { as: staff.sup, query: `${period}&area=nowhere` })).status).toBe(400);
+    expect((await call('get', '/api/stats/report', { as: staff.sup, query: `year=${year}&${township}` })).status).toBe(200);
     expect((await call('get', '/api/stats', { as: staff.sup, query: `from=${year}-12-31&to=${year}-01-01` })).status).toBe(400);
     expect((await call('get', '/api/stats', { as: staff.insp, query: `from=${year}-01-01&to=${year}-12-31` })).status).toBe(403);
     expect((await call('get', '/api/stats/report', { as: staff.admin, query: `year=${year}` })).status).toBe(200);

@@ -1,5 +1,15 @@
 import { postTranscript, startTestApp, uniqueName, waitFor, type TestApp } from '../support/test-app';
 import { dashboardPort } from '../../src/composition/reports';
+import type { StaffUser } from '../../src/domain/staff';
+
+const staff = (role: StaffUser['role'], area: string | null): StaffUser => ({
+  id: `${role}-${area ?? 'county'}`,
+  username: role,
+  role,
+  area,
+  active: true,
+  createdAt: new Date(),
+});
 
 describe('dashboard figures: complaints by week and channel, early warnings', () => {
   let app: TestApp;
@@ -26,11 +36,19 @@ describe('dashboard figures: complaints by week and channel, early warnings', ()
       'triage',
     );
 
-    const figures = await dashboardPort(app.ctx)(new Date());
+    const figures = await dashboardPort(app.ctx)(staff('admin', null), new Date(), null);
     expect(figures.weeks).toHaveLength(12);
     expect(figures.byChannel.hotline?.at(-1)).toBe(4);
     expect(figures.earlyWarnings).toHaveLength(1);
     expect(figures.earlyWarnings[0]).toMatchObject({ kind: 'employer', complaints: 3, weeks: 1, areas: ['陬市镇'] });
     expect(figures.earlyWarnings[0]!.name).toContain('宏达');
+
+    // A township's figures: only its complaints; a supervisor of another township gets their own whatever they ask.
+    const zoushi = await dashboardPort(app.ctx)(staff('admin', null), new Date(), '陬市镇');
+    expect(zoushi.byChannel.hotline?.at(-1)).toBe(3);
+    expect(zoushi.earlyWarnings).toHaveLength(1);
+    const zhangjiang = await dashboardPort(app.ctx)(staff('supervisor', '漳江街道'), new Date(), '陬市镇');
+    expect(zhangjiang.byChannel.hotline?.at(-1)).toBe(1);
+    expect(zhangjiang.earlyWarnings).toEqual([]);
   });
 });

@@ -159,9 +159,13 @@ describe('statistics and the annual-report paragraph', () => {
       '信访投诉3条',
       '3529.04万元',
       '1597人',
+      // The one recovery of the Spring Festival weeks (10 January).
+      '其中，春节期间帮助500名农民工讨回工资1200.00万元',
     ]) {
       expect(paragraph).toContain(phrase);
     }
+    // No calls to the complaint line this year: the report says nothing about them.
+    expect(paragraph).not.toContain('电话投诉');
   });
 
   it('when statistics are asked for a period, then complaints, valid leads and recoveries are counted within it', async () => {
