@@ -1,5 +1,5 @@
 import type { Disposition, DispositionEvent, Review } from './disposition';
-import type { ComplaintChannel, EngineResult } from './triage-result';
+import type { ComplaintChannel, EngineResult, TriageResult } from './triage-result';
 
 export const COMPLAINT_CHANNELS: readonly ComplaintChannel[] = [
   'wechat',
@@ -43,6 +43,8 @@ export interface Complaint {
   state: ComplaintState;
   triage: (EngineResult & { triagedAt: Date }) | null;
   leadId: string | null;
+  /** Fields staff corrected when they entered it (the hotline desk's check step); they override what triage reads. */
+  corrections: TriageCorrections | null;
   /** What became of it (null until triage decided). */
   disposition: Disposition | null;
   /** Present when it did not become a case: a person confirms or overturns that. */
@@ -53,7 +55,11 @@ export interface Complaint {
 
 export type NewComplaint = Pick<Complaint, 'channel' | 'dedupKey' | 'sender' | 'operator' | 'text' | 'turns' | 'receivedAt'> & {
   evidenceIds?: string[];
+  corrections?: TriageCorrections | null;
 };
+
+/** The lead fields a person set by hand; a field left out is read by triage. */
+export type TriageCorrections = Partial<TriageResult>;
 
 const SPEAKER_TAG: Record<TranscriptTurn['speaker'], string> = { agent: '坐席', caller: '来电人' };
 

@@ -1,5 +1,6 @@
 import { AppError } from '../domain/app-error';
-import type { TriageEngine } from '../domain/triage-result';
+import type { EngineResult, TriageEngine } from '../domain/triage-result';
+import type { TriageCorrections } from '../domain/complaint';
 import type { Lead } from '../domain/lead';
 import { openOrJoinCase, type CaseComplainant, type OpenCaseDeps } from './open-case';
 import type { ComplaintRepository } from '../db/repositories/complaint-repository';
@@ -36,7 +37,7 @@ export async function triageComplaint(
   if (!complaint) throw new AppError('complaint_not_found', `complaint ${complaintId} does not exist`, { status: 404 });
   if (complaint.state !== 'received') return { complaintId, leadId: complaint.leadId, skipped: true };
   try {
-    const result = await deps.triage({ channel: complaint.channel, text: complaint.text });
+    const result = withCorrections(await deps.triage({ channel: complaint.channel, text: complaint.text }), complaint.corrections);
     const decision = decideDisposition(result, complaint.text, {
       faqIdFor: deps.policy.faqIdFor,
       phoneKnown: Boolean(result.phone ?? complaint.sender.phone),
@@ -66,4 +67,12 @@ export async function triageComplaint(
     await deps.complaints.recordAttemptFailure(complaintId, (err as Error).message ?? String(err), failed).catch(() => undefined);
     throw err;
   }
+}
+
+/** What staff set by hand when they entered the complaint wins over what the engine read; sources say so. */
+function withCorrections(result: EngineResult, corrections: TriageCorrections | null): EngineResult {
+  if (!corrections) return result;
+  const set = Object.entries(corrections).filter(([, v]) => v !== undefined);
+  if (!set.length) return result;
+  return { ...result, ...Object.fromEntries(set), sources: { ...result.sources, ...Object.fromEntries(set.map(([k]) => [k, 'staff'])) } };
 }

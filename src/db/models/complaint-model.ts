@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, Types } from 'mongoose';
-import { COMPLAINT_CHANNELS } from '../../domain/complaint';
+import { COMPLAINT_CHANNELS, type TriageCorrections } from '../../domain/complaint';
 import { CATEGORIES, SECTORS, URGENCIES, type EngineResult } from '../../domain/triage-result';
 import { DISPOSITION_CODES, REFERRAL_TARGETS, type Disposition, type DispositionEvent, type Review } from '../../domain/disposition';
 
@@ -16,6 +16,7 @@ export interface ComplaintDoc {
   state: 'received' | 'triaged' | 'triage_failed';
   triage: (EngineResult & { triagedAt: Date }) | null;
   leadId: Types.ObjectId | null;
+  corrections: TriageCorrections | null;
   disposition: (Omit<Disposition, 'leadId'> & { leadId: Types.ObjectId | null }) | null;
   review: Review | null;
   dispositionLog: DispositionEvent[];
@@ -105,6 +106,7 @@ const schema = new Schema<ComplaintDoc>(
     state: { type: String, enum: ['received', 'triaged', 'triage_failed'], default: 'received' },
     triage: { type: triageSchema, default: null },
     leadId: { type: Schema.Types.ObjectId, default: null },
+    corrections: { type: Schema.Types.Mixed, default: null },
     disposition: { type: dispositionSchema, default: null },
     review: { type: reviewSchema, default: null },
     dispositionLog: { type: [dispositionEventSchema], default: [] },

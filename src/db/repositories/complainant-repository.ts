@@ -32,6 +32,12 @@ export function createComplainantRepository(db: Connection) {
         }));
     },
 
+    /** Every complainant known by this phone number, on any channel. */
+    async findIdsByPhone(phone: string): Promise<string[]> {
+      const docs = await Complainants.find({ phone: { $eq: phone } }, { _id: 1 }).lean();
+      return docs.map((d) => d._id.toHexString());
+    },
+
     async findId(channel: ComplaintChannel, channelUserId: string): Promise<string | null> {
       const d = await Complainants.findOne({ channel: { $eq: channel }, channelUserId: { $eq: channelUserId } }).lean();
       return d ? d._id.toHexString() : null;

@@ -22,6 +22,7 @@ function toComplaint(d: ComplaintDoc): Complaint {
     state: d.state,
     triage: d.triage ? { ...d.triage, area: d.triage.area ?? null } : null,
     leadId: d.leadId ? d.leadId.toHexString() : null,
+    corrections: d.corrections ?? null,
     disposition: d.disposition ? { ...d.disposition, leadId: d.disposition.leadId?.toHexString() ?? null } : null,
     review: d.review ? { ...d.review } : null,
     dispositionLog: (d.dispositionLog ?? []).map((e) => ({ ...e })),

@@ -17,6 +17,8 @@ import { createOutboundRepository } from './outbound-repository';
 import { createStatsRepository } from './stats-repository';
 import { createEvidenceRepository } from './evidence-repository';
 import { createInboundRepository } from './inbound-repository';
+import { createAuditRepository } from './audit-repository';
+import { auditModel } from '../models/audit-model';
 
 export interface RepositoryOptions {
   /**
@@ -37,6 +39,7 @@ export function createRepositories(db: Connection, opts: RepositoryOptions = {})
     stats: translatingErrors(createStatsRepository(db)),
     evidence: translatingErrors(createEvidenceRepository(db)),
     inbound: translatingErrors(createInboundRepository(db)),
+    audit: translatingErrors(createAuditRepository(db)),
   };
 }
 
@@ -58,6 +61,7 @@ export async function ensureIndexes(db: Connection): Promise<void> {
     outboundModel(db),
     inboundModel(db),
     evidenceModel(db),
+    auditModel(db),
   ]) {
     await applyIndexPlan(model as unknown as Model<unknown>, server);
   }

@@ -96,6 +96,21 @@ export function createLeadRepository(db: Connection, caseLock?: CaseLock) {
       }
     },
 
+    /** The case with this number, if any. */
+    async findByCaseNumber(caseNumber: string): Promise<Lead | null> {
+      const d = await Leads.findOne({ caseNumber: { $eq: caseNumber } }).lean<LeadDoc>();
+      return d ? toLead(d) : null;
+    },
+
+    /** Cases whose callback number is this phone, newest first. */
+    async listByPhone(phone: string, limit = 20): Promise<Lead[]> {
+      const docs = await Leads.find({ phone: { $eq: phone } })
+        .sort({ createdAt: -1 })
+        .limit(limit)
+        .lean<LeadDoc[]>();
+      return docs.map(toLead);
+    },
+
     /** A complainant's cases, newest first. */
     async listByComplainant(complainantId: string, limit = 20): Promise<Lead[]> {
       const docs = await Leads.find({ complainantIds: new Types.ObjectId(complainantId) })

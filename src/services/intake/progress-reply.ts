@@ -4,7 +4,8 @@ import type { LeadRepository } from '../../db/repositories/lead-repository';
 import type { OutboundRepository } from '../../db/repositories/outbound-repository';
 import type { Lead } from '../../domain/lead';
 
-const STATUS: Record<string, [status: string, next: string]> = {
+/** A case's status as a caller is told it, and what happens next. */
+export const CASE_STATUS_WORDS: Record<string, [status: string, next: string]> = {
   new: ['已登记，等待受理', '1个工作日内安排监察员受理'],
   assigned: ['已受理，监察员已接手', '监察员会尽快与您联系核实'],
   investigating: ['正在调查核实', '监察员正在向用人单位核实，请保持电话畅通'],
@@ -30,7 +31,7 @@ export async function progressFor(
       ? `没有查到您名下编号为 ${caseNumber} 的案件。只能查询您本人反映的案件，请核对编号。`
       : '没有查到您反映过的案件。如工资被拖欠，请直接发送文字说明情况。';
   }
-  const [status, next] = STATUS[lead.status] ?? [lead.status, ''];
+  const [status, next] = CASE_STATUS_WORDS[lead.status] ?? [lead.status, ''];
   const replies = (await deps.outbound.listForLead(lead.id)).filter((m) => m.kind === 'staff_reply' && m.complainantId === complainantId);
   const last = replies.at(-1);
   return [`案件 ${lead.caseNumber}：${status}。`, last ? `最近回复：${last.text}` : null, `下一步：${next}。`].filter(Boolean).join('\n');
