@@ -2,14 +2,17 @@ import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 export interface LoginThrottle {
-  /** Seconds until this username may be tried again from this client, or 0. */
-  blockedFor(username: string, client: string): Promise<number>;
-  failed(username: string, client: string): Promise<void>;
+  /**
+   * Counts one attempt before the password is checked, atomically in Redis, so that guesses sent in
+   * parallel are limited like guesses sent one by one. 0 when it may go on; else seconds to wait.
+   */
+  attempt(username: string, client: string): Promise<number>;
+  /** A right password: the username's attempts are forgotten and this one is given back to the client. */
   succeeded(username: string, client: string): Promise<void>;
 }
 
 /**
- * Failed sign-ins in Redis (shared by every API process): `maxFailures` per username and client within
+ * Sign-in attempts in Redis (shared by every API process): `maxFailures` per username and client within
  * the window, and ten times that per client over all usernames (password spraying). A success clears the
  * username's count.
  */
@@ -29,23 +32,27 @@ export function createLoginThrottle(redis: Redis, prefix: string, maxFailures: n
   const userKey = (username: string, client: string) => `${client}|${username.toLowerCase()}`;
   const wait = (res: RateLimiterRes | null, points: number) =>
     res && res.consumedPoints >= points ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0;
-  const consume = (limiter: RateLimiterRedis, key: string) =>
+  /** Seconds to wait when the point could not be consumed, else 0. */
+  const consume = (limiter: RateLimiterRedis, key: string, points: number) =>
     limiter.consume(key).then(
-      () => undefined,
+      () => 0,
       (err: unknown) => {
         if (!(err instanceof RateLimiterRes)) throw err;
+        return wait(err, points) || 1;
       },
     );
   return {
-    async blockedFor(username, client) {
-      const [u, c] = await Promise.all([perUser.get(userKey(username, client)), perClient.get(client)]);
-      return Math.max(wait(u, maxFailures), wait(c, maxFailures * 10));
-    },
-    async failed(username, client) {
-      await Promise.all([consume(perUser, userKey(username, client)), consume(perClient, client)]);
+    async attempt(username, client) {
+      // An attempt refused for the username does not count against the client: one account guessed at
+      // does not lock everyone behind the same address out.
+      const user = await consume(perUser, userKey(username, client), maxFailures);
+      if (user > 0) return user;
+      const all = await consume(perClient, client, maxFailures * 10);
+      if (all > 0) await perUser.reward(userKey(username, client), 1);
+      return all;
     },
     async succeeded(username, client) {
-      await perUser.delete(userKey(username, client));
+      await Promise.all([perUser.delete(userKey(username, client)), perClient.reward(client, 1)]);
     },
   };
 }

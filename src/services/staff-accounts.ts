@@ -60,7 +60,7 @@ export async function login(
   password: string,
   client = 'unknown',
 ): Promise<{ user: StaffUser; token: string }> {
-  const blocked = (await deps.loginThrottle?.blockedFor(username, client)) ?? 0;
+  const blocked = (await deps.loginThrottle?.attempt(username, client)) ?? 0;
   if (blocked > 0) {
     throw new AppError('too_many_attempts', `登录失败次数过多，请 ${Math.ceil(blocked / 60)} 分钟后再试 (too many failed sign-ins)`, {
       status: 429,
@@ -71,7 +71,6 @@ export async function login(
   decoyHash ??= hash('decoy-password-for-timing');
   const ok = await verify(found?.passwordHash ?? (await decoyHash), password).catch(() => false);
   if (!found || !found.active || !ok) {
-    await deps.loginThrottle?.failed(username, client);
     throw new AppError('invalid_credentials', '用户名或密码错误 (wrong username or password)', { status: 401 });
   }
   await deps.loginThrottle?.succeeded(username, client);

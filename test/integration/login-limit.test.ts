@@ -1,0 +1,30 @@
+import { createStaffUser } from '../../src/services/staff-accounts';
+import { startTestApp, testConfig, type TestApp } from '../support/test-app';
+
+describe('sign-in limits', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ config: testConfig({ LOGIN_MAX_FAILURES: '5' }), worker: false });
+    for (const username of ['guessed', 'bystander'])
+      await createStaffUser({ staff: app.ctx.repos.staff }, { username, password: 'a-long-test-password', role: 'operator', area: null });
+  });
+  afterAll(() => app.stop());
+
+  const login = (username: string, password: string) =>
+    fetch(`${app.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+
+  it('when 60 wrong passwords for one account arrive at once, then at most 5 are checked and the rest are refused with 429', async () => {
+    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => login('guessed', `wrong-${i}`).then((r) => r.status)));
+    expect(answers.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(answers.filter((s) => s === 429).length).toBeGreaterThanOrEqual(55);
+    expect((await login('guessed', 'a-long-test-password')).status).toBe(429);
+  });
+
+  it('when another account signs in from the same client, then it is not locked out by the first', async () => {
+    expect((await login('bystander', 'a-long-test-password')).status).toBe(200);
+  });
+});
