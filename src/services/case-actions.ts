@@ -92,7 +92,7 @@ export async function changeLeadStatus(deps: CaseActionDeps, actor: StaffUser, l
     if (!lead.contactedAt && ['investigating', 'mediating', 'resolved'].includes(input.to)) set.contactedAt = at;
     if (input.to === 'closed') set.closedAt = at;
     if (input.to === 'closed') {
-      if (!input.outcomeCode || !(input.outcomeCode in deps.outcomeCodes)) {
+      if (!input.outcomeCode || !Object.hasOwn(deps.outcomeCodes, input.outcomeCode)) {
         throw new AppError('outcome_required', `closing needs outcomeCode, one of ${Object.keys(deps.outcomeCodes).join(', ')}`, {
           status: 400,
         });

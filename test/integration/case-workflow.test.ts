@@ -102,6 +102,9 @@ describe('case workflow: routing, area scope, status machine, recoveries, audit'
     const noOutcome = await call(insp, 'POST', `/api/leads/${lead.id}/status`, { to: 'closed' });
     expect(noOutcome.status).toBe(400);
     expect((await call(insp, 'POST', `/api/leads/${lead.id}/status`, { to: 'closed', outcomeCode: 'made_up' })).status).toBe(400);
+    // Codes are the table's own entries, never what every object inherits.
+    for (const inherited of ['constructor', 'to_string', '__proto__'])
+      expect((await call(insp, 'POST', `/api/leads/${lead.id}/status`, { to: 'closed', outcomeCode: inherited })).status).toBe(400);
     const closed = await call(insp, 'POST', `/api/leads/${lead.id}/status`, {
       to: 'closed',
       outcomeCode: 'paid_in_full',

@@ -25,7 +25,8 @@ const dateOnly = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', y
 /** Helpers every template gets as `h`. */
 export const helpers = {
   ...labels,
-  label: (table: Record<string, string>, code: string | null | undefined) => (code ? (table[code] ?? code) : '—'),
+  label: (table: Record<string, string>, code: string | null | undefined) =>
+    code ? (Object.hasOwn(table, code) ? table[code]! : code) : '—',
   dt: (d: Date | string | null | undefined) => (d ? dateTime.format(new Date(d)) : '—'),
   day: (d: Date | string | null | undefined) => (d ? dateOnly.format(new Date(d)) : '—'),
   yuan: (n: number | null | undefined) => (n === null || n === undefined ? '—' : `${n.toLocaleString('zh-CN')} 元`),
