@@ -5,13 +5,13 @@ import { checkAtDesk, deskOutcome, fileAtDesk, type DeskDeps } from '../services
 import { faqEntryFor } from '../services/intake/faq';
 import { triageByRules } from '../triage/rule-triage';
 import type { AppContext } from './context';
-import { complaintRoutesPort } from './intake';
+import { acceptPort } from './intake';
 import { openCaseDeps } from './triage';
 
 export function deskDeps(ctx: AppContext): DeskDeps {
   const { repos, config } = ctx;
   const open = openCaseDeps(ctx);
-  const accept = complaintRoutesPort(ctx);
+  const accept = acceptPort(ctx);
   return {
     read: triageByRules,
     faqFor: faqEntryFor,

@@ -7,7 +7,9 @@ import { createContactRateLimit } from '../redis/contact-rate-limit';
 import { createIntakeStateStore } from '../redis/intake-state-store';
 import { createReplayGuard } from '../redis/replay-guard';
 import { createWechatLoginState } from '../redis/wechat-login-state';
-import { acceptComplaint, type AcceptComplaintDeps } from '../services/accept-complaint';
+import { acceptComplaint, type AcceptComplaintDeps, type AcceptedComplaint } from '../services/accept-complaint';
+import { enterComplaint } from '../services/staff-entry';
+import type { NewComplaint } from '../domain/complaint';
 import { handleIntakeFile, handleIntakeMessage, type IntakeDeps } from '../services/intake/intake-conversation';
 import { progressFor } from '../services/intake/progress-reply';
 import { triageByRules } from '../triage/rule-triage';
@@ -25,10 +27,16 @@ export function acceptComplaintDeps(ctx: AppContext): AcceptComplaintDeps {
   };
 }
 
-/** Complaints staff enter or forward (and the importer). */
-export function complaintRoutesPort(ctx: AppContext): ComplaintRouteDeps {
+/** Intake of a complaint from any channel: stored, queued, acknowledged. */
+export function acceptPort(ctx: AppContext): { acceptComplaint(input: NewComplaint): Promise<AcceptedComplaint> } {
   const deps = acceptComplaintDeps(ctx);
   return { acceptComplaint: (input) => acceptComplaint(deps, input) };
+}
+
+/** Complaints staff enter or forward through the API. */
+export function complaintRoutesPort(ctx: AppContext): ComplaintRouteDeps {
+  const accept = acceptPort(ctx);
+  return { enterComplaint: (staff, entry) => enterComplaint({ accept: (input) => accept.acceptComplaint(input) }, staff, entry) };
 }
 
 export function hotlinePort(ctx: AppContext): HotlineRouteDeps {
@@ -43,7 +51,7 @@ export function hotlinePort(ctx: AppContext): HotlineRouteDeps {
 /** The intake conversation of one channel; state and rate limits are kept apart per channel. */
 export function conversationDeps(ctx: AppContext, channel: ComplaintChannel): IntakeDeps {
   const { config, repos } = ctx;
-  const accept = complaintRoutesPort(ctx);
+  const accept = acceptPort(ctx);
   const keyPrefix = channel === 'wechat' ? config.QUEUE_PREFIX : `${config.QUEUE_PREFIX}:${channel}`;
   return {
     channel,

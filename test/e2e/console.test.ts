@@ -5,7 +5,7 @@ import { launchChromium } from '../support/browser';
 import type { Lead } from '../../src/domain/lead';
 import { createStaffUser } from '../../src/services/staff-accounts';
 import { postTranscript, startTestApp, uniqueName, waitFor, type TestApp } from '../support/test-app';
-import { complaintRoutesPort, wechatBotPort } from '../../src/composition/intake';
+import { acceptPort, wechatBotPort } from '../../src/composition/intake';
 
 const SHOTS = path.join(__dirname, '../../test-output/screenshots');
 const PASSWORD = 'a-long-test-password';
@@ -100,7 +100,7 @@ describe('staff console in a real browser', () => {
       mime: 'image/png',
       data: photo,
     });
-    const { complaintId: c } = await complaintRoutesPort(app.ctx).acceptComplaint({
+    const { complaintId: c } = await acceptPort(app.ctx).acceptComplaint({
       channel: 'wechat',
       dedupKey: uniqueName('msg'),
       sender: { channelUserId: 'wxid_e2e_photo', name: '龙师傅', phone: '13900008803' },

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { complaintRoutesPort } from '../../src/composition/intake';
+import { acceptPort } from '../../src/composition/intake';
 import type { Complaint } from '../../src/domain/complaint';
 import { createStaffUser } from '../../src/services/staff-accounts';
 import { launchChromium } from '../support/browser';
@@ -17,7 +17,7 @@ describe('the review queue (待甄别) in a real browser', () => {
   const pageErrors: string[] = [];
 
   const enter = async (text: string, phone: string | null = null): Promise<Complaint> => {
-    const { complaintId } = await complaintRoutesPort(app.ctx).acceptComplaint({
+    const { complaintId } = await acceptPort(app.ctx).acceptComplaint({
       channel: 'phone',
       dedupKey: uniqueName('call'),
       sender: { channelUserId: null, name: '来电群众', phone },

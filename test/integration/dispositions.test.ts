@@ -1,4 +1,4 @@
-import { complaintRoutesPort, wechatBotPort } from '../../src/composition/intake';
+import { acceptPort, wechatBotPort } from '../../src/composition/intake';
 import { sweepPort } from '../../src/composition/triage';
 import { COMPLAINT_CHANNELS } from '../../src/domain/complaint';
 import type { DispositionCode } from '../../src/domain/disposition';
@@ -34,7 +34,7 @@ describe('every complaint ends in a disposition', () => {
   it.each([...COMPLAINT_CHANNELS])(
     'when complaints of every reading arrive on %s, then each gets its disposition, and only cases skip review',
     async (channel) => {
-      const accept = complaintRoutesPort(app.ctx).acceptComplaint;
+      const accept = acceptPort(app.ctx).acceptComplaint;
       for (const { text, expected } of TEXTS) {
         const { complaintId } = await accept({
           channel,
@@ -81,7 +81,7 @@ describe('every complaint ends in a disposition', () => {
   });
 
   it('when a labour matter is referred, then the advice given is recorded with the disposition', async () => {
-    const { complaintId } = await complaintRoutesPort(app.ctx).acceptComplaint({
+    const { complaintId } = await acceptPort(app.ctx).acceptComplaint({
       channel: 'onsite',
       dedupKey: uniqueName('visit'),
       sender: { channelUserId: null, name: null, phone: null },
@@ -106,7 +106,7 @@ describe('a complaint whose triage fails on every attempt', () => {
   afterAll(() => app.stop());
 
   it('when the last attempt fails, then it is kept as triage_failed in the review queue, and a reviewer can make it a case', async () => {
-    const { complaintId } = await complaintRoutesPort(app.ctx).acceptComplaint({
+    const { complaintId } = await acceptPort(app.ctx).acceptComplaint({
       channel: 'petition',
       dedupKey: uniqueName('petition'),
       sender: { channelUserId: null, name: '林某', phone: '13900006602' },

@@ -1,5 +1,5 @@
 import { createStaffUser } from '../../src/services/staff-accounts';
-import { startTestApp, uniqueName, waitFor, type TestApp } from '../support/test-app';
+import { postTranscript, startTestApp, uniqueName, waitFor, type TestApp } from '../support/test-app';
 
 describe('POST /api/complaints: complaints staff enter from visits, the national platform, media and petitions', () => {
   let app: TestApp;
@@ -68,5 +68,23 @@ describe('POST /api/complaints: complaints staff enter from visits, the national
     });
     expect(bad.status).toBe(400);
     expect(await app.ctx.repos.complaints.countByState()).toEqual({ triaged: 1 });
+  });
+
+  it('when staff enter a hotline work order under a call id the feed has not delivered yet, then the real transcript is still stored when it comes', async () => {
+    const callId = uniqueName('CALL');
+    const entered = await post({
+      channel: 'hotline',
+      externalId: callId,
+      receivedAt: new Date().toISOString(),
+      text: '工单：漳江街道某工地欠薪。',
+    });
+    expect(entered.status).toBe(202);
+    const feed = await postTranscript(app.url, {
+      callId,
+      receivedAt: new Date().toISOString(),
+      transcript: '来电人：我在漳江街道滨湖小区工地做事，宏远建筑劳务公司欠我工资8000元。',
+    });
+    expect(feed.status).toBe(202);
+    expect(await feed.json()).toMatchObject({ duplicate: false });
   });
 });

@@ -6,7 +6,7 @@ import { postTranscript, startTestApp, testConfig, uniqueName, waitFor, type Tes
 import { CaseReport } from '../support/figures';
 import { pii } from '../support/synthetic';
 import type { FaultCase } from '../support/suite';
-import { complaintRoutesPort } from '../../../src/composition/intake';
+import { acceptPort } from '../../../src/composition/intake';
 
 const PASSWORD = 'a-long-test-password';
 /** Each one, if it ran, would bump window.__xss or open a dialog. */
@@ -81,7 +81,7 @@ export const consoleXss: FaultCase = {
           mime: 'image/png',
           data: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
         });
-        const { complaintId } = await complaintRoutesPort(app.ctx).acceptComplaint({
+        const { complaintId } = await acceptPort(app.ctx).acceptComplaint({
           channel: 'wechat',
           dedupKey: uniqueName('msg'),
           sender: { channelUserId: user, name: p, phone: `1390000${String(1400 + i).padStart(4, '0')}` },
