@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { complaintRoutesPort } from '../../src/composition/intake';
+import { acceptPort } from '../../src/composition/intake';
 import { createStaffUser } from '../../src/services/staff-accounts';
 import { axeContext, seriousViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
@@ -36,7 +36,7 @@ describe('the console against WCAG 2.1 AA (axe-core)', () => {
     });
     const { complaintId } = (await res.json()) as { complaintId: string };
     leadId = await waitFor(async () => (await app.ctx.repos.complaints.get(complaintId))?.leadId);
-    const consult = await complaintRoutesPort(app.ctx).acceptComplaint({
+    const consult = await acceptPort(app.ctx).acceptComplaint({
       channel: 'phone',
       dedupKey: uniqueName('call'),
       sender: { channelUserId: null, name: null, phone: null },
