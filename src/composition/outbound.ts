@@ -1,13 +1,15 @@
 import type { ComplaintChannel } from '../domain/triage-result';
 import type { CallbackRouteDeps } from '../http/routes/callback-routes';
-import { completeCallback, listCallbacksFor } from '../services/outbound/callbacks';
+import { CALLBACK_WORKING_DAYS, RETRY_WORKING_HOURS } from '../domain/callback';
+import { addWorkingDays, addWorkingHours } from '../domain/working-days';
+import { completeCallback, listCallbacksFor, maskTask, recordCallbackOutcome } from '../services/outbound/callbacks';
 import { deliverMessage } from '../services/outbound/deliver';
 import type { OutboundDeps } from '../services/outbound/dispatch';
 import { maskPhone } from '../domain/masking';
 import type { AppContext } from './context';
 
 export function outboundDeps(ctx: AppContext): OutboundDeps {
-  const { repos, platformClients } = ctx;
+  const { repos, platformClients, config } = ctx;
   return {
     leads: repos.leads,
     complainants: repos.complainants,
@@ -15,6 +17,10 @@ export function outboundDeps(ctx: AppContext): OutboundDeps {
     outboundQueue: ctx.outboundQueue,
     platformSenders: (['wechat_oa', 'wecom'] as const).filter((c) => platformClients[c] !== null),
     platformQueue: ctx.platformQueue,
+    callbackDue: {
+      first: (at) => addWorkingDays(at, CALLBACK_WORKING_DAYS, config.workCalendar),
+      retry: (at) => addWorkingHours(at, RETRY_WORKING_HOURS, config.workCalendar),
+    },
   };
 }
 
@@ -23,7 +29,8 @@ export function callbackRoutesPort(ctx: AppContext): CallbackRouteDeps {
   const deps = outboundDeps(ctx);
   return {
     listCallbacks: (staff) => listCallbacksFor(deps, staff, maskPhone),
-    completeCallback: (staff, id, note) => completeCallback(deps, staff, id, note),
+    completeCallback: async (staff, id, note) => maskTask(await completeCallback(deps, staff, id, note), maskPhone),
+    recordCallbackOutcome: async (staff, id, input) => maskTask(await recordCallbackOutcome(deps, staff, id, input), maskPhone),
   };
 }
 

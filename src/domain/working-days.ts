@@ -69,3 +69,26 @@ export function overdueSteps(s: DeadlineState, now: Date): DeadlineKind[] {
   if (!s.closedAt && s.deadlines.closeBy < now) out.push('close');
   return out;
 }
+
+/** Office hours on a working day, in minutes after midnight China time. */
+export const OFFICE_HOURS = { open: 8 * 60 + 30, close: 17 * 60 + 30 } as const;
+
+/** `start` plus `hours` counted only within office hours of working days (a retry of a call). */
+export function addWorkingHours(start: Date, hours: number, cal: WorkCalendar): Date {
+  let left = hours * 3_600_000;
+  let t = start.getTime();
+  for (;;) {
+    const day = cstDay(new Date(t));
+    const midnight = Date.parse(`${day}T00:00:00Z`) - CST_MS;
+    if (isWorkingDay(day, cal)) {
+      const open = midnight + OFFICE_HOURS.open * 60_000;
+      const close = midnight + OFFICE_HOURS.close * 60_000;
+      const from = Math.max(t, open);
+      if (from < close) {
+        if (from + left <= close) return new Date(from + left);
+        left -= close - from;
+      }
+    }
+    t = midnight + DAY_MS;
+  }
+}

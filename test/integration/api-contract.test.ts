@@ -285,6 +285,38 @@ describe('the API answers as its OpenAPI document says', () => {
     expect((await call('post', '/api/callbacks/{id}/done', done)).status).toBe(409);
     expect((await call('post', '/api/callbacks/{id}/done', { as: staff.op, params: { id: NO_SUCH_ID } })).status).toBe(404);
     expect((await call('post', '/api/callbacks/{id}/done', { as: staff.op, params: { id: 'x' } })).status).toBe(400);
+
+    // A second task of the case (a reply to the hotline caller): calls recorded one by one.
+    expect(
+      (
+        await call('post', '/api/leads/{id}/replies', {
+          as: staff.insp,
+          params: { id: leadA },
+          json: { text: '您好，请明天上午到监察大队领取材料。' },
+        })
+      ).status,
+    ).toBe(201);
+    const reply = await waitFor(
+      async () => (await app.ctx.repos.outbound.listByState('callback_open')).find((m) => m.leadId === leadA && m.kind === 'staff_reply'),
+      10_000,
+      'the reply as a call-back task',
+    );
+    const outcome = (json: unknown, as = staff.op, id = reply.id) =>
+      call('post', '/api/callbacks/{id}/outcome', { as, params: { id }, json });
+    const noAnswer = await outcome({ outcome: 'no_answer', note: '无人接听' });
+    expect(noAnswer.status).toBe(200);
+    expect(noAnswer.body).toMatchObject({ state: 'callback_open', attempts: 1, lastOutcome: 'no_answer', unreachable: false });
+    expect((await outcome({ outcome: 'says_not_paid' })).status).toBe(200);
+    expect((await outcome({ outcome: 'reached' })).status).toBe(409);
+    expect((await outcome({ outcome: 'called' })).status).toBe(400);
+    expect((await outcome({ outcome: 'reached' }, staff.insp)).status).toBe(403);
+    expect((await outcome({ outcome: 'reached' }, staff.op, NO_SUCH_ID)).status).toBe(404);
+    const big = await call('post', '/api/callbacks/{id}/outcome', {
+      as: staff.op,
+      params: { id: reply.id },
+      body: JSON.stringify({ outcome: 'reached', note: 'x'.repeat(20_000) }),
+    });
+    expect(big.status).toBe(413);
   });
 
   it('when supervisors ask for statistics and the annual report, then the figures and refusals answer as documented', async () => {

@@ -103,7 +103,7 @@ describe('replies and notices go back over the complainant’s own channel', () 
     const final = (await (await api('insp', 'GET', `/api/leads/${lead.id}`)).json()) as Lead;
     const types = final.timeline.map((e) => e.type);
     expect(types).toEqual(
-      expect.arrayContaining(['created', 'complaint_merged', 'notice_sent', 'reply_sent', 'message_delivered', 'callback_done']),
+      expect.arrayContaining(['created', 'complaint_merged', 'notice_sent', 'reply_sent', 'message_delivered', 'callback_outcome']),
     );
   });
 

@@ -1,4 +1,5 @@
 import { Types, type Connection } from 'mongoose';
+import type { CallbackAttempt, CallbackOutcome, CallbackRecord } from '../../domain/callback';
 import type { OutboundMessage, OutboundState } from '../../domain/outbound';
 import type { ComplaintChannel } from '../../domain/triage-result';
 import { outboundModel, type OutboundDoc } from '../models/outbound-model';
@@ -23,7 +24,23 @@ function toMessage(d: OutboundDoc): OutboundMessage {
   };
 }
 
-export type NewOutbound = Omit<OutboundMessage, 'id' | 'createdAt' | 'deliveredAt' | 'error'>;
+function toCallback(d: OutboundDoc): CallbackRecord {
+  return {
+    ...toMessage(d),
+    dueBy: d.dueBy ?? null,
+    attempts: d.attempts ?? 0,
+    outcomes: (d.callbackOutcomes ?? []).map((o) => ({
+      outcome: o.outcome as CallbackOutcome,
+      note: o.note ?? null,
+      actor: o.actor,
+      at: o.at,
+    })),
+    doneAt: d.doneAt ?? null,
+  };
+}
+
+/** A new message; a call-back task also gets the time its first call is due. */
+export type NewOutbound = Omit<OutboundMessage, 'id' | 'createdAt' | 'deliveredAt' | 'error'> & { dueBy?: Date | null };
 
 export function createOutboundRepository(db: Connection) {
   const Outbound = outboundModel(db);
@@ -76,6 +93,59 @@ export function createOutboundRepository(db: Connection) {
         .sort({ createdAt: 1 })
         .lean<OutboundDoc[]>();
       return docs.map(toMessage);
+    },
+    async getCallback(id: string): Promise<CallbackRecord | null> {
+      if (!/^[0-9a-f]{24}$/i.test(id)) return null;
+      const d = await Outbound.findOne({
+        _id: new Types.ObjectId(id),
+        state: { $in: ['callback_open', 'callback_done'] },
+      }).lean<OutboundDoc>();
+      return d ? toCallback(d) : null;
+    },
+    /** Open call-back tasks, oldest first. */
+    async listOpenCallbacks(limit = 500): Promise<CallbackRecord[]> {
+      const docs = await Outbound.find({ state: { $eq: 'callback_open' } })
+        .sort({ createdAt: 1 })
+        .limit(limit)
+        .lean<OutboundDoc[]>();
+      return docs.map(toCallback);
+    },
+    /** Call-back tasks closed since `since`, latest first. */
+    async listDoneCallbacks(since: Date, limit = 200): Promise<CallbackRecord[]> {
+      const docs = await Outbound.find({ state: { $eq: 'callback_done' }, doneAt: { $gte: since } })
+        .sort({ doneAt: -1 })
+        .limit(limit)
+        .lean<OutboundDoc[]>();
+      return docs.map(toCallback);
+    },
+    /**
+     * Records one call on an open task, only if nobody recorded one since it was read (`attempts` as
+     * read): false when another operator came first.
+     */
+    async recordCallOutcome(
+      id: string,
+      seenAttempts: number,
+      attempt: CallbackAttempt,
+      next: { state: 'callback_open' | 'callback_done'; dueBy: Date | null; doneAt: Date | null },
+    ): Promise<boolean> {
+      const r = await Outbound.updateOne(
+        { _id: new Types.ObjectId(id), state: { $eq: 'callback_open' }, attempts: { $eq: seenAttempts } },
+        {
+          $set: { state: next.state, doneAt: next.doneAt, ...(next.dueBy ? { dueBy: next.dueBy } : {}) },
+          $inc: { attempts: 1 },
+          $push: { callbackOutcomes: attempt },
+        },
+      );
+      return r.modifiedCount === 1;
+    },
+    /** The latest staff reply of each case to each complainant, by `${leadId}:${complainantId}`. */
+    async lastStaffReplies(leadIds: string[]): Promise<Map<string, OutboundMessage>> {
+      const docs = leadIds.length
+        ? await Outbound.find({ leadId: { $in: leadIds.map((id) => new Types.ObjectId(id)) }, kind: { $eq: 'staff_reply' } })
+            .sort({ createdAt: 1 })
+            .lean<OutboundDoc[]>()
+        : [];
+      return new Map(docs.map((d) => [`${d.leadId.toHexString()}:${d.complainantId.toHexString()}`, toMessage(d)]));
     },
     async listByState(state: OutboundState, limit = 100): Promise<OutboundMessage[]> {
       const docs = await Outbound.find({ state: { $eq: state } })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CALLBACK_OUTCOMES, type CallbackTask } from '../../domain/callback';
 import { COMPLAINT_CHANNELS } from '../../domain/complaint';
 import { LEAD_STATUSES, type Lead } from '../../domain/lead';
 import type { OutboundMessage } from '../../domain/outbound';
@@ -99,16 +100,31 @@ const messageFields = {
 /** A reply or notice to a complainant and its delivery state. */
 export const outboundMessage = z.strictObject(messageFields).meta({ id: 'OutboundMessage' });
 
-/** An open call-back task: the number masked everywhere, the channel identity (phone:…) included. */
+/** A call-back task: the number masked everywhere, the channel identity (phone:…) included. */
 export const callbackTask = z
   .strictObject({
     ...messageFields,
     phone: maskedPhone.nullable(),
     channelUserId: z.string().meta({ description: 'phone:<masked number> for a hotline caller', example: 'phone:139****4821' }),
+    dueBy: isoDateTime.meta({
+      description: 'when the next call is due: one working day after the task was made, two working hours after an unanswered call',
+    }),
+    attempts: z.number().int().meta({ description: 'calls made' }),
+    outcomes: z.array(
+      z.strictObject({
+        outcome: z.enum(CALLBACK_OUTCOMES),
+        note: z.string().nullable(),
+        actor: z.string().meta({ description: 'a staff id' }),
+        at: isoDateTime,
+      }),
+    ),
+    lastOutcome: z.enum(CALLBACK_OUTCOMES).nullable(),
+    unreachable: z.boolean().meta({ description: 'open after 3 unanswered calls (多次未接通): for a supervisor' }),
+    doneAt: isoDateTime.nullable(),
   })
   .meta({ id: 'CallbackTask' });
 
 true satisfies Describes<typeof lead, Lead>;
 true satisfies Describes<typeof maskedLead, Lead>;
 true satisfies Describes<typeof outboundMessage, OutboundMessage>;
-true satisfies Describes<typeof callbackTask, OutboundMessage>;
+true satisfies Describes<typeof callbackTask, CallbackTask>;

@@ -1,15 +1,17 @@
 import { Router } from 'express';
 import { jsonBody } from '../json-body';
 import { AppError } from '../../domain/app-error';
+import type { CallbackOutcome, CallbackTask } from '../../domain/callback';
 import type { OutboundMessage } from '../../domain/outbound';
 import type { StaffUser } from '../../domain/staff';
 import { currentStaff } from '../middleware/require-staff';
 import { parseOr400 } from '../validation';
-import { doneBody, idParam } from '../contracts/callback-contract';
+import { doneBody, idParam, outcomeBody } from '../contracts/callback-contract';
 
 export interface CallbackRouteDeps {
-  listCallbacks(staff: StaffUser): Promise<OutboundMessage[]>;
+  listCallbacks(staff: StaffUser): Promise<CallbackTask[]>;
   completeCallback(staff: StaffUser, id: string, note?: string): Promise<OutboundMessage>;
+  recordCallbackOutcome(staff: StaffUser, id: string, input: { outcome: CallbackOutcome; note?: string }): Promise<CallbackTask>;
 }
 
 /** Call-back tasks: replies and notices for complainants we cannot write to (hotline callers). */
@@ -28,6 +30,10 @@ export function callbackRoutes(deps: CallbackRouteDeps): Router {
   router.post('/:id/done', async (req, res) => {
     const { id } = parseOr400(idParam, req.params);
     res.json(await deps.completeCallback(currentStaff(res), id, parseOr400(doneBody, req.body ?? {}).note));
+  });
+  router.post('/:id/outcome', async (req, res) => {
+    const { id } = parseOr400(idParam, req.params);
+    res.json(await deps.recordCallbackOutcome(currentStaff(res), id, parseOr400(outcomeBody, req.body)));
   });
   return router;
 }

@@ -13,6 +13,8 @@ export interface OutboundDeps {
   /** Official Account / WeCom channels whose customer-service API is configured, and their queue. */
   platformSenders: readonly ComplaintChannel[];
   platformQueue: { enqueue(messageId: string): Promise<void> };
+  /** When a call-back task's first call is due, and the next after an unanswered one (the working-day calendar). */
+  callbackDue: { first: (at: Date) => Date; retry: (at: Date) => Date };
 }
 
 export interface Recipient {
@@ -28,7 +30,14 @@ function deliveryFor(deps: Pick<OutboundDeps, 'platformSenders'>, channel: Compl
   return deps.platformSenders.includes(channel) ? 'api' : 'callback';
 }
 
-function messageTo(deps: Pick<OutboundDeps, 'platformSenders'>, lead: Lead, p: Recipient, text: string, kind: OutboundKind) {
+function messageTo(
+  deps: Pick<OutboundDeps, 'platformSenders' | 'callbackDue'>,
+  lead: Lead,
+  p: Recipient,
+  text: string,
+  kind: OutboundKind,
+) {
+  const callback = deliveryFor(deps, p.channel) === 'callback';
   return {
     leadId: lead.id,
     complainantId: p.id,
@@ -37,7 +46,8 @@ function messageTo(deps: Pick<OutboundDeps, 'platformSenders'>, lead: Lead, p: R
     phone: p.phone,
     kind,
     text,
-    state: deliveryFor(deps, p.channel) === 'callback' ? ('callback_open' as const) : ('queued' as const),
+    state: callback ? ('callback_open' as const) : ('queued' as const),
+    dueBy: callback ? deps.callbackDue.first(new Date()) : null,
   };
 }
 
@@ -74,7 +84,7 @@ export function noticeEvent(deps: Pick<OutboundDeps, 'platformSenders'>, text: s
  * Its timeline entry is written by the caller (see noticeEvent).
  */
 export async function sendNoticeOnce(
-  deps: Pick<OutboundDeps, 'outbound' | 'platformSenders' | 'outboundQueue' | 'platformQueue'>,
+  deps: Pick<OutboundDeps, 'outbound' | 'platformSenders' | 'outboundQueue' | 'platformQueue' | 'callbackDue'>,
   lead: Lead,
   to: Recipient,
   text: string,
