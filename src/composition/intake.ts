@@ -3,7 +3,7 @@ import type { MockSessionDeps } from '../../bots/mock-session';
 import type { WechatBotDeps } from '../../bots/wechat-bot';
 import type { ComplaintRouteDeps } from '../http/routes/complaint-routes';
 import type { HotlineRouteDeps } from '../http/routes/hotline-routes';
-import { createContactRateLimit } from '../redis/contact-rate-limit';
+import { createContactRateLimit, createEvidenceBudget } from '../redis/contact-rate-limit';
 import { createIntakeStateStore } from '../redis/intake-state-store';
 import { createReplayGuard } from '../redis/replay-guard';
 import { createWechatLoginState } from '../redis/wechat-login-state';
@@ -62,6 +62,7 @@ export function conversationDeps(ctx: AppContext, channel: ComplaintChannel): In
     progressFor: (contactId, caseNumber) => progressFor(repos, contactId, caseNumber, channel),
     storeEvidence: (e) => repos.evidence.add({ channel, ...e }),
     rateLimit: createContactRateLimit(ctx.redis, keyPrefix, config.INTAKE_RATE_LIMIT, config.INTAKE_RATE_WINDOW_S),
+    evidenceBudget: createEvidenceBudget(ctx.redis, keyPrefix, config.INTAKE_EVIDENCE_MB_PER_DAY * 1024 * 1024),
   };
 }
 

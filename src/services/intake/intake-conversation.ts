@@ -1,7 +1,20 @@
 import { transcriptText, type NewComplaint } from '../../domain/complaint';
 import type { ComplaintChannel, TriageInput, TriageResult } from '../../domain/triage-result';
 import { faqAnswer, OTHER_MATTERS, PROMPT_FOR_COMPLAINT } from './faq';
-import { CONFIRM, DONT_KNOW, EDIT, emptyState, missingEssentials, PROGRESS, QUESTIONS, summary, type IntakeState } from './intake-state';
+import {
+  CONFIRM,
+  DONT_KNOW,
+  EDIT,
+  emptyState,
+  MAX_FILES,
+  MAX_TURNS,
+  missingEssentials,
+  PROGRESS,
+  QUESTIONS,
+  RESTART,
+  summary,
+  type IntakeState,
+} from './intake-state';
 
 export interface IntakeDeps {
   /** The channel this conversation runs on: the personal-account bot, the Official Account or WeCom. */
@@ -18,6 +31,8 @@ export interface IntakeDeps {
   /** Per-contact budget: a flood is answered once and otherwise ignored. */
   rateLimit(contactId: string): Promise<'ok' | 'warn' | 'drop'>;
   storeEvidence(e: { channelUserId: string; name: string; mime: string; data: Buffer }): Promise<string>;
+  /** Per-contact bytes of evidence a day: false when this file would go over. */
+  evidenceBudget(contactId: string, bytes: number): Promise<boolean>;
 }
 
 export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
@@ -38,9 +53,10 @@ export async function handleIntakeFile(deps: IntakeDeps, f: IncomingFile): Promi
   if (!EVIDENCE_TYPES.includes(f.mime)) return [FILE_TYPE];
   if (f.data.length === 0 || f.data.length > EVIDENCE_MAX_BYTES) return [FILE_SIZE];
   return deps.withLock(`intake:${deps.channel}:${f.contactId}`, async () => {
-    const id = await deps.storeEvidence({ channelUserId: f.contactId, name: f.name.slice(0, 200), mime: f.mime, data: f.data });
     const state = (await deps.state.get(f.contactId)) ?? emptyState();
-    state.evidenceIds = [...(state.evidenceIds ?? []), id].slice(-20);
+    if ((state.evidenceIds ?? []).length >= MAX_FILES || !(await deps.evidenceBudget(f.contactId, f.data.length))) return [FILES_FULL];
+    const id = await deps.storeEvidence({ channelUserId: f.contactId, name: f.name.slice(0, 200), mime: f.mime, data: f.data });
+    state.evidenceIds = [...(state.evidenceIds ?? []), id];
     await deps.state.set(f.contactId, state);
     return [state.opened ? FILE_KEPT : FILE_FIRST];
   });
@@ -63,6 +79,10 @@ const FILE_TYPE = '这个文件类型暂时不能接收，请发送照片（jpg/
 const FILE_SIZE = `文件太大了（不能超过${EVIDENCE_MAX_BYTES / 1024 / 1024}MB），请压缩后再发或分开发送。`;
 const FILE_KEPT = '材料已收到，会和您的投诉一起登记。';
 const FILE_FIRST = '材料已收到。请再用文字说明情况：欠钱的单位或老板、在哪里做事、欠多少钱、几个人、联系电话。';
+const FILES_FULL = `材料已经收到很多份了，这份暂不接收（每次反映最多{MAX_FILES}份、每天有上限）。登记后如需补充，请告诉承办人员。`;
+const CONVERSATION_FULL =
+  '您说的内容已经比较多了，我们先按目前的情况整理。请核对下面的内容，无误请回复“确认”；需要重新反映请回复“重新开始”。';
+const RESTARTED = '好的，之前的内容已清空。请重新说明情况：欠钱的单位或老板、在哪里做事、欠多少钱、几个人、联系电话。';
 const EDIT_PROMPT = '好的，请直接发送需要修改的内容，例如“金额是8000元”或“电话是139…”。';
 
 /**
@@ -95,6 +115,17 @@ async function handle(deps: IntakeDeps, m: IncomingMessage): Promise<string[]> {
     }
   }
 
+  if (RESTART.test(text)) {
+    await deps.state.clear(m.contactId);
+    return [RESTARTED];
+  }
+  // A conversation is not kept growing: past its length it is summed up for the worker to confirm.
+  if (state.turns.length >= MAX_TURNS) {
+    state.stage = 'confirming';
+    state.asked = null;
+    await deps.state.set(m.contactId, state);
+    return [CONVERSATION_FULL, summary(deps.triage({ channel: deps.channel, text: conversationText(state) }))];
+  }
   if (state.asked && DONT_KNOW.test(text)) state.unknown.push(state.asked);
   state.opened ??= { id: m.id, at: m.at.toISOString() };
   state.turns.push({ speaker: 'caller', text });

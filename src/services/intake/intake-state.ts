@@ -25,6 +25,11 @@ export interface IntakeState {
   evidenceIds?: string[];
 }
 
+/** A conversation keeps at most this many turns (questions and answers) before it is summed up. */
+export const MAX_TURNS = 40;
+/** Files one conversation registers with its complaint. */
+export const MAX_FILES = 10;
+
 export function emptyState(): IntakeState {
   return { stage: 'collecting', opened: null, turns: [], unknown: [], asked: null, evidenceIds: [] };
 }
@@ -56,4 +61,5 @@ export function summary(t: TriageResult): string {
 export const DONT_KNOW = /^(不知道|不晓得|不清楚|冇晓得|不记得|忘了|没有|冇得|没得|不确定)[。！!，,]?$/;
 export const CONFIRM = /^(确认|确定|是的?|对的?|没错|无误|好的?|可以|ok|OK)[。！!]?$/;
 export const EDIT = /^(修改|改一下|不对|错了)[。！!]?$/;
+export const RESTART = /^(重新开始|重来|重新说|清空)[。！!]?$/;
 export const PROGRESS = /查询|进展|进度|处理得怎么样|处理得么样|WA\d{8}-\d{4}/;
