@@ -6,9 +6,8 @@ import type { NewComplaint } from '../domain/complaint';
 import { ensureLocalServices, localServicesOptions } from '../../tools/local-services/local-services';
 import { createLogger } from '../infra/logger';
 import { startWorkerRole } from '../roles/worker-role';
-import { rowToComplaint } from '../services/import-rows';
 import { readExport } from './read-export';
-import { complaintRoutesPort } from '../composition/intake';
+import { importComplaintsPort } from '../composition/import';
 
 const USAGE =
   'usage: npm run --silent import -- FILE.csv|FILE.xlsx|FILE.jsonl [--channel hotline|phone|national_platform|onsite|media|petition] [--wait-seconds 60]';
@@ -16,8 +15,8 @@ const CHANNELS = ['hotline', 'phone', 'national_platform', 'onsite', 'media', 'p
 
 /**
  * `npm run import -- FILE`: hotline work orders or national-platform leads exported as CSV, XLSX or
- * JSONL. Every row is accepted like any other intake (idempotent on its id), triaged by a worker run
- * here, and summed up: accepted (new case or merged into one), duplicates, rejected with reasons.
+ * JSONL, imported by the same use case as the console's upload (services/import), with a worker run
+ * here for triage: accepted (new case, merged into one, or another disposition), duplicates, rejected.
  */
 async function run(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -43,51 +42,28 @@ async function run(argv: string[]): Promise<number> {
     { format: '导入 import [{bar}] {value}/{total} rows', stream: process.stderr, hideCursor: true },
     Presets.shades_classic,
   );
-  const accepted: string[] = [];
-  const rejected: { row: number; reason: string }[] = [];
-  let duplicates = 0;
   try {
     bar.start(rows.length, 0);
-    for (const [i, raw] of rows.entries()) {
-      const r = rowToComplaint(raw, channel, `import:${file.split('/').pop()}`);
-      if ('error' in r) rejected.push({ row: i + 2, reason: r.error });
-      else {
-        try {
-          const a = await complaintRoutesPort(ctx).acceptComplaint(r.complaint);
-          if (a.created) accepted.push(a.complaintId);
-          else duplicates++;
-        } catch (err) {
-          rejected.push({ row: i + 2, reason: (err as Error).message });
-        }
-      }
-      bar.increment();
-    }
+    const summary = await importComplaintsPort(ctx)(
+      { rows, channel, importedBy: `import:${file.split('/').pop()}`, waitMs: waitSeconds * 1000 },
+      (p) => (p.phase === 'accepting' ? bar.update(p.done) : bar.stop()),
+    );
     bar.stop();
-
-    // Let triage finish for what was accepted, so the summary can say how many joined existing cases.
-    const deadline = Date.now() + waitSeconds * 1000;
-    const outcome = { newCases: 0, mergedIntoCases: 0, notWageArrears: 0, stillProcessing: 0 };
-    for (const id of accepted) {
-      let c = await ctx.repos.complaints.get(id);
-      while (c?.state === 'received' && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 100));
-        c = await ctx.repos.complaints.get(id);
-      }
-      if (!c || c.state === 'received') outcome.stillProcessing++;
-      else if (!c.leadId) outcome.notWageArrears++;
-      else if ((await ctx.repos.leads.get(c.leadId))?.originComplaintId === id) outcome.newCases++;
-      else outcome.mergedIntoCases++;
-    }
-    for (const r of rejected) console.error(`  row ${r.row}: ${r.reason}`);
+    const { rejections, dispositions, ...counts } = summary;
+    for (const r of rejections) console.error(`  row ${r.row}: ${r.reason}`);
     console.log(
       JSON.stringify({
         file,
-        rows: rows.length,
-        accepted: accepted.length,
-        ...outcome,
-        duplicates,
-        rejected: rejected.length,
-        rejections: rejected,
+        rows: counts.rows,
+        accepted: counts.accepted,
+        newCases: counts.newCases,
+        mergedIntoCases: counts.mergedIntoCases,
+        notWageArrears: counts.notWageArrears,
+        stillProcessing: counts.stillProcessing,
+        duplicates: counts.duplicates,
+        rejected: counts.rejected,
+        rejections: rejections.map((r) => ({ row: r.row, reason: r.reason })),
+        dispositions,
       }),
     );
     return 0;

@@ -8,6 +8,7 @@ import { queueHealthPort, wechatRoutesPort } from './ops';
 import { dashboardPort, statsRoutesPort } from './reports';
 import { authenticatePort, authRoutesPort, staffAdminPort } from './staff';
 import { reviewRoutesPort } from './review';
+import { importPagesPort } from './import';
 
 /** The staff console: the JSON API's use cases and the pages' own. */
 export function consolePort(ctx: AppContext): ConsoleDeps {
@@ -19,6 +20,7 @@ export function consolePort(ctx: AppContext): ConsoleDeps {
     ...wechatRoutesPort(ctx),
     ...staffAdminPort(ctx),
     ...reviewRoutesPort(ctx),
+    ...importPagesPort(ctx),
     dispositionLabels: config.dispositionLabels,
     authenticateToken: authenticatePort(ctx),
     listLeads: (staff, query) => listLeadsFor(repos, staff, query),

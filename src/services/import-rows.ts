@@ -36,8 +36,35 @@ const CHANNEL_WORDS: Record<string, NewComplaint['channel']> = {
 
 export type RawRow = Record<string, unknown>;
 
+/** An export as read: its column headers in file order and one object per data row. */
+export interface ParsedExport {
+  headers: string[];
+  rows: RawRow[];
+}
+
+/** The fields an export's columns are read into. */
+export type ImportField = keyof typeof HEADER_ALIASES;
+export const IMPORT_FIELDS = Object.keys(HEADER_ALIASES) as ImportField[];
+/** Without these a row is rejected. */
+export const REQUIRED_FIELDS: readonly ImportField[] = ['externalId', 'receivedAt', 'text'];
+
+/** The field a column header is read into, or null when the importer ignores that column. */
+export function fieldOfHeader(header: string): ImportField | null {
+  const h = header.trim().toLowerCase();
+  return IMPORT_FIELDS.find((f) => HEADER_ALIASES[f].includes(h)) ?? null;
+}
+
+/** Why a row is rejected, as a code (the console words it) with the offending value where there is one. */
+export type RowProblemCode = 'unreadable_line' | 'bad_id' | 'empty_text' | 'text_too_long' | 'bad_time' | 'unknown_channel';
+export interface RowRejection {
+  /** The reason in English, as the command prints it. */
+  error: string;
+  code: RowProblemCode;
+  value?: string;
+}
+
 /** A spreadsheet cell as text: dates as ISO strings; empty and non-scalar cells as ''. */
-function cellText(v: unknown): string {
+export function cellText(v: unknown): string {
   if (v instanceof Date) return v.toISOString();
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v).trim() : '';
 }
@@ -68,19 +95,25 @@ export function rowToComplaint(
   row: RawRow,
   defaultChannel: NewComplaint['channel'],
   importedBy: string,
-): { complaint: NewComplaint } | { error: string } {
-  if (typeof row.__error === 'string') return { error: row.__error };
+): { complaint: NewComplaint } | RowRejection {
+  if (typeof row.__error === 'string') return { error: row.__error, code: 'unreadable_line' };
   const externalId = pick(row, 'externalId');
-  if (!externalId || !idShape.safeParse(externalId).success) return { error: 'missing or malformed id (工单编号)' };
+  if (!externalId || !idShape.safeParse(externalId).success)
+    return { error: 'missing or malformed id (工单编号)', code: 'bad_id', ...(externalId ? { value: externalId.slice(0, 40) } : {}) };
   const text = stripNul(pick(row, 'text') ?? '').trim();
-  if (!text) return { error: 'empty complaint text (诉求内容)' };
-  if (text.length > 50_000) return { error: 'complaint text longer than 50000 characters' };
+  if (!text) return { error: 'empty complaint text (诉求内容)', code: 'empty_text' };
+  if (text.length > 50_000) return { error: 'complaint text longer than 50000 characters', code: 'text_too_long' };
   const when = pick(row, 'receivedAt');
   const receivedAt = when ? parseTime(when) : null;
-  if (!receivedAt) return { error: `missing or unreadable time (受理时间): ${when ?? ''}`.trim() };
+  if (!receivedAt)
+    return {
+      error: `missing or unreadable time (受理时间): ${when ?? ''}`.trim(),
+      code: 'bad_time',
+      ...(when ? { value: when.slice(0, 40) } : {}),
+    };
   const channelWord = pick(row, 'channel');
   const channel = channelWord ? CHANNEL_WORDS[channelWord.toLowerCase()] : defaultChannel;
-  if (!channel) return { error: `unknown channel: ${channelWord}` };
+  if (!channel) return { error: `unknown channel: ${channelWord}`, code: 'unknown_channel', value: (channelWord ?? '').slice(0, 40) };
   const phone = pick(row, 'phone')?.replace(/\D/g, '') || null;
   return {
     complaint: {

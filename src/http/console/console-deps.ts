@@ -12,6 +12,9 @@ import type { WechatRouteDeps } from '../routes/wechat-routes';
 import type { Logger } from '../../infra/logger';
 import type { DispositionCode } from '../../domain/disposition';
 import type { ReviewRouteDeps } from '../routes/review-routes';
+import type { NewComplaint } from '../../domain/complaint';
+import type { ImportPreview } from '../../services/import/import-preview';
+import type { ImportUpload } from '../../services/import/import-uploads';
 
 /** What the console's pages ask of the product: the JSON API's use cases and a few of its own. */
 export interface ConsoleDeps
@@ -41,6 +44,12 @@ export interface ConsoleDeps
   createStaff(actor: StaffUser, input: { username: string; password: string; role: StaffRole; area: string | null }): Promise<StaffUser>;
   setStaffActive(actor: StaffUser, id: string, active: boolean): Promise<StaffUser>;
   resetStaffPassword(actor: StaffUser, id: string, password: string): Promise<StaffUser>;
+  /** The import upload (导入): reads an export and keeps its rows for a preview and one run (an id). */
+  receiveImportUpload(staff: StaffUser, file: { fileName: string; data: Buffer; channel: NewComplaint['channel'] }): Promise<string>;
+  /** An upload of one's own: its state, progress and summary, and a preview until it runs. */
+  importUpload(staff: StaffUser, id: string): Promise<{ upload: ImportUpload; preview: ImportPreview | null }>;
+  /** Runs an upload in the background of this process; returns at once. */
+  startImportRun(staff: StaffUser, id: string): Promise<void>;
   /** Chinese labels of the dispositions (configurable). */
   dispositionLabels: Record<DispositionCode, string>;
   secureCookie: boolean;
