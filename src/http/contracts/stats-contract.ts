@@ -24,7 +24,9 @@ const funnel = z
   .strictObject({
     received: byChannel.meta({ description: 'complaints received in the period (by their triaged township)' }),
     dispositions: z.strictObject({
-      byCode: z.strictObject(Object.fromEntries(DISPOSITION_CODES.map((c) => [c, count])) as Record<(typeof DISPOSITION_CODES)[number], typeof count>),
+      byCode: z.strictObject(
+        Object.fromEntries(DISPOSITION_CODES.map((c) => [c, count])) as Record<(typeof DISPOSITION_CODES)[number], typeof count>,
+      ),
       undecided: count.meta({ description: 'received, not yet given a disposition' }),
     }),
     validLeads: byChannel.meta({ description: 'complaints whose disposition is lead or merged' }),
