@@ -312,9 +312,19 @@ export const NAME_BOUNDARY_WORDS: readonly string[] = [
   '但是',
   '可是',
   '属于',
+  // time words: 试用期公司可以…, 辞职后宾馆欠我…
+  '试用期',
+  '实习期',
+  '期间',
+  '时候',
+  '现在',
+  '以前',
+  '之前',
+  '后来',
+  '小时',
 ];
 
 /** Single characters that never start or sit inside a business name in these texts. */
 export const NAME_BOUNDARY_CHARS = new Set(
-  '在是帮给的叫到去找跟与被向对从把让由为了哒啊呢吧嘛咯个做干看卖欠拖讲说问我他她您你们都也还就只和但归忙守'.split(''),
+  '在是帮给的叫到去找跟与被向对从把让由为了哒啊呢吧嘛咯个做干看卖欠拖讲说问我他她您你们都也还就只和但归忙守后'.split(''),
 );

@@ -3,6 +3,7 @@ import {
   ABUSE,
   ADVERT,
   ASKER_SELF,
+  CHANNEL_CHECK,
   COMPLAINT_CHANNEL,
   HOW_TO_COMPLAIN,
   HYPOTHETICAL,
@@ -17,16 +18,17 @@ import {
   QUESTION,
   TEST_OR_GREETING,
   TEST_WORDS,
-  WORK_CONTEXT,
 } from '../lexicon/category-cues';
 import { hasWageCase } from './wage-evidence';
 import { findMoney } from './money-mentions';
 import { findOrganisations } from './organisations';
-import { findPlaceChains } from './place-chain';
+import { findPlaceChains, type PlacePart } from './place-chain';
 import { namedPayer } from './employer';
 
-/** Something that happened to the speaker: 我…了, 我…冇, 不给我… */
-const OWN_EVENT = /(我|俺|我们).*(了|冇|没|不|哒)/;
+/** A clause that tells what happened (辞职了, 还冇签, 不给开, 被辞退), not a rule asked about. */
+const TOLD_ASPECT = /了(?!解)|冇|没|未|被|过(?!年|节)|不(给|签|买|交|退|批|让|准|发|开|管|认)/;
+/** The speaker's own workplace or the speaker as the one acted on (我们厂, 给我们交的社保). */
+const OWN_PARTY = /(我|我们|俺|咱)(的)?(厂|公司|单位|店|老板|工地|车间|班组|老总)|(给|帮|替|让|要|叫|逼|把)(我|俺)/;
 /**
  * The speaker as the one owed: 我, or on an imported work order the caller in the third person
  * (来电人称其…, 欠其工资).
@@ -34,19 +36,34 @@ const OWN_EVENT = /(我|俺|我们).*(了|冇|没|不|哒)/;
 const SPEAKER = /我|俺|咱|本人|其(?![他它中次实余])|来电人|来电者|投诉人|反映人/;
 /** Something that already happened, told with its aspect (拖了两个月, 还冇发, 跑路了), not a rule asked about. */
 const TOLD_EVENT = /(欠|拖|扣|压)(了|着)|(冇|没|没有|还没|未)(发|给|结|付)|跑(了|路)|到现在/;
+const COUNTY_SEAT = /^(桃源)?县城$/;
 const MODAL_QUESTION = /可以|可不可以|能不能|能否|能|会不会|要不要|怎么|如何|吗|么$/;
 
 /** A sum, a named employer or payer, or a place finer than a county makes a question about one's own case. */
 function namesConcreteCase(text: string): boolean {
   if (findMoney(text).some((m) => !m.nonWage && m.explicit)) return true;
   if (findOrganisations(text).length > 0 || namedPayer(text)) return true;
-  return findPlaceChains(text).some((chain) => chain.parts.some((p) => p.level === 'town' || p.level === 'village' || p.level === 'road'));
+  // 县城 is the county seat: no finer than the county itself.
+  const finer = (p: PlacePart): boolean => (p.level === 'town' && !COUNTY_SEAT.test(p.text)) || p.level === 'village' || p.level === 'road';
+  return findPlaceChains(text).some((chain) => chain.parts.some(finer));
+}
+
+/**
+ * "辞职了，公司不给开离职证明，怎么办？": a question sentence is about the asker's own matter when a
+ * clause outside the question tells what happened, states the matter as fact or speaks of the
+ * asker's own workplace.
+ */
+function tellsOwnMatter(sentence: string): boolean {
+  return sentence
+    .replace(ASKER_SELF, '')
+    .split(/[，,\s]+/)
+    .some((clause) => !QUESTION.test(clause) && (TOLD_ASPECT.test(clause) || OWN_PARTY.test(clause) || LABOR_OTHER.test(clause)));
 }
 
 /** A labour matter stated as fact, or as a question about the speaker's own case or workplace. */
-function isLabourMatter(sentence: string): boolean {
+function isLabourMatter(sentence: string, concrete: boolean): boolean {
   if (HYPOTHETICAL.test(sentence) || !LABOR_OTHER.test(sentence)) return false;
-  return !QUESTION.test(sentence) || OWN_EVENT.test(sentence) || WORK_CONTEXT.test(sentence);
+  return !QUESTION.test(sentence) || concrete || tellsOwnMatter(sentence);
 }
 
 /**
@@ -79,7 +96,15 @@ function isProgressQuery(text: string): boolean {
 
 function isNoise(text: string): boolean {
   const bare = text.replace(/[\s\p{P}\p{S}]/gu, '');
-  return bare.length < 2 || TEST_OR_GREETING.test(text.trim()) || TEST_WORDS.test(text) || ADVERT.test(text) || ABUSE.test(text);
+  const trimmed = text.trim();
+  return (
+    bare.length < 2 ||
+    TEST_OR_GREETING.test(trimmed) ||
+    CHANNEL_CHECK.test(trimmed) ||
+    TEST_WORDS.test(text) ||
+    ADVERT.test(text) ||
+    ABUSE.test(text)
+  );
 }
 
 /**
@@ -95,7 +120,10 @@ export function classify(callerText: string, operatorText = ''): Category {
   if (isProgressQuery(callerText)) return 'progress_query';
   if (wageCase) return isProcedureQuestion(callerText) ? 'consultation' : 'wage_arrears';
   if (NON_WAGE_DEBT.test(callerText)) return 'invalid';
-  if (sentencesWithEnds(callerText).some(isLabourMatter)) return 'labor_other';
+  // "我们就是先了解一下流程": whatever the question is about, the caller says no case is behind it.
+  if (QUESTION.test(callerText) && ONLY_ASKING.test(callerText)) return 'consultation';
+  const concrete = namesConcreteCase(callerText);
+  if (sentencesWithEnds(callerText).some((s) => isLabourMatter(s, concrete))) return 'labor_other';
   if (QUESTION.test(callerText) && (LABOUR_TOPIC.test(callerText) || LABOR_OTHER.test(callerText))) return 'consultation';
   if (QUESTION.test(callerText) && asksHowToComplain(callerText)) return 'consultation';
   return 'invalid';
