@@ -16,6 +16,9 @@ export interface CaseActionDeps {
   now?: () => Date;
 }
 
+/** Moving a case to another township: county-wide supervisors and admins only. */
+const canTransferAreas = (s: StaffUser) => s.role === 'admin' || (s.role === 'supervisor' && s.area === null);
+
 async function leadFor(deps: CaseActionDeps, actor: StaffUser, leadId: string, action: CaseAction): Promise<Lead> {
   const lead = await deps.leads.get(leadId);
   // A case outside the reader's scope does not exist for them.
@@ -41,7 +44,7 @@ export async function assignLead(
   deps: CaseActionDeps,
   actor: StaffUser,
   leadId: string,
-  input: { assigneeId: string; note?: string },
+  input: { assigneeId: string; note?: string; transfer?: boolean },
 ): Promise<Lead> {
   const assigned = await deps.leads.mutate(leadId, async () => {
     const lead = await leadFor(deps, actor, leadId, 'assign');
@@ -52,19 +55,36 @@ export async function assignLead(
     if (!assignee || !assignee.active || assignee.role !== 'inspector') {
       throw new AppError('invalid_assignee', 'assigneeId must be an active inspector', { status: 400 });
     }
-    return apply(
-      deps,
-      lead,
-      { assigneeId: assignee.id, status: 'assigned', acceptedAt: lead.acceptedAt ?? deps.now?.() ?? new Date() },
-      {
-        type: 'assigned',
-        actor: actor.id,
-        note: input.note ?? null,
-        changes: [change('assigneeId', lead.assigneeId, assignee.id), change('status', lead.status, 'assigned')].filter(
-          (c) => c.before !== c.after,
-        ),
-      },
-    );
+    // An inspector of another township works that township's cases: giving them this one moves the case
+    // there, which only a county-wide supervisor or an admin may do, and only when they say so.
+    const elsewhere = assignee.area !== null && assignee.area !== lead.area;
+    if (elsewhere && !(input.transfer && canTransferAreas(actor))) {
+      throw new AppError(
+        'assignee_elsewhere',
+        `the inspector works in ${assignee.area}, the case in ${lead.area ?? 'no area'}; transfer it to assign there`,
+        {
+          status: 400,
+        },
+      );
+    }
+    const set: Record<string, unknown> = {
+      assigneeId: assignee.id,
+      status: 'assigned',
+      acceptedAt: lead.acceptedAt ?? deps.now?.() ?? new Date(),
+    };
+    if (elsewhere) set.area = assignee.area;
+    return apply(deps, lead, set, {
+      type: 'assigned',
+      actor: actor.id,
+      note: elsewhere
+        ? `跨属地移交：${lead.area ?? '未定'} → ${assignee.area}${input.note ? `。${input.note}` : ''}`
+        : (input.note ?? null),
+      changes: [
+        change('assigneeId', lead.assigneeId, assignee.id),
+        change('status', lead.status, 'assigned'),
+        ...(elsewhere ? [change('area', lead.area, assignee.area)] : []),
+      ].filter((c) => c.before !== c.after),
+    });
   });
   await deps.notify?.(assigned);
   return assigned;

@@ -40,7 +40,7 @@ const recoveryForm = z.object({
   date: z.iso.date(),
   note,
 });
-const assignForm = z.object({ assigneeId: id, note });
+const assignForm = z.object({ assigneeId: id, note, transfer: opt(z.literal('1')).transform((v) => v === '1') });
 const mergeForm = z.object({ sourceCaseNumber: z.string().trim().min(4).max(40) });
 const splitForm = z.object({ complaintId: id });
 

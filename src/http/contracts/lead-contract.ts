@@ -22,7 +22,16 @@ export const listQuery = z
 export const idParam = z.object({ id: z.string().regex(/^[0-9a-f]{24}$/i, 'a 24-character lead id') });
 const note = z.string().trim().min(1).max(2000).optional();
 
-export const assignBody = z.object({ assigneeId: z.string().regex(/^[0-9a-f]{24}$/i, 'a 24-character staff id'), note }).strict();
+export const assignBody = z
+  .object({
+    assigneeId: z.string().regex(/^[0-9a-f]{24}$/i, 'a 24-character staff id'),
+    note,
+    transfer: z
+      .boolean()
+      .optional()
+      .meta({ description: 'move the case to the inspector’s township (county-wide supervisors and admins)' }),
+  })
+  .strict();
 export const statusBody = z
   .object({
     to: z.enum(LEAD_STATUSES),
