@@ -40,6 +40,15 @@ export const envSchema = z.object({
   ROLE: z.enum(['all', 'api', 'worker', 'bot']).default('all'),
   PORT: int(0, 65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * Which proxies in front of the API to believe about the client's address (express's `trust proxy`):
+   * false (none), a number of hops, or addresses/subnets such as loopback, 10.0.0.0/8.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2}|[\w.:/, -]+)$/, 'false, a number of hops, or proxy addresses / subnets (loopback, 10.0.0.0/8)')
+    .default('false')
+    .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MONGODB_URI: z
     .string()

@@ -14,6 +14,7 @@ import { authenticatePort, authRoutesPort } from './staff';
 export function httpDeps(ctx: AppContext, status?: () => Record<string, unknown>): HttpDeps {
   return {
     log: ctx.log.child({ module: 'http' }),
+    trustProxy: ctx.config.TRUST_PROXY,
     health: healthPort(ctx, status),
     hotline: hotlinePort(ctx),
     leads: leadRoutesPort(ctx),

@@ -28,6 +28,8 @@ import { reviewRoutes, type ReviewRouteDeps } from './routes/review-routes';
 
 export interface HttpDeps {
   log: Logger;
+  /** express's `trust proxy`: which reverse proxies' X-Forwarded-For to believe (false: none). */
+  trustProxy: boolean | number | string;
   health: HealthDeps;
   hotline: HotlineRouteDeps;
   leads: LeadRouteDeps;
@@ -66,6 +68,8 @@ export function createApp(deps: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple'); // no nested objects from the query string: ?status[$ne]=x stays a string
+  // Behind a proxy every client would otherwise share its address, and one account's sign-in limit would lock out all.
+  app.set('trust proxy', deps.trustProxy);
   app.use(requestLog(deps.log));
   app.get(docsContract.prefix, (_req, res) => {
     res.json(OPENAPI);

@@ -28,3 +28,30 @@ describe('sign-in limits', () => {
     expect((await login('bystander', 'a-long-test-password')).status).toBe(200);
   });
 });
+
+describe('sign-in limits behind a reverse proxy', () => {
+  const loginFrom = (app: TestApp, client: string) =>
+    fetch(`${app.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+      body: JSON.stringify({ username: 'office-user', password: 'wrong-password' }),
+    }).then((r) => r.status);
+
+  it.each([
+    ['loopback', 401],
+    ['false', 429],
+  ])('when TRUST_PROXY is %s and one office address is locked out, then another address answers %i', async (trust, otherAnswer) => {
+    const app = await startTestApp({ config: testConfig({ LOGIN_MAX_FAILURES: '3', TRUST_PROXY: trust }), worker: false });
+    try {
+      await createStaffUser(
+        { staff: app.ctx.repos.staff },
+        { username: 'office-user', password: 'a-long-test-password', role: 'operator', area: null },
+      );
+      for (let i = 0; i < 3; i++) expect(await loginFrom(app, '203.0.113.1')).toBe(401);
+      expect(await loginFrom(app, '203.0.113.1')).toBe(429);
+      expect(await loginFrom(app, '203.0.113.2')).toBe(otherAnswer);
+    } finally {
+      await app.stop();
+    }
+  });
+});
