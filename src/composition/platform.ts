@@ -2,6 +2,7 @@ import type { PlatformWorkerDeps } from '../../queues/platform-queue';
 import type { PlatformChannel } from '../domain/inbound';
 import type { PlatformRouteDeps } from '../http/wechat-platform/platform-routes';
 import { createPlatformReplyClaim } from '../redis/platform-reply-claim';
+import { createCallbackReplayGuard } from '../redis/replay-guard';
 import { handleIntakeFile, handleIntakeMessage } from '../services/intake/intake-conversation';
 import {
   handlePlatformMessage,
@@ -45,6 +46,7 @@ export function platformRoutesPort(ctx: AppContext, channel: PlatformChannel): P
     passiveReplies: (inbound, budgetMs) => passiveReplies(deps, inbound, budgetMs),
     replyWaitMs: config.PLATFORM_REPLY_WAIT_MS,
     maxSkewSeconds: config.HOTLINE_MAX_SKEW_SECONDS,
+    firstDelivery: createCallbackReplayGuard(ctx.redis, config.QUEUE_PREFIX, 2 * config.HOTLINE_MAX_SKEW_SECONDS + 1),
   };
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { OnceClaim } from './pending-complaints';
 
@@ -19,5 +20,19 @@ export function createReplayGuard(redis: Redis, prefix: string, ttlSeconds: numb
     release: async (signature) => {
       await redis.del(key(signature));
     },
+  };
+}
+
+/**
+ * The platform callbacks' signatures, remembered as long as their timestamp is acceptable. In plain
+ * mode the signature does not cover the body, so a captured query string could carry any body: a
+ * signature seen before is accepted again only with the very same body (the platform's own retry).
+ */
+export function createCallbackReplayGuard(redis: Redis, prefix: string, ttlSeconds: number) {
+  return async (channel: string, signature: string, body: string): Promise<boolean> => {
+    const key = `${prefix}:${channel}:seen:${signature.toLowerCase()}`;
+    const digest = createHash('sha256').update(body).digest('hex');
+    if ((await redis.set(key, digest, 'EX', ttlSeconds, 'NX')) === 'OK') return true;
+    return (await redis.get(key)) === digest;
   };
 }

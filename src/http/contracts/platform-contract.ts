@@ -62,6 +62,7 @@ export function platformContract(prefix: string, name: string): RouterContract {
           400: failure('malformed XML, ciphertext or message, or missing query parameters'),
           403: failure('bad signature, wrong receiver id, stale timestamp, or a plain message where encryption is required'),
           404: notConfigured,
+          409: failure('the signature was used before with another message (a replay)'),
           413: tooLarge,
           503: unavailable,
         },

@@ -17,6 +17,8 @@ export interface PlatformRouteDeps {
   passiveReplies(inbound: InboundMessage, budgetMs: number): Promise<string[] | null>;
   replyWaitMs: number;
   maxSkewSeconds: number;
+  /** False for a signature seen before with another body (a replayed or forged callback). */
+  firstDelivery(channel: PlatformChannel, signature: string, body: string): Promise<boolean>;
   /** Seconds since the epoch; tests replay the platforms' published samples at their own time. */
   now?: () => number;
 }
@@ -83,6 +85,9 @@ export function platformRoutes(deps: PlatformRouteDeps): Router {
       if (key) throw refused('this account expects encrypted messages');
       if (!signatureMatches(signature(c.token, q.timestamp, q.nonce), q.signature)) throw refused('the signature does not match');
       fields = parseXml(body);
+    }
+    if (!(await deps.firstDelivery(deps.channel, (encrypted ? q.msg_signature : q.signature) ?? '', body))) {
+      throw new AppError('replayed_request', 'this signature was used before with another message', { status: 409 });
     }
     const msg = toInboundMessage(deps.channel, fields);
     const { inbound } = await deps.receive(msg);
