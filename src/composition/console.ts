@@ -8,6 +8,7 @@ import { queueHealthPort, wechatRoutesPort } from './ops';
 import { dashboardPort, statsRoutesPort } from './reports';
 import { authenticatePort, authRoutesPort, staffAdminPort } from './staff';
 import { reviewRoutesPort } from './review';
+import { callbackConsolePort, callbackRoutesPort } from './outbound';
 import { importPagesPort } from './import';
 
 /** The staff console: the JSON API's use cases and the pages' own. */
@@ -20,6 +21,8 @@ export function consolePort(ctx: AppContext): ConsoleDeps {
     ...wechatRoutesPort(ctx),
     ...staffAdminPort(ctx),
     ...reviewRoutesPort(ctx),
+    ...callbackRoutesPort(ctx),
+    ...callbackConsolePort(ctx),
     ...importPagesPort(ctx),
     dispositionLabels: config.dispositionLabels,
     authenticateToken: authenticatePort(ctx),

@@ -1,7 +1,9 @@
 import type { ComplaintChannel } from '../domain/triage-result';
+import type { ConsoleDeps } from '../http/console/console-deps';
 import type { CallbackRouteDeps } from '../http/routes/callback-routes';
 import { CALLBACK_WORKING_DAYS, RETRY_WORKING_HOURS } from '../domain/callback';
-import { addWorkingDays, addWorkingHours } from '../domain/working-days';
+import { addWorkingDaysToClose, addWorkingHours } from '../domain/working-days';
+import { callbackQueueFor } from '../services/outbound/callback-queue';
 import { completeCallback, listCallbacksFor, maskTask, recordCallbackOutcome } from '../services/outbound/callbacks';
 import { deliverMessage } from '../services/outbound/deliver';
 import type { OutboundDeps } from '../services/outbound/dispatch';
@@ -18,7 +20,7 @@ export function outboundDeps(ctx: AppContext): OutboundDeps {
     platformSenders: (['wechat_oa', 'wecom'] as const).filter((c) => platformClients[c] !== null),
     platformQueue: ctx.platformQueue,
     callbackDue: {
-      first: (at) => addWorkingDays(at, CALLBACK_WORKING_DAYS, config.workCalendar),
+      first: (at) => addWorkingDaysToClose(at, CALLBACK_WORKING_DAYS, config.workCalendar),
       retry: (at) => addWorkingHours(at, RETRY_WORKING_HOURS, config.workCalendar),
     },
   };
@@ -32,6 +34,12 @@ export function callbackRoutesPort(ctx: AppContext): CallbackRouteDeps {
     completeCallback: async (staff, id, note) => maskTask(await completeCallback(deps, staff, id, note), maskPhone),
     recordCallbackOutcome: async (staff, id, input) => maskTask(await recordCallbackOutcome(deps, staff, id, input), maskPhone),
   };
+}
+
+/** The console's call-back queue, with the scripts for the calls. */
+export function callbackConsolePort(ctx: AppContext): Pick<ConsoleDeps, 'callbackQueue'> {
+  const deps = { ...outboundDeps(ctx), complainants: ctx.repos.complainants };
+  return { callbackQueue: (staff, tab) => callbackQueueFor(deps, staff, tab, maskPhone) };
 }
 
 /** Delivery of queued messages through a sender: the bot's WeChat session, or a platform's API. */

@@ -17,7 +17,7 @@ export const CALLBACK_OUTCOME_LABELS: Record<CallbackOutcome, string> = {
 export const MAX_CALL_ATTEMPTS = 3;
 /** Working hours between an unanswered call and the next try. */
 export const RETRY_WORKING_HOURS = 2;
-/** Working days a new task has to be called. */
+/** Working days a new task has to be called (by the close of office hours on the last). */
 export const CALLBACK_WORKING_DAYS = 1;
 
 export interface CallbackAttempt {

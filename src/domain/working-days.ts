@@ -92,3 +92,8 @@ export function addWorkingHours(start: Date, hours: number, cal: WorkCalendar): 
     t = midnight + DAY_MS;
   }
 }
+
+/** The close of office hours on the n-th working day after the day of `start` (when a call must be made by). */
+export function addWorkingDaysToClose(start: Date, n: number, cal: WorkCalendar): Date {
+  return new Date(addWorkingDays(start, n, cal).getTime() - (24 * 60 - OFFICE_HOURS.close) * 60_000);
+}

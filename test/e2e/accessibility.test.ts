@@ -70,6 +70,7 @@ describe('the console against WCAG 2.1 AA (axe-core)', () => {
     ['a case', () => `/console/cases/${leadId}`],
     ['the review queue', '/console/reviews'],
     ['a complaint in review', () => `/console/reviews/${reviewId}`],
+    ['the call-back queue', '/console/callbacks'],
     ['the dashboard', '/console/dashboard'],
     ['operations', '/console/ops'],
   ] as [string, string | (() => string)][])('when %s is checked, then it has no serious or critical violation', async (_name, path) => {

@@ -1,6 +1,6 @@
 import type { CallbackTask } from '../../src/domain/callback';
 import type { Lead } from '../../src/domain/lead';
-import { addWorkingDays, addWorkingHours } from '../../src/domain/working-days';
+import { addWorkingDaysToClose, addWorkingHours } from '../../src/domain/working-days';
 import { maskPhone } from '../../src/domain/masking';
 import { outboundDeps } from '../../src/composition/outbound';
 import { callbackQueueFor } from '../../src/services/outbound/callback-queue';
@@ -59,7 +59,7 @@ describe('call-back tasks are worked call by call', () => {
     return { leadId, task };
   }
 
-  it('when a hotline caller’s case is registered, then the call-back task is due one working day later, number masked', async () => {
+  it('when a hotline caller’s case is registered, then the call-back task is due by the close of the next working day, number masked', async () => {
     const { task } = await hotlineCase('宏达五金厂', '13900007701');
     expect(task).toMatchObject({
       state: 'callback_open',
@@ -71,7 +71,7 @@ describe('call-back tasks are worked call by call', () => {
     });
     expect(task.channelUserId).not.toContain('13900007701');
     const stored = (await app.ctx.repos.outbound.getCallback(task.id))!;
-    expect(new Date(task.dueBy)).toEqual(addWorkingDays(stored.createdAt, 1, app.ctx.config.workCalendar));
+    expect(new Date(task.dueBy)).toEqual(addWorkingDaysToClose(stored.createdAt, 1, app.ctx.config.workCalendar));
   });
 
   it('when nobody answers three times, then each call is retried two working hours later and the third leaves the task open for a supervisor', async () => {

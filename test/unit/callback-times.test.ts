@@ -1,5 +1,5 @@
 import { afterOutcome, callbackTask, tabOf, type CallbackRecord } from '../../src/domain/callback';
-import { addWorkingHours, type WorkCalendar } from '../../src/domain/working-days';
+import { addWorkingDaysToClose, addWorkingHours, type WorkCalendar } from '../../src/domain/working-days';
 
 const cal: WorkCalendar = { holidays: new Set(['2026-10-01', '2026-10-02', '2026-10-05']), extraWorkdays: new Set(['2026-10-10']) };
 const cst = (s: string) => new Date(`${s}+08:00`);
@@ -18,6 +18,16 @@ describe('call-back retries in working hours (08:30–17:30 China time)', () => 
     expect(addWorkingHours(cst('2026-11-26T07:00:00'), 2, cal)).toEqual(cst('2026-11-26T10:30:00'));
     // Oct 1-2 holidays, 3-4 weekend, 5 holiday: the next working hours are on Tuesday Oct 6.
     expect(addWorkingHours(cst('2026-09-30T17:00:00'), 2, cal)).toEqual(cst('2026-10-06T10:00:00'));
+  });
+});
+
+describe('a new task is due by the close of the next working day', () => {
+  it('when it is made on a Friday afternoon, then it is due on Monday at 17:30', () => {
+    expect(addWorkingDaysToClose(cst('2026-11-27T15:00:00'), 1, cal)).toEqual(cst('2026-11-30T17:30:00'));
+  });
+
+  it('when holidays follow, then they are skipped', () => {
+    expect(addWorkingDaysToClose(cst('2026-09-30T10:00:00'), 1, cal)).toEqual(cst('2026-10-06T17:30:00'));
   });
 });
 

@@ -12,6 +12,9 @@ import type { WechatRouteDeps } from '../routes/wechat-routes';
 import type { Logger } from '../../infra/logger';
 import type { DispositionCode } from '../../domain/disposition';
 import type { ReviewRouteDeps } from '../routes/review-routes';
+import type { CallbackTab } from '../../domain/callback';
+import type { CallbackQueue } from '../../services/outbound/callback-queue';
+import type { CallbackRouteDeps } from '../routes/callback-routes';
 import type { NewComplaint } from '../../domain/complaint';
 import type { ImportPreview } from '../../services/import/import-preview';
 import type { ImportUpload } from '../../services/import/import-uploads';
@@ -50,6 +53,9 @@ export interface ConsoleDeps
   importUpload(staff: StaffUser, id: string): Promise<{ upload: ImportUpload; preview: ImportPreview | null }>;
   /** Runs an upload in the background of this process; returns at once. */
   startImportRun(staff: StaffUser, id: string): Promise<void>;
+  /** The call-back queue (回访任务) of one tab, with the script for each call. */
+  callbackQueue(staff: StaffUser, tab: CallbackTab): Promise<CallbackQueue>;
+  recordCallbackOutcome: CallbackRouteDeps['recordCallbackOutcome'];
   /** Chinese labels of the dispositions (configurable). */
   dispositionLabels: Record<DispositionCode, string>;
   secureCookie: boolean;

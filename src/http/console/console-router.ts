@@ -11,6 +11,7 @@ import { dashboardPages } from './dashboard-pages';
 import { opsPages } from './ops-pages';
 import { queuePage } from './queue-page';
 import { reviewPages } from './review-pages';
+import { callbackPages } from './callback-pages';
 import { loadSession, requireSession, sameOriginOnly } from './session';
 import { render } from './views';
 import type { ConsoleDeps } from './console-deps';
@@ -57,6 +58,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
   router.use(requireSession);
   router.use(queuePage(deps));
   router.use(reviewPages(deps));
+  router.use(callbackPages(deps));
   router.use(casePages(deps));
   router.use(dashboardPages(deps));
   router.use(opsPages(deps));
