@@ -11,6 +11,7 @@ import { dashboardPages } from './dashboard-pages';
 import { opsPages } from './ops-pages';
 import { queuePage } from './queue-page';
 import { reviewPages } from './review-pages';
+import { importPages } from './import-pages';
 import { callbackPages } from './callback-pages';
 import { loadSession, requireSession, sameOriginOnly } from './session';
 import { render } from './views';
@@ -55,6 +56,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
   router.use(sameOriginOnly);
   router.use(loadSession(deps.authenticateToken));
   router.use(authPages(deps));
+  router.use(importPages(deps)); // before requireSession: it reads multipart bodies, then checks the session itself
   router.use(requireSession);
   router.use(queuePage(deps));
   router.use(reviewPages(deps));

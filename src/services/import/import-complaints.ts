@@ -99,6 +99,7 @@ async function awaitTriage(
 ) {
   const outcome = { newCases: 0, mergedIntoCases: 0, notWageArrears: 0, stillProcessing: 0 };
   const dispositions: Partial<Record<DispositionCode, number>> = {};
+  await onProgress({ phase: 'triage', done: 0, total: accepted.length });
   for (const [i, id] of accepted.entries()) {
     let c = await deps.complaints.get(id);
     while (c?.state === 'received' && Date.now() < deadline) {

@@ -139,7 +139,7 @@ export async function startImportRun(deps: ImportUploadDeps, staff: StaffUser, i
 }
 
 async function runImport(deps: ImportUploadDeps, staff: StaffUser, upload: ImportUpload, parsed: ParsedExport): Promise<void> {
-  let lastWrite = Date.now();
+  let last = { at: Date.now(), phase: 'accepting' };
   const summary = await deps.importComplaints(
     {
       rows: parsed.rows,
@@ -148,8 +148,8 @@ async function runImport(deps: ImportUploadDeps, staff: StaffUser, upload: Impor
       waitMs: TRIAGE_WAIT_MS,
     },
     async (p) => {
-      if (p.done < p.total && Date.now() - lastWrite < PROGRESS_EVERY_MS) return;
-      lastWrite = Date.now();
+      if (p.phase === last.phase && p.done < p.total && Date.now() - last.at < PROGRESS_EVERY_MS) return;
+      last = { at: Date.now(), phase: p.phase };
       await deps.store.progress(upload.id, p, LEASE_MS, ROWS_TTL_S);
     },
   );
