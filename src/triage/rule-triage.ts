@@ -8,7 +8,7 @@ import { extractEmployer, isSiteOrg } from './rules/employer';
 import { extractPlaces } from './rules/location';
 import { findOrganisations } from './rules/organisations';
 import { extractPhone, findPhones } from './rules/phone';
-import { extractProject, workplaceApartFromEmployer } from './rules/project';
+import { extractProject, tradingName, workplaceApartFromEmployer } from './rules/project';
 import { extractSector } from './rules/sector';
 import { extractUrgency } from './rules/urgency';
 import { extractWorkerCount } from './rules/workers';
@@ -30,7 +30,7 @@ export function triageByRules(input: TriageInput): TriageResult {
   // An org named as the site being built (第四中学新宿舍楼) stays readable as the project.
   const withoutOrgs = orgs.filter((org) => !isSiteOrg(caller, org)).reduce((masked, org) => maskSpan(masked, org.start, org.end), caller);
   const employer = extractEmployer(text, orgs);
-  const project = extractProject(withoutOrgs) ?? workplaceApartFromEmployer(caller, orgs, employer);
+  const project = tradingName(caller, orgs, employer) ?? extractProject(withoutOrgs) ?? workplaceApartFromEmployer(caller, orgs, employer);
   const { location, area } = extractPlaces(withoutOrgs, text.operator);
 
   // Phone digits are not sums or head counts.

@@ -101,7 +101,30 @@ export const ORG_SUFFIXES: readonly string[] = [
   '网吧',
   '养老院',
   '加油站',
+  // A brand followed by its trade is how many small businesses are known (明智教育, 兴农米业, 星剪发型).
+  '教育',
+  '米业',
+  '纸业',
+  '木业',
+  '鞋业',
+  '石业',
+  '食品',
+  '发型',
+  '造型',
+  '美发',
+  '美业',
+  '酒家',
+  '中介',
+  '家政',
+  '传媒',
+  '科技',
+  '茶园',
+  '果园',
+  '站',
 ];
+
+/** A bare 站 ends a business's name only for a delivery station (快送外卖城区站), not 车站 or 电站. */
+export const STATION_TRADES = /外卖|快递|快运|速运|物流|配送|跑腿/;
 
 /**
  * What a business makes or sells (汽车配件厂, 家具厂, 广告公司, 直播公司): a descriptor, not a name.
@@ -114,6 +137,8 @@ const TRADE_WORDS: readonly string[] = [
   '汽修',
   '修理',
   '维修',
+  '修造',
+  '修配',
   '家具',
   '广告',
   '直播',
@@ -185,6 +210,48 @@ const TRADE_WORDS: readonly string[] = [
   '木工',
   '泥工',
   '砖',
+  // what a shop sells: 文具店, 童装店, 蛋糕店 name a kind of shop
+  '文具',
+  '童装',
+  '女装',
+  '男装',
+  '鞋子',
+  '烟酒',
+  '百货',
+  '便利',
+  '杂货',
+  '蛋糕',
+  '面包',
+  '糕点',
+  '早餐',
+  '包子',
+  '卤菜',
+  '熟食',
+  '干洗',
+  '洗衣',
+  '裁缝',
+  '眼镜',
+  '药房',
+  '母婴',
+  '花店',
+  '鲜花',
+  '打印',
+  '复印',
+  '摄影',
+  '轮胎',
+  '电脑',
+  '瓷砖',
+  '灯具',
+  '窗帘',
+  '农资',
+  '化肥',
+  '饲料',
+  '宠物',
+  '棋牌',
+  '足疗',
+  '推拿',
+  '理疗',
+  '养生',
 ];
 
 /**
@@ -322,9 +389,11 @@ export const NAME_BOUNDARY_WORDS: readonly string[] = [
   '之前',
   '后来',
   '小时',
+  '全称',
+  '全名',
 ];
 
 /** Single characters that never start or sit inside a business name in these texts. */
 export const NAME_BOUNDARY_CHARS = new Set(
-  '在是帮给的叫到去找跟与被向对从把让由为了哒啊呢吧嘛咯个做干看卖欠拖讲说问我他她您你们都也还就只和但归忙守后'.split(''),
+  '在是帮给的叫到去找跟与被向对从把让由为了哒啊呢吧嘛咯个做干看卖欠拖讲说问我他她您你们都也还就只和但归忙守后搞修盖'.split(''),
 );

@@ -7,9 +7,12 @@ import type { Span } from './name-span';
 import { shopNameFromAnswers } from './shop-names';
 
 const OWED_NEAR = /欠|拖|扣|冇给|没给|不给|冇发|没发|不发|跑路|冇结|没结|不结/;
-/** Roles before a name: 老板胡伟, 包工头叫马德兵, 个体户老板叫黄志强, 合作社的理事长叫…, 装修队的头叫…. */
+/**
+ * Roles before a name: 老板胡伟, 包工头叫马德兵, 个体户老板叫黄志强, 合作社的理事长叫…, 队长叫…, and the
+ * one the worker worked for (跟着做事的那个人叫…).
+ */
 const ROLE_THEN_NAME =
-  /(包工头|工头|老板娘|老板|老总|班组长|承包人|负责人|站长|园长|园主|场主|店长|店主|摊主|厂长|经理|总经理|董事长|理事长|社长|法人代表|法人|东家|雇主|(?:队|班|组)的?头(?:头|子)?|欠我(们)?(工资|工钱|钱)?的(人)?)(的名字)?[，,\s]*(叫做|名叫|叫|是|姓名是)?\s*/g;
+  /(包工头|工头|老板娘|老板|老总|班组长|承包人|负责人|站长|园长|园主|场主|店长|店主|摊主|厂长|经理|总经理|董事长|理事长|社长|法人代表|法人|东家|雇主|队长|工长|(?:队|班|组)的?头(?:头|子)?|欠我(们)?(工资|工钱|钱)?的(人)?|(跟着?|帮|给|替)[^，。,！？\s]{0,4}(做事|干活|做工|打工|做)的(那个|这个)?人)(的名字)?[，,\s]*(叫做|名叫|叫|是|姓名是)?\s*/g;
 /**
  * Roles that name the payer only when the text says so (师傅叫…, 房主叫…): a 师傅 may be a
  * workmate, and the owner of a house owes only when no contractor stood between.
@@ -30,12 +33,14 @@ const REFERENT =
 /** "包工头欠了我们工钱，叫王建华": a clause that names the role spoken of just before. */
 const LATER_NAME = /(?:^|[，,。\s])(他|她)?(的名字)?(叫做|名叫|叫)/g;
 const ROLE_WORD = /包工头|工头|老板|老总|班组长|承包人|负责人|站长|园长|店长|厂长|经理|东家|雇主|屋主|房主/;
-/** 姓刘的老板 → 刘老板. */
-const SURNAMED_BOSS = /姓([\u4e00-\u9fa5])的(老板|包工头|工头|老总)|(?:老板|包工头|工头|老总)姓([\u4e00-\u9fa5])/;
-/** 姓熊的师傅 → 熊师傅. */
-const SURNAMED_MASTER = /姓([\u4e00-\u9fa5])的(师傅|师父)/;
-/** 大家都喊他唐老板, 都叫他王总. */
-const NICKNAMED_BOSS = /(喊|叫|称)(他|她)(做)?([\u4e00-\u9fa5]{1,2}(老板|老总|总|哥|姐|老三|老二))/;
+/** 姓刘的老板 → 刘老板; "老板是个私人老板，姓宋" → 宋老板. */
+const SURNAMED_BOSS =
+  /姓([\u4e00-\u9fa5])的(老板|包工头|工头|老总)|(?:老板|包工头|工头|老总)(?:[^，。,！？\s]{0,8}[，,])?姓([\u4e00-\u9fa5])/;
+/** 姓熊的师傅 → 熊师傅; "跟着一个师傅搞防水，师傅姓龚" → 龚师傅 (the one worked under). */
+const SURNAMED_MASTER =
+  /姓([\u4e00-\u9fa5])的(师傅|师父)|(?:跟着?|带我的?)(?:一个|那个)?(师傅|师父)[^。！？]{0,12}?(?:师傅|师父)?姓([\u4e00-\u9fa5])/;
+/** 大家都喊他唐老板, 都叫他王总, 我们都喊宋老板. */
+const NICKNAMED_BOSS = /(喊|称|叫)(他|她)?(做)?([\u4e00-\u9fa5]{1,2}?(老板|老总|师傅|总|哥|姐|老三|老二))/;
 /** A bare 唐老板 / 王总 after a boundary. */
 const BARE_BOSS = /(?:^|[，。！？,\s是找跟给帮])([\u4e00-\u9fa5])(老板|老总)(?!娘)/g;
 /** The operator asking for the boss's name; the caller's answer then starts with 叫… */
@@ -103,10 +108,12 @@ function isPassing(text: string, org: Span): boolean {
 function chooseOrganisation(text: string, orgs: Span[]): OrgChoice | undefined {
   const direct = orgs.filter((org) => !isUpstream(text, org) && !isSiteOrg(text, org));
   const descriptor = (org: Span): boolean => DESCRIPTOR_BEFORE.test(text.slice(Math.max(0, org.start - 3), org.start));
-  const named = (org: Span): boolean => REGISTERED.test(org.text) || NAMED_BEFORE.test(text.slice(Math.max(0, org.start - 4), org.start));
+  const named = (org: Span): boolean => NAMED_BEFORE.test(text.slice(Math.max(0, org.start - 4), org.start));
   const strong = direct.filter((org) => !isPassing(text, org) && !descriptor(org));
+  // "店名叫蜀香阁火锅，执照上是…有限公司": the registered company over the name on the door.
   const best =
     strong.find((org) => OWED_NEAR.test(text.slice(org.end, org.end + 8))) ??
+    strong.find((org) => REGISTERED.test(org.text)) ??
     strong.find(named) ??
     strong.find((org) => HIRED_THROUGH_BEFORE.test(text.slice(Math.max(0, org.start - 8), org.start))) ??
     strong[0];
@@ -148,7 +155,8 @@ function nameAfter(text: string, pattern: RegExp): string | null {
 /** 熊师傅 when the speaker worked for him or he owes. */
 function masterBySurname(text: string): string | null {
   const surnamed = SURNAMED_MASTER.exec(text);
-  if (surnamed?.[1]) return `${surnamed[1]}${surnamed[2] ?? '师傅'}`;
+  const surname = surnamed?.[1] ?? surnamed?.[4];
+  if (surname) return `${surname}${surnamed?.[2] ?? surnamed?.[3] ?? '师傅'}`;
   for (const match of text.matchAll(BARE_MASTER)) {
     const surname = match[1] ?? '';
     if (!SURNAMES.has(surname)) continue;
@@ -198,7 +206,8 @@ function personFromRoles(text: string): string | null {
   const later = laterName(text);
   if (later) return later;
   const nicknamed = NICKNAMED_BOSS.exec(text);
-  if (nicknamed?.[4]) return nicknamed[4];
+  // Without 他 the nickname must start with a surname: 喊宋老板, not 叫那个老板.
+  if (nicknamed?.[4] && (nicknamed[2] || SURNAMES.has(nicknamed[4][0] ?? ''))) return nicknamed[4];
   for (const match of text.matchAll(BARE_BOSS)) {
     if (SURNAMES.has(match[1] ?? '')) return `${match[1] ?? ''}${match[2] ?? ''}`;
   }

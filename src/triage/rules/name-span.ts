@@ -1,10 +1,19 @@
-import { NAME_BOUNDARY_CHARS, NAME_BOUNDARY_WORDS } from '../lexicon/org-suffixes';
+import { GENERIC_ORG_WORDS, NAME_BOUNDARY_CHARS, NAME_BOUNDARY_WORDS } from '../lexicon/org-suffixes';
 
 const NAME_CHAR = /[\u4e00-\u9fa5A-Za-z0-9]/;
 
 /** Whether the text just before `at` is a word that comes before names (在, 投诉, 那家). */
 export function endsWithBoundaryWord(text: string, at: number): boolean {
   return NAME_BOUNDARY_WORDS.some((word) => at >= word.length && text.startsWith(word, at - word.length));
+}
+
+/** 外卖 holds 卖 and 修造 holds 修, verbs that elsewhere end a name; inside a trade word they belong to it. */
+function inTradeWord(text: string, at: number): boolean {
+  return GENERIC_ORG_WORDS.some((word) => {
+    if (word.length < 2) return false;
+    for (let k = 0; k < word.length; k++) if (text.startsWith(word, at - k)) return true;
+    return false;
+  });
 }
 
 /**
@@ -15,7 +24,7 @@ export function nameStart(text: string, suffixStart: number, maxLength = 16): nu
   let start = suffixStart;
   while (start > 0 && suffixStart - start < maxLength) {
     const ch = text[start - 1] ?? '';
-    if (!NAME_CHAR.test(ch) || NAME_BOUNDARY_CHARS.has(ch)) break;
+    if (!NAME_CHAR.test(ch) || (NAME_BOUNDARY_CHARS.has(ch) && !inTradeWord(text, start - 1))) break;
     if (endsWithBoundaryWord(text, start)) break;
     start--;
   }

@@ -1,10 +1,10 @@
-import { GENERIC_ORG_WORDS, ORG_SUFFIXES } from '../lexicon/org-suffixes';
+import { GENERIC_ORG_WORDS, ORG_SUFFIXES, STATION_TRADES } from '../lexicon/org-suffixes';
 import { endsWithBoundaryWord, nameStart, widestSpans, withoutWords, type Span } from './name-span';
 import { placeChainAt } from './place-chain';
 
 const SUFFIX_PATTERN = new RegExp([...ORG_SUFFIXES].sort((a, b) => b.length - a.length).join('|'), 'g');
-/** 厂房, 店长, 公司里的人: the suffix is part of another word. */
-const NOT_AN_ENDING = /^(房|长|区|门口|方|主|面|员|规|家)/;
+/** 厂房, 店长, 教育局, 公司里的人: the suffix is part of another word. */
+const NOT_AN_ENDING = /^(房|长|区|门口|方|主|面|员|规|家|局)/;
 
 /** Characters that are function words elsewhere but common inside trade names (泰和装饰, 家和物业). */
 const ALSO_IN_NAMES = new Set('和家为与'.split(''));
@@ -58,6 +58,7 @@ export function findOrganisations(text: string): Span[] {
     if (NOT_AN_ENDING.test(text.slice(end))) continue;
     const start = throughNameChars(text, suffixStart, match[0]);
     const span = withoutLeadingTown(text, { text: text.slice(start, end), start, end });
+    if (match[0] === '站' && !STATION_TRADES.test(span.text)) continue;
     if (isSpecific(span.text, match[0])) spans.push(span);
   }
   return widestSpans(spans);

@@ -1,3 +1,4 @@
+import { GENERIC_ORG_WORDS } from '../lexicon/org-suffixes';
 import { nameStart, widestSpans, withoutWords, type Span } from './name-span';
 import { findPlaceChains, placeChainAt } from './place-chain';
 
@@ -37,6 +38,9 @@ const GENERIC_PROJECT_WORDS = [
 /** A name set in quotes (在“常德国际商贸城”项目) is the site as the writer names it. */
 const QUOTED = /[“"「『]([^“”"「」『』，。,\s]{2,20})[”"」』](?=项目|工程|工地|基地|务工|做|上班|打工|从事)/;
 
+/** "项目叫丹阳新苑", "楼盘叫锦绣江南", "一个安置房项目做水电，叫丹阳新苑": a site introduced, then its name. */
+const SITE_THEN_NAME =
+  /(项目|楼盘|小区|工地|工程)((?:(?!老板|包工头|工头|负责人|经理|老总|队长|班长|师傅|的人)[^，。,！？\s]){0,6}[，,]?)(的)?(名字|名称)?(叫做|名叫|叫)([^，。,！？\s□]{2,16})/;
 /** "修那个村级活动中心": what is being built, named after a building verb and a determiner. */
 const BUILT_THING = /(修|建|盖|新建|改造|翻修)(那个|这个)([\u4e00-\u9fa5A-Za-z0-9]{4,12})(?=[，。,！？!?\s]|$)/g;
 /** A suffix that is part of a place name (花园村, 维回新村) names no project. */
@@ -56,6 +60,8 @@ function withoutLeadingPlace(text: string, span: Span): Span {
 export function extractProject(maskedText: string): string | null {
   const quoted = QUOTED.exec(maskedText)?.[1];
   if (quoted && !quoted.includes('□')) return quoted;
+  const named = SITE_THEN_NAME.exec(maskedText)?.[6];
+  if (named && withoutWords(named, GENERIC_PROJECT_WORDS).length >= 2) return named;
   const spans: Span[] = [];
   const villages = findPlaceChains(maskedText).flatMap((chain) => (chain.parts.at(-1)?.level === 'village' ? [chain.end] : []));
   for (const match of maskedText.matchAll(PROJECT_SUFFIX)) {
@@ -79,6 +85,26 @@ export function extractProject(maskedText: string): string | null {
   return widestSpans(spans)[0]?.text ?? null;
 }
 
+/** 店名叫…, 对外叫…, 门头写的…: the name a business trades under, as against its registered name. */
+const TRADING_NAME_BEFORE = /(叫做|名叫|叫|店名是?|招牌是?|门头上?(写的是?|写着|是)|对外(叫|是))[：:]?$/;
+const REGISTERED = /有限责任公司|股份有限公司|有限公司|集团/;
+
+/** 华丰纸业 said before 桃源县华丰纸业有限公司: a short form of the employer's own name. */
+function sameBusiness(org: string, employer: string): boolean {
+  const core = withoutWords(org, GENERIC_ORG_WORDS).replace(/[店厂站]$/, '');
+  return core.length >= 2 && employer.includes(core);
+}
+
+/**
+ * "店名叫蜀香阁火锅，执照上是…有限公司": when the employer is the registered company, the name the
+ * business trades under is the store the work was on (LABELS.md project).
+ */
+export function tradingName(text: string, orgs: readonly Span[], employer: string | null): string | null {
+  if (!employer || !REGISTERED.test(employer)) return null;
+  const trading = orgs.find((org) => org.text !== employer && TRADING_NAME_BEFORE.test(text.slice(Math.max(0, org.start - 6), org.start)));
+  return trading?.text ?? null;
+}
+
 /**
  * "在县人民医院做保洁，外包给洁美家政…": when the employer is another organisation, the one the
  * work was done at is the project (LABELS.md: the site or store the work was on).
@@ -86,7 +112,10 @@ export function extractProject(maskedText: string): string | null {
 export function workplaceApartFromEmployer(text: string, orgs: readonly Span[], employer: string | null): string | null {
   if (!employer || !orgs.some((org) => org.text === employer)) return null;
   const workplace = orgs.find(
-    (org) => org.text !== employer && /在[^，。,\s]{0,6}$/.test(text.slice(Math.max(0, org.start - 7), org.start)),
+    (org) =>
+      org.text !== employer &&
+      !sameBusiness(org.text, employer) &&
+      /在[^，。,\s]{0,6}$/.test(text.slice(Math.max(0, org.start - 7), org.start)),
   );
   return workplace?.text ?? null;
 }

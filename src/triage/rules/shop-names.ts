@@ -14,6 +14,8 @@ const NAME_END = '(?=[，。,！？!?\\s的]|当|做|上班|打工|干|帮|$)';
 const NOUN_THEN_NAME = new RegExp(`(${BUSINESS_NOUN})(的)?(名字|店名|招牌)?(叫做|名叫|叫|是)${NAME}${NAME_END}`, 'g');
 /** 一家叫湘味轩的饭店. */
 const NAME_THEN_NOUN = new RegExp(`(叫做|名叫|叫)${NAME}的(${BUSINESS_NOUN})`, 'g');
+/** 门头写的车之道, 招牌上是老街坊: the name on the signboard. */
+const SIGNBOARD_NAME = new RegExp(`(门头|招牌|牌子)上?(写的是?|写着|是|叫)${NAME}${NAME_END}`, 'g');
 /** 在湘味轩当服务员: a shop job after a place of work that is no place name. */
 const WORKPLACE_THEN_JOB = new RegExp(
   `在${NAME}(当|做|打工做?)(服务员|厨师|收银员?|前台|帮厨|配菜|传菜|洗碗|店员|营业员|美容师|发型师|技师|切配|跑堂)`,
@@ -50,6 +52,7 @@ export function findShopNames(callerText: string): Span[] {
   collect(callerText, NOUN_THEN_NAME, 5, spans);
   collect(callerText, NAME_THEN_NOUN, 2, spans);
   collect(callerText, WORKPLACE_THEN_JOB, 1, spans);
+  collect(callerText, SIGNBOARD_NAME, 3, spans);
   return spans;
 }
 

@@ -1,0 +1,87 @@
+import { triageByRules } from '../../../src/triage/rule-triage';
+
+const read = (text: string, channel: 'wechat' | 'hotline' = 'wechat') => triageByRules({ channel, text });
+const employer = (text: string): string | null => read(text).employer;
+
+describe('employer: a brand followed by its trade is a business name', () => {
+  it('when a business is known as brand + trade (教育, 米业, 发型, 酒家, 中介), then that name', () => {
+    expect(employer('盘塘镇的育才教育，我在那里教英语，校长跑了，欠我三个月工资')).toBe('育才教育');
+    expect(employer('热市镇的金穗米业，拖了我四个月工资，一个月三千五')).toBe('金穗米业');
+    expect(employer('县城步行街的丽人发型，我做洗头工，老板两个月冇发工资')).toBe('丽人发型');
+    expect(employer('三阳港镇 聚贤酒家 欠我工资五千')).toBe('聚贤酒家');
+    expect(employer('我在漳江街道的诚信房产中介跑业务，提成八千一直不给')).toBe('诚信房产中介');
+  });
+
+  it('when a delivery station is named, then the station; a bus station is no business name', () => {
+    expect(employer('浔阳街道的飞鸟外卖城北站，站长跑了，欠我们十个骑手一个月工资')).toBe('飞鸟外卖城北站');
+    expect(employer('我在汽车站门口摆摊帮人看货，老板姓柳，欠我两千')).toBe('柳老板');
+  });
+
+  it('when a trade word holds a verb character (外卖, 修造), then the name runs through it', () => {
+    expect(employer('在岳阳一个船厂做焊工，全称是岳阳长江船舶修造有限公司，欠我四万')).toBe('岳阳长江船舶修造有限公司');
+  });
+});
+
+describe('employer: the registered company over the name on the door', () => {
+  it('when the shop name and the registered company are both given, then the registered company', () => {
+    const text = '我在县城一家烧烤店做服务员，店名叫老兵烧烤，执照上是桃源县老兵餐饮服务有限公司，欠我两个月工资';
+    expect(read(text).employer).toBe('桃源县老兵餐饮服务有限公司');
+    expect(read(text).project).toBe('老兵烧烤');
+  });
+
+  it('when the place trades under another name and the contract names a company, then the company, with the trade name as the project', () => {
+    const text = '在剪市镇一个农庄上班，对外叫青山农庄，合同上签的是桃源县青山生态农业开发有限公司，三个月工资冇发';
+    expect(read(text).employer).toBe('桃源县青山生态农业开发有限公司');
+    expect(read(text).project).toBe('青山农庄');
+  });
+
+  it('when the signboard shows a name and the licence a company, then the signboard name is the project', () => {
+    const text = '在陬市镇一个洗车店做事，门头写的是洁亮洗车，执照上是桃源县洁亮汽车服务有限公司，欠我四千';
+    expect(read(text).project).toBe('洁亮洗车');
+  });
+
+  it('when a short form of the company is said before its full name, then it is no separate project', () => {
+    const text = '我在热市镇的长青纸业上班，公司全称桃源县长青纸业有限公司，欠我两个月工资';
+    expect(read(text).employer).toBe('桃源县长青纸业有限公司');
+    expect(read(text).project).toBeNull();
+  });
+});
+
+describe('employer: people who owe', () => {
+  it('when the head of a crew is called 队长 or 工长, then that person', () => {
+    expect(employer('我在县城一个刷墙的队伍做小工，队长叫符国庆，三个月工钱冇给')).toBe('符国庆');
+    expect(employer('跟着一个装修班子干了两个月，工长叫雷志军，一分钱没给')).toBe('雷志军');
+  });
+
+  it('when the speaker worked under a master whose surname is given later, then X师傅', () => {
+    expect(employer('我跟着一个师傅做木工，师傅姓邝，做了两个月，欠我六千')).toBe('邝师傅');
+    const text = '坐席：您好。\n来电人：我是跟一个师傅贴瓷砖的，大家都喊他尹师傅，欠我工钱四千。';
+    expect(read(text, 'hotline').employer).toBe('尹师傅');
+  });
+
+  it('when the boss is given only by surname after a comma or by what people call him, then X老板', () => {
+    expect(employer('老板是个本地人，姓骆，欠我三个月工资')).toBe('骆老板');
+    expect(employer('在县城一家茶楼做事，我们都喊晏老板，拖了我两个月工资')).toBe('晏老板');
+  });
+
+  it('when the speaker names the person they worked for, then that person', () => {
+    expect(employer('我跟着做事的那个人叫阎广福，帮他摘了二十天柑橘，一天一百五，到现在冇给')).toBe('阎广福');
+  });
+
+  it('when a shop is a kind of shop and its owner is named, then the owner', () => {
+    expect(employer('我在镇上那家童装店帮忙看店，老板叫穆小红，三个月冇给工资')).toBe('穆小红');
+    expect(employer('在菜市场旁边一家蛋糕店做学徒，店主叫岳丽，欠我两千')).toBe('岳丽');
+  });
+
+  it('when a verb comes before the kind of business, then the verb phrase is no name', () => {
+    expect(employer('那个老板姓计，在九溪镇搞养猪场的，我帮他喂了一年猪，还差我八千')).toBe('计老板');
+    expect(employer('我们在怀化修学校的，给怀化市第三中学盖宿舍楼，劳务老板叫芦建伟，欠我们十多万')).toBe('芦建伟');
+  });
+});
+
+describe('employer: time words are no part of a name', () => {
+  it('when a time phrase comes before a kind of business, then it is no name', () => {
+    expect(employer('我在镇上的迎宾饭店做帮厨，辞职后饭店欠我一个月工资两千四')).toBe('迎宾饭店');
+    expect(read('实习期公司可以不签合同吗？').employer).toBeNull();
+  });
+});
