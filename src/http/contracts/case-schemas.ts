@@ -107,7 +107,8 @@ export const callbackTask = z
     phone: maskedPhone.nullable(),
     channelUserId: z.string().meta({ description: 'phone:<masked number> for a hotline caller', example: 'phone:139****4821' }),
     dueBy: isoDateTime.meta({
-      description: 'when the next call is due: 17:30 China time on the next working day after the task was made, two working hours after an unanswered call',
+      description:
+        'when the next call is due: 17:30 China time on the next working day after the task was made, two working hours after an unanswered call',
     }),
     attempts: z.number().int().meta({ description: 'calls made' }),
     outcomes: z.array(
