@@ -4,6 +4,7 @@ import { assignLead, changeLeadStatus, recordRecovery, type CaseActionDeps } fro
 import { checkDeadline, scheduleNextDeadline, type DeadlineDeps } from '../services/deadlines';
 import { mergeCases, splitComplaint, type MergeSplitDeps } from '../services/merge-split';
 import { openSeparateCase } from '../services/open-case';
+import { dismissDuplicate } from '../services/possible-duplicates';
 import { tellComplainants } from '../services/outbound/dispatch';
 import { replyToComplainants } from '../services/outbound/reply';
 import { getLeadFor, listCaseMessages, listLeadsFor, revealPhones } from '../services/read-leads';
@@ -27,6 +28,7 @@ export function mergeSplitDeps(ctx: AppContext): MergeSplitDeps {
     leads: ctx.repos.leads,
     complaints: ctx.repos.complaints,
     openSeparateCase: (complaintId) => openSeparateCase(open, complaintId),
+    caseIndex: ctx.caseIndex,
   };
 }
 
@@ -46,6 +48,7 @@ export function leadRoutesPort(ctx: AppContext): LeadRouteDeps {
     revealPhones: (staff, id) => revealPhones(repos, staff, id),
     mergeCases: (staff, targetId, sourceId) => mergeCases(mergeSplit, staff, targetId, sourceId),
     splitComplaint: (staff, leadId, complaintId) => splitComplaint(mergeSplit, staff, leadId, complaintId),
+    dismissDuplicate: (staff, id, otherId) => dismissDuplicate(repos, staff, id, otherId),
   };
 }
 

@@ -1,4 +1,6 @@
 import { surname } from './case-matching';
+import type { CaseSignals } from './case-signals';
+import { syllablesOf } from './name-key';
 
 /** What matching needs to know about an open case (see domain/case-matching), kept small. */
 export interface CaseIndexEntry {
@@ -8,6 +10,8 @@ export interface CaseIndexEntry {
   projectKey: string | null;
   area: string | null;
   sector: string | null;
+  /** Everything matching compares (see case-signals); a case keeps its complaints' union. */
+  signals: CaseSignals;
   /** Epoch ms. */
   createdAt: number;
 }
@@ -15,7 +19,15 @@ export interface CaseIndexEntry {
 export interface CaseIndex {
   /** Cases opened since `since` that may match by name (see caseBuckets): newest first, at most `limit`. */
   candidates(
-    q: { since: Date; employer: string | null; employerKey: string | null; projectKey: string | null; area: string | null },
+    q: {
+      since: Date;
+      employer: string | null;
+      employerKey: string | null;
+      projectKey: string | null;
+      area: string | null;
+      /** With these, the buckets of every signal are read (see signalBuckets), not only the names'. */
+      signals?: CaseSignals;
+    },
     limit?: number,
   ): Promise<CaseIndexEntry[]>;
   add(e: CaseIndexEntry): Promise<void>;
@@ -45,5 +57,26 @@ export function caseBuckets(q: Named): string[] {
   for (const k of [q.employerKey, q.projectKey]) if (k) for (const g of bigrams(k)) buckets.add(`g:${g}`);
   const boss = surname(q.employer);
   if (boss && q.area) buckets.add(`s:${q.area}:${boss}`);
+  return [...buckets];
+}
+
+/**
+ * The buckets of every signal that can single a case out: the character pairs and the syllable pairs
+ * of its names (so that 盛宏 finds 盛泓), each boss's surname in the township and full name, each phone,
+ * each village.
+ * Two complaints that matching could put in one case share at least one of these, so they also serve
+ * as the locks that decide such complaints one at a time.
+ */
+export function signalBuckets(s: CaseSignals): string[] {
+  const buckets = new Set<string>();
+  for (const k of [...s.employerKeys, ...s.projectKeys]) {
+    for (const g of bigrams(k)) buckets.add(`g:${g}`);
+    const syllables = syllablesOf(k);
+    for (let i = 0; i + 1 < syllables.length; i++) buckets.add(`p:${syllables[i]}-${syllables[i + 1]}`);
+  }
+  if (s.area) for (const b of s.bosses) buckets.add(`s:${s.area}:${b[0]}`);
+  for (const b of s.bosses) if (b.length > 1) buckets.add(`b:${b}`);
+  for (const p of s.phones) buckets.add(`t:${p}`);
+  for (const v of s.villages) buckets.add(`v:${v}`);
   return [...buckets];
 }

@@ -1,39 +1,8 @@
-import { distance } from 'fastest-levenshtein';
+import { nameKey, keySimilarity, nameSimilarity } from './name-key';
+import type { CaseSignals } from './case-signals';
+import { periodsRelation } from './owed-period';
 
-/**
- * Deciding whether a new wage complaint belongs to an open case: the same employer or project,
- * written differently ("鑫达建设有限公司", "鑫达建筑公司", "鑫达公司的项目部"), with the place of work
- * as a tie-breaker.
- */
-const PLACE_PREFIX = /^(湖南省|湖南|常德市|常德)/;
-/** The county's own name, wherever it stands (桃源县华盛鞋业, 兴发电子桃源分厂). */
-const COUNTY = /桃源县|桃源(?=分|县)|^桃源/g;
-const GENERIC =
-  /(有限责任公司|股份有限公司|集团有限公司|有限公司|分公司|分厂|分店|公司|集团|项目部|项目|劳务队|施工队|工程队|装修队|劳务|建设|建筑|工程|工地|老板|包工头|老总|经理)/g;
-/** Words for the trade rather than the business: 湘味轩饭店 and 湘味轩餐饮 are one business. */
-const TRADE =
-  /(餐饮|饭店|酒店|酒楼|餐馆|菜馆|机械制造|制造|机械|电子科技|科技|电子|鞋业|纸业|茶业|米业|教育培训学校|培训学校|培训机构|教育|培训|装修|装饰|园林|新能源|能源|环保|农业开发|开发|服务|服装|服饰)/g;
-/** Phases and blocks of one estate are one site for a complaint: 碧水湾三期, 阳光新城B区. */
-const PHASE = /([一二三四五六七八九十\d]+期|[A-Za-z\d]+区|[一二三四五六七八九十\d]+号楼)$/;
-
-/** The distinctive part of an employer or project name, or null when nothing distinctive is left. */
-export function nameKey(name: string | null): string | null {
-  if (!name) return null;
-  const squashed = name.replace(/[\s\p{P}\p{S}]/gu, '');
-  const core = squashed.replace(PLACE_PREFIX, '').replace(COUNTY, '').replace(GENERIC, '').replace(PHASE, '');
-  const key = core.replace(TRADE, '').length >= 2 ? core.replace(TRADE, '') : core;
-  // A factory or shop word at the end (华盛鞋厂, 沅水茶厂) goes too, if a name is left.
-  const bare = key.replace(/(厂|店|行|站|场)$/, '');
-  return bare.length >= 2 ? bare : key.length >= 2 ? key : null;
-}
-
-/** 1 for the same key, 0.9 when one contains the other, else 1 − edit distance / longer length. */
-export function keySimilarity(a: string | null, b: string | null): number {
-  if (!a || !b) return 0;
-  if (a === b) return 1;
-  if (a.includes(b) || b.includes(a)) return 0.9;
-  return 1 - distance(a, b) / Math.max(a.length, b.length);
-}
+export { nameKey, keySimilarity, nameSimilarity };
 
 export interface MatchInput {
   employer?: string | null;
@@ -78,6 +47,132 @@ export function matchScore(a: MatchInput, b: MatchInput): number {
 function sameSurnameBoss(a: MatchInput, b: MatchInput): boolean {
   const sa = surname(a.employer);
   return sa !== null && sa === surname(b.employer) && a.area !== null && a.area === b.area;
+}
+
+/** What a complaint and an open case have in common, and whether that is enough. */
+export interface Evidence {
+  /** Points for and against one case: at MERGE_SCORE the complaint joins; from SUGGEST_SCORE it is a possible duplicate. */
+  score: number;
+  /** What they share, as staff read it (同一老板, 电话相同, 同一工地…). */
+  reasons: string[];
+  /** Something that singles the case out (a name, a phone, the boss, the village): township, trade and months alone never do. */
+  anchored: boolean;
+  /** Why they cannot be one case (another township, another pay period), or null. */
+  veto: 'other_township' | 'other_period' | null;
+}
+
+export const MERGE_SCORE = 3;
+export const SUGGEST_SCORE = 1.5;
+
+const best = (xs: readonly string[], ys: readonly string[]) => Math.max(0, ...xs.flatMap((x) => ys.map((y) => nameSimilarity(x, y))));
+
+/** Two bosses by name: the same person, maybe (one known by surname only), or two people. */
+function bossRelation(a: readonly string[], b: readonly string[]): 'same' | 'surname' | 'other' | 'unknown' {
+  if (!a.length || !b.length) return 'unknown';
+  let relation: 'surname' | 'other' = 'other';
+  for (const x of a)
+    for (const y of b) {
+      if (x[0] !== y[0]) continue;
+      if (x.length > 1 && y.length > 1) {
+        if (nameSimilarity(x, y) >= 0.9) return 'same';
+      } else relation = 'surname';
+    }
+  return relation;
+}
+
+const shared = <T>(a: readonly T[], b: readonly T[]) => a.some((x) => b.includes(x));
+
+/**
+ * The evidence that a complaint (or a case) belongs to an open case, signal by signal, as a person
+ * would weigh it: the employer's name however written or said, the site, the boss however he is called,
+ * the worker's own phone, the village, the trade and the months owed. Another township or another pay
+ * period rules the case out; another employer, boss, village or trade counts against it.
+ */
+export function compareSignals(c: CaseSignals, k: CaseSignals): Evidence {
+  const reasons: string[] = [];
+  let score = 0;
+  let anchored = false;
+  if (c.area && k.area && c.area !== k.area) return { score: 0, reasons, anchored, veto: 'other_township' };
+  if (periodsRelation(c.periods, k.periods) === 'apart') return { score: 0, reasons, anchored, veto: 'other_period' };
+
+  const employer = best(c.employerKeys, k.employerKeys);
+  if (employer >= 0.9) {
+    score += 3;
+    reasons.push('同一单位');
+  } else if (employer >= 0.75) {
+    score += 2.5;
+    reasons.push('单位名称相近');
+  } else if (c.employerKeys.length && k.employerKeys.length && employer < 0.5) score -= 3;
+  if (employer >= 0.75) anchored = true;
+
+  const site = Math.max(best(c.projectKeys, k.projectKeys), best(c.employerKeys, k.projectKeys), best(c.projectKeys, k.employerKeys));
+  if (site >= 0.75) {
+    score += site >= 0.9 ? 2 : 1.5;
+    reasons.push('同一工地');
+    anchored = true;
+  }
+
+  const sameArea = Boolean(c.area && c.area === k.area);
+  const bosses = bossRelation(c.bosses, k.bosses);
+  if (bosses === 'same') {
+    score += 2.5;
+    reasons.push('同一老板');
+    anchored = true;
+  } else if (bosses === 'surname') {
+    score += 1;
+    reasons.push('老板同姓');
+    anchored ||= sameArea;
+  } else if (bosses === 'other') score -= c.bosses.some((x) => k.bosses.some((y) => x[0] === y[0])) ? 3 : 1.5;
+
+  if (shared(c.phones, k.phones)) {
+    score += 3;
+    reasons.push('电话相同');
+    anchored = true;
+  }
+  if (shared(c.villages, k.villages)) {
+    score += 1.5;
+    reasons.push('同一村');
+    anchored = true;
+  } else if (c.villages.length && k.villages.length) score -= 3;
+  if (sameArea) {
+    score += 0.5;
+    reasons.push('同一乡镇');
+  }
+  if (shared(c.trades, k.trades)) {
+    score += 1;
+    reasons.push('同一工种');
+  } else if (c.trades.length && k.trades.length && employer < 0.75) score -= 1.5; // one employer has crews of every trade
+  if (periodsRelation(c.periods, k.periods) === 'overlap') {
+    score += 0.5;
+    reasons.push('欠薪月份相同');
+  }
+  if (c.sector && k.sector && c.sector !== k.sector) score -= 2;
+  return { score: Math.round(score * 10) / 10, reasons, anchored, veto: null };
+}
+
+export interface Scored<T> {
+  entry: T;
+  evidence: Evidence;
+}
+
+/**
+ * What to do with a complaint given its evidence against each open case: join the best case when the
+ * evidence is strong and nothing as strong points to another case it cannot be one with; list the rest
+ * worth a look as possible duplicates. Where unsure, it does not merge.
+ */
+export function decideMatch<T>(
+  scored: readonly Scored<T>[],
+  compatible: (a: T, b: T) => boolean,
+): { join: Scored<T> | null; suggest: Scored<T>[] } {
+  const worth = scored
+    .filter((s) => !s.evidence.veto && s.evidence.anchored && s.evidence.score >= SUGGEST_SCORE)
+    .sort((a, b) => b.evidence.score - a.evidence.score);
+  const top = worth[0];
+  let join = top && top.evidence.score >= MERGE_SCORE ? top : null;
+  const rival = worth[1];
+  // Two cases fit equally well and cannot be one (two pay periods, two bosses): a person would ask.
+  if (join && rival && rival.evidence.score > join.evidence.score - 1 && !compatible(join.entry, rival.entry)) join = null;
+  return { join, suggest: worth.filter((s) => s !== join).slice(0, 5) };
 }
 
 export interface ComplaintReport {

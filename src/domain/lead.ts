@@ -35,6 +35,20 @@ export interface Recovery {
   recordedAt: Date;
 }
 
+/**
+ * Another open case that matching found alike but not enough to merge: staff merge it with one action or
+ * dismiss it (a dismissed pair is not suggested again).
+ */
+export interface PossibleDuplicate {
+  leadId: string;
+  caseNumber: string;
+  /** The evidence points (a complaint joins a case automatically at 3). */
+  score: number;
+  /** What the two have in common, in Chinese (同一老板, 电话相同, 同一工地…). */
+  reasons: string[];
+  at: Date;
+}
+
 /** The orders a case list can be read in. */
 export const LEAD_SORTS = ['newest', 'oldest', 'urgent'] as const;
 export type LeadSort = (typeof LEAD_SORTS)[number];
@@ -80,6 +94,10 @@ export interface Lead {
   reports: { complaintId: string; complainantId: string; workerCount: number | null; amountYuan: number | null }[];
   complaintIds: string[];
   complainantIds: string[];
+  /** Cases that may be this one too, waiting for a supervisor to merge or dismiss them. */
+  possibleDuplicates: PossibleDuplicate[];
+  /** Cases staff said are not duplicates of this one. */
+  dismissedDuplicates: string[];
   timeline: TimelineEvent[];
   /** Changes with every change of the complaints that make up the case (a write's precondition). */
   revision: number;

@@ -1,31 +1,16 @@
 import type { Redis } from 'ioredis';
-import { caseBuckets, type CaseIndex, type CaseIndexEntry } from '../domain/case-buckets';
+import { caseBuckets, signalBuckets, type CaseIndex, type CaseIndexEntry } from '../domain/case-buckets';
 
 export type { CaseIndex, CaseIndexEntry };
 
-/** One member string per case, always written the same way so that adding it twice is a no-op. */
-const member = (e: CaseIndexEntry) => JSON.stringify([e.id, e.employer, e.employerKey, e.projectKey, e.area, e.sector, e.createdAt]);
-
-function parse(raw: string): CaseIndexEntry {
-  const [id, employer, employerKey, projectKey, area, sector, createdAt] = JSON.parse(raw) as [
-    string,
-    string | null,
-    string | null,
-    string | null,
-    string | null,
-    string | null,
-    number,
-  ];
-  return { id, employer, employerKey, projectKey, area, sector, createdAt };
-}
-
 /**
- * The de-duplication candidates of open cases, in Redis sorted sets by the character pairs of their
- * name keys, and by township and surname for a boss known by surname (score: when the case was opened).
- * No bucket grows with the county's caseload the way a whole township's cases would. FerretDB v1 looks documents up without a scan only by
- * `_id`, so finding candidates in the leads collection read every lead for every complaint. The store
- * stays the truth: a missing index (a fresh Redis) is rebuilt from it, and a case found closed when
- * a complaint would join it is dropped from the index then.
+ * The de-duplication candidates of open cases, in Redis: a sorted set per bucket (the character and
+ * syllable pairs of the names, a boss's surname in a township, a phone, a village; see signalBuckets)
+ * holding case ids scored by when the case was opened, and each case's matching entry under a key of its
+ * own. No bucket grows with the county's caseload the way a whole township's cases would. FerretDB v1
+ * looks documents up without a scan only by `_id`, so finding candidates in the leads collection read
+ * every lead for every complaint. The store stays the truth: a missing index (a fresh Redis) is rebuilt
+ * from it, and a case found closed when a complaint would join it is dropped from the index then.
  */
 export function createCaseIndex(
   redis: Redis,
@@ -33,8 +18,9 @@ export function createCaseIndex(
   windowDays: number,
   rebuildFrom: (since: Date) => Promise<CaseIndexEntry[]>,
 ): CaseIndex {
-  // v2: buckets by character pairs of the names (v1 also filed every case under its township).
-  const key = (bucket: string) => `${prefix}:case-index:v2:${bucket}`;
+  // v3: case ids per bucket, entries apart, so that a case's signals can grow as complaints join it.
+  const key = (bucket: string) => `${prefix}:case-index:v3:${bucket}`;
+  const entryKey = (id: string) => `${prefix}:case-index:v3:case:${id}`;
   const ready = key('ready');
   const ttlS = (windowDays + 1) * 86_400;
   let rebuilding: Promise<void> | null = null;
@@ -42,12 +28,14 @@ export function createCaseIndex(
   const write = async (entries: CaseIndexEntry[]) => {
     const since = Date.now() - windowDays * 86_400_000;
     const multi = redis.multi();
-    for (const e of entries)
-      for (const b of caseBuckets(e)) {
-        multi.zadd(key(b), e.createdAt, member(e));
+    for (const e of entries) {
+      multi.set(entryKey(e.id), JSON.stringify(e), 'EX', ttlS);
+      for (const b of signalBuckets(e.signals)) {
+        multi.zadd(key(b), e.createdAt, e.id);
         multi.zremrangebyscore(key(b), '-inf', `(${since}`);
         multi.expire(key(b), ttlS);
       }
+    }
     await multi.exec();
   };
 
@@ -59,7 +47,7 @@ export function createCaseIndex(
 
   return {
     async candidates(q, limit = 500) {
-      const buckets = caseBuckets(q);
+      const buckets = q.signals ? signalBuckets(q.signals) : caseBuckets(q);
       if (!buckets.length) return [];
       const run = () => {
         const p = redis.pipeline().exists(ready);
@@ -72,20 +60,24 @@ export function createCaseIndex(
         await rebuilding;
         res = await run();
       }
-      const byId = new Map<string, CaseIndexEntry>();
+      const ids = new Set<string>();
       for (const [err, members] of res!.slice(1)) {
         if (err) throw err;
-        for (const raw of members as string[]) {
-          const e = parse(raw);
-          byId.set(e.id, e);
-        }
+        for (const id of members as string[]) ids.add(id);
       }
-      return [...byId.values()].sort((a, b) => b.createdAt - a.createdAt).slice(0, limit);
+      if (!ids.size) return [];
+      const raw = await redis.mget(...[...ids].map(entryKey));
+      return raw
+        .filter((r): r is string => r !== null)
+        .map((r) => JSON.parse(r) as CaseIndexEntry)
+        .sort((a, b) => b.createdAt - a.createdAt)
+        .slice(0, limit);
     },
     add: (e) => write([e]),
     async remove(e) {
       const multi = redis.multi();
-      for (const b of caseBuckets(e)) multi.zrem(key(b), member(e));
+      for (const b of signalBuckets(e.signals)) multi.zrem(key(b), e.id);
+      multi.del(entryKey(e.id));
       await multi.exec();
     },
   };

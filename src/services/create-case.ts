@@ -9,7 +9,9 @@ import type { ComplainantRepository } from '../db/repositories/complainant-repos
 import type { ComplaintRepository } from '../db/repositories/complaint-repository';
 import type { LeadRepository } from '../db/repositories/lead-repository';
 import { type CaseIndex } from '../domain/case-buckets';
+import { readSignals, type CaseSignals } from '../domain/case-signals';
 import { TAOYUAN_TOWNSHIPS } from '../triage/lexicon/taoyuan-gazetteer';
+import { SURNAMES } from '../triage/lexicon/surnames';
 
 export interface OpenCaseDeps {
   leads: LeadRepository;
@@ -68,15 +70,35 @@ export const CHANNEL_NAME: Record<string, string> = {
 /** Queues a new case's reminders and escalations (best effort: overdue flags work without them). */
 export const scheduleDeadlines = (deps: OpenCaseDeps, lead: Lead) => deps.scheduleDeadlines?.(lead).catch(() => undefined);
 
-export const indexEntry = (l: Lead) => ({
+export const indexEntry = (l: Lead, signals: CaseSignals) => ({
   id: l.id,
   employer: l.employer,
   employerKey: l.employerKey,
   projectKey: l.projectKey,
   area: l.area,
   sector: l.sector,
+  signals,
   createdAt: l.createdAt.getTime(),
 });
+
+/** What matching compares of one complaint: its triage, its sender and its text (see domain/case-signals). */
+export function complaintSignals(c: Complaint, t: TriageResult, area: string | null): CaseSignals {
+  return readSignals(
+    {
+      text: c.text,
+      employer: t.employer,
+      project: t.project,
+      location: t.location,
+      area,
+      phone: t.phone,
+      sector: t.sector,
+      senderName: c.sender.name,
+      senderPhone: c.sender.phone,
+      receivedAt: c.receivedAt,
+    },
+    { townships: TAOYUAN_TOWNSHIPS, surnames: SURNAMES },
+  );
+}
 
 export interface CaseSeed {
   route: ReturnType<typeof routeLead>;
@@ -84,6 +106,7 @@ export interface CaseSeed {
   projectKey: string | null;
   phone: string | null;
   report: Lead['reports'][number];
+  signals: CaseSignals;
   now: Date;
   /** The new case's id: the complaint's own when triage opens it, so that a second run finds it by id. */
   id?: string;
@@ -129,6 +152,7 @@ async function createNumberedCase(deps: OpenCaseDeps, c: Complaint, t: TriageRes
       reports: [report],
       complaintIds: [c.id],
       complainantIds: [complainantId],
+      signals: seed.signals,
       timeline: [
         { at: now, type: 'created', actor: 'system', note: `由${CHANNEL_NAME[c.channel] ?? c.channel}投诉自动生成`, changes: [] },
         ...(seed.notice && deps.noticeEvent ? [deps.noticeEvent(caseNumber, c.channel, now)] : []),
@@ -136,7 +160,7 @@ async function createNumberedCase(deps: OpenCaseDeps, c: Complaint, t: TriageRes
     },
     seed.id,
   );
-  await deps.caseIndex.add(indexEntry(lead));
+  await deps.caseIndex.add(indexEntry(lead, seed.signals));
   return lead;
 }
 
@@ -151,8 +175,10 @@ export async function openSeparateCase(
   const t = c.triage;
   const who = complainantKey(c, t.phone);
   const complainantId = await deps.complainants.upsert(c.channel, who.channelUserId, { name: c.sender.name, phone: who.phone });
+  const route = routeLead(t, TAOYUAN_TOWNSHIPS, deps.departments);
   const lead = await createCase(deps, c, t, {
-    route: routeLead(t, TAOYUAN_TOWNSHIPS, deps.departments),
+    route,
+    signals: complaintSignals(c, t, route.area),
     employerKey: nameKey(t.employer),
     projectKey: nameKey(t.project),
     phone: who.phone,

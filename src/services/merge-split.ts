@@ -5,12 +5,18 @@ import type { Lead } from '../domain/lead';
 import type { StaffUser } from '../domain/staff';
 import type { ComplaintRepository } from '../db/repositories/complaint-repository';
 import type { LeadRepository } from '../db/repositories/lead-repository';
+import type { CaseIndex } from '../domain/case-buckets';
+import { NO_SIGNALS, unionSignals } from '../domain/case-signals';
+import { indexEntry } from './create-case';
+import { mergedDuplicates, repointDuplicates } from './possible-duplicates';
 
 export interface MergeSplitDeps {
   leads: LeadRepository;
   complaints: ComplaintRepository;
   /** Opens a new case for one complaint from its stored triage (the open-case path, without matching). */
   openSeparateCase(complaintId: string): Promise<Lead>;
+  /** The merged case is matched with both cases' signals from then on. */
+  caseIndex?: Pick<CaseIndex, 'add'>;
 }
 
 const changedMeanwhile = (lead: Lead) =>
@@ -35,10 +41,12 @@ function lockBoth<T>(deps: MergeSplitDeps, a: string, b: string, fn: () => Promi
 /** Staff merge a duplicate case into another: complaints, complainants and recoveries move; the duplicate closes. */
 export async function mergeCases(deps: MergeSplitDeps, staff: StaffUser, targetId: string, sourceId: string): Promise<Lead> {
   if (targetId === sourceId) throw new AppError('invalid_request', 'a case cannot be merged into itself', { status: 400 });
-  return lockBoth(deps, targetId, sourceId, async () => {
+  const { merged, source } = await lockBoth(deps, targetId, sourceId, async () => {
     const target = await editable(deps, staff, targetId);
     const source = await editable(deps, staff, sourceId);
     const reports = [...target.reports, ...source.reports];
+    const [targetSignals, sourceSignals] = await Promise.all([deps.leads.signals(target.id), deps.leads.signals(source.id)]);
+    const signals = unionSignals(targetSignals ?? NO_SIGNALS, sourceSignals ?? NO_SIGNALS);
     const merged = await deps.leads.setMembership(
       target.id,
       target.revision,
@@ -50,6 +58,8 @@ export async function mergeCases(deps: MergeSplitDeps, staff: StaffUser, targetI
         recoveredYuan: target.recoveredYuan + source.recoveredYuan,
         workersPaid: target.workersPaid + source.workersPaid,
         ...caseTotals(reports),
+        signals,
+        ...mergedDuplicates(target, source),
       },
       {
         at: new Date(),
@@ -79,8 +89,12 @@ export async function mergeCases(deps: MergeSplitDeps, staff: StaffUser, targetI
         changes: [{ field: 'status', before: source.status, after: 'closed' }],
       },
     );
-    return merged;
+    await deps.caseIndex?.add(indexEntry(merged, signals));
+    return { merged, source };
   });
+  // Outside both cases' locks: other cases that named the merged one now name this one.
+  await repointDuplicates(deps, source, merged);
+  return merged;
 }
 
 /** Staff split a complaint that does not belong off a case: it gets a case of its own. */

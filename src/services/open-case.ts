@@ -1,27 +1,31 @@
 import { AppError } from '../domain/app-error';
-import { caseTotals, matchScore, nameKey } from '../domain/case-matching';
+import { caseTotals, compareSignals, decideMatch, MERGE_SCORE, nameKey, type Scored } from '../domain/case-matching';
 import type { Complaint } from '../domain/complaint';
 import { type Lead } from '../domain/lead';
 import { routeLead } from '../domain/routing';
 import type { TriageResult } from '../domain/triage-result';
-import { caseBuckets } from '../domain/case-buckets';
+import { signalBuckets, type CaseIndexEntry } from '../domain/case-buckets';
+import { unionSignals, type CaseSignals } from '../domain/case-signals';
 import { TAOYUAN_TOWNSHIPS } from '../triage/lexicon/taoyuan-gazetteer';
 
 import {
   CHANNEL_NAME,
   complainantKey,
+  complaintSignals,
   createCase,
   indexEntry,
   scheduleDeadlines,
   type CaseComplainant,
   type OpenCaseDeps,
 } from './create-case';
+import { recordPossibleDuplicates } from './possible-duplicates';
 
 export { openSeparateCase, type CaseComplainant, type OpenCaseDeps } from './create-case';
 
 /**
- * A wage complaint joins the open case about the same employer or project (see case-matching), or
- * opens a new one with a case number. Safe to run twice for one complaint.
+ * A wage complaint joins the open case it belongs to (see case-matching), or opens a new one with a
+ * case number; open cases it resembles without enough to merge are recorded as possible duplicates on
+ * both sides. Safe to run twice for one complaint.
  */
 export async function openOrJoinCase(
   deps: OpenCaseDeps,
@@ -35,13 +39,16 @@ export async function openOrJoinCase(
   const already = await deps.leads.get(c.id);
   if (already) {
     // In case the earlier run stopped before it did these (queuing the first check again is a no-op).
-    await deps.caseIndex.add(indexEntry(already));
+    const signals = (await deps.leads.signals(already.id)) ?? complaintSignals(c, t, already.area);
+    await deps.caseIndex.add(indexEntry(already, signals));
     await scheduleDeadlines(deps, already);
     return { lead: already, complainant, opened: true };
   }
   const { lead, opened } = await matchOrCreate(deps, c, t, complainantId, who.phone);
   return { lead, complainant, opened };
 }
+
+type Candidate = Scored<CaseIndexEntry> & { lead: Lead };
 
 async function matchOrCreate(
   deps: OpenCaseDeps,
@@ -53,38 +60,38 @@ async function matchOrCreate(
   const route = routeLead(t, TAOYUAN_TOWNSHIPS, deps.departments);
   const employerKey = nameKey(t.employer);
   const projectKey = nameKey(t.project);
+  const signals = complaintSignals(c, t, route.area);
   const report = { complaintId: c.id, complainantId, workerCount: t.worker_count, amountYuan: t.amount_yuan };
   const now = deps.now?.() ?? new Date();
 
   // Complaints that could match each other are decided one at a time, so a crew writing at once gets
   // one case however they spell the employer: two complaints that can match share a bucket of the
-  // case index (see caseBuckets), and each takes all of its buckets' locks together. (A second run of
+  // case index (see signalBuckets), and each takes all of its buckets' locks together. (A second run of
   // this complaint racing the first finds the case the first opened among the candidates, or clashes
-  // on its id in createCase; either way one case.) A complaint with no name to match cannot join a
-  // case and needs no lock of its own; it keeps its township's, as before.
-  const buckets = caseBuckets({ employer: t.employer, employerKey, projectKey, area: route.area });
+  // on its id in createCase; either way one case.) A complaint with nothing to match by cannot join a
+  // case and needs no lock of its own; it keeps its township's.
+  const buckets = signalBuckets(signals);
   const locks = buckets.length ? buckets.map((b) => `case-match:${b}`) : [`case-match:${route.area ?? 'none'}`];
   const decided = await deps.withLocks(locks, async (): Promise<{ lead: Lead; opened: boolean }> => {
     const since = new Date(now.getTime() - deps.dedupWindowDays * 86_400_000);
-    const candidates = await deps.caseIndex.candidates({ since, employer: t.employer, employerKey, projectKey, area: route.area });
-    const me = { employer: t.employer, employerKey, projectKey, area: route.area, sector: t.sector };
-    const ranked = candidates
-      .map((entry) => ({ entry, score: matchScore(me, entry) }))
-      .filter((x) => x.score > 0)
-      .sort((a, b) => b.score - a.score);
-    for (const { entry } of ranked) {
-      const lead = await deps.leads.get(entry.id);
-      if (!lead || lead.status === 'closed' || lead.status === 'rejected') {
-        await deps.caseIndex.remove(entry);
-        continue;
-      }
+    const entries = await deps.caseIndex.candidates({ since, employer: t.employer, employerKey, projectKey, area: route.area, signals });
+    const { join, suggest } = await decideAmongOpen(
+      deps,
+      entries.map((entry) => ({ entry, evidence: compareSignals(signals, entry.signals) })),
+    );
+    if (join) {
       // An earlier run of this complaint joined it already.
-      if (lead.complaintIds.includes(c.id)) return { lead, opened: false };
-      const joined = await joinCase(deps, lead.id, c, t, report, now);
-      if (joined) return { lead: joined, opened: false };
-      break;
+      if (join.lead.complaintIds.includes(c.id)) return { lead: join.lead, opened: false };
+      const merged = unionSignals(join.entry.signals, signals);
+      const joined = await joinCase(deps, join.lead.id, c, t, report, merged, join.evidence.reasons, now);
+      if (joined) {
+        await deps.caseIndex.add(indexEntry(joined, merged));
+        await recordPossibleDuplicates(deps, joined, suggest, now);
+        return { lead: joined, opened: false };
+      }
     }
-    const opened = await createCase(deps, c, t, { route, employerKey, projectKey, phone, report, now, id: c.id, notice: true });
+    const opened = await createCase(deps, c, t, { route, employerKey, projectKey, phone, report, signals, now, id: c.id, notice: true });
+    await recordPossibleDuplicates(deps, opened, suggest, now);
     return { lead: opened, opened: true };
   });
   // Outside the lock: other complaints about these names need not wait for it.
@@ -92,8 +99,48 @@ async function matchOrCreate(
   return decided;
 }
 
+/**
+ * The decision among the cases that are still open: a candidate found closed (or gone) leaves the
+ * index and the decision is taken again without it.
+ */
+async function decideAmongOpen(
+  deps: OpenCaseDeps,
+  scored: Scored<CaseIndexEntry>[],
+): Promise<{ join: Candidate | null; suggest: Candidate[] }> {
+  let pool = scored;
+  for (;;) {
+    const { join, suggest } = decideMatch(pool, (a, b) => compatible(a.signals, b.signals));
+    const wanted = [...(join ? [join] : []), ...suggest];
+    const leads = await Promise.all(wanted.map((w) => deps.leads.get(w.entry.id)));
+    const gone = wanted.filter((_, i) => !isOpen(leads[i]));
+    if (!gone.length) {
+      const withLead = (w: Scored<CaseIndexEntry>) => ({ ...w, lead: leads[wanted.indexOf(w)]! });
+      return { join: join ? withLead(join) : null, suggest: suggest.map(withLead) };
+    }
+    for (const g of gone) await deps.caseIndex.remove(g.entry);
+    pool = pool.filter((p) => !gone.includes(p));
+  }
+}
+
+const isOpen = (l: Lead | null | undefined): l is Lead => Boolean(l && l.status !== 'closed' && l.status !== 'rejected');
+
+/** Two open cases that could be one (a crew split in two), as opposed to two cases a complaint cannot tell apart. */
+const compatible = (a: CaseSignals, b: CaseSignals) => {
+  const e = compareSignals(a, b);
+  return !e.veto && e.score >= MERGE_SCORE / 2;
+};
+
 /** Joins the case as it is inside its exclusive section; null when it closed meanwhile. */
-function joinCase(deps: OpenCaseDeps, leadId: string, c: Complaint, t: TriageResult, report: Lead['reports'][number], now: Date) {
+function joinCase(
+  deps: OpenCaseDeps,
+  leadId: string,
+  c: Complaint,
+  t: TriageResult,
+  report: Lead['reports'][number],
+  signals: CaseSignals,
+  reasons: string[],
+  now: Date,
+) {
   return deps.leads.mutate(leadId, async () => {
     const lead = await deps.leads.get(leadId);
     if (!lead || lead.status === 'closed' || lead.status === 'rejected') return null;
@@ -106,13 +153,13 @@ function joinCase(deps: OpenCaseDeps, leadId: string, c: Complaint, t: TriageRes
       lead.id,
       lead.revision,
       report,
-      { ...totals, urgency: urgent ? 'high' : 'normal', priority: urgent ? 'urgent' : 'normal' },
+      { ...totals, urgency: urgent ? 'high' : 'normal', priority: urgent ? 'urgent' : 'normal', signals },
       [
         {
           at: now,
           type: 'complaint_merged',
           actor: 'system',
-          note: `合并${CHANNEL_NAME[c.channel] ?? c.channel}投诉（同一单位或项目）`,
+          note: `合并${CHANNEL_NAME[c.channel] ?? c.channel}投诉（${reasons.join('、') || '同一单位或项目'}）`,
           changes: [
             { field: 'workerCount', before: String(lead.workerCount ?? ''), after: String(totals.workerCount ?? '') },
             { field: 'amountYuan', before: String(lead.amountYuan ?? ''), after: String(totals.amountYuan ?? '') },

@@ -85,7 +85,7 @@ describe('de-duplication: one case per employer or project while it is open', ()
     await redis.del(...keys);
     const second = await submit('盘塘镇瑞丰鞋业有限公司欠我两个月工资6200块。', '13900009402');
     expect(second.id).toBe(first.id);
-    expect(await redis.exists(`${app.ctx.config.QUEUE_PREFIX}:case-index:v2:ready`)).toBe(1);
+    expect(await redis.exists(`${app.ctx.config.QUEUE_PREFIX}:case-index:v3:ready`)).toBe(1);
   });
 
   it('when the case-number counter in Redis is lost, then numbering goes on after the highest number stored', async () => {

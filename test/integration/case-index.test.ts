@@ -1,5 +1,6 @@
 import IORedis from 'ioredis';
-import { nameKey } from '../../src/domain/case-matching';
+import { nameKey, surname } from '../../src/domain/case-matching';
+import { NO_SIGNALS, type CaseSignals } from '../../src/domain/case-signals';
 import { createCaseIndex, type CaseIndexEntry } from '../../src/redis/case-index';
 import { uniqueName } from '../support/test-app';
 
@@ -12,13 +13,27 @@ describe('the case index', () => {
   const now = Date.now();
   const since = new Date(now - 30 * 86_400_000);
 
-  const entry = (id: string, employer: string | null, project: string | null, area: string | null): CaseIndexEntry => ({
+  const entry = (
+    id: string,
+    employer: string | null,
+    project: string | null,
+    area: string | null,
+    more: Partial<CaseSignals> = {},
+  ): CaseIndexEntry => ({
     id,
     employer,
     employerKey: nameKey(employer),
     projectKey: nameKey(project),
     area,
     sector: null,
+    signals: {
+      ...NO_SIGNALS,
+      employerKeys: surname(employer) ? [] : [nameKey(employer)].filter((k): k is string => k !== null),
+      projectKeys: [nameKey(project)].filter((k): k is string => k !== null),
+      bosses: surname(employer) ? [surname(employer)!] : [],
+      area,
+      ...more,
+    },
     createdAt: now - Number(id.slice(-3)) * 1000,
   });
   const query = (employer: string | null, project: string | null, area: string | null) => ({
@@ -75,5 +90,19 @@ describe('the case index', () => {
     await idx.add(added);
     expect((await idx.candidates(query('宏远达建设', null, null))).map((e) => e.id)).toEqual([added.id]);
     expect(rebuilds).toBe(1);
+  });
+
+  it('finds a case by the sound of its name, by a phone and by a village, and takes its signals as they grow', async () => {
+    const idx = index();
+    const first = entry('a00000000000000000000006', '盛宏建设有限公司', null, '漳江街道', { phones: ['13900007001'] });
+    await idx.add(first);
+    const by = (more: Partial<CaseSignals>) => idx.candidates({ ...query(null, null, null), signals: { ...NO_SIGNALS, ...more } });
+    expect((await by({ employerKeys: ['盛泓'] })).map((e) => e.id)).toEqual([first.id]);
+    expect((await by({ phones: ['13900007001'] })).map((e) => e.id)).toEqual([first.id]);
+    expect(await by({ villages: ['杨家村'] })).toEqual([]);
+    await idx.add({ ...first, signals: { ...first.signals, villages: ['杨家村'] } });
+    const found = await by({ villages: ['杨家村'] });
+    expect(found.map((e) => e.id)).toEqual([first.id]);
+    expect(found[0]!.signals.phones).toEqual(['13900007001']);
   });
 });

@@ -37,6 +37,10 @@ export interface LeadDoc {
   reports: { complaintId: Types.ObjectId; complainantId: Types.ObjectId; workerCount: number | null; amountYuan: number | null }[];
   complaintIds: Types.ObjectId[];
   complainantIds: Types.ObjectId[];
+  possibleDuplicates?: { leadId: string; caseNumber: string; score: number; reasons: string[]; at: Date }[];
+  dismissedDuplicates?: string[];
+  /** What de-duplication compares (domain/case-signals); kept off the Lead that leaves the store. */
+  signals?: Record<string, unknown> | null;
   timeline: {
     at: Date;
     type: string;
@@ -106,6 +110,12 @@ const schema = new Schema<LeadDoc>(
     },
     complaintIds: { type: [Schema.Types.ObjectId], default: [] },
     complainantIds: { type: [Schema.Types.ObjectId], default: [] },
+    possibleDuplicates: {
+      type: [new Schema({ leadId: String, caseNumber: String, score: Number, reasons: [String], at: Date }, { _id: false })],
+      default: [],
+    },
+    dismissedDuplicates: { type: [String], default: [] },
+    signals: { type: Schema.Types.Mixed, default: null },
     // Append-only: only ever $push-ed to.
     timeline: {
       type: [

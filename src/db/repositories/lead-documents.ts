@@ -56,6 +56,14 @@ export function toLead(d: LeadDoc): Lead {
     })),
     complaintIds: (d.complaintIds ?? []).map((x) => x.toHexString()),
     complainantIds: (d.complainantIds ?? []).map((x) => x.toHexString()),
+    possibleDuplicates: (d.possibleDuplicates ?? []).map((p) => ({
+      leadId: p.leadId,
+      caseNumber: p.caseNumber,
+      score: p.score,
+      reasons: [...(p.reasons ?? [])],
+      at: p.at,
+    })),
+    dismissedDuplicates: [...(d.dismissedDuplicates ?? [])],
     timeline: (d.timeline ?? []).map((e): TimelineEvent => ({
       at: e.at,
       type: e.type,

@@ -6,6 +6,7 @@ import { leadModel, type LeadDoc } from '../models/lead-model';
 import { createGroupInsert } from '../group-insert';
 import { createGroupRead } from '../group-read';
 import type { CaseIndexEntry } from '../../domain/case-buckets';
+import { NO_SIGNALS, type CaseSignals } from '../../domain/case-signals';
 import { atRevision, toLead } from './lead-documents';
 import { escapeRegex, listQuery, SORT_ORDER, type LeadFilter, type LeadScope } from './lead-list-query';
 
@@ -26,6 +27,8 @@ export type NewLead = Omit<
   | 'contactedAt'
   | 'closedAt'
   | 'overdue'
+  | 'possibleDuplicates'
+  | 'dismissedDuplicates'
   | 'revision'
   | 'createdAt'
   | 'updatedAt'
@@ -72,7 +75,7 @@ export function createLeadRepository(db: Connection, caseLock?: CaseLock) {
      * Creates the lead of a complaint once; a second call for the same complaint returns the first lead.
      * With `id`, the lead gets that id, so a second call for it fails on the key and finds the first by id.
      */
-    async createOnce(input: NewLead, id?: string): Promise<{ lead: Lead; created: boolean }> {
+    async createOnce(input: NewLead & { signals?: CaseSignals }, id?: string): Promise<{ lead: Lead; created: boolean }> {
       try {
         // Cases opened together are written with one insert (see group-insert).
         const raw = await group.insert({
@@ -124,8 +127,8 @@ export function createLeadRepository(db: Connection, caseLock?: CaseLock) {
     async findOpenSince(since: Date): Promise<CaseIndexEntry[]> {
       const docs = await Leads.find(
         { status: { $nin: ['closed', 'rejected'] }, createdAt: { $gte: since } },
-        { employer: 1, employerKey: 1, projectKey: 1, area: 1, sector: 1, createdAt: 1 },
-      ).lean<Pick<LeadDoc, '_id' | 'employer' | 'employerKey' | 'projectKey' | 'area' | 'sector' | 'createdAt'>[]>();
+        { employer: 1, employerKey: 1, projectKey: 1, area: 1, sector: 1, signals: 1, createdAt: 1 },
+      ).lean<Pick<LeadDoc, '_id' | 'employer' | 'employerKey' | 'projectKey' | 'area' | 'sector' | 'signals' | 'createdAt'>[]>();
       return docs.map((d) => ({
         id: d._id.toHexString(),
         employer: d.employer ?? null,
@@ -133,8 +136,29 @@ export function createLeadRepository(db: Connection, caseLock?: CaseLock) {
         projectKey: d.projectKey ?? null,
         area: d.area ?? null,
         sector: d.sector ?? null,
+        signals: signalsOf(d),
         createdAt: d.createdAt.getTime(),
       }));
+    },
+
+    /** What de-duplication compares for a case (see domain/case-signals). */
+    async signals(id: string): Promise<CaseSignals | null> {
+      const d = await reads.get(id);
+      return d ? signalsOf(d) : null;
+    },
+
+    /** Sets a case's possible duplicates and dismissed pairs (the caller holds the case: see mutate). */
+    async setDuplicates(
+      id: string,
+      d: { possibleDuplicates: Lead['possibleDuplicates']; dismissedDuplicates: string[] },
+      event?: TimelineEvent,
+    ): Promise<Lead | null> {
+      const doc = await Leads.findOneAndUpdate(
+        { _id: new Types.ObjectId(id) },
+        { $set: d, ...(event ? { $push: { timeline: event } } : {}) },
+        { returnDocument: 'after' },
+      ).lean<LeadDoc>();
+      return doc ? toLead(doc) : null;
     },
 
     /**
@@ -145,7 +169,7 @@ export function createLeadRepository(db: Connection, caseLock?: CaseLock) {
       id: string,
       revision: number,
       report: Lead['reports'][number],
-      totals: { workerCount: number | null; amountYuan: number | null; urgency: string; priority: string },
+      totals: { workerCount: number | null; amountYuan: number | null; urgency: string; priority: string; signals?: CaseSignals },
       events: TimelineEvent | TimelineEvent[],
     ): Promise<Lead | null> {
       const list = Array.isArray(events) ? events : [events];
@@ -203,6 +227,9 @@ export function createLeadRepository(db: Connection, caseLock?: CaseLock) {
         workersPaid?: number;
         workerCount: number | null;
         amountYuan: number | null;
+        signals?: CaseSignals;
+        possibleDuplicates?: Lead['possibleDuplicates'];
+        dismissedDuplicates?: string[];
       },
       event: TimelineEvent,
     ): Promise<Lead | null> {
@@ -272,3 +299,16 @@ export function createLeadRepository(db: Connection, caseLock?: CaseLock) {
 }
 
 export type LeadRepository = ReturnType<typeof createLeadRepository>;
+
+/** A case's stored signals; a case stored before it had them is matched by its names alone. */
+function signalsOf(d: Pick<LeadDoc, 'employer' | 'employerKey' | 'projectKey' | 'area' | 'sector' | 'signals'>): CaseSignals {
+  if (d.signals) return { ...NO_SIGNALS, ...(d.signals as Partial<CaseSignals>) };
+  return {
+    ...NO_SIGNALS,
+    employerKeys: d.employerKey ? [d.employerKey] : [],
+    projectKeys: d.projectKey ? [d.projectKey] : [],
+    bosses: d.employer && /^.(老板|总|经理|包工头)$/.test(d.employer) ? [d.employer[0]!] : [],
+    area: d.area ?? null,
+    sector: d.sector ?? null,
+  };
+}

@@ -25,6 +25,16 @@ const recovery = z.strictObject({
   recordedAt: isoDateTime,
 });
 
+const possibleDuplicate = z
+  .strictObject({
+    leadId: storeId,
+    caseNumber: z.string().meta({ example: 'WA20261128-0002' }),
+    score: z.number().meta({ description: 'evidence points; a complaint joins a case by itself at 3' }),
+    reasons: z.array(z.string()).meta({ description: 'what the two cases share, in Chinese', example: ['同一老板', '同一工地'] }),
+    at: isoDateTime,
+  })
+  .meta({ id: 'PossibleDuplicate', description: 'another open case that may be this one: merge it or dismiss it' });
+
 const leadFields = {
   id: storeId,
   caseNumber: z.string().meta({ example: 'WA20261128-0001' }),
@@ -67,6 +77,8 @@ const leadFields = {
   ),
   complaintIds: z.array(storeId),
   complainantIds: z.array(storeId),
+  possibleDuplicates: z.array(possibleDuplicate),
+  dismissedDuplicates: z.array(storeId).meta({ description: 'cases staff said are not duplicates of this one' }),
   timeline: z.array(timelineEvent),
   revision: z.number().int(),
   createdAt: isoDateTime,
@@ -99,6 +111,15 @@ const messageFields = {
 
 /** A reply or notice to a complainant and its delivery state. */
 export const outboundMessage = z.strictObject(messageFields).meta({ id: 'OutboundMessage' });
+
+/** A message as staff read it: the number, a phone-based contact id and numbers in the text masked. */
+export const maskedMessage = z
+  .strictObject({
+    ...messageFields,
+    phone: maskedPhone.nullable(),
+    channelUserId: z.string().meta({ description: 'the WeChat contact, or phone:<masked number> for a caller', example: 'phone:139****4821' }),
+  })
+  .meta({ id: 'MaskedOutboundMessage' });
 
 /** A call-back task: the number masked everywhere, the channel identity (phone:…) included. */
 export const callbackTask = z

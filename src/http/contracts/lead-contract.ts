@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LEAD_STATUSES, type Lead } from '../../domain/lead';
 import { CATEGORIES } from '../../domain/triage-result';
-import { lead, maskedLead, outboundMessage } from './case-schemas';
+import { maskedLead, maskedMessage } from './case-schemas';
 import { failure, invalid, tooLarge, unauthenticated, unavailable, type Describes } from './common';
 import type { ApiOperation, RouterContract } from './operation';
 
@@ -20,6 +20,7 @@ export const listQuery = z
   .strict(); // an unknown parameter (e.g. status[$ne]) is an error, never silently ignored
 
 export const idParam = z.object({ id: z.string().regex(/^[0-9a-f]{24}$/i, 'a 24-character lead id') });
+export const duplicateParams = idParam.extend({ otherId: z.string().regex(/^[0-9a-f]{24}$/i, 'a 24-character lead id') });
 const note = z.string().trim().min(1).max(2000).optional();
 
 export const assignBody = z
@@ -75,7 +76,7 @@ const leadPage = z
     pageSize: z.number().int(),
   })
   .meta({ id: 'LeadPage' });
-const messages = z.strictObject({ messages: z.array(outboundMessage) });
+const messages = z.strictObject({ messages: z.array(maskedMessage) });
 const revealedPhones = z
   .strictObject({
     phone: z.string().nullable().meta({ description: 'the number triage found in the complaint' }),
@@ -84,7 +85,7 @@ const revealedPhones = z
     ),
   })
   .meta({ id: 'RevealedPhones' });
-const splitResult = z.strictObject({ from: lead, to: lead });
+const splitResult = z.strictObject({ from: maskedLead, to: maskedLead });
 
 true satisfies Describes<typeof splitResult, { from: Lead; to: Lead }>;
 
@@ -99,7 +100,7 @@ const action = (path: string, summary: string, json: z.ZodType, status: 200 | 20
   summary,
   security: 'staff',
   request: { params: idParam, json },
-  responses: { [status]: { description: 'the case as it is now', json: lead }, ...act },
+  responses: { [status]: { description: 'the case as it is now, the phone masked', json: maskedLead }, ...act },
 });
 
 /** The case API: list, read, and the actions of the case workflow. */
@@ -154,7 +155,19 @@ export const leadContract: RouterContract = {
       request: { params: idParam },
       responses: { 200: { description: 'the numbers in full', json: revealedPhones }, ...read },
     },
-    action('/{id}/merge', 'merge a duplicate case into this one (the duplicate closes)', mergeBody),
+    action(
+      '/{id}/merge',
+      'merge a duplicate case into this one (the duplicate closes); a possible duplicate is merged the same way',
+      mergeBody,
+    ),
+    {
+      method: 'post',
+      path: '/{id}/duplicates/{otherId}/dismiss',
+      summary: 'a possible duplicate is not one: it leaves both cases and is not suggested again (supervisors and admins)',
+      security: 'staff',
+      request: { params: duplicateParams },
+      responses: { 200: { description: 'the case as it is now, the phone masked', json: maskedLead }, ...read, 403: forbidden },
+    },
     {
       method: 'post',
       path: '/{id}/split',

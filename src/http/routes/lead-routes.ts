@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { maskedLead, maskedMessage } from '../../domain/masking';
 import { jsonBody } from '../json-body';
 import type { z } from 'zod';
 import type { Lead } from '../../domain/lead';
@@ -7,7 +8,17 @@ import type { OutboundMessage } from '../../domain/outbound';
 import type { RecoveryInput, StatusChange } from '../../services/case-actions';
 import { currentStaff } from '../middleware/require-staff';
 import { parseOr400 } from '../validation';
-import { assignBody, idParam, listQuery, mergeBody, recoveryBody, replyBody, splitBody, statusBody } from '../contracts/lead-contract';
+import {
+  assignBody,
+  duplicateParams,
+  idParam,
+  listQuery,
+  mergeBody,
+  recoveryBody,
+  replyBody,
+  splitBody,
+  statusBody,
+} from '../contracts/lead-contract';
 
 export type LeadListQuery = z.infer<typeof listQuery>;
 
@@ -25,6 +36,8 @@ export interface LeadRouteDeps {
   ): Promise<{ phone: string | null; complainants: { id: string; name: string | null; phone: string | null; channel: string }[] }>;
   mergeCases(staff: StaffUser, targetId: string, sourceId: string): Promise<Lead>;
   splitComplaint(staff: StaffUser, leadId: string, complaintId: string): Promise<{ from: Lead; to: Lead }>;
+  /** A possible duplicate is not one: it leaves both cases and is not suggested again. */
+  dismissDuplicate(staff: StaffUser, id: string, otherId: string): Promise<Lead>;
 }
 
 export function leadRoutes(deps: LeadRouteDeps): Router {
@@ -41,24 +54,26 @@ export function leadRoutes(deps: LeadRouteDeps): Router {
   });
   router.post('/:id/assign', async (req, res) => {
     const { id } = parseOr400(idParam, req.params);
-    res.json(await deps.assignLead(currentStaff(res), id, parseOr400(assignBody, req.body)));
+    res.json(maskedLead(await deps.assignLead(currentStaff(res), id, parseOr400(assignBody, req.body))));
   });
   router.post('/:id/status', async (req, res) => {
     const { id } = parseOr400(idParam, req.params);
-    res.json(await deps.changeLeadStatus(currentStaff(res), id, parseOr400(statusBody, req.body)));
+    res.json(maskedLead(await deps.changeLeadStatus(currentStaff(res), id, parseOr400(statusBody, req.body))));
   });
   router.post('/:id/recoveries', async (req, res) => {
     const { id } = parseOr400(idParam, req.params);
     const body = parseOr400(recoveryBody, req.body);
-    res.status(201).json(await deps.recordRecovery(currentStaff(res), id, { ...body, date: new Date(body.date) }));
+    res.status(201).json(maskedLead(await deps.recordRecovery(currentStaff(res), id, { ...body, date: new Date(body.date) })));
   });
   router.post('/:id/replies', async (req, res) => {
     const { id } = parseOr400(idParam, req.params);
-    res.status(201).json({ messages: await deps.replyToComplainants(currentStaff(res), id, parseOr400(replyBody, req.body)) });
+    res
+      .status(201)
+      .json({ messages: (await deps.replyToComplainants(currentStaff(res), id, parseOr400(replyBody, req.body))).map(maskedMessage) });
   });
   router.get('/:id/messages', async (req, res) => {
     const { id } = parseOr400(idParam, req.params);
-    res.json({ messages: await deps.listMessages(currentStaff(res), id) });
+    res.json({ messages: (await deps.listMessages(currentStaff(res), id)).map(maskedMessage) });
   });
   router.post('/:id/reveal-phone', async (req, res) => {
     const { id } = parseOr400(idParam, req.params);
@@ -66,11 +81,16 @@ export function leadRoutes(deps: LeadRouteDeps): Router {
   });
   router.post('/:id/merge', async (req, res) => {
     const { id } = parseOr400(idParam, req.params);
-    res.json(await deps.mergeCases(currentStaff(res), id, parseOr400(mergeBody, req.body).sourceLeadId));
+    res.json(maskedLead(await deps.mergeCases(currentStaff(res), id, parseOr400(mergeBody, req.body).sourceLeadId)));
   });
   router.post('/:id/split', async (req, res) => {
     const { id } = parseOr400(idParam, req.params);
-    res.status(201).json(await deps.splitComplaint(currentStaff(res), id, parseOr400(splitBody, req.body).complaintId));
+    const { from, to } = await deps.splitComplaint(currentStaff(res), id, parseOr400(splitBody, req.body).complaintId);
+    res.status(201).json({ from: maskedLead(from), to: maskedLead(to) });
+  });
+  router.post('/:id/duplicates/:otherId/dismiss', async (req, res) => {
+    const { id, otherId } = parseOr400(duplicateParams, req.params);
+    res.json(maskedLead(await deps.dismissDuplicate(currentStaff(res), id, otherId)));
   });
   return router;
 }

@@ -1,0 +1,78 @@
+import { distance } from 'fastest-levenshtein';
+import { pinyin } from 'pinyin-pro';
+
+/**
+ * The distinctive part of an employer or project name, and how alike two are in writing and in sound:
+ * "湖南鑫达建设有限公司", "鑫达建筑公司" and "鑫达公司的项目部" are one employer, and so are 盛宏 and 盛泓.
+ */
+const PLACE_PREFIX = /^(湖南省|湖南|常德市|常德)/;
+/** The county's own name, wherever it stands (桃源县华盛鞋业, 兴发电子桃源分厂). */
+const COUNTY = /桃源县|桃源(?=分|县)|^桃源/g;
+const GENERIC =
+  /(有限责任公司|股份有限公司|集团有限公司|有限公司|分公司|分厂|分店|公司|集团|项目部|项目|劳务队|施工队|工程队|装修队|劳务|建设|建筑|工程|工地|老板|包工头|老总|经理)/g;
+/** Words for the trade rather than the business: 湘味轩饭店 and 湘味轩餐饮 are one business. */
+const TRADE =
+  /(水电安装|安装|保洁|物业|家政|物流|快递网点|快递|网点|餐饮|饭店|酒店|酒楼|餐馆|菜馆|机械制造|制造|机械|电子科技|科技|电子|鞋业|纸业|茶业|米业|教育培训学校|培训学校|培训机构|教育|培训|装修|装饰|园林|新能源|能源|环保|农业开发|开发|服务|服装|服饰)/g;
+/** Phases and blocks of one estate are one site for a complaint: 碧水湾三期, 阳光新城B区. */
+const PHASE = /([一二三四五六七八九十\d]+期|[A-Za-z\d]+区|[一二三四五六七八九十\d]+号楼)$/;
+
+/** The distinctive part of an employer or project name, or null when nothing distinctive is left. */
+export function nameKey(name: string | null): string | null {
+  if (!name) return null;
+  const squashed = name.replace(/[\s\p{P}\p{S}]/gu, '').toUpperCase();
+  const core = squashed.replace(PLACE_PREFIX, '').replace(COUNTY, '').replace(GENERIC, '').replace(PHASE, '');
+  const key = core.replace(TRADE, '').length >= 2 ? core.replace(TRADE, '') : core;
+  // A factory or shop word at the end (华盛鞋厂, 沅水茶厂) goes too, if a name is left.
+  const bare = key.replace(/(厂|店|行|站|场)$/, '');
+  return bare.length >= 2 ? bare : key.length >= 2 ? key : null;
+}
+
+/** 1 for the same key, 0.9 when one contains the other, else 1 − edit distance / longer length. */
+export function keySimilarity(a: string | null, b: string | null): number {
+  if (!a || !b) return 0;
+  if (a === b) return 1;
+  if (a.includes(b) || b.includes(a)) return 0.9;
+  return 1 - distance(a, b) / Math.max(a.length, b.length);
+}
+
+/** The syllables of a key, with what the local speech does not tell apart made one (zh/z, ch/c, sh/s, n/l, -ng/-n, f/h). */
+export function syllablesOf(key: string): string[] {
+  return pinyin(key, { toneType: 'none', type: 'array' }).map((p) =>
+    p
+      .toLowerCase()
+      .replace(/^([zcs])h/, '$1')
+      .replace(/^n(?=[aeiou])/, 'l')
+      .replace(/ng$/, 'n')
+      .replace(/^f/, 'h'),
+  );
+}
+
+const sounds = new Map<string, string>();
+const syllableIds = new Map<string, string>();
+
+/** A key as it sounds, one character per syllable, so that edit distance counts syllables. */
+function soundOf(key: string): string {
+  let s = sounds.get(key);
+  if (s !== undefined) return s;
+  s = syllablesOf(key)
+    .map((p) => {
+      let c = syllableIds.get(p);
+      if (!c) {
+        c = String.fromCharCode(0xe000 + (syllableIds.size % 6000)); // a private-use character per syllable
+        syllableIds.set(p, c);
+      }
+      return c;
+    })
+    .join('');
+  if (sounds.size > 20_000) sounds.clear();
+  sounds.set(key, s);
+  return s;
+}
+
+/** How alike two names are, written or said: a homophone (盛宏 / 盛泓) counts nearly as the same name. */
+export function nameSimilarity(a: string | null, b: string | null): number {
+  if (!a || !b) return 0;
+  const written = keySimilarity(a, b);
+  if (written >= 0.9) return written;
+  return Math.max(written, 0.95 * keySimilarity(soundOf(a), soundOf(b)));
+}
