@@ -31,7 +31,11 @@ export function triageByRules(input: TriageInput): TriageResult {
   const withoutOrgs = orgs.filter((org) => !isSiteOrg(caller, org)).reduce((masked, org) => maskSpan(masked, org.start, org.end), caller);
   const employer = extractEmployer(text, orgs);
   const project = tradingName(caller, orgs, employer) ?? extractProject(withoutOrgs) ?? workplaceApartFromEmployer(caller, orgs, employer);
-  const { location, area } = extractPlaces(withoutOrgs, text.operator);
+  const { location, area } = extractPlaces(
+    withoutOrgs,
+    text.operator,
+    orgs.map((org) => org.text),
+  );
 
   // Phone digits are not sums or head counts.
   const spoken = callerWithAskedRates(text);

@@ -22,7 +22,7 @@ import {
 import { hasWageCase } from './wage-evidence';
 import { findMoney } from './money-mentions';
 import { findOrganisations } from './organisations';
-import { findPlaceChains, type PlacePart } from './place-chain';
+import { findPlaceChains } from './place-chain';
 import { namedPayer } from './employer';
 
 /** A clause that tells what happened (辞职了, 还冇签, 不给开, 被辞退), not a rule asked about. */
@@ -36,16 +36,13 @@ const OWN_PARTY = /(我|我们|俺|咱)(的)?(厂|公司|单位|店|老板|工�
 const SPEAKER = /我|俺|咱|本人|其(?![他它中次实余])|来电人|来电者|投诉人|反映人/;
 /** Something that already happened, told with its aspect (拖了两个月, 还冇发, 跑路了), not a rule asked about. */
 const TOLD_EVENT = /(欠|拖|扣|压)(了|着)|(冇|没|没有|还没|未)(发|给|结|付)|跑(了|路)|到现在/;
-const COUNTY_SEAT = /^(桃源)?县城$/;
 const MODAL_QUESTION = /可以|可不可以|能不能|能否|能|会不会|要不要|怎么|如何|吗|么$/;
 
 /** A sum, a named employer or payer, or a place finer than a county makes a question about one's own case. */
 function namesConcreteCase(text: string): boolean {
   if (findMoney(text).some((m) => !m.nonWage && m.explicit)) return true;
   if (findOrganisations(text).length > 0 || namedPayer(text)) return true;
-  // 县城 is the county seat: no finer than the county itself.
-  const finer = (p: PlacePart): boolean => (p.level === 'town' && !COUNTY_SEAT.test(p.text)) || p.level === 'village' || p.level === 'road';
-  return findPlaceChains(text).some((chain) => chain.parts.some(finer));
+  return findPlaceChains(text).some((chain) => chain.parts.some((p) => p.level === 'town' || p.level === 'village' || p.level === 'road'));
 }
 
 /**

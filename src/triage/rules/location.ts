@@ -1,9 +1,9 @@
-import { COUNTY_NAMES, TAOYUAN_TOWNSHIPS, type Township } from '../lexicon/taoyuan-gazetteer';
+import { COUNTY_NAMES, COUNTY_SEATS, TAOYUAN_TOWNSHIPS, type Township } from '../lexicon/taoyuan-gazetteer';
 import { findPlaceChains, type PlaceChain, type PlaceLevel, type PlacePart } from './place-chain';
 
-/** "我是龙潭镇的", "都是桃源杨溪桥的", "3个桃源老乡": where the worker is from, not where the work was. */
+/** "我是龙潭镇的", "都是桃源杨溪桥的", "我们是桃源去的泥工", "3个桃源老乡": where the worker is from, not where the work was. */
 const HOME_BEFORE = /(我是|我们是|都是|老家是|老家在|老家|家住|家在|住在|户口在|人是)$/;
-const HOME_AFTER = /^(的[，。,\s！]|的$|人|老乡|本地人)/;
+const HOME_AFTER = /^(的[，。,\s！]|的$|人|老乡|本地人|(出|过)?去的|过来的)/;
 /** "家住梓木村", "老板住在香樟路", "我们屋在九溪镇": a home, whatever follows. */
 const HOME_ALWAYS_BEFORE = /(老家是|老家在|老家|家住|家在|住在|户口在|屋在|屋里在|屋里是)$/;
 const WORK_BEFORE = /(在|于|到|去)(了)?$/;
@@ -97,10 +97,22 @@ function townshipOfChain(chain: PlaceChain): string | null | undefined {
     (p) =>
       (p.level === 'province' && !p.text.startsWith(HOME_PROVINCE)) ||
       (p.level === 'city' && !p.text.startsWith(HOME_CITY)) ||
-      (p.level === 'county' && !COUNTY_NAMES.some((name) => p.text.startsWith(name))),
+      (p.level === 'county' && !COUNTY_NAMES.some((name) => p.text.startsWith(name)) && !COUNTY_SEATS.includes(p.text)),
   );
   const aboveOnly = chain.parts.every((p) => p.level === 'province' || p.level === 'city');
   return elsewhere || aboveOnly ? null : undefined;
+}
+
+/**
+ * "飞马快递西安镇网点": a branch named after its township or street says where the work was when the
+ * text names no place of its own; a province or county in a registered name does not.
+ */
+function placeInName(orgNames: readonly string[]): PlaceChain | null {
+  for (const name of orgNames) {
+    const chain = findPlaceChains(name).find((c) => c.parts.some((p) => p.level === 'town' || p.level === 'village' || p.level === 'road'));
+    if (chain) return chain;
+  }
+  return null;
 }
 
 export interface Places {
@@ -116,8 +128,12 @@ export interface Places {
  * area is the township of that place; when the place names none (a street, a village), the township
  * named elsewhere in the caller's words, else in the operator's.
  */
-export function extractPlaces(maskedText: string, operatorText = ''): Places {
+export function extractPlaces(maskedText: string, operatorText = '', orgNames: readonly string[] = []): Places {
   const ranked = rank(maskedText);
+  if (ranked.length === 0) {
+    const branch = placeInName(orgNames);
+    if (branch) return { location: asWritten(branch, ''), area: townshipOfChain(branch) ?? null };
+  }
   // "在广东打工，东莞那边一个厂": a province or city alone gives way to a finer place named after it.
   const first = ranked[0];
   const best = first && isWide(first.chain) ? (ranked.find((r) => narrows(first.chain, r.chain)) ?? first) : first;

@@ -1,6 +1,7 @@
 import { GENERIC_ORG_WORDS, ORG_SUFFIXES, STATION_TRADES } from '../lexicon/org-suffixes';
 import { endsWithBoundaryWord, nameStart, widestSpans, withoutWords, type Span } from './name-span';
 import { placeChainAt } from './place-chain';
+import { COUNTY_SEATS } from '../lexicon/taoyuan-gazetteer';
 
 const SUFFIX_PATTERN = new RegExp([...ORG_SUFFIXES].sort((a, b) => b.length - a.length).join('|'), 'g');
 /** 厂房, 店长, 教育局, 公司里的人: the suffix is part of another word. */
@@ -27,10 +28,10 @@ function throughNameChars(text: string, suffixStart: number, suffix: string): nu
   return start;
 }
 
-/** Drops a leading township or street (浔阳街道启航学校 → 启航学校); counties stay, they are often registered names. */
+/** Drops a leading township, street or 县城 (浔阳街道启航学校 → 启航学校); counties stay, they are often registered names. */
 function withoutLeadingTown(text: string, span: Span): Span {
   const chain = placeChainAt(text.slice(span.start, span.end), 0);
-  if (!chain || !chain.parts.some((p) => p.level === 'town' || p.level === 'village')) return span;
+  if (!chain || !chain.parts.some((p) => p.level === 'town' || p.level === 'village' || COUNTY_SEATS.includes(p.text))) return span;
   const start = span.start + chain.end;
   return { text: text.slice(start, span.end), start, end: span.end };
 }

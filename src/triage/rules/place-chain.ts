@@ -1,5 +1,5 @@
 import { CITIES, DISTRICTS, NOT_PLACE_STARTS, NOT_PLACES, PROVINCES, TOWNS_ELSEWHERE, withTraditionalForms } from '../lexicon/places';
-import { COUNTY_NAMES, TAOYUAN_AREAS, TAOYUAN_TOWNSHIPS } from '../lexicon/taoyuan-gazetteer';
+import { COUNTY_NAMES, COUNTY_SEATS, TAOYUAN_AREAS, TAOYUAN_TOWNSHIPS, TOWNSHIP_ABBREVIATIONS } from '../lexicon/taoyuan-gazetteer';
 
 /** How fine a place name is: a township or finer is what inspectors need. */
 export type PlaceLevel = 'province' | 'city' | 'county' | 'town' | 'village' | 'road';
@@ -20,7 +20,7 @@ export interface PlaceChain {
 const HAN = '[\\u4e00-\\u9fa5]';
 const alternatives = (names: readonly string[]): string => [...names].sort((a, b) => b.length - a.length).join('|');
 
-const TOWN_NAMES = alternatives([...TAOYUAN_AREAS, ...TAOYUAN_TOWNSHIPS.map((t) => t.name)]);
+const TOWN_NAMES = alternatives([...TAOYUAN_AREAS, ...TOWNSHIP_ABBREVIATIONS, ...TAOYUAN_TOWNSHIPS.map((t) => t.name)]);
 const ELSEWHERE = {
   provinces: alternatives(withTraditionalForms(PROVINCES)),
   cities: alternatives(withTraditionalForms(CITIES)),
@@ -48,6 +48,7 @@ const UNIT = '(?:(?:\\d+|[一二三四五六七八九十]+)(?:号楼|号|栋|楼
 const PARK = '工业园|工业区|工业小区|工业集中区|产业园|创业园|物流园|科技园|开发区|经开区|高新区';
 
 const PART_PATTERNS: readonly PartPattern[] = [
+  { level: 'county', pattern: sticky(`(${alternatives(COUNTY_SEATS)})`) },
   { level: 'town', pattern: sticky(`(${TOWN_NAMES})`) },
   { level: 'town', pattern: sticky(`(${SHORT_TOWNS})(工业园|工业区|开发区|集镇)`) },
   { level: 'province', pattern: sticky(`(${ELSEWHERE.provinces})(省|自治区|壮族自治区)?`) },
@@ -72,10 +73,12 @@ const PART_PATTERNS: readonly PartPattern[] = [
     generic: true,
   },
   { level: 'village', pattern: sticky(`${HAN}{2}(?=那边|这边|附近|一带)`), continuesOnly: true, generic: true },
+  // A township's own old or main street: 剪市镇老街.
+  { level: 'road', pattern: sticky(`(老街|新街|正街|横街|后街|前街|河街|主街)${UNIT}`), continuesOnly: true },
 ];
 
-/** Characters a generic place name never starts with (在西安镇 is 在 + 西安镇). */
-const NOT_A_START = new Set('在是的到去从和跟与了个那这一我他她们都也就还做干帮给叫往来回住上下里边位于'.split(''));
+/** Characters a generic place name never starts with (在西安镇 is 在 + 西安镇, 堵桃花源大道 is 堵 + a road). */
+const NOT_A_START = new Set('在是的到去从和跟与了个那这一我他她们都也就还做干帮给叫往来回住上下里边位于堵拦闹找告'.split(''));
 /** A known township inside a shape-built name starts the place itself (工程|牛车河镇). */
 const KNOWN_TOWN = new RegExp(TOWN_NAMES);
 /** Characters never inside a place name: 公在漳江街道 is …公 + 在 + 漳江街道. */
@@ -129,7 +132,7 @@ function chainAt(text: string, at: number): PlaceChain | null {
 
 /** Characters that can begin a place: a Han character that is not a function word, or the first of a listed name. */
 const LISTED_FIRSTS = new Set(
-  [...TAOYUAN_AREAS, ...TAOYUAN_TOWNSHIPS.flatMap((t) => [t.name, t.short]), ...COUNTY_NAMES]
+  [...TAOYUAN_AREAS, ...COUNTY_SEATS, ...TAOYUAN_TOWNSHIPS.flatMap((t) => [t.name, t.short]), ...COUNTY_NAMES]
     .concat(withTraditionalForms([...PROVINCES, ...CITIES, ...DISTRICTS, ...TOWNS_ELSEWHERE]))
     .map((name) => name[0] ?? ''),
 );
