@@ -55,13 +55,7 @@ export const TAOYUAN_TOWNSHIPS: readonly Township[] = [
 export const TOWNSHIP_ABBREVIATIONS: readonly string[] = ['青林回维乡', '枫树维回乡'];
 
 /** Places inside the county named without a township suffix (县城 is the county seat). */
-export const TAOYUAN_AREAS: readonly string[] = [
-  '漳江工业园',
-  '陬市工业园',
-  '桃源经济开发区',
-  '创元工业园',
-  '桃花源景区',
-];
+export const TAOYUAN_AREAS: readonly string[] = ['漳江工业园', '陬市工业园', '桃源经济开发区', '创元工业园', '桃花源景区'];
 
 /** The county seat: no finer than the county, though a street or township may follow it (县城漳江街道). */
 export const COUNTY_SEATS: readonly string[] = ['桃源县城', '县城'];

@@ -39,9 +39,7 @@ describe('location: the most specific place as written', () => {
 describe('project: a site introduced and then named', () => {
   it('when the caller says the project or estate is called something, then that name', () => {
     expect(read('在漳江街道做外架，楼盘叫滨江一号，包工头欠我们十个人工钱二十万').project).toBe('滨江一号');
-    expect(read('我们在长沙修学校，项目叫长沙县第九中学扩建工程，劳务老板叫严冬，欠我们五万').project).toBe(
-      '长沙县第九中学扩建工程',
-    );
+    expect(read('我们在长沙修学校，项目叫长沙县第九中学扩建工程，劳务老板叫严冬，欠我们五万').project).toBe('长沙县第九中学扩建工程');
   });
 
   it('when the name comes after a comma, then it is still the site’s name; a boss named after a site is not', () => {
