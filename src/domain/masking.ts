@@ -1,12 +1,103 @@
+import type { Lead } from './lead';
+import type { OutboundMessage } from './outbound';
+
+/**
+ * Phone and ID numbers kept out of what people and machines read: logs, the console, API answers,
+ * text sent to an LLM, exports. One reader finds them in every written form — 13912345678,
+ * 139 1234 5678, 139-1234-5678, +86 139…, 0086…, full-width digits, (0736)7221234, and digits read out
+ * on a call (一三九，幺二三四…, 洞 for 0, 拐 for 7).
+ */
+
+/** Characters that stand for a digit: ASCII, full-width, and as a caller reads a number out. */
+const DIGIT_OF: Record<string, string> = {
+  零: '0',
+  〇: '0',
+  洞: '0',
+  一: '1',
+  幺: '1',
+  二: '2',
+  两: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  拐: '7',
+  八: '8',
+  九: '9',
+};
+for (let i = 0; i < 10; i++) DIGIT_OF[String.fromCharCode(0xff10 + i)] = String(i);
+
+/** One character between two digits of one number: a space, a dash, a dot, a pause. */
+const SEP = '[ \\u3000\\-－.．,，、]';
+const D = '\\d';
+// ID numbers are written in one run or in groups split by spaces (6-8-4), never by pauses.
+const ID_NUMBER = new RegExp(`(?<![0-9A-Za-z])${D}(?:[ \\u3000]?${D}){16}[ \\u3000]?[0-9Xx](?![0-9A-Za-z])`, 'g');
+const MOBILE = new RegExp(`(?<![0-9+])(?:(?:\\+|00)86${SEP}*)?1[3-9](?:${SEP}?${D}){9}(?![0-9])`, 'g');
+const LANDLINE = new RegExp(`(?<![0-9])(?:[(（]0${D}{2,3}[)）]${SEP}?|0${D}{2,3}${SEP}?)${D}(?:${SEP}?${D}){6,7}(?![0-9])`, 'g');
+
+export interface NumberMention {
+  start: number;
+  end: number;
+  kind: 'phone' | 'id';
+  /** The number as the store keeps it: digits only (an ID may end in X), without a country code. */
+  digits: string;
+}
+
+/** Every phone and ID number in the text, in order, whatever way it is written. */
+export function findNumbers(text: string): NumberMention[] {
+  // Each character maps to one character, so positions in the normalized text are positions in the text.
+  const normal = text.replace(/[\uff10-\uff19零〇洞一幺二两三四五六七拐八九]/g, (c) => DIGIT_OF[c]!);
+  const found: NumberMention[] = [];
+  const taken = (s: number, e: number) => found.some((f) => s < f.end && e > f.start);
+  const collect = (re: RegExp, kind: NumberMention['kind']) => {
+    for (const m of normal.matchAll(re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken(start, end)) continue;
+      let digits = m[0].replace(/[^0-9Xx+]/g, '').toUpperCase();
+      if (kind === 'phone') digits = digits.replace(/^(\+|00)86/, '');
+      found.push({ start, end, kind, digits: digits.replace(/\+/g, '') });
+    }
+  };
+  collect(ID_NUMBER, 'id');
+  collect(MOBILE, 'phone');
+  collect(LANDLINE, 'phone');
+  return found.sort((a, b) => a.start - b.start);
+}
+
 /** 13900004821 → 139****4821: enough to recognise, not enough to dial. */
 export function maskPhone(phone: string | null): string | null {
   if (!phone) return phone;
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
 }
 
-/** Mobile, landline and ID numbers inside free text (a complaint usually says "电话139…"). */
-const NUMBERS_IN_TEXT = /(?<![0-9])(1[3-9][0-9]{9}|0[0-9]{9,11}|[0-9]{17}[0-9Xx])(?![0-9])/g;
-
+/** The text with every phone and ID number masked (139****4821, 430****123X), in any written form. */
 export function maskNumbersInText(text: string): string {
-  return text.replace(NUMBERS_IN_TEXT, (n) => maskPhone(n) ?? n);
+  let out = '';
+  let at = 0;
+  for (const n of findNumbers(text)) {
+    out += text.slice(at, n.start) + maskPhone(n.digits);
+    at = n.end;
+  }
+  return out + text.slice(at);
+}
+
+/** A case as staff read it outside the audited reveal: the callback number and numbers in timeline notes masked. */
+export function maskedLead<T extends Lead>(lead: T): T {
+  return {
+    ...lead,
+    phone: maskPhone(lead.phone),
+    timeline: lead.timeline.map((e) => ({ ...e, note: e.note === null ? null : maskNumbersInText(e.note) })),
+  };
+}
+
+/** A message or call-back task as staff read it: the number, a phone-based contact id and numbers in the text masked. */
+export function maskedMessage(m: OutboundMessage): OutboundMessage {
+  return {
+    ...m,
+    phone: maskPhone(m.phone),
+    channelUserId: m.channelUserId.startsWith('phone:') ? `phone:${maskPhone(m.channelUserId.slice(6))}` : m.channelUserId,
+    text: maskNumbersInText(m.text),
+  };
 }

@@ -1,13 +1,10 @@
 import pino, { type Logger } from 'pino';
+import { maskNumbersInText } from '../domain/masking';
 
 export type { Logger };
 
-/** Mobile numbers, landlines with an area code, and resident ID numbers, wherever they appear in a string. */
-const PII_PATTERN = /(?<!\d)(?:\d{17}[\dXx]|1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}[\s-]?\d{7,8})(?!\d)/g;
-
-export function maskPii(s: string): string {
-  return s.replace(PII_PATTERN, (m) => `${m.slice(0, 3)}****${m.slice(-2)}`);
-}
+/** Phone and ID numbers in any written form, wherever they appear in a string (the product's one masking). */
+export const maskPii = maskNumbersInText;
 
 /** Keys whose values are personal data or complaint text: never written to a log. */
 const REDACT_PATHS = [

@@ -1,7 +1,7 @@
 import { canRead, scopeOf } from '../domain/access';
 import { AppError } from '../domain/app-error';
 import type { Lead } from '../domain/lead';
-import { maskPhone } from '../domain/masking';
+import { maskedLead } from '../domain/masking';
 import type { StaffUser } from '../domain/staff';
 import type { ComplainantRepository } from '../db/repositories/complainant-repository';
 import type { LeadFilter, LeadRepository } from '../db/repositories/lead-repository';
@@ -10,12 +10,10 @@ import type { OutboundRepository } from '../db/repositories/outbound-repository'
 /** What a staff member may ask of the case list; their scope is added by the service. */
 export type LeadQuery = Omit<LeadFilter, 'scope'>;
 
-const masked = (lead: Lead): Lead => ({ ...lead, phone: maskPhone(lead.phone) });
-
 /** The leads a staff user may see (an inspector: their area's and those assigned to them), phones masked. */
 export async function listLeadsFor(deps: { leads: LeadRepository }, staff: StaffUser, query: LeadQuery) {
   const { items, total } = await deps.leads.list({ ...query, scope: scopeOf(staff) });
-  return { items: items.map(masked), total };
+  return { items: items.map((l) => maskedLead(l)), total };
 }
 
 /** Cases per status among those the staff user may see. */
@@ -30,7 +28,7 @@ export async function readable(deps: { leads: LeadRepository }, staff: StaffUser
 }
 
 export async function getLeadFor(deps: { leads: LeadRepository }, staff: StaffUser, id: string): Promise<Lead> {
-  return masked(await readable(deps, staff, id));
+  return maskedLead(await readable(deps, staff, id));
 }
 
 /** Replies and notices of a case the staff user may read, with their delivery state. */

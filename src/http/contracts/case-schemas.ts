@@ -117,7 +117,9 @@ export const maskedMessage = z
   .strictObject({
     ...messageFields,
     phone: maskedPhone.nullable(),
-    channelUserId: z.string().meta({ description: 'the WeChat contact, or phone:<masked number> for a caller', example: 'phone:139****4821' }),
+    channelUserId: z
+      .string()
+      .meta({ description: 'the WeChat contact, or phone:<masked number> for a caller', example: 'phone:139****4821' }),
   })
   .meta({ id: 'MaskedOutboundMessage' });
 
