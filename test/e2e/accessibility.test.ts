@@ -68,7 +68,12 @@ describe('the console against WCAG 2.1 AA (axe-core)', () => {
   it.each([
     ['the case queue', '/console'],
     ['a case', () => `/console/cases/${leadId}`],
+    ['a case with a confirmation', () => `/console/cases/${leadId}?ok=saved`],
+    ['a case with an error', () => `/console/cases/${leadId}?err=conflict`],
     ['the review queue', '/console/reviews'],
+    ['the review queue after a confirmation', '/console/reviews?ok=confirmed'],
+    ['complaint entry', '/console/intake'],
+    ['caller lookup', '/console/lookup?q=13900004401'],
     ['a complaint in review', () => `/console/reviews/${reviewId}`],
     ['the call-back queue', '/console/callbacks'],
     ['the dashboard', '/console/dashboard'],
