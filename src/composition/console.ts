@@ -8,8 +8,9 @@ import { queueHealthPort, wechatRoutesPort } from './ops';
 import { dashboardPort, statsRoutesPort } from './reports';
 import { authenticatePort, authRoutesPort, staffAdminPort } from './staff';
 import { reviewRoutesPort } from './review';
-import { callbackConsolePort, callbackRoutesPort } from './outbound';
 import { importPagesPort } from './import';
+import { callbackConsolePort, callbackRoutesPort } from './outbound';
+import { deskPagesPort } from './desk';
 
 /** The staff console: the JSON API's use cases and the pages' own. */
 export function consolePort(ctx: AppContext): ConsoleDeps {
@@ -21,9 +22,10 @@ export function consolePort(ctx: AppContext): ConsoleDeps {
     ...wechatRoutesPort(ctx),
     ...staffAdminPort(ctx),
     ...reviewRoutesPort(ctx),
+    ...importPagesPort(ctx),
     ...callbackRoutesPort(ctx),
     ...callbackConsolePort(ctx),
-    ...importPagesPort(ctx),
+    ...deskPagesPort(ctx),
     dispositionLabels: config.dispositionLabels,
     authenticateToken: authenticatePort(ctx),
     listLeads: (staff, query) => listLeadsFor(repos, staff, query),

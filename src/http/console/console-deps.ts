@@ -18,12 +18,14 @@ import type { CallbackRouteDeps } from '../routes/callback-routes';
 import type { NewComplaint } from '../../domain/complaint';
 import type { ImportPreview } from '../../services/import/import-preview';
 import type { ImportUpload } from '../../services/import/import-uploads';
+import type { DeskPagesDeps } from './desk-pages';
 
 /** What the console's pages ask of the product: the JSON API's use cases and a few of its own. */
 export interface ConsoleDeps
   extends
     AuthRouteDeps,
     ReviewRouteDeps,
+    DeskPagesDeps,
     StatsRouteDeps,
     WechatRouteDeps,
     Pick<LeadRouteDeps, 'assignLead' | 'changeLeadStatus' | 'recordRecovery' | 'replyToComplainants' | 'mergeCases' | 'splitComplaint'> {

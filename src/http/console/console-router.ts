@@ -13,6 +13,7 @@ import { queuePage } from './queue-page';
 import { reviewPages } from './review-pages';
 import { importPages } from './import-pages';
 import { callbackPages } from './callback-pages';
+import { deskPages } from './desk-pages';
 import { loadSession, requireSession, sameOriginOnly } from './session';
 import { render } from './views';
 import type { ConsoleDeps } from './console-deps';
@@ -61,6 +62,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
   router.use(queuePage(deps));
   router.use(reviewPages(deps));
   router.use(callbackPages(deps));
+  router.use(deskPages(deps));
   router.use(casePages(deps));
   router.use(dashboardPages(deps));
   router.use(opsPages(deps));
