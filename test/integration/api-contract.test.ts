@@ -306,7 +306,8 @@ describe('the API answers as its OpenAPI document says', () => {
     const noAnswer = await outcome({ outcome: 'no_answer', note: '无人接听' });
     expect(noAnswer.status).toBe(200);
     expect(noAnswer.body).toMatchObject({ state: 'callback_open', attempts: 1, lastOutcome: 'no_answer', unreachable: false });
-    expect((await outcome({ outcome: 'says_not_paid' })).status).toBe(200);
+    expect((await outcome({ outcome: 'reached', attempts: 0 })).status).toBe(409);
+    expect((await outcome({ outcome: 'says_not_paid', attempts: 1 })).status).toBe(200);
     expect((await outcome({ outcome: 'reached' })).status).toBe(409);
     expect((await outcome({ outcome: 'called' })).status).toBe(400);
     expect((await outcome({ outcome: 'reached' }, staff.insp)).status).toBe(403);

@@ -143,9 +143,10 @@ describe('call-back tasks are worked call by call', () => {
     const stored = (await app.ctx.repos.outbound.getCallback(task.id))!;
     expect(stored.outcomes).toHaveLength(1);
 
-    // Two unanswered calls recorded at once count once: the second operator is told to look again.
+    // Two unanswered calls recorded at once on the task as both read it count once: the second operator is told to look again.
     const { task: other } = await hotlineCase('鑫源竹木厂', '13900007704');
-    const both = await Promise.all([outcome('op', other.id, { outcome: 'no_answer' }), outcome('op2', other.id, { outcome: 'no_answer' })]);
+    const seen = { outcome: 'no_answer', attempts: 0 };
+    const both = await Promise.all([outcome('op', other.id, seen), outcome('op2', other.id, seen)]);
     expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(both.find((r) => r.status === 409)!.body).toMatchObject({ error: { code: 'callback_changed' } });
     expect((await app.ctx.repos.outbound.getCallback(other.id))!.attempts).toBe(1);

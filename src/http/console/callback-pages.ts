@@ -19,6 +19,7 @@ const listQuery = z.object({
 const outcomeForm = z.object({
   outcome: z.enum(CALLBACK_OUTCOMES),
   note: opt(z.string().trim().max(1000)),
+  attempts: z.coerce.number().int().min(0).max(1000),
   tab: opt(z.enum(TABS)),
 });
 
@@ -62,7 +63,7 @@ export function callbackPages(deps: ConsoleDeps): Router {
     const tab = typeof back === 'string' && (TABS as readonly string[]).includes(back) ? back : 'due';
     try {
       const form = parseOr400(outcomeForm, req.body);
-      await deps.recordCallbackOutcome(staffOf(res), id, { outcome: form.outcome, note: form.note });
+      await deps.recordCallbackOutcome(staffOf(res), id, { outcome: form.outcome, note: form.note, attempts: form.attempts });
       res.redirect(303, `/console/callbacks?tab=${tab}&ok=${form.outcome}`);
     } catch (err) {
       // Someone else came first, or the form was wrong: back to the queue with a message; "not found" stays a 404.

@@ -13,6 +13,9 @@ export const outcomeBody = z
         'reached (已接通), no_answer (无人接听: tried again later), wrong_number (号码错误), says_paid (工人称已收到工资), says_not_paid (工人称未收到工资)',
     }),
     note: z.string().trim().min(1).max(1000).optional(),
+    attempts: z.number().int().min(0).max(1000).optional().meta({
+      description: 'the calls on the task as the caller read it: when someone recorded another call since, 409 callback_changed',
+    }),
   })
   .strict();
 

@@ -11,7 +11,11 @@ import { doneBody, idParam, outcomeBody } from '../contracts/callback-contract';
 export interface CallbackRouteDeps {
   listCallbacks(staff: StaffUser): Promise<CallbackTask[]>;
   completeCallback(staff: StaffUser, id: string, note?: string): Promise<OutboundMessage>;
-  recordCallbackOutcome(staff: StaffUser, id: string, input: { outcome: CallbackOutcome; note?: string }): Promise<CallbackTask>;
+  recordCallbackOutcome(
+    staff: StaffUser,
+    id: string,
+    input: { outcome: CallbackOutcome; note?: string; attempts?: number },
+  ): Promise<CallbackTask>;
 }
 
 /** Call-back tasks: replies and notices for complainants we cannot write to (hotline callers). */

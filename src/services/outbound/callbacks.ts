@@ -44,21 +44,22 @@ export function maskTask<T extends Pick<OutboundMessage, 'phone' | 'channelUserI
 
 /**
  * An operator called the complainant: the outcome goes on the task and on the case's timeline. One
- * call per reading of the task: two operators recording on one task at once, one wins, the other is
- * told (409). Speaking to the complainant is the case's first contact.
+ * call per reading of the task (`attempts`, the calls the caller saw, when given): two operators
+ * recording on one task at once, one wins, the other is told (409). Speaking to the complainant is
+ * the case's first contact.
  */
 export async function recordCallbackOutcome(
   deps: CallbackDeps,
   staff: StaffUser,
   taskId: string,
-  input: { outcome: CallbackOutcome; note?: string },
+  input: { outcome: CallbackOutcome; note?: string; attempts?: number },
   now = new Date(),
 ): Promise<CallbackTask> {
   refuseOthers(staff);
   const task = await deps.outbound.getCallback(taskId);
   const lead = task ? await deps.leads.get(task.leadId) : null;
   if (!task || !lead || !canRead(staff, lead)) throw notFound(taskId);
-  if (task.state !== 'callback_open') throw taken(task);
+  if (task.state !== 'callback_open' || (input.attempts !== undefined && input.attempts !== task.attempts)) throw taken(task);
   const next = afterOutcome(task, input.outcome, now, deps.callbackDue.retry);
   const attempt = { outcome: input.outcome, note: input.note ?? null, actor: staff.id, at: now };
   // Under the case lock: FerretDB does not make the conditional update atomic on its own.
