@@ -74,7 +74,7 @@ export function signalBuckets(s: CaseSignals): string[] {
     const syllables = syllablesOf(k);
     for (let i = 0; i + 1 < syllables.length; i++) buckets.add(`p:${syllables[i]}-${syllables[i + 1]}`);
   }
-  if (s.area) for (const b of s.bosses) buckets.add(`s:${s.area}:${b[0]}`);
+  for (const area of new Set([...(s.area ? [s.area] : []), ...s.places])) for (const b of s.bosses) buckets.add(`s:${area}:${b[0]}`);
   for (const b of s.bosses) if (b.length > 1) buckets.add(`b:${b}`);
   for (const p of s.phones) buckets.add(`t:${p}`);
   for (const v of s.villages) buckets.add(`v:${v}`);

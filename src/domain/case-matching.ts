@@ -92,7 +92,8 @@ export function compareSignals(c: CaseSignals, k: CaseSignals): Evidence {
   const reasons: string[] = [];
   let score = 0;
   let anchored = false;
-  if (c.area && k.area && c.area !== k.area) return { score: 0, reasons, anchored, veto: 'other_township' };
+  if (c.area && k.area && c.area !== k.area && !shared([c.area, ...c.places], [k.area, ...k.places]))
+    return { score: 0, reasons, anchored, veto: 'other_township' };
   if (periodsRelation(c.periods, k.periods) === 'apart') return { score: 0, reasons, anchored, veto: 'other_period' };
 
   const employer = best(c.employerKeys, k.employerKeys);
@@ -112,7 +113,8 @@ export function compareSignals(c: CaseSignals, k: CaseSignals): Evidence {
     anchored = true;
   }
 
-  const sameArea = Boolean(c.area && c.area === k.area);
+  const townships = (s: CaseSignals) => [...(s.area ? [s.area] : []), ...s.places];
+  const sameArea = shared(townships(c), townships(k));
   const bosses = bossRelation(c.bosses, k.bosses);
   if (bosses === 'same') {
     score += 2.5;

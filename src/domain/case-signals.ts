@@ -24,6 +24,8 @@ export interface CaseSignals {
   periods: MonthSpan[];
   /** The township: routing's, or the one the text names. */
   area: string | null;
+  /** Every township the text names (work in one, a road to another): another township rules a case out only if none is shared. */
+  places: string[];
   sector: string | null;
 }
 
@@ -55,6 +57,7 @@ export const NO_SIGNALS: CaseSignals = {
   trades: [],
   periods: [],
   area: null,
+  places: [],
   sector: null,
 };
 
@@ -63,7 +66,7 @@ const STOP = new Set([
   ...'的在给帮替是和跟到去了我们你他她欠拖被对从说个一那这该镇乡村县市区街道里上下做干搞于及与或把让叫喊称姓就都也还又才时候啥么什哪边去来过得着呢吧啊呀嘛',
 ]);
 const ORG_SUFFIX =
-  /(有限责任公司|有限公司|分公司|公司|集团|建设|建筑|劳务|工程队|施工队|装饰|装修|鞋业|鞋厂|服饰|制衣厂|服装厂|电子|科技|物流|快递|饭店|酒楼|酒店|餐馆|菜馆|餐厅|饭庄|茶业|茶厂|米业|纸业|砖厂|竹木|木业|机械|幼儿园|学校|KTV|超市|商行|物业|养殖场|农庄|合作社|加工厂|厂)/gi;
+  /(有限责任公司|有限公司|分公司|公司|集团|建设|建筑|劳务|工程队|施工队|装饰|装修|鞋业|鞋厂|服饰|制衣厂|服装厂|电子|科技|物流|快递|饭店|酒楼|酒店|餐馆|菜馆|餐厅|饭庄|茶业|茶厂|米业|纸业|砖厂|竹木|木业|机械|幼儿园|学校|KTV|超市|商行|物业|养殖场|养猪场|养鸡场|猪场|鸡场|渔场|农庄|合作社|加工厂|蛋糕店|面包店|站点|厂|店)/gi;
 const SITE_SUFFIX =
   /(小区|花园|华府|家园|新城|公寓|广场|大厦|大楼|医院|中学|小学|宿舍|工地|项目|安置房|村部|村道|公路|大桥|厂房|楼盘|山庄|公馆|湾|苑|郡)/g;
 const ROLE = '(?:老板娘|老板|老总|包工头|工头|班组长|班长|带班的|负责人|施工员|经理|承包人|老板是|包工头是)';
@@ -87,8 +90,9 @@ const TRADES: readonly [string, RegExp][] = [
   ['司机', /司机|货车|开车/],
 ];
 /** The complaint is made for someone else: the caller's own number is not the worker's. */
-const FOR_SOMEONE =
-  /(替|帮|代)(我|他|她)?的?(爸|父亲|老爸|妈|母亲|老公|丈夫|老婆|妻子|爱人|儿子|女儿|公公|婆婆|岳父|岳母|哥|姐|弟|妹|亲戚|老乡|家人)|我(爸|妈|父亲|母亲|老公|丈夫|老婆|妻子|爱人|儿子|女儿|公公|婆婆|岳父|岳母|哥哥|姐姐|弟弟|妹妹|家老人)|(他|她)(的)?(电话|手机|号码)/;
+const KIN =
+  '(爸爸|爸|父亲|老爸|妈妈|妈|母亲|老公|丈夫|老婆|妻子|爱人|儿子|女儿|孙子|孙女|公公|婆婆|岳父|岳母|爷爷|奶奶|哥哥|姐姐|弟弟|妹妹|哥|姐|弟|妹|侄子|外甥|女婿|儿媳|亲戚|老乡|家人|家老头|家老人)';
+const FOR_SOMEONE = new RegExp(`(替|帮|代)(我|他|她)?的?${KIN}|我${KIN}|我是(他|她)的?${KIN}|(他|她)(的)?(电话|手机|号码)`);
 /** A number said to be the boss's, not the worker's. */
 const OTHERS_NUMBER = /(老板|包工头|工头|老总|经理|负责人|对方|公司|厂里)(的)?(电话|手机|号码)(是|为)?[：:]?$/;
 const NOT_VILLAGE = new Set(['农', '乡', '本', '该', '我', '山', '新农']);
@@ -136,7 +140,8 @@ function namesWithSuffix(text: string, suffix: RegExp, lex: SignalLexicon): stri
   return keys;
 }
 
-const PERSON = (lex: SignalLexicon, name: string) => lex.surnames.has(name[0]!) && /^[\p{Script=Han}]{2,3}$/u.test(name);
+const PERSON = (lex: SignalLexicon, name: string) =>
+  lex.surnames.has(name[0]!) && /^[\p{Script=Han}]{2,3}$/u.test(name) && !/(老板|老总|总|经理|工头|师傅|哥|姐)$/.test(name);
 /** A given name ends before a word that is not part of it (陈勇欠 → 陈勇). */
 const NAME_TAIL = /^[欠拖说把给的在是了和跟带也都就还建盖修包开做干叫喊称讲不没有，。、；！？\s（(]/;
 
@@ -166,6 +171,11 @@ function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[]
     if (lex.surnames.has(m[2]!) && !/^(老|包|工|大|小)$/.test(m[2]!)) add(m[2]!);
   }
   for (const m of text.matchAll(/姓(\p{Script=Han})的/gu)) if (lex.surnames.has(m[1]!)) add(m[1]!);
+  // A person's business: 唐永红养猪场, 周德明的砖厂.
+  for (const m of text.matchAll(/(\p{Script=Han}{3})的?(?:养猪场|养殖场|养鸡场|猪场|鸡场|渔场|砖厂|超市|小卖部|作坊|包的)/gu)) {
+    const name = m[1]!;
+    if (lex.surnames.has(name[0]!) && !/[记氏家镇乡村县市区的在给帮是]|老板|老总|总$|经理|师傅|工头/.test(name.slice(1))) add(name);
+  }
   for (const m of text.matchAll(/(给|帮|跟|替)(?=\p{Script=Han}{2,3}(做|干|砌|建|盖|修|打工|扎|搞|当))/gu)) {
     const name = fullNameAt(text, m.index + 1, lex);
     if (name && !/(老板|总)$/.test(name)) add(name);
@@ -184,7 +194,8 @@ function phonesIn(text: string, src: SignalSource): string[] {
   for (const m of text.matchAll(/(?<!\d)(1[3-9]\d{9}|0\d{2,3}\d{7,8})(?!\d)/g)) {
     if (!OTHERS_NUMBER.test(text.slice(Math.max(0, m.index - 10), m.index))) out.add(m[1]!);
   }
-  if (src.phone && !forSomeone) out.add(src.phone);
+  // Triage's number is the worker's unless it is the number of the relative who calls.
+  if (src.phone && !(forSomeone && src.phone === src.senderPhone)) out.add(src.phone);
   if (src.senderPhone) {
     if (forSomeone) out.delete(src.senderPhone);
     else out.add(src.senderPhone);
@@ -203,16 +214,15 @@ function villagesIn(text: string, location: string | null, lex: SignalLexicon): 
   return out;
 }
 
-function areaIn(text: string, area: string | null, lex: SignalLexicon): string | null {
-  if (area) return area;
-  const named = lex.townships.filter((t) => text.includes(t.name) || new RegExp(`${t.short}(?!村)`).test(text));
-  return named.length === 1 ? named[0]!.name : null;
+function placesIn(text: string, lex: SignalLexicon): string[] {
+  return lex.townships.filter((t) => text.includes(t.name) || new RegExp(`${t.short}(?![村乡])`).test(text)).map((t) => t.name);
 }
 
 /** A complaint's signals, from its triage fields, its sender and its text. */
 export function readSignals(src: SignalSource, lex: SignalLexicon): CaseSignals {
   const text = normalize(src.text);
   const bosses = bossesIn(text, src, lex);
+  const places = placesIn(text, lex);
   const personEmployer = Boolean(src.employer && (PERSON(lex, src.employer) || /^.(老板|总|经理|包工头)$/.test(src.employer)));
   const employerKeys = [...(personEmployer ? [] : [nameKey(src.employer)]), ...namesWithSuffix(text, ORG_SUFFIX, lex)].filter(
     (k): k is string => Boolean(k) && !bosses.includes(k!),
@@ -228,7 +238,8 @@ export function readSignals(src: SignalSource, lex: SignalLexicon): CaseSignals 
     villages: villagesIn(text, src.location, lex),
     trades: TRADES.filter(([, re]) => re.test(text)).map(([t]) => t),
     periods: readPeriods(text, src.receivedAt),
-    area: areaIn(text, src.area, lex),
+    area: src.area ?? (places.length === 1 ? places[0]! : null),
+    places,
     sector: src.sector,
   };
 }
@@ -248,6 +259,7 @@ export function unionSignals(a: CaseSignals, b: CaseSignals): CaseSignals {
     trades: union(a.trades, b.trades),
     periods: union(a.periods, b.periods, (x, y) => x.from === y.from && x.to === y.to),
     area: a.area ?? b.area,
+    places: union(a.places, b.places),
     sector: a.sector ?? b.sector,
   };
 }

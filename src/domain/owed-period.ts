@@ -17,6 +17,17 @@ const LUNAR: Record<string, [number, number]> = { 冬: [11, 12], 腊: [12, 13], 
 
 const PATTERNS: { re: RegExp; read: (m: RegExpExecArray, at: Clock) => MonthSpan | null }[] = [
   {
+    // 5月6月, 5、6月, 10月和11月: the months listed, first to last
+    re: new RegExp(`${YEAR}${NUM}月?份?(?:[、,，和及与跟]|月份?和?)${NUM}月`, 'g'),
+    read: (m, at) => {
+      const from = month(m[2]!);
+      const to = month(m[3]!);
+      if (!from || !to || to < from || to - from > 2) return null;
+      const y = year(m[1], to, at);
+      return { from: y * 12 + from - 1, to: y * 12 + to - 1 };
+    },
+  },
+  {
     // 4到6月, 三月到六月, 2026年4月至6月, 从四月份到六月底
     re: new RegExp(`${YEAR}从?${NUM}月?份?(?:到|至|-|~|～|—)${YEAR}${NUM}月份?`, 'g'),
     read: (m, at) => {
