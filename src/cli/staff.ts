@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError, loadConfig, loadDotEnv } from '../config';
@@ -39,10 +40,19 @@ async function run(argv: string[]): Promise<number> {
   const db = await connectDb(config.MONGODB_URI, config.MONGODB_SERVER_SELECTION_TIMEOUT_MS);
   try {
     await ensureIndexes(db);
+    const repos = createRepositories(db);
     const { user, token } = await createStaffUser(
-      { staff: createRepositories(db).staff, tokenTtlHours: config.STAFF_TOKEN_TTL_HOURS },
+      { staff: repos.staff, tokenTtlHours: config.STAFF_TOKEN_TTL_HOURS },
       { ...parsed.data, area: parsed.data.area ?? null },
     );
+    // Accounts made on the server's command line are recorded too, under the operating-system user.
+    await repos.audit.record({
+      at: new Date(),
+      actor: `cli:${userInfo().username}`,
+      action: 'staff_created',
+      subject: `staff:${user.username}`,
+      detail: { userId: user.id, role: user.role, area: user.area },
+    });
     console.log(JSON.stringify({ id: user.id, username: user.username, role: user.role, area: user.area, token }));
     return 0;
   } finally {

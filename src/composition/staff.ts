@@ -3,7 +3,9 @@ import type { AuthRouteDeps } from '../http/routes/auth-routes';
 import type { ConsoleDeps } from '../http/console/console-router';
 import { createLoginThrottle } from '../redis/login-rate-limit';
 import { authenticateToken, login, logout } from '../services/staff-accounts';
+import { auditLog } from '../services/audit-log';
 import { assignableInspectors, createStaffByAdmin, listStaff, resetStaffPassword, setStaffActive } from '../services/staff-admin';
+import type { AuditEvent } from '../domain/audit';
 import type { AppContext } from './context';
 
 export function authRoutesPort(ctx: AppContext): AuthRouteDeps {
@@ -23,13 +25,22 @@ export function authenticatePort(ctx: AppContext): AuthenticateToken {
 /** Staff management (admins) and who may be assigned a case (supervisors). */
 export function staffAdminPort(
   ctx: AppContext,
-): Pick<ConsoleDeps, 'listStaff' | 'createStaff' | 'setStaffActive' | 'resetStaffPassword' | 'assignableInspectors'> {
+): Pick<ConsoleDeps, 'listStaff' | 'createStaff' | 'setStaffActive' | 'resetStaffPassword' | 'assignableInspectors' | 'auditLog'> {
   const { repos } = ctx;
+  const deps = { staff: repos.staff, audit: (e: AuditEvent) => repos.audit.record(e) };
   return {
     listStaff: (actor) => listStaff(repos, actor),
-    createStaff: (actor, input) => createStaffByAdmin(repos, actor, input),
-    setStaffActive: (actor, id, active) => setStaffActive(repos, actor, id, active),
-    resetStaffPassword: (actor, id, password) => resetStaffPassword(repos, actor, id, password),
+    createStaff: (actor, input) => createStaffByAdmin(deps, actor, input),
+    setStaffActive: (actor, id, active) => setStaffActive(deps, actor, id, active),
+    resetStaffPassword: (actor, id, password) => resetStaffPassword(deps, actor, id, password),
     assignableInspectors: () => assignableInspectors(repos),
+    auditLog: (actor) =>
+      auditLog(
+        {
+          latest: (n) => repos.audit.latest(n),
+          staffNames: async () => Object.fromEntries((await repos.staff.list()).map((s) => [s.id, s.username])),
+        },
+        actor,
+      ),
   };
 }

@@ -1,9 +1,22 @@
+export const AUDIT_ACTIONS = [
+  'phone_lookup',
+  'phones_revealed',
+  'evidence_viewed',
+  'staff_created',
+  'staff_disabled',
+  'staff_enabled',
+  'staff_password_reset',
+  'cases_exported',
+  'complainant_erased',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 /** Something a staff member did that is recorded apart from any case: a lookup by phone number, for example. */
 export interface AuditEvent {
   at: Date;
   /** The staff member's id. */
   actor: string;
-  action: 'phone_lookup';
+  action: AuditAction;
   /** What it was about, never in full: a phone number is kept masked (and hashed in `detail`). */
   subject: string;
   detail: Record<string, string | number | boolean | null>;

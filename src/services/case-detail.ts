@@ -7,6 +7,7 @@ import type { EvidenceInfo, EvidenceRepository } from '../db/repositories/eviden
 import type { LeadRepository } from '../db/repositories/lead-repository';
 import type { OutboundRepository } from '../db/repositories/outbound-repository';
 import type { StaffRepository } from '../db/repositories/staff-repository';
+import type { AuditRepository } from '../db/repositories/audit-repository';
 import { maskNumbersInText, maskPhone } from '../domain/masking';
 import { readable, revealPhones } from './read-leads';
 
@@ -17,6 +18,7 @@ export interface CaseDetailDeps {
   evidence: EvidenceRepository;
   outbound: OutboundRepository;
   staff: StaffRepository;
+  audit?: Pick<AuditRepository, 'record'>;
 }
 
 /**
@@ -74,5 +76,12 @@ export async function evidenceFileFor(deps: CaseDetailDeps, staff: StaffUser, le
   const belongs = complaints.some((c) => c?.evidenceIds.includes(evidenceId));
   const file = belongs ? await deps.evidence.read(evidenceId) : null;
   if (!file) throw new AppError('evidence_not_found', `evidence ${evidenceId} does not exist`, { status: 404 });
+  await deps.audit?.record({
+    at: new Date(),
+    actor: staff.id,
+    action: 'evidence_viewed',
+    subject: `case:${lead.caseNumber}`,
+    detail: { leadId: lead.id, evidenceId },
+  });
   return file;
 }

@@ -6,6 +6,7 @@ import type { StaffUser } from '../domain/staff';
 import type { ComplainantRepository } from '../db/repositories/complainant-repository';
 import type { LeadFilter, LeadRepository } from '../db/repositories/lead-repository';
 import type { OutboundRepository } from '../db/repositories/outbound-repository';
+import type { AuditRepository } from '../db/repositories/audit-repository';
 
 /** What a staff member may ask of the case list; their scope is added by the service. */
 export type LeadQuery = Omit<LeadFilter, 'scope'>;
@@ -42,7 +43,11 @@ export async function listCaseMessages(
 }
 
 /** The full phone numbers of a case's complainants; each viewing is recorded on the case's timeline. */
-export async function revealPhones(deps: { leads: LeadRepository; complainants: ComplainantRepository }, staff: StaffUser, id: string) {
+export async function revealPhones(
+  deps: { leads: LeadRepository; complainants: ComplainantRepository; audit?: Pick<AuditRepository, 'record'> },
+  staff: StaffUser,
+  id: string,
+) {
   const lead = await readable(deps, staff, id);
   const people = await deps.complainants.getMany(lead.complainantIds);
   await deps.leads.mutate(id, () =>
@@ -54,5 +59,12 @@ export async function revealPhones(deps: { leads: LeadRepository; complainants: 
       changes: [],
     }),
   );
+  await deps.audit?.record({
+    at: new Date(),
+    actor: staff.id,
+    action: 'phones_revealed',
+    subject: `case:${lead.caseNumber}`,
+    detail: { leadId: lead.id, complainants: people.length },
+  });
   return { phone: lead.phone, complainants: people.map((p) => ({ id: p.id, name: p.name, phone: p.phone, channel: p.channel })) };
 }

@@ -1,8 +1,20 @@
 import { hash } from '@node-rs/argon2';
 import { AppError } from '../domain/app-error';
+import type { AuditEvent } from '../domain/audit';
 import type { StaffRole, StaffUser } from '../domain/staff';
 import type { StaffRepository } from '../db/repositories/staff-repository';
 import { createStaffUser, hashToken } from './staff-accounts';
+
+type AdminDeps = { staff: StaffRepository; audit?: (e: AuditEvent) => Promise<void> };
+
+/** Every change to an account is recorded with who made it (the audit store keeps it apart from any case). */
+const recordChange = (
+  deps: AdminDeps,
+  actor: StaffUser,
+  action: AuditEvent['action'],
+  user: StaffUser,
+  detail: AuditEvent['detail'] = {},
+) => deps.audit?.({ at: new Date(), actor: actor.id, action, subject: `staff:${user.username}`, detail: { userId: user.id, ...detail } });
 
 /** Staff management is for admins only. */
 function adminOnly(actor: StaffUser): void {
@@ -16,13 +28,14 @@ export async function listStaff(deps: { staff: StaffRepository }, actor: StaffUs
 
 /** An admin creates a user (the same path as `npm run staff -- create`); the API token is not shown. */
 export async function createStaffByAdmin(
-  deps: { staff: StaffRepository },
+  deps: AdminDeps,
   actor: StaffUser,
   input: { username: string; password: string; role: StaffRole; area: string | null },
 ): Promise<StaffUser> {
   adminOnly(actor);
   const { user, token } = await createStaffUser(deps, input);
   await deps.staff.revokeToken(hashToken(token));
+  await recordChange(deps, actor, 'staff_created', user, { role: user.role, area: user.area });
   return user;
 }
 
@@ -32,25 +45,22 @@ export async function assignableInspectors(deps: { staff: StaffRepository }): Pr
 }
 
 /** Disabling signs the user out everywhere; an admin cannot disable themself. */
-export async function setStaffActive(deps: { staff: StaffRepository }, actor: StaffUser, id: string, active: boolean): Promise<StaffUser> {
+export async function setStaffActive(deps: AdminDeps, actor: StaffUser, id: string, active: boolean): Promise<StaffUser> {
   adminOnly(actor);
   if (id === actor.id && !active) throw new AppError('invalid_request', 'an admin cannot disable their own account', { status: 400 });
   const user = await deps.staff.update(id, { active });
   if (!user) throw new AppError('staff_not_found', `staff user ${id} does not exist`, { status: 404 });
   if (!active) await deps.staff.revokeAllTokens(id);
+  await recordChange(deps, actor, active ? 'staff_enabled' : 'staff_disabled', user);
   return user;
 }
 
 /** A new password; every session and token of the user stops working. */
-export async function resetStaffPassword(
-  deps: { staff: StaffRepository },
-  actor: StaffUser,
-  id: string,
-  password: string,
-): Promise<StaffUser> {
+export async function resetStaffPassword(deps: AdminDeps, actor: StaffUser, id: string, password: string): Promise<StaffUser> {
   adminOnly(actor);
   const user = await deps.staff.update(id, { passwordHash: await hash(password) });
   if (!user) throw new AppError('staff_not_found', `staff user ${id} does not exist`, { status: 404 });
   await deps.staff.revokeAllTokens(id);
+  await recordChange(deps, actor, 'staff_password_reset', user);
   return user;
 }

@@ -11,6 +11,7 @@ import type { StatsRouteDeps } from '../routes/stats-routes';
 import type { WechatRouteDeps } from '../routes/wechat-routes';
 import type { Logger } from '../../infra/logger';
 import type { DispositionCode } from '../../domain/disposition';
+import type { AuditEvent } from '../../domain/audit';
 import type { ReviewRouteDeps } from '../routes/review-routes';
 import type { CallbackTab } from '../../domain/callback';
 import type { CallbackQueue } from '../../services/outbound/callback-queue';
@@ -60,6 +61,8 @@ export interface ConsoleDeps
   recordCallbackOutcome: CallbackRouteDeps['recordCallbackOutcome'];
   /** Chinese labels of the dispositions (configurable). */
   dispositionLabels: Record<DispositionCode, string>;
+  /** The latest audit events (admins). */
+  auditLog(actor: StaffUser): Promise<(AuditEvent & { actorName: string })[]>;
   secureCookie: boolean;
   log: Logger;
 }

@@ -124,3 +124,15 @@ export const ERROR_MESSAGES: Record<string, string> = {
   username_taken: '用户名已存在。',
   staff_not_found: '用户不存在。',
 };
+
+export const AUDIT_LABELS: Record<string, string> = {
+  phone_lookup: '按电话查询来电人',
+  phones_revealed: '查看完整电话',
+  evidence_viewed: '查看证据材料',
+  staff_created: '创建工作人员账号',
+  staff_disabled: '停用账号',
+  staff_enabled: '启用账号',
+  staff_password_reset: '重置密码',
+  cases_exported: '导出案件',
+  complainant_erased: '删除投诉人个人信息',
+};

@@ -38,7 +38,12 @@ export function opsPages(deps: ConsoleDeps): Router {
   router.use('/ops', requireRole('admin'));
   router.get('/ops', async (req, res) => {
     const b = banner.safeParse(req.query);
-    const [wechat, queues, users] = await Promise.all([deps.wechatLogin(), deps.queueHealth(), deps.listStaff(staffOf(res))]);
+    const [wechat, queues, users, audit] = await Promise.all([
+      deps.wechatLogin(),
+      deps.queueHealth(),
+      deps.listStaff(staffOf(res)),
+      deps.auditLog(staffOf(res)),
+    ]);
     // The QR code is drawn on the server as SVG: no inline script, no data: URL for the CSP to allow.
     const qrSvg = wechat.qrcode && wechat.state !== 'logged_in' ? await QRCode.toString(wechat.qrcode, { type: 'svg', margin: 2 }) : null;
     render(res, 'ops', {
@@ -48,6 +53,7 @@ export function opsPages(deps: ConsoleDeps): Router {
       qrSvg,
       queues,
       users,
+      audit,
       roles: STAFF_ROLES,
       ok: b.success && b.data.ok ? OK[b.data.ok] : null,
       err: b.success && b.data.err ? b.data.err : null,
