@@ -14,8 +14,9 @@ function applyCorrections(mentions: MoneyMention[]): MoneyMention[] {
 /** A rate times every factor the text gives: head count, months, days. Null when a factor is missing. */
 function fromRates(rate: MoneyMention, text: string, workerCount: number | null): number | null {
   let amount = rate.value;
-  // A day or month rate told by a group is each worker's rate (几个婆婆…一天一百二 → unknown).
-  if (rate.perPerson || workerCount !== 1) {
+  // A day or month rate told by a group is each worker's rate (几个婆婆…一天一百二 → unknown), unless
+  // it is said to be theirs added up (我们两个一个月加起来七千二).
+  if (rate.perPerson || (workerCount !== 1 && !rate.total)) {
     if (workerCount === null) return null;
     amount *= workerCount;
   }

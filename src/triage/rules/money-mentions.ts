@@ -34,7 +34,12 @@ const NOT_MONEY_AFTER =
   /^(多|来|余)?(件|单|票|箱|个|名|位|人|天|年|岁|号|点|米|斤|公里|平|方|栋|层|次|户|家|台|辆|吨|亩|头|只|期|月|倍|%|小时|分钟|周|礼拜|星期)/;
 const MONEY_CONTEXT_BEFORE =
   /(讲好|说好|谈好|讲定|定好|欠|工资|工钱|工姿|人工费|劳务费|提成|绩效|奖金|补贴|加班费|全勤|薪|月|天|人|共|计|差|给了|付了|结了|只给|有|是|剩|底薪|拿了|拿到|领了|借支|预支|借了|支了|扣了|扣|罚了|发了)[了我们的有是大概差不多约]*$/;
-const RATE_AFTER = /^(块|元)?(钱)?(一天|每天|\/天|一日|一个月|每个月|每月|\/月|一月)/;
+/** What may sit between a sum and the unit it is paid per: 五千左右一个月, 300块钱一天. */
+const UNIT_GAP = '(多|左右|上下)?(块|元)?(钱)?(左右)?';
+const RATE_AFTER = new RegExp(`^${UNIT_GAP}(一天|每天|\\/天|一日|一个月|每个月|每月|\\/月|一月)`);
+const DAY_AFTER = new RegExp(`^${UNIT_GAP}(一天|每天|\\/天|一日)`);
+const MONTH_AFTER = new RegExp(`^${UNIT_GAP}(一个月|每个月|每月|\\/月|一月)`);
+const PERSON_AFTER = new RegExp(`^${UNIT_GAP}(一个人|每人|一人)`);
 
 const PER_PIECE = /(一|每)(件|单|票|箱|个件)$/;
 /** A rate word right before a small number makes it money: 一天80, 一件一块二. */
@@ -46,6 +51,9 @@ const ADD_ON_BETWEEN =
   /^[^，。,！？\s]{0,8}(和|加上?|外加|还有|另外|以及)[^，。,！？\s]{0,4}(提成|奖金|加班费|补贴|绩效|全勤)[^，。,！？\s]{0,2}$/;
 const PER_DAY = /一天|每天|日薪|一日|每日|天工资|一个工|每个工/;
 const PER_MONTH = /一个月|每个月|每月|月薪|(?<!个)月工资|(?<![\d一二三四五六七八九十])一月(?!份)/;
+/** 每个月给我保底工资五千: a distributive rate word earlier in the clause, with no other number between. */
+const EACH_DAY_BEFORE = /每(天|日)[^\d一二两三四五六七八九十百千万几]*$/;
+const EACH_MONTH_BEFORE = /每个?月[^\d一二两三四五六七八九十百千万几]*$/;
 const PER_PERSON = /每人|每个人|一人|人均|一个人|每位|每个工人/;
 const PER_PERSON_START = /^(每人|每个人|一人|人均|每位)/;
 const HEDGE_ONLY = /^(大概|大约|约|差不多|将近|快|估计|可能)+$/;
@@ -58,7 +66,7 @@ const DEDUCTED = /扣了|扣掉|扣除|扣我|被扣|扣下|罚了|罚我|罚款
 /** Living or travel money handed over is an advance on the wages, not a cost of its own. */
 const ADVANCE = /生活费|路费|伙食费|车费/;
 const REMAINING = /还差|还欠|剩下|剩余|还剩|尚欠|尾款|差(了)?(我|我们)?$|还有(?=.*(冇|没|未))/;
-const NON_WAGE = /医药费|医疗费|押金|学费|材料款|货款|房租|租金|借款|利息|贷款|罚款|路费|生活费|保证金|补偿|赔偿|社保/;
+const NON_WAGE = /医药费|医疗费|押金|学费|材料款|货款|房租|租金|借款|利息|贷款|罚款|路费|生活费|保证金|补偿|赔偿|社保|工程款(?!.{0,4}人工)/;
 const CORRECTION = /不对|说错|搞错|讲错|更正|纠正|应该是|我是说/;
 
 const NON_WAGE_ALL = new RegExp(NON_WAGE.source, 'g');
@@ -77,8 +85,12 @@ function isNonWage(before: string, after: string): boolean {
   return NON_WAGE_AFTER.test(after);
 }
 
+/** 一共, 一直, 一起: a lone digit that begins a word is no number (一天一共九百). */
+const LONE_DIGIT_IN_WORD = /^[共直起下些定样点分]/;
+
 function isMoney(n: NumeralMention, before: string, after: string): boolean {
   if (n.value <= 0) return false;
+  if (/^[一二两三四五六七八九]$/.test(n.raw) && LONE_DIGIT_IN_WORD.test(after)) return false;
   if (CURRENCY_AFTER.test(after) || CURRENCY_BEFORE.test(before) || YUAN_AND_TENTHS.test(after)) return true;
   if (NOT_MONEY_AFTER.test(after)) return false;
   if (n.hasMoneyScale) return true;
@@ -104,11 +116,11 @@ export function findMoney(text: string): MoneyMention[] {
     mentions.push({
       value: tenths ? n.value + (parseNumeral(tenths)?.value ?? 0) / 10 : n.value,
       start: n.start,
-      perDay: PER_DAY.test(near) || /^(块|元)?(钱)?(一天|每天|\/天|一日)/.test(after),
-      perMonth: PER_MONTH.test(near) || /^(块|元)?(钱)?(一个月|每个月|每月|\/月|一月)/.test(after),
+      perDay: PER_DAY.test(near) || DAY_AFTER.test(after) || EACH_DAY_BEFORE.test(before),
+      perMonth: PER_MONTH.test(near) || MONTH_AFTER.test(after) || EACH_MONTH_BEFORE.test(before),
       perPerson:
         PER_PERSON.test(near) ||
-        /^(块|元)?(钱)?(一个人|每人|一人)/.test(after) ||
+        PERSON_AFTER.test(after) ||
         // "每人欠一个半月工资，大概六千": a bare sum after a per-person clause is per person too.
         (PER_PERSON_START.test(previousClause) && !HAS_SUM.test(previousClause) && HEDGE_ONLY.test(before)),
       perPiece: PER_PIECE.test(near),

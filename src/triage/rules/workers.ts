@@ -2,16 +2,18 @@ import { parseNumeral } from '../numbers/chinese-numeral';
 
 const PERSON_NOUNS =
   '人|工人|工友|老乡|师傅|兄弟|姐妹|老师|骑手|员工|同事|农民工|婆婆|阿姨|大姐|保安|司机|伙计|小工|人员|职工|教师|服务员|保洁|学徒|木工|泥工|师父|妇女|女工|男工|村民|民工|婆娘|堂客|大嫂|嫂子|姊妹|老人|学生|装卸工|搬运工|普工|车工';
-/** "6个人", "三十来人", "十几个老乡", "3个桃源老乡" (a place word may sit before 老乡). */
+/** "6个人", "三十来人", "十几个老乡", "3个桃源老乡" (a place word may sit before 老乡); 一个木工班组 is a crew. */
 const HEAD_COUNT = new RegExp(
-  `(?<![每第])([\\d一二两三四五六七八九十百几]+)(多|来|余|几)?(个|名|位)?(?:(?<=[个名位])[\\u4e00-\\u9fa5]{1,2}(?=老乡))?(${PERSON_NOUNS})(?!工费|民币|工工资)`,
+  `(?<![每第])([\\d一二两三四五六七八九十百几]+)(多|来|余|几)?(个|名|位)?(?:(?<=[个名位])[\\u4e00-\\u9fa5]{1,2}(?=老乡))?(${PERSON_NOUNS})(?!工费|民币|工工资|班组|班|队|组)`,
   'g',
 );
 const NUM = '([\\d一二两三四五六七八九十]+)';
-/** "我们四个在…": a count after 我们 with no noun. */
-const WE_COUNT = new RegExp(`(我们|咱们|俺们)(这)?${NUM}(个|位)(?!月|天|年|小时|多月|工|钟|星期|礼拜)`);
+/** "我们四个在…": a count after 我们 with no noun; "我们一个木工队" counts no one. */
+const WE_COUNT = new RegExp(`(我们|咱们|俺们)(这)?(?!一个|一位)${NUM}(个|位)(?!月|天|年|小时|多月|工|钟|星期|礼拜)`);
 /** "我们一起的还有4个人", "除了我还有三个工友": others besides the speaker. */
 const OTHERS_BESIDES_ME = new RegExp(`(一起的|一起做的|同去的|除了我)[^，。,\\s]{0,3}还有${NUM}(个|名|位)?(人|工友|老乡|同事|师傅|兄弟)`);
+/** "我和另外两个人", "我老公还有另外三个人": one named worker and that many more. */
+const ONE_AND_OTHERS = new RegExp(`(和|跟|同|还有|加上?)另外(的)?${NUM}(个|名|位)?(人|工友|老乡|同事|师傅|兄弟|姐妹)?`);
 /** "七个，哦，加上我是八个": the count once the speaker adds themselves. */
 const WITH_ME = new RegExp(`加上我(自己)?(是|一共|总共|就是|共)?${NUM}(个|名|位)?`);
 /** 我和我老婆, 我跟我老公, 我们两口子: the speaker and one other. */
@@ -19,7 +21,11 @@ const PAIR =
   /我(和|跟|同|与)(我)?(的)?(老婆|老公|爱人|媳妇|妻子|丈夫|儿子|女儿|弟弟|哥哥|姐姐|妹妹|父亲|母亲|爸爸|妈妈|老爸|老妈|侄子|外甥|一个(工友|老乡|朋友|同事))|两口子|夫妻俩|夫妻两个|我们俩|我俩/;
 /** A group with no number: 我们班组, 一帮老乡, 我们几个. */
 const GROUP =
-  /车间的人|厂里的人|全厂|所有工人|工人们都|我们|咱们|俺们|一帮|一群|几个(人|工友|老乡|婆婆|师傅|兄弟|姐妹|同事)|班组|工友们|工人们|老乡们|全体/;
+  /车间的人|厂里的人|全厂|所有工人|工人们都|一帮|一群|几个(人|工友|老乡|婆婆|师傅|兄弟|姐妹|同事)|班组|工友们|工人们|老乡们|全体/;
+/** 我们 names a group of workers, except as the speaker's community: "我们都喊他宋老板", "我们这边". */
+const WE = /我们|咱们|俺们/;
+const WE_AS_COMMUNITY = /(我们|咱们|俺们)(都|就|一般|平时)?(喊|叫|称)|(我们|咱们|俺们)(这边|那边|这里|那里|本地|当地|老家)/g;
+const isGroup = (text: string): boolean => GROUP.test(text) || WE.test(text.replace(WE_AS_COMMUNITY, ''));
 const ONLY_ME =
   /就我一个|就我自己|就我$|就我[。，！\s]|只有我一个|我一个人|只我一个|就是我一个|只(讲|说|报|代表|问|反映)(我)?(自己|我)(的|一个)?/m;
 /** "我帮我老公投诉": speaking for one other worker. */
@@ -29,9 +35,11 @@ const FOR_ONE_OTHER =
 const ANSWERED_COUNT = new RegExp(`(?:^|[，,])[^，,。\n\\d]{0,4}?${NUM.replace(']+', '几]+')}(多|来|几)?个(?=[。！!，,]|$)`, 'm');
 /**
  * Someone who speaks of themselves, or of work they did with the subject left out ("在…厂上班");
- * a bare tip-off ("欠薪！某工地 电话") names no worker.
+ * a bare tip-off ("欠薪！某工地 电话") names no worker unless it gives one wage rate.
  */
 const SPEAKER_OR_WORK = /我|俺|本人|自己|咱|做|干|上班|帮|打工|务工|搞|喂|送|跑|开|看|代课|教|当/;
+/** "欠工资 4个月 每月5000": one wage rate, told with no group, is the teller's own pay. */
+const OWN_RATE = /(每|一)个?(月|天)(工资)?\s?[\d一二两三四五六七八九]|月薪|日薪/;
 
 /**
  * How many workers are owed, the speaker included (LABELS.md worker_count): the largest head count
@@ -45,7 +53,7 @@ export function extractWorkerCount(text: string): number | null {
     const value = parseNumeral(run)?.value ?? 0;
     if (Number.isInteger(value) && value > best && value < 100_000) best = value;
   }
-  const others = OTHERS_BESIDES_ME.exec(text)?.[2];
+  const others = OTHERS_BESIDES_ME.exec(text)?.[2] ?? ONE_AND_OTHERS.exec(text)?.[3];
   const besides = others ? (parseNumeral(others)?.value ?? 0) + 1 : 0;
   const we = WE_COUNT.exec(text)?.[3];
   const answered = ANSWERED_COUNT.exec(text)?.[1];
@@ -57,6 +65,6 @@ export function extractWorkerCount(text: string): number | null {
   if (PAIR.test(text)) return 2;
   if (FOR_ONE_OTHER.test(text) && !/他们|她们/.test(text)) return 1;
   if (best === 1) return 1;
-  if (GROUP.test(text)) return null;
-  return SPEAKER_OR_WORK.test(text) || FOR_ONE_OTHER.test(text) ? 1 : null;
+  if (isGroup(text)) return null;
+  return SPEAKER_OR_WORK.test(text) || FOR_ONE_OTHER.test(text) || OWN_RATE.test(text) ? 1 : null;
 }

@@ -1,0 +1,55 @@
+import { triageByRules } from '../../../src/triage/rule-triage';
+
+const read = (text: string, channel: 'wechat' | 'hotline' = 'wechat') => triageByRules({ channel, text });
+
+describe('amount: rates multiplied out', () => {
+  it('when a hedge or 块钱 sits between the sum and its month, then it is still a monthly rate', () => {
+    const text = '坐席：您好。\n来电人：我们厂里十五个工人，三个月冇发工资了。\n坐席：每人多少？\n来电人：四千左右一个月。';
+    expect(read(text, 'hotline').amount_yuan).toBe(180000);
+    expect(read('我在饭店洗碗，两千五百块钱一个月，欠了我两个月').amount_yuan).toBe(5000);
+  });
+
+  it('when 每个月 starts the clause and the sum ends it, then the sum is a monthly rate', () => {
+    expect(read('老板每个月讲好给我底薪三千，三个月了一分冇发').amount_yuan).toBe(9000);
+    expect(read('公司答应每个月发我保底两千八，四个月了冇给').amount_yuan).toBe(11200);
+  });
+
+  it('when the rate is said to be the couple’s added up, then it is not multiplied by the head count again', () => {
+    expect(read('我和我老婆在饭店做事，我们两个一个月加起来六千四，欠了三个月').amount_yuan).toBe(19200);
+    expect(read('我们三个人一天一共九百，做了十天，老板一分没给').amount_yuan).toBe(9000);
+  });
+
+  it('when a contract sum owed to the crew is told apart from the wages, then the wages are the amount', () => {
+    const text =
+      '我是带班的，我们队跟总包之间还有三十多万的工程款冇结，那个另外讲。我手下5个工人的工资是总包直接发的，拖了3个月，每人每月6000';
+    expect(read(text).amount_yuan).toBe(90000);
+  });
+
+  it('when a colloquial sum is followed by 一个月 or 一天, then the number ends before 一', () => {
+    expect(read('两千二一个月，欠了我三个月工资').amount_yuan).toBe(6600);
+    expect(read('讲好一百五一天，我做了二十天，冇给钱').amount_yuan).toBe(3000);
+  });
+
+  it('when a terse message gives a month count and a monthly wage, then they multiply for one worker', () => {
+    const text = '茶庵铺镇 金龙砖厂 欠工资 3个月 每月4200 老板付金龙 电话13907361111';
+    expect(read(text).amount_yuan).toBe(12600);
+    expect(read(text).worker_count).toBe(1);
+  });
+});
+
+describe('worker_count: who is owed', () => {
+  it('when one worker and that many others are named, then all of them', () => {
+    expect(read('我和另外四个工友在养猪场做事，老板每人欠一万').worker_count).toBe(5);
+    expect(read('欠我儿子还有另外两个人的工钱，每个人八千').amount_yuan).toBe(24000);
+  });
+
+  it('when a trade word names a crew, then it is no head count', () => {
+    expect(read('我们是一个泥工班组，在常德做了一年，欠我们班组人工费三十万').worker_count).toBeNull();
+    expect(read('我们一个木工队在县城做模板，包工头欠我们工钱').worker_count).toBeNull();
+  });
+
+  it('when 我们 speaks for the speaker’s community rather than a group owed, then the speaker alone', () => {
+    expect(read('我在步行街一家服装店做导购，老板姓温，我们都喊温老板，欠我两个月工资四千').worker_count).toBe(1);
+    expect(read('我在我们这边一个砖厂上班，厂里欠我三个月工资').worker_count).toBe(1);
+  });
+});
