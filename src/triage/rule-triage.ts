@@ -30,7 +30,8 @@ export function triageByRules(input: TriageInput): TriageResult {
   // An org named as the site being built (第四中学新宿舍楼) stays readable as the project.
   const withoutOrgs = orgs.filter((org) => !isSiteOrg(caller, org)).reduce((masked, org) => maskSpan(masked, org.start, org.end), caller);
   const employer = extractEmployer(text, orgs);
-  const project = tradingName(caller, orgs, employer) ?? extractProject(withoutOrgs) ?? workplaceApartFromEmployer(caller, orgs, employer);
+  const site = extractProject(withoutOrgs);
+  const project = tradingName(caller, orgs, employer) ?? site ?? workplaceApartFromEmployer(caller, orgs, employer);
   const { location, area } = extractPlaces(
     withoutOrgs,
     text.operator,
@@ -46,7 +47,8 @@ export function triageByRules(input: TriageInput): TriageResult {
     (text.isTranscript ? extractAmount(text.operator, workerCount, true) : null);
   // An advertiser's number is not a complainant's callback number.
   const phone = category === 'invalid' && ADVERT.test(caller) ? null : extractPhone(text);
-  const sector = extractSector(caller, project);
+  // A named site points to building work; a shop or hospital worked at does not.
+  const sector = extractSector(caller, project === site ? site : null);
   const urgency = extractUrgency({ category, amountYuan, workerCount, callerText: caller });
 
   return { category, employer, project, location, area, amount_yuan: amountYuan, worker_count: workerCount, phone, sector, urgency };

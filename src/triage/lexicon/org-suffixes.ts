@@ -101,6 +101,10 @@ export const ORG_SUFFIXES: readonly string[] = [
   '网吧',
   '养老院',
   '加油站',
+  '汽车站',
+  '客运站',
+  '火车站',
+  '高铁站',
   // A brand followed by its trade is how many small businesses are known (明智教育, 兴农米业, 星剪发型).
   '教育',
   '米业',

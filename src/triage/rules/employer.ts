@@ -74,7 +74,7 @@ const REGISTERED = /有限责任公司|股份有限公司|有限公司|集团/;
  * Public bodies and developers (县人民医院, 第三中学, 置业公司) are where the work was, who ordered it
  * or who is above the contractor; they pay only when nobody else is named.
  */
-const PUBLIC_OR_DEVELOPER = /(小学|中学|大学|学院|医院|卫生院|政府|法院|派出所|局|置业|房地产|地产)/;
+const PUBLIC_OR_DEVELOPER = /(小学|中学|大学|学院|医院|卫生院|政府|法院|派出所|局|车站|客运站|置业|房地产|地产)/;
 /** 在县一中旁边, 医院对面: a landmark. */
 const LANDMARK_AFTER = /^(旁边|附近|对面|斜对面|门口|隔壁|后面|边上|那边|这边|里面的)/;
 /** 给宏达超市装修, 帮县一中刷墙: the business had work done; a builder (建设, 装饰) is still the one hiring. */

@@ -36,9 +36,9 @@ function withoutLeadingTown(text: string, span: Span): Span {
   return { text: text.slice(start, span.end), start, end: span.end };
 }
 
-/** Place names that make a venue's whole name (桃源大酒店), though not a company's (桃源公司). */
+/** Place names that make a venue's whole name (桃源大酒店, 桃源县汽车站), though not a company's (桃源公司). */
 const PLACE_WORDS = ['桃源县', '桃源', '常德市', '常德', '湖南省', '湖南'];
-const VENUE_SUFFIX = /^(大酒店|酒店|宾馆|饭店|酒楼|大饭店|山庄)$/;
+const VENUE_SUFFIX = /^(大酒店|酒店|宾馆|饭店|酒楼|大饭店|山庄|汽车站|客运站|火车站|高铁站)$/;
 
 /** Whether the name holds two characters beyond trade words and place names (物业公司 alone does not). */
 function isSpecific(name: string, suffix: string): boolean {

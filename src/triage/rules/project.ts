@@ -88,6 +88,10 @@ export function extractProject(maskedText: string): string | null {
 /** 店名叫…, 对外叫…, 门头写的…: the name a business trades under, as against its registered name. */
 const TRADING_NAME_BEFORE = /(叫做|名叫|叫|店名是?|招牌是?|门头上?(写的是?|写着|是)|对外(叫|是))[：:]?$/;
 const REGISTERED = /有限责任公司|股份有限公司|有限公司|集团/;
+/** 我是县人民医院的保洁员: the speaker is on the staff of the place. */
+const STAFF_OF = /^的(保洁|保安|护工|厨师|帮厨|服务员|司机|门卫|宿管|工人|员工|临时工|合同工)/;
+/** 在温泉酒店那边搞绿化: a place named to say where, near which the work was. */
+const LANDMARK_AFTER = /^(旁边|附近|对面|门口|隔壁|后面|边上|那边|这边|那一带)/;
 
 /** 华丰纸业 said before 桃源县华丰纸业有限公司: a short form of the employer's own name. */
 function sameBusiness(org: string, employer: string): boolean {
@@ -115,7 +119,8 @@ export function workplaceApartFromEmployer(text: string, orgs: readonly Span[], 
     (org) =>
       org.text !== employer &&
       !sameBusiness(org.text, employer) &&
-      /在[^，。,\s]{0,6}$/.test(text.slice(Math.max(0, org.start - 7), org.start)),
+      (/在[^，。,\s]{0,6}$/.test(text.slice(Math.max(0, org.start - 7), org.start)) || STAFF_OF.test(text.slice(org.end, org.end + 6))) &&
+      !LANDMARK_AFTER.test(text.slice(org.end, org.end + 4)),
   );
   return workplace?.text ?? null;
 }
