@@ -237,6 +237,15 @@ describe('the API answers as its OpenAPI document says', () => {
     expect(split.status).toBe(201);
   });
 
+  it('when a supervisor dismisses a possible duplicate, then the answer and its refusals are documented', async () => {
+    const path = '/api/leads/{id}/duplicates/{otherId}/dismiss';
+    expect((await call('post', path, { as: staff.insp, params: { id: leadA, otherId: leadB } })).status).toBe(403);
+    expect((await call('post', path, { as: staff.sup, params: { id: leadA, otherId: 'x' } })).status).toBe(400);
+    expect((await call('post', path, { as: staff.sup, params: { id: leadA, otherId: NO_SUCH_ID } })).status).toBe(404);
+    const dismissed = await call('post', path, { as: staff.sup, params: { id: leadA, otherId: leadB } });
+    expect(dismissed).toMatchObject({ status: 200, body: { possibleDuplicates: [], dismissedDuplicates: [leadB] } });
+  });
+
   it('when a case is assigned, worked, replied to and paid, then each answer is documented', async () => {
     const id = { id: leadA };
     expect((await call('post', '/api/leads/{id}/assign', { as: staff.op, params: id, json: { assigneeId: staff.insp!.id } })).status).toBe(

@@ -105,6 +105,113 @@ describe('de-duplication: one case per employer or project while it is open', ()
   });
 });
 
+describe('matching reads every signal a person would', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.stop());
+
+  const submit = (text: string, callerPhone: string) => submitCall(app, text, callerPhone);
+
+  it('when a crew writes one by one and spells the employer by sound (盛宏, 盛泓, 胜宏) or names only the foreman, then they share one case', async () => {
+    const a = await submit('我在漳江街道江畔华府工地做木工，盛宏建设欠我们木工班4到6月的工资，我自己一万二。', '13900009711');
+    const b = await submit('江畔华府二期木工，盛泓建筑公司拖欠工资三个月，我被欠了10800元。', '13900009712');
+    const c = await submit('我们是江畔华府的木工，罗老板带的班组，胜宏建设的，在漳江街道，工钱从四月份起就没发了。', '13900009713');
+    const d = await submit('我替我老公反映，他在江畔华府给罗老板做木工，盛宏公司欠他三个月工钱一万一。', '13900009714');
+    expect(new Set([a.id, b.id, c.id, d.id])).toEqual(new Set([a.id]));
+    expect(d.complaintIds).toHaveLength(4);
+    expect(d.timeline.find((e) => e.type === 'complaint_merged')?.note).toContain('同一单位');
+  });
+
+  it('when another subcontractor of the same estate, another boss of the same surname or another pay period of one factory is named, then each is a case of its own', async () => {
+    const carpenters = await submit('江畔华府工地木工班，盛宏建设欠我们工钱，我九千。', '13900009721');
+    const electricians = await submit('江畔华府工地搞水电的，恒达水电安装公司李老板欠我两个月工钱8000块。', '13900009722');
+    expect(electricians.id).not.toBe(carpenters.id);
+
+    const steel = await submit('我在陬市镇安置小区扎钢筋，包工头张文斌欠我们工钱，我一个人欠了9600。', '13900009723');
+    const restaurant = await submit('陬市镇张记土菜馆张老板欠我两个月工资5000元，我是服务员。', '13900009724');
+    expect(restaurant.id).not.toBe(steel.id);
+
+    const winter = await submit('盘塘镇华联鞋业去年腊月的工资到现在还没发，我欠4300。', '13900009725');
+    const winterAgain = await submit('华联鞋厂欠我们去年十二月份的工资，盘塘镇工业园，我三千八。', '13900009726');
+    const spring = await submit('华联鞋业又欠我们今年3到6月的工资，四个月一万六，盘塘镇的。', '13900009727');
+    expect(winterAgain.id).toBe(winter.id);
+    expect(spring.id).not.toBe(winter.id);
+  });
+
+  it('when a son calls for his father and later for himself from the same phone, then his own complaint does not join his father’s case; the father’s own call does', async () => {
+    const forFather = await submit(
+      '我替我爸反映，他在九溪镇杨家村给周老板做泥工，帮人家建房子，欠他两万一，他电话13900009732。',
+      '13900009731',
+    );
+    const own = await submit('我在九溪镇兴旺砖厂做事，老板欠我工资4000元。', '13900009731');
+    const father = await submit('九溪镇杨家村周德明建私房，欠我泥工工钱21000元。', '13900009732');
+    expect(own.id).not.toBe(forFather.id);
+    expect(father.id).toBe(forFather.id);
+  });
+});
+
+describe('possible duplicates: unsure matches are suggested, not merged', () => {
+  let app: TestApp;
+  let sup: string;
+  let insp: string;
+  beforeAll(async () => {
+    app = await startTestApp();
+    const make = async (username: string, role: 'supervisor' | 'inspector', area: string | null) =>
+      (await createStaffUser({ staff: app.ctx.repos.staff }, { username, password: 'a-long-test-password', role, area })).token;
+    sup = await make('dup-sup', 'supervisor', null);
+    insp = await make('dup-insp', 'inspector', '陬市镇');
+  });
+  afterAll(() => app.stop());
+
+  const submit = (text: string, callerPhone: string) => submitCall(app, text, callerPhone);
+  const call = async (token: string, path: string, body?: unknown) => {
+    const res = await fetch(`${app.url}${path}`, {
+      method: body === undefined && !path.endsWith('/dismiss') ? 'GET' : 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, lead: (await res.json()) as Lead };
+  };
+
+  it('when a crew member names the boss only as 张总, then a second case opens and each case names the other as a possible duplicate; a merge takes it in with one action', async () => {
+    const a = await submit('我在陬市镇安置小区扎钢筋，包工头张文斌欠我们工钱，我一个人欠了9600。', '13900009801');
+    const b = await submit('陬市镇安置房工地，张总那个钢筋班的，欠我们工资快半年了，我一万多点。', '13900009802');
+    expect(b.id).not.toBe(a.id);
+    const onA = (await call(insp, `/api/leads/${a.id}`)).lead;
+    expect(onA.possibleDuplicates).toEqual([
+      expect.objectContaining({ leadId: b.id, caseNumber: b.caseNumber, reasons: expect.arrayContaining(['老板同姓']) }),
+    ]);
+    expect((await call(insp, `/api/leads/${b.id}`)).lead.possibleDuplicates.map((d) => d.leadId)).toEqual([a.id]);
+
+    const merged = await call(sup, `/api/leads/${a.id}/merge`, { sourceLeadId: b.id });
+    expect(merged.status).toBe(200);
+    expect(merged.lead.possibleDuplicates).toEqual([]);
+    expect(merged.lead.complaintIds).toHaveLength(2);
+    // The merged case is matched with both complaints' signals: the next 张总 complaint joins it.
+    const c = await submit('陬市镇安置房那边，张总的钢筋班，欠我八千，电话13900009802。', '13900009803');
+    expect(c.id).toBe(a.id);
+  });
+
+  it('when a supervisor dismisses a possible duplicate, then it leaves both cases and is not suggested again; an inspector may not dismiss', async () => {
+    const a = await submit('我在陬市镇金桂园小区做泥工，包工头刘志军欠我们工钱，我八千五。', '13900009811');
+    const b = await submit('陬市镇刘老板带的泥工班，欠我工钱七千。', '13900009812');
+    expect(b.id).not.toBe(a.id);
+    expect((await call(insp, `/api/leads/${a.id}`)).lead.possibleDuplicates.map((d) => d.leadId)).toEqual([b.id]);
+    expect((await call(insp, `/api/leads/${a.id}/duplicates/${b.id}/dismiss`)).status).toBe(403);
+    const dismissed = await call(sup, `/api/leads/${a.id}/duplicates/${b.id}/dismiss`);
+    expect(dismissed.status).toBe(200);
+    expect(dismissed.lead).toMatchObject({ possibleDuplicates: [], dismissedDuplicates: [b.id] });
+    expect((await call(sup, `/api/leads/${b.id}`)).lead).toMatchObject({ possibleDuplicates: [], dismissedDuplicates: [a.id] });
+    // Another complaint that joins the first case and resembles the second does not bring the pair back.
+    const c = await submit('陬市镇金桂园小区泥工，包工头刘志军欠我工钱九千，一直拖。', '13900009813');
+    expect(c.id).toBe(a.id);
+    expect((await app.ctx.repos.leads.get(a.id))!.possibleDuplicates).toEqual([]);
+    expect((await app.ctx.repos.leads.get(b.id))!.possibleDuplicates).toEqual([]);
+  });
+});
+
 describe('staff merge and split cases', () => {
   let app: TestApp;
   let sup: string;
