@@ -43,6 +43,7 @@ const recoveryForm = z.object({
 const assignForm = z.object({ assigneeId: id, note, transfer: opt(z.literal('1')).transform((v) => v === '1') });
 const mergeForm = z.object({ sourceCaseNumber: z.string().trim().min(4).max(40) });
 const splitForm = z.object({ complaintId: id });
+const duplicateForm = z.object({ otherId: id });
 
 type Done = { ok: string; goTo?: string };
 type FormAction = (staff: StaffUser, leadId: string, body: Record<string, unknown>) => Promise<Done>;
@@ -79,6 +80,15 @@ export function caseActionForms(deps: ConsoleDeps): Record<string, FormAction> {
       if (!source) throw new AppError('merge_source_not_found', `no case ${sourceCaseNumber} in scope`, { status: 400 });
       await deps.mergeCases(staff, leadId, source.id);
       return { ok: 'merged' };
+    },
+    // A possible duplicate: merged into this case with one action, or dismissed for good.
+    'merge-duplicate': async (staff, leadId, body) => {
+      await deps.mergeCases(staff, leadId, parseOr400(duplicateForm, body).otherId);
+      return { ok: 'merged' };
+    },
+    'dismiss-duplicate': async (staff, leadId, body) => {
+      await deps.dismissDuplicate(staff, leadId, parseOr400(duplicateForm, body).otherId);
+      return { ok: 'dismissed' };
     },
     split: async (staff, leadId, body) => {
       const { to } = await deps.splitComplaint(staff, leadId, parseOr400(splitForm, body).complaintId);

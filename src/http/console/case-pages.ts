@@ -30,6 +30,7 @@ const OK_MESSAGES: Record<string, string> = {
   recovery: '追回工资已记录。',
   assigned: '已指派。',
   merged: '案件已合并。',
+  dismissed: '已排除重复，这两个案件不会再被提示为可能重复。',
   split: '投诉已拆分为新案件。',
   opened: '已立案：该投诉已生成新案件。',
   joined: '已并案：该投诉已并入此案件。',

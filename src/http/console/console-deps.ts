@@ -29,7 +29,10 @@ export interface ConsoleDeps
     DeskPagesDeps,
     StatsRouteDeps,
     WechatRouteDeps,
-    Pick<LeadRouteDeps, 'assignLead' | 'changeLeadStatus' | 'recordRecovery' | 'replyToComplainants' | 'mergeCases' | 'splitComplaint'> {
+    Pick<
+      LeadRouteDeps,
+      'assignLead' | 'changeLeadStatus' | 'recordRecovery' | 'replyToComplainants' | 'mergeCases' | 'splitComplaint' | 'dismissDuplicate'
+    > {
   authenticateToken: AuthenticateToken;
   listLeads(staff: StaffUser, query: LeadQuery): Promise<{ items: Lead[]; total: number }>;
   countByStatus(staff: StaffUser): Promise<Record<string, number>>;

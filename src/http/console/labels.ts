@@ -80,6 +80,7 @@ export const EVENT_LABELS: Record<string, string> = {
   fields_edited: '修改案件信息',
   cases_merged: '合并案件',
   merged_into: '被合并',
+  duplicate_dismissed: '排除重复',
   complaint_split: '拆分投诉',
   deadline_reminder: '期限提醒',
   deadline_escalated: '超期上报',
