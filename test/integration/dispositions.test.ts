@@ -34,9 +34,9 @@ describe('every complaint ends in a disposition', () => {
   it.each([...COMPLAINT_CHANNELS])(
     'when complaints of every reading arrive on %s, then each gets its disposition, and only cases skip review',
     async (channel) => {
-      const accept = acceptPort(app.ctx).acceptComplaint;
+      const intake = acceptPort(app.ctx);
       for (const { text, expected } of TEXTS) {
-        const { complaintId } = await accept({
+        const { complaintId } = await intake.acceptComplaint({
           channel,
           dedupKey: uniqueName(channel),
           sender: { channelUserId: null, name: null, phone: null },

@@ -3,7 +3,9 @@ import { captureLog } from '../support/capture-log';
 
 describe('logs keep personal data out', () => {
   it('when a string holds a mobile, landline or ID number, then only a masked form remains', () => {
-    const s = maskPii('电话13900001234，座机0736-7221234，身份证43072519900101123X，又说 139 0000 5678，+86 139-0000-6789，１３９００００７８９０，一三九，零零零零，八九零一');
+    const s = maskPii(
+      '电话13900001234，座机0736-7221234，身份证43072519900101123X，又说 139 0000 5678，+86 139-0000-6789，１３９００００７８９０，一三九，零零零零，八九零一',
+    );
     expect(s).not.toMatch(/13900001234|7221234|43072519900101123X|0000 5678|0000-6789|７８９０|八九零一/);
     expect(s).toContain('电话139****1234');
   });

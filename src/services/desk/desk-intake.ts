@@ -53,7 +53,11 @@ export function transcriptTurns(text: string): TranscriptTurn[] {
 /** Reads the complaint as triage would and proposes what becomes of it, corrections applied. */
 export async function checkAtDesk(deps: DeskDeps, entry: DeskEntry, corrections: TriageCorrections = {}): Promise<DeskCheck> {
   const read = deps.read({ channel: entry.channel, text: entry.text });
-  const reading: TriageResult = { ...read, ...definedOnly(corrections), phone: corrections.phone ?? read.phone ?? entry.callerPhone ?? null };
+  const reading: TriageResult = {
+    ...read,
+    ...definedOnly(corrections),
+    phone: corrections.phone ?? read.phone ?? entry.callerPhone ?? null,
+  };
   const decision = decideDisposition(reading, entry.text, {
     faqIdFor: (text) => deps.faqFor(text).id,
     phoneKnown: Boolean(reading.phone ?? entry.callerPhone),
@@ -131,5 +135,5 @@ export async function deskOutcome(
 }
 
 function definedOnly(c: TriageCorrections): TriageCorrections {
-  return Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) as TriageCorrections;
+  return Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined));
 }
