@@ -131,6 +131,11 @@ export function compareSignals(c: CaseSignals, k: CaseSignals): Evidence {
     reasons.push('电话相同');
     anchored = true;
   }
+  if (shared(c.workers, k.workers)) {
+    score += 1.5;
+    reasons.push('同一投诉人');
+    anchored = true;
+  }
   if (shared(c.villages, k.villages)) {
     score += 1.5;
     reasons.push('同一村');

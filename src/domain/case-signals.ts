@@ -18,6 +18,8 @@ export interface CaseSignals {
   bosses: string[];
   /** The worker's own numbers: a relative's number they call from is not among them. */
   phones: string[];
+  /** The worker's name: the sender's own, or the one a relative gives (他叫王建国). */
+  workers: string[];
   villages: string[];
   trades: string[];
   /** The months the wages are owed for. */
@@ -53,6 +55,7 @@ export const NO_SIGNALS: CaseSignals = {
   projectKeys: [],
   bosses: [],
   phones: [],
+  workers: [],
   villages: [],
   trades: [],
   periods: [],
@@ -171,6 +174,8 @@ function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[]
     if (lex.surnames.has(m[2]!) && !/^(老|包|工|大|小)$/.test(m[2]!)) add(m[2]!);
   }
   for (const m of text.matchAll(/姓(\p{Script=Han})的/gu)) if (lex.surnames.has(m[1]!)) add(m[1]!);
+  // 老罗带的班, 老张欠我们: the boss by surname, as workers call him.
+  for (const m of text.matchAll(/老(\p{Script=Han})(?=带|包|欠|拖|那个班|的班|不给)/gu)) if (lex.surnames.has(m[1]!)) add(m[1]!);
   // A person's business: 唐永红养猪场, 周德明的砖厂.
   for (const m of text.matchAll(/(\p{Script=Han}{3})的?(?:养猪场|养殖场|养鸡场|猪场|鸡场|渔场|砖厂|超市|小卖部|作坊|包的)/gu)) {
     const name = m[1]!;
@@ -201,6 +206,16 @@ function phonesIn(text: string, src: SignalSource): string[] {
     else out.add(src.senderPhone);
   }
   return [...out];
+}
+
+function workersIn(text: string, src: SignalSource, lex: SignalLexicon): string[] {
+  const out: string[] = [];
+  if (src.senderName && PERSON(lex, src.senderName) && !FOR_SOMEONE.test(text)) out.push(src.senderName);
+  for (const m of text.matchAll(/(?:他|她|我)(?:叫|是)|本人|名叫/g)) {
+    const name = fullNameAt(text, m.index + m[0].length, lex);
+    if (name && name.length === 3 && !out.includes(name)) out.push(name);
+  }
+  return out;
 }
 
 function villagesIn(text: string, location: string | null, lex: SignalLexicon): string[] {
@@ -235,6 +250,7 @@ export function readSignals(src: SignalSource, lex: SignalLexicon): CaseSignals 
     projectKeys: [...new Set(projectKeys)],
     bosses,
     phones: phonesIn(text, src),
+    workers: workersIn(text, src, lex),
     villages: villagesIn(text, src.location, lex),
     trades: TRADES.filter(([, re]) => re.test(text)).map(([t]) => t),
     periods: readPeriods(text, src.receivedAt),
@@ -255,6 +271,7 @@ export function unionSignals(a: CaseSignals, b: CaseSignals): CaseSignals {
     projectKeys: union(a.projectKeys, b.projectKeys),
     bosses: union(a.bosses, b.bosses),
     phones: union(a.phones, b.phones),
+    workers: union(a.workers, b.workers),
     villages: union(a.villages, b.villages),
     trades: union(a.trades, b.trades),
     periods: union(a.periods, b.periods, (x, y) => x.from === y.from && x.to === y.to),
