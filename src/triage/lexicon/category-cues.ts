@@ -48,7 +48,7 @@ export const ARREARS_TOPIC = /(拖欠|欠)(薪|工资|工钱)的?(事情?|问题
 
 /** A debt that is not pay for work: on its own it makes the complaint invalid. */
 export const NON_WAGE_DEBT =
-  /材料款|货款|(饲料|种子|化肥|农药|苗木|砂石|石料|水泥|钢材|木材|建材|设备|配件|加工|油|菜|肉|粮)(款|钱|费)|运费|运输费|租赁费|卖[^，。,\s]{1,6}的[，,]|我是(自己)?做生意的|房租|租金|借款|借钱|借的钱|借了|借给|贷款|欠条|押金.{0,6}房东|房东|租房|供货|供的材料|供了?[^，。,\s]{0,10}(货|材料|砖|沙|石|水泥|钢筋|钢材|木材|木料|酒|饲料|苗)|收了(我的?)?货|台班费|机械费|车费|工程款(?!.{0,4}人工)|物业费|学费|报销|差旅费/;
+  /材料款|货款|(饲料|种子|化肥|农药|苗木|砂石|石料|水泥|钢材|木材|建材|设备|配件|加工|油|菜|肉|粮)(款|钱|费)|运费|运输费|租赁费|卖[^，。,\s]{1,6}的[，,]|我是(自己)?做生意的|房租|租金|借款|借钱|借的钱|借了|借给|借的我|借我的|贷款|欠条|押金.{0,6}房东|房东|租房|供货|供的材料|供了?[^，。,\s]{0,10}(货|材料|砖|沙|石|水泥|钢筋|钢材|木材|木料|酒|饲料|苗)|收了(我的?)?货|台班费|机械费|车费|工程款(?!.{0,4}人工)|物业费|学费|报销|差旅费/;
 
 /** Other labour-rights matters (no unpaid wages): social insurance, contracts, injury, dismissal, hours, deposits, child labour. */
 export const LABOR_OTHER =
@@ -70,7 +70,7 @@ export const ONLY_ASKING =
 
 /** A time before now: 上次, 前两个礼拜, 5月份, 去年. */
 const EARLIER =
-  '(上次|之前|以前|上个?月|前几天|前段时间|前些天|上周|上个?礼拜|上个?星期|前天|昨天|前[一两三四五几\\d]+(天|个?礼拜|个?星期|个?月)|[\\d一二三四五六七八九十]+月份?|去年|年前)';
+  '(上次|上回|之前|以前|上个?月|前几天|前段时间|前些天|上周|上个?礼拜|上个?星期|前天|昨天|前[一两三四五几\\d]+(天|个?礼拜|个?星期|个?月)|[\\d一二三四五六七八九十]+月份?|去年|年前)';
 /** The bodies a complaint goes to: the office written to, labour inspection, the township. */
 const OFFICE = '(你们|监察|人社|劳动局|劳动站|仲裁|镇里|镇上|街道|政府|热线)';
 /** What an office says it will do with a complaint. */
@@ -84,7 +84,7 @@ export const PROGRESS_QUERY = [
   // the complaint as a thing the office holds: 那个单子, 我们那个案子结了冇
   /(那个|我的|我们的?)(单子|工单|案子)|(案子|单子|工单)[^，。,！？\s]{0,4}(结了|办了|处理了)/,
   // what the office said it would do: 你们上次讲一个月内处理完, 监察大队讲要组织调解
-  /你们(上次|之前|当时|那次)(讲|说|答应)/,
+  /你们(上次|上回|之前|当时|那次)(讲|说|答应)/,
   new RegExp(`${EARLIER}[^。！？]{0,8}${OFFICE}[^，。,！？]{0,4}(讲|说|答应)[^。！？]{0,16}${OFFICE_ACTION}`),
   /(投诉|反映|提交|登记|举报)(过|了)的/,
   // 上个礼拜打过你们电话, 我上次打过电话

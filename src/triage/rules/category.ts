@@ -27,8 +27,6 @@ import { namedPayer } from './employer';
 
 /** A clause that tells what happened (辞职了, 还冇签, 不给开, 被辞退), not a rule asked about. */
 const TOLD_ASPECT = /了(?!解)|冇|没|未|被|过(?!年|节)|不(给|签|买|交|退|批|让|准|发|开|管|认)/;
-/** The speaker's own workplace or the speaker as the one acted on (我们厂, 给我们交的社保). */
-const OWN_PARTY = /(我|我们|俺|咱)(的)?(厂|公司|单位|店|老板|工地|车间|班组|老总)|(给|帮|替|让|要|叫|逼|把)(我|俺)/;
 /**
  * The speaker as the one owed: 我, or on an imported work order the caller in the third person
  * (来电人称其…, 欠其工资).
@@ -46,15 +44,14 @@ function namesConcreteCase(text: string): boolean {
 }
 
 /**
- * "辞职了，公司不给开离职证明，怎么办？": a question sentence is about the asker's own matter when a
- * clause outside the question tells what happened, states the matter as fact or speaks of the
- * asker's own workplace.
+ * "辞职了，公司不给开离职证明，怎么办？", "我们厂每天上12个小时班，合法吗？": a question sentence is about
+ * the asker's own matter when a clause outside the question tells what happened or states the matter as fact.
  */
 function tellsOwnMatter(sentence: string): boolean {
   return sentence
     .replace(ASKER_SELF, '')
     .split(/[，,\s]+/)
-    .some((clause) => !QUESTION.test(clause) && (TOLD_ASPECT.test(clause) || OWN_PARTY.test(clause) || LABOR_OTHER.test(clause)));
+    .some((clause) => !QUESTION.test(clause) && (TOLD_ASPECT.test(clause) || LABOR_OTHER.test(clause)));
 }
 
 /** A labour matter stated as fact, or as a question about the speaker's own case or workplace. */

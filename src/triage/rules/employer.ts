@@ -13,6 +13,8 @@ const OWED_NEAR = /欠|拖|扣|冇给|没给|不给|冇发|没发|不发|跑路|
  */
 const ROLE_THEN_NAME =
   /(包工头|工头|老板娘|老板|老总|班组长|承包人|负责人|站长|园长|园主|场主|店长|店主|摊主|厂长|经理|总经理|董事长|理事长|社长|法人代表|法人|东家|雇主|队长|工长|(?:队|班|组)的?头(?:头|子)?|欠我(们)?(工资|工钱|钱)?的(人)?|(跟着?|帮|给|替)[^，。,！？\s]{0,4}(做事|干活|做工|打工|做)的(那个|这个)?人)(的名字)?[，,\s]*(叫做|名叫|叫|是|姓名是)?\s*/g;
+/** 包工头是桃源人叫陈国栋: a role, a few words about the person, then the name. */
+const ROLE_DESCRIBED_THEN_NAME = /(包工头|工头|老板|老总|承包人|负责人|队长|班组长)(是|就是)?[^，。,！？\s叫]{1,8}?(叫做|名叫|叫)/g;
 /**
  * Roles that name the payer only when the text says so (师傅叫…, 房主叫…): a 师傅 may be a
  * workmate, and the owner of a house owes only when no contractor stood between.
@@ -193,7 +195,7 @@ function personFromRoles(text: string): string | null {
   const surname = surnamed?.[1] ?? surnamed?.[3];
   // "姓胡的老板 … 胡……胡德贵": the full name, once the caller gives it, is more specific.
   if (surname) return fullNameWithSurname(text, surname) ?? `${surname}老板`;
-  const byRole = nameAfter(text, ROLE_THEN_NAME);
+  const byRole = nameAfter(text, ROLE_THEN_NAME) ?? nameAfter(text, ROLE_DESCRIBED_THEN_NAME);
   if (byRole) return byRole;
   const named = NAME_THEN_ROLE.exec(text);
   const beforeRole = named?.[1] ? nameEndingAt(text, named.index, named.index + named[1].length) : null;

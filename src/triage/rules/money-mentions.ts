@@ -66,7 +66,8 @@ const DEDUCTED = /扣了|扣掉|扣除|扣我|被扣|扣下|罚了|罚我|罚款
 /** Living or travel money handed over is an advance on the wages, not a cost of its own. */
 const ADVANCE = /生活费|路费|伙食费|车费/;
 const REMAINING = /还差|还欠|剩下|剩余|还剩|尚欠|尾款|差(了)?(我|我们)?$|还有(?=.*(冇|没|未))/;
-const NON_WAGE = /医药费|医疗费|押金|学费|材料款|货款|房租|租金|借款|利息|贷款|罚款|路费|生活费|保证金|补偿|赔偿|社保|工程款(?!.{0,4}人工)/;
+const NON_WAGE =
+  /医药费|医疗费|押金|学费|材料款|货款|房租|租金|借款|利息|贷款|罚款|路费|生活费|保证金|补偿|赔偿|社保|工程款(?!.{0,4}人工)|台班费|机械费|租赁费|运费|运输费|油费|借给|借的/;
 const CORRECTION = /不对|说错|搞错|讲错|更正|纠正|应该是|我是说/;
 
 const NON_WAGE_ALL = new RegExp(NON_WAGE.source, 'g');

@@ -42,6 +42,8 @@ function namesPayFor(text: string, debtInSentence: boolean): boolean {
 }
 
 const ALL_WAGES_PAID = new RegExp(WAGES_PAID.source, 'g');
+/** 工资还没给, 工钱一直冇发: the pay itself said to be unpaid. */
+const PAY_UNPAID = new RegExp(`(${PAY_WORDS.source})(还|都|也|一直|至今|到现在)*(冇|没|没有|未|莫|不)(给|发|结|付)`);
 
 const hasAmount = (text: string): boolean => findMoney(text).some((m) => !m.nonWage);
 
@@ -73,15 +75,19 @@ export function weighWageEvidence(callerText: string, operatorText = ''): WageEv
       const listed = unpaidVerb && names(clause) && hasAmount(clause);
       const unpaid = UNPAID_WORDS.test(clause) || listed || (!otherMatter && UNPAID_IMPLIED.test(clause));
       if (!unpaid || WAGES_PAID.test(clause)) continue;
-      // "工资3100还有押金都冇退": pay with its sum beside another matter is still owed.
+      // "工资3100还有押金都冇退", "试用期的工资还没给": pay with its sum, or pay said to be unpaid, is owed
+      // beside another matter; a sentence about another matter with no pay word and no sum is about it
+      // ("砸伤了手，厂里不给治").
       const payWithSum = names(clause) && hasAmount(clause);
-      if ((LABOR_OTHER.test(clause) && !payWithSum) || NON_WAGE_DEBT.test(clause) || CONSUMER_MATTER.test(clause)) continue;
+      const payUnpaid = PAY_UNPAID.test(clause);
+      if ((LABOR_OTHER.test(clause) && !payWithSum && !payUnpaid) || NON_WAGE_DEBT.test(clause) || CONSUMER_MATTER.test(clause)) continue;
+      amount ??= hasAmount(sentence);
+      if (otherMatter && !payInSentence && !amount) continue;
       const topicOnly = ARREARS_TOPIC.test(clause);
       const namesPay = !topicOnly && names(clause);
       if (wagesPaid && !namesPay) continue;
       let score = WEIGHT.unpaid;
       if (namesPay || (!topicOnly && payInSentence)) score += WEIGHT.payWord;
-      amount ??= hasAmount(sentence);
       if (amount) score += WEIGHT.amount;
       if (work) score += WEIGHT.work;
       if (score > best.score) best = { score, namesPay };

@@ -37,6 +37,18 @@ describe('amount: rates multiplied out', () => {
   });
 });
 
+describe('amount: spans and costs that are not pay', () => {
+  it('when half a year is said to be unpaid, or the months are those the worker helped, then they multiply the rate', () => {
+    expect(read('我妈在九溪镇一个养鸡场做饭，半年冇发工资，一个月两千二').amount_yuan).toBe(13200);
+    expect(read('我在一家早餐店帮了三个月，讲好每月两千，一分冇给').amount_yuan).toBe(6000);
+  });
+
+  it('when a machine or haulage fee is named beside the wages, then only the wages are owed as pay', () => {
+    expect(read('我在采石场开铲车，老板欠我台班费三万，还有工资九千').amount_yuan).toBe(9000);
+    expect(read('跟老板跑货车，运费两万是另外的，他还欠我工资七千').amount_yuan).toBe(7000);
+  });
+});
+
 describe('worker_count: who is owed', () => {
   it('when one worker and that many others are named, then all of them', () => {
     expect(read('我和另外四个工友在养猪场做事，老板每人欠一万').worker_count).toBe(5);

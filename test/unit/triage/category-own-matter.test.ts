@@ -30,6 +30,13 @@ describe('consultation: a rule asked about, whatever labour topic it concerns', 
   });
 });
 
+describe('consultation: a plan is no matter of one’s own', () => {
+  it('when an employer asks about hiring it has yet to do, then it is a consultation', () => {
+    expect(classify('我们饭店想请两个暑假工，要不要签合同？')).toBe('consultation');
+    expect(classify('我们厂打算招几个五十岁以上的工人，需要买社保吗？')).toBe('consultation');
+  });
+});
+
 describe('labor_other: a question that tells the asker’s own matter', () => {
   it('when a clause outside the question tells what happened, then it is the asker’s matter', () => {
     expect(classify('上个月在厂里把手压伤了，厂里不给报工伤，这个怎么处理？')).toBe('labor_other');
@@ -52,6 +59,23 @@ describe('labor_other: a question that tells the asker’s own matter', () => {
   });
 });
 
+describe('wage_arrears or not: what the unpaid word is about', () => {
+  it('when pay for a probation or a stoppage is itself said to be unpaid, then it is wage arrears', () => {
+    expect(classify('公司讲我试用期不合格把我辞退了，试用期的工资到现在还没给，两千一')).toBe('wage_arrears');
+    expect(classify('做了一个月被开除了，开除前那个月的工钱一直冇发')).toBe('wage_arrears');
+  });
+
+  it('when an injury sentence says the boss will not pay for treatment, with no pay word or sum, then it is another matter', () => {
+    expect(classify('我哥在砖厂做事，上个月被机器压伤了脚，厂里不给治，也不认工伤')).toBe('labor_other');
+    expect(classify('在工地摔伤了腰，包工头不管，住院也不给报')).toBe('labor_other');
+  });
+
+  it('when the money owed was lent, not earned, then it is not pay', () => {
+    expect(classify('老板欠我钱一直不还，是他去年借的我三万块')).toBe('invalid');
+    expect(triageByRules({ channel: 'wechat', text: '我借给老板一万块钱，他还欠我工资六千，现在人跑了' }).amount_yuan).toBe(6000);
+  });
+});
+
 describe('progress_query: asking after a complaint already made', () => {
   it('when a work-order number or a request to hurry the case is given, then it is a progress query', () => {
     expect(classify('来电人称其三月份已投诉工地欠薪，工单号HN20230417，至今无人联系，要求催办。')).toBe('progress_query');
@@ -62,6 +86,7 @@ describe('progress_query: asking after a complaint already made', () => {
     expect(classify('我上次打过电话，讲茶庵铺那个砖厂欠工资，你们讲转给镇上了，到现在冇人来。')).toBe('progress_query');
     expect(classify('前几天打过热线反映工钱的事，你们说三天内有人联系我，一直冇等到。')).toBe('progress_query');
     expect(classify('我之前来过你们这里反映工钱的事，讲一个月内解决，现在都两个月了')).toBe('progress_query');
+    expect(classify('你们上回讲半个月内给我回复，现在一个月了')).toBe('progress_query');
   });
 
   it('when an office said some time ago it would mediate and nobody has called, then it is a progress query', () => {

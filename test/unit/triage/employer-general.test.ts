@@ -64,6 +64,11 @@ describe('employer: people who owe', () => {
     expect(employer('在县城一家茶楼做事，我们都喊晏老板，拖了我两个月工资')).toBe('晏老板');
   });
 
+  it('when a few words about the boss come between the role and the name, then the name', () => {
+    expect(employer('我在鼎城区一个工地做钢筋，包工头是湖北人叫覃少华，欠我工钱九千')).toBe('覃少华');
+    expect(employer('老板是我们村里的叫蒋德明，欠我半年工资')).toBe('蒋德明');
+  });
+
   it('when the speaker names the person they worked for, then that person', () => {
     expect(employer('我跟着做事的那个人叫阎广福，帮他摘了二十天柑橘，一天一百五，到现在冇给')).toBe('阎广福');
   });

@@ -19,6 +19,11 @@ describe('sector: where the work was', () => {
     expect(result.project).toBeNull();
   });
 
+  it('when the work is carrying bricks at a brick kiln, then it is manufacturing', () => {
+    expect(read('我在观音寺镇一个砖厂搬砖，厂里欠我两个月工资六千').sector).toBe('manufacturing');
+    expect(read('在美甲店做美甲师，老板欠我提成三千').sector).toBe('services');
+  });
+
   it('when the work is raising ducks or fish, then it is agriculture; an estate agent is services', () => {
     expect(read('我在龙潭镇一个养鸭场做事，老板半年冇发工资').sector).toBe('agriculture');
     expect(read('在盘塘镇帮人养鱼，老板欠我八个月工钱').sector).toBe('agriculture');
