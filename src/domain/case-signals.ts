@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { nameKey } from './name-key';
 import { readPeriods, type MonthSpan } from './owed-period';
 
@@ -16,9 +17,9 @@ export interface CaseSignals {
   projectKeys: string[];
   /** Bosses and foremen: the full name (张文斌), or the surname alone (张总, 张老板, 姓张的 → 张). */
   bosses: string[];
-  /** The worker's own numbers: a relative's number they call from is not among them. */
+  /** The worker's own numbers (fingerprints): a relative's number they call from is not among them. */
   phones: string[];
-  /** The worker's name: the sender's own, or the one a relative gives (他叫王建国). */
+  /** The worker's name (fingerprints): the sender's own, or the one a relative gives (他叫王建国). */
   workers: string[];
   villages: string[];
   trades: string[];
@@ -249,8 +250,8 @@ export function readSignals(src: SignalSource, lex: SignalLexicon): CaseSignals 
     employerKeys: [...new Set(employerKeys)],
     projectKeys: [...new Set(projectKeys)],
     bosses,
-    phones: phonesIn(text, src),
-    workers: workersIn(text, src, lex),
+    phones: phonesIn(text, src).map(fingerprint),
+    workers: workersIn(text, src, lex).map(fingerprint),
     villages: villagesIn(text, src.location, lex),
     trades: TRADES.filter(([, re]) => re.test(text)).map(([t]) => t),
     periods: readPeriods(text, src.receivedAt),
@@ -258,6 +259,14 @@ export function readSignals(src: SignalSource, lex: SignalLexicon): CaseSignals 
     places,
     sector: src.sector,
   };
+}
+
+/**
+ * Phones and names are compared, never shown: the case and the index keep a fingerprint of each, so that
+ * neither the store's matching data nor Redis key names carry them in clear.
+ */
+export function fingerprint(personal: string): string {
+  return createHash('sha256').update(`wage-arrears-dedup:${personal}`).digest('base64url').slice(0, 16);
 }
 
 const LIMIT = 24;

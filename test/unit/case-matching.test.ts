@@ -9,7 +9,7 @@ import {
   nameSimilarity,
   SUGGEST_SCORE,
 } from '../../src/domain/case-matching';
-import { readSignals, type CaseSignals, type SignalSource } from '../../src/domain/case-signals';
+import { fingerprint, readSignals, type CaseSignals, type SignalSource } from '../../src/domain/case-signals';
 import { SURNAMES } from '../../src/triage/lexicon/surnames';
 import { TAOYUAN_TOWNSHIPS } from '../../src/triage/lexicon/taoyuan-gazetteer';
 
@@ -92,9 +92,11 @@ describe('case matching by every signal', () => {
   });
 
   it('when a relative calls, then the caller’s own number is not the worker’s; the number given for the worker is', () => {
-    expect(read('我替我爸反映，他电话13900001111', { senderPhone: '13900002222' }).phones).toEqual(['13900001111']);
-    expect(read('我在砖厂做事，老板欠我4000', { senderPhone: '13900002222' }).phones).toEqual(['13900002222']);
-    expect(read('老板电话13900003333，欠我工资', { senderPhone: '13900002222' }).phones).toEqual(['13900002222']);
+    expect(read('我替我爸反映，他电话13900001111', { senderPhone: '13900002222' }).phones).toEqual([fingerprint('13900001111')]);
+    expect(read('我在砖厂做事，老板欠我4000', { senderPhone: '13900002222' }).phones).toEqual([fingerprint('13900002222')]);
+    expect(read('老板电话13900003333，欠我工资', { senderPhone: '13900002222' }).phones).toEqual([fingerprint('13900002222')]);
+    // Kept as fingerprints, never in clear.
+    expect(JSON.stringify(read('我叫王建国，电话13900001111'))).not.toMatch(/13900001111|王建国/);
   });
 
   it('when the text names a village, a trade, a site and a township, then each is read', () => {
