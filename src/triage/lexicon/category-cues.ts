@@ -60,9 +60,9 @@ export const CONSUMER_MATTER = /退款|退钱|退货|退费|商家|店家|网购
 /** Clauses that only imagine a case (如果老板拖欠工资的话), which makes a question, not a complaint. */
 export const HYPOTHETICAL = /如果|(?<![\d一二两三四五六七八九十百千])万一|假如|要是|假设|的话|会不会|是不是.{0,6}(可以|能)/;
 
-/** The speaker only as the one asking or looking: "我问一下", "我想咨询", "我回去看看". */
+/** The speaker only as the one asking or looking: "我问一下", "我想咨询", "我去哪里申请", "我回去看看". */
 export const ASKER_SELF =
-  /我(想|就|先|再|要)?(问|咨询|了解|打听)(一下|下|问|个|清楚)|我想(问|咨询|了解|打听)|我(回去|再|先)?(看看|试试|查查|去问)|我晓得了|我知道了|(来电人|来电者|市民|群众)(想|要)?(询问|咨询|了解|问|打听)/g;
+  /我(想|就|先|再|要)?(问|咨询|了解|打听)(一下|下|问|个|清楚)|我(要|该|应该|可以|能)?(去|到)?(哪里|哪个|哪儿|什么地方|怎么|如何)|我想(问|咨询|了解|打听)|我(回去|再|先)?(看看|试试|查查|去问)|我晓得了|我知道了|(来电人|来电者|市民|群众)(想|要)?(询问|咨询|了解|问|打听)/g;
 
 /** The caller says there is no case behind the question ("冇得冇得，我就是先问清楚", 暂无具体投诉事项). */
 export const ONLY_ASKING =
@@ -98,8 +98,8 @@ export const PROGRESS_QUERY = [
 ];
 /** Waiting words that ask after a complaint only when the text refers to one ("冇得消息" alone may be about the boss). */
 export const PROGRESS_WAITING =
-  /怎么样了|有(冇得|没有)?进展|还要等?(多久|好久)|怎么还(冇|没|没有)(人)?(处理|联系|回复)|(冇|没|没有)得?(一个)?人(联系|回复|处理|管)|(冇|没|没有)得?(一点)?(消息|回音|回复)|去了冇|去了没有|有人管冇|什么时候(有结果|处理|给答复)/;
-export const EARLIER_REPORT = /投诉|反映|举报|报的|打过|你们|案子|那个事/;
+  /怎么样了|有(冇得|没有)?进展|还要等?(多久|好久)|怎么还(冇|没|没有)(人)?(处理|联系|回复)|(?<!有)(冇|没|没有)得?(一个)?人(联系|回复|处理|管)|(冇|没|没有)得?(一点)?(消息|回音|回复)|去了冇|去了没有|有人管冇|什么时候(有结果|处理|给答复)/;
+export const EARLIER_REPORT = /投诉|反映|举报|报的|打过|你们(?![^，。,！？\s]{0,4}(县|镇|乡|村|这里|那里|这边|那边))|案子|那个事/;
 
 /** On a transcript, the operator asking how much or how long is owed takes the arrears as told. */
 export const OPERATOR_PRESUPPOSES = /欠(了)?(您|你|你们)?(多少|多久|好多|几个月)|欠薪单位|拖欠(了)?(多少|多久)/;

@@ -9,8 +9,8 @@ const HOME_ALWAYS_BEFORE = /(老家是|老家在|老家|家住|家在|住在|户
 const WORK_BEFORE = /(在|于|到|去)(了)?$/;
 /** "我在陬市镇，哦不是，是在三阳港镇", "他在杨溪桥镇……不对不对": a place taken back. */
 const TAKEN_BACK_AFTER = /^[，,\s…。.—-]*(哦|噢|啊)?[，,\s…]*(不是|不对|讲错了?|说错了?)/;
-/** "就在乡里的敬老院", "我屋隔壁那栋房子": the work is in the home place just named. */
-const WORK_AT_HOME = /(就|也)在(乡|镇|村)(里|上)|在(本乡|本镇|本村|当地|本地|我们那里|屋门口)|(屋|家)(隔壁|旁边|门口|对面|附近)/;
+/** "就在乡里的敬老院", "在村里的合作社", "我屋隔壁那栋房子": the work is in the home place just named. */
+const WORK_AT_HOME = /(就|也)?在(本|我们)?(乡|镇|村)(里|上)|在(本乡|本镇|本村|当地|本地|我们那里|屋门口)|(屋|家)(隔壁|旁边|门口|对面|附近)/;
 
 /** A finer place says more: a street or village beats the township it lies in, a district its city. */
 const FINENESS: Record<PlaceLevel, number> = { province: 0, city: 0.25, county: 0.5, town: 1, village: 1.5, road: 1.5 };

@@ -30,6 +30,19 @@ describe('consultation: a rule asked about, whatever labour topic it concerns', 
   });
 });
 
+describe('consultation: the asker’s own 我 in a question about where to go', () => {
+  it('when the only 我 is the one who will go somewhere or do something, then it is procedure on every channel', () => {
+    const text = '坐席：您好，12345。\n来电人：我想问一下，单位拖欠工资，我去哪里申请仲裁？\n坐席：县仲裁院。\n来电人：好，谢谢。';
+    expect(triageByRules({ channel: 'hotline', text }).category).toBe('consultation');
+    expect(classify('老板拖欠工资的话，我应该怎么维权？')).toBe('consultation');
+  });
+
+  it('when the asker asks whether anyone is in charge and tells their own unpaid work, then it is their case, not a query after one', () => {
+    expect(classify('有没有人管啊，在你们县里做了四个月了工钱一分没拿到')).toBe('wage_arrears');
+    expect(classify('到底有没有人管？我在工地干了半年一分钱没见到')).toBe('wage_arrears');
+  });
+});
+
 describe('consultation: a plan is no matter of one’s own', () => {
   it('when an employer asks about hiring it has yet to do, then it is a consultation', () => {
     expect(classify('我们饭店想请两个暑假工，要不要签合同？')).toBe('consultation');

@@ -18,6 +18,11 @@ describe('location: the most specific place as written', () => {
     expect(read('枫树维回乡的一个砖厂，拖了我们三个月工资').location).toBe('枫树维回乡');
   });
 
+  it('when the worker is from a village and works in the village, then the home village is the place', () => {
+    expect(read('我是龙潭镇青山村的，在村里的茶厂做事，老板欠我三个月工钱').location).toBe('龙潭镇青山村');
+    expect(read('我是架桥镇的，在镇上一个工地做小工，包工头欠我六千').location).toBe('架桥镇');
+  });
+
   it('when a place is where the workers threaten to go, then it is not the place of work', () => {
     const text = '我们在浔阳街道这边做钢筋，二十多个人半年冇发工资，大家讲要去堵沅江大道';
     expect(read(text).location).toBe('浔阳街道');

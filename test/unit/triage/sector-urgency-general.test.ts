@@ -19,6 +19,11 @@ describe('sector: where the work was', () => {
     expect(result.project).toBeNull();
   });
 
+  it('when the work was at a hotpot or barbecue restaurant, then it is services', () => {
+    expect(read('在县城一家火锅店做了三个月，老板欠我两个月工资').sector).toBe('services');
+    expect(read('在夜宵烧烤摊帮忙烤串，做了两个月冇给钱，餐饮这行老板都这样').sector).toBe('services');
+  });
+
   it('when the work is carrying bricks at a brick kiln, then it is manufacturing', () => {
     expect(read('我在观音寺镇一个砖厂搬砖，厂里欠我两个月工资六千').sector).toBe('manufacturing');
     expect(read('在美甲店做美甲师，老板欠我提成三千').sector).toBe('services');
