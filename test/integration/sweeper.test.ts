@@ -4,10 +4,12 @@ import { postTranscript, startTestApp, uniqueName, waitFor, type TestApp } from 
 import { startWorkerRole } from '../../src/roles/worker-role';
 import { sweepPort, triageWorkerPort } from '../../src/composition/triage';
 
+let callers = 6600;
+/** A wage call from a caller of its own (one worker calling twice would rightly join their own case). */
 const wageCall = () => ({
   callId: uniqueName('call'),
   receivedAt: new Date().toISOString(),
-  transcript: '来电人：我在陬市镇的厂里做了两个月，老板欠我工资6000块，电话13900006612。',
+  transcript: `来电人：我在陬市镇的厂里做了两个月，老板欠我工资6000块，电话1390000${++callers}。`,
 });
 
 describe('the sweeper: nothing stored is left unprocessed', () => {
