@@ -63,7 +63,8 @@ export async function checkAtDesk(deps: DeskDeps, entry: DeskEntry, corrections:
     phoneKnown: Boolean(reading.phone ?? entry.callerPhone),
   });
   if (decision.code === 'case') {
-    const lead = await deps.previewJoin(reading);
+    // Which case it would join is a preview: without it (Redis briefly away) the check still shows what was read.
+    const lead = await deps.previewJoin(reading).catch(() => null);
     const code = lead ? 'merged' : 'lead';
     return {
       reading,
