@@ -28,9 +28,10 @@ export const NUMERAL_RUN =
 
 /**
  * A last digit that begins the next word rather than ending the number: 三万|一直拖着, 五千|一分冇给,
- * 两千|两个月, 一千八|一个月 (while 三万一 alone is 31000).
+ * 两千|两个月, 一千八|一个月, 2800|一个月 (while 三万一 alone is 31000).
  */
 const WORD_AFTER_LAST_DIGIT = /^[个直分共起下点样定些次天年月周号]/;
+const DIGIT_AFTER_NUMBER = /([百千万][一二两三四五六七八九]?|\d)[一二两三四五六七八九]$/;
 
 type Token =
   | { kind: 'digit'; value: number; single: boolean }
@@ -150,8 +151,7 @@ export function findNumerals(text: string): NumeralMention[] {
   for (const match of plain.matchAll(NUMERAL_RUN)) {
     const start = match.index ?? 0;
     let raw = match[0];
-    if (/[百千万][一二两三四五六七八九]{1,2}$/.test(raw) && WORD_AFTER_LAST_DIGIT.test(plain.slice(start + raw.length)))
-      raw = raw.slice(0, -1);
+    if (DIGIT_AFTER_NUMBER.test(raw) && WORD_AFTER_LAST_DIGIT.test(plain.slice(start + raw.length))) raw = raw.slice(0, -1);
     const parsed = parseNumeral(raw);
     if (parsed) mentions.push({ ...parsed, start, end: start + raw.length, raw });
   }

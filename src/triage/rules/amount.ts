@@ -15,8 +15,9 @@ function applyCorrections(mentions: MoneyMention[]): MoneyMention[] {
 function fromRates(rate: MoneyMention, text: string, workerCount: number | null): number | null {
   let amount = rate.value;
   // A day or month rate told by a group is each worker's rate (几个婆婆…一天一百二 → unknown), unless
-  // it is said to be theirs added up (我们两个一个月加起来七千二).
-  if (rate.perPerson || (workerCount !== 1 && !rate.total)) {
+  // it is said to be theirs added up (我们两个一个月加起来七千二); a piece rate times the pieces the
+  // group did is already the whole.
+  if (rate.perPerson || (workerCount !== 1 && !rate.total && !rate.perPiece)) {
     if (workerCount === null) return null;
     amount *= workerCount;
   }
@@ -79,15 +80,17 @@ function mainAmount(all: MoneyMention[], text: string, workerCount: number | nul
   const sums = wage.filter((m) => !rates.includes(m) && !paid.includes(m) && !deducted.includes(m));
   const totals = sums.filter((m) => m.total);
   const base = Math.max(0, ...(totals.length > 0 ? totals : sums).map((m) => m.value));
+  // "每人给了一千": a payment to each worker is paid to all of them.
+  const paidValue = (p: MoneyMention): number => (p.perPerson && workerCount !== null ? p.value * workerCount : p.value);
   if (base > 0) {
-    const paidAfter = paid.filter((p) => p.value < base).reduce((sum, p) => sum + p.value, 0);
+    const paidAfter = paid.filter((p) => paidValue(p) < base).reduce((sum, p) => sum + paidValue(p), 0);
     return base - paidAfter;
   }
   const owed = fromAllRates(rates, text, workerCount);
   // "老板扣了我六千": what was held back is owed when nothing else is; beside a wage it is part of it.
   if (owed === null) return deducted.length > 0 ? deducted.reduce((sum, d) => sum + d.value, 0) : null;
   // 一天两百做了五十天，只给了三千: what was paid comes off the multiplied total.
-  const paidSum = paid.filter((p) => p.value < owed).reduce((sum, p) => sum + p.value, 0);
+  const paidSum = paid.filter((p) => paidValue(p) < owed).reduce((sum, p) => sum + paidValue(p), 0);
   return owed - paidSum;
 }
 

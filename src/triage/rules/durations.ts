@@ -52,9 +52,14 @@ export function unpaidMonths(text: string): number | null {
   return firstNumber(MONTHS_SO_FAR, text) ?? firstNumber(BARE_MONTHS, text);
 }
 
-/** How many pieces or orders a piece rate is paid on: 派了三千件, 送了八百单. */
+/** How many pieces or orders a piece rate is paid on: 派了三千件, 送了八百单, 贴了两千个平方. */
 // 一件一块二 is the rate, not the count.
-const PIECES = [new RegExp(`(?<![一每])([\\d一二两三四五六七八九十几百千万]+)(多)?(件|单|票|箱)(?![\\d一二两三四五六七八九十块元])`)];
+const PIECES = [
+  // 一件, 一个平方: the unit of a rate, not a count
+  new RegExp(
+    `(?<![一每])(?!一个?(件|单|票|箱|双|平|方|吨|车|趟))([\\d一二两三四五六七八九十几百千万]+)(多)?(个)?(件|单|票|箱|双|平方|平米|方|吨|车|趟)(?![\\d一二两三四五六七八九十块元])`,
+  ),
+];
 
 export function workedPieces(text: string): number | null {
   return firstNumber(PIECES, text);

@@ -31,7 +31,7 @@ const HOTLINES = new Set(['12345', '12333', '12348', '12315', '12366', '12369', 
 const CURRENCY_AFTER = /^(多|左右|上下)?(块|元|圆|块钱|元钱|rmb|RMB)/;
 /** Units that make a number a count of something other than money. */
 const NOT_MONEY_AFTER =
-  /^(多|来|余)?(件|单|票|箱|个|名|位|人|天|年|岁|号|点|米|斤|公里|平|方|栋|层|次|户|家|台|辆|吨|亩|头|只|期|月|倍|%|小时|分钟|周|礼拜|星期)/;
+  /^(多|来|余)?(件|单|票|箱|双|个|名|位|人|天|年|岁|号|点|米|斤|公里|平|方|栋|层|次|户|家|台|辆|吨|车|趟|亩|头|只|期|月|倍|%|小时|分钟|周|礼拜|星期)/;
 const MONEY_CONTEXT_BEFORE =
   /(讲好|说好|谈好|讲定|定好|欠|工资|工钱|工姿|人工费|劳务费|提成|绩效|奖金|补贴|加班费|全勤|薪|月|天|人|共|计|差|给了|付了|结了|只给|有|是|剩|底薪|拿了|拿到|领了|借支|预支|借了|支了|扣了|扣|罚了|发了)[了我们的有是大概差不多约]*$/;
 /** What may sit between a sum and the unit it is paid per: 五千左右一个月, 300块钱一天. */
@@ -41,12 +41,16 @@ const DAY_AFTER = new RegExp(`^${UNIT_GAP}(一天|每天|\\/天|一日)`);
 const MONTH_AFTER = new RegExp(`^${UNIT_GAP}(一个月|每个月|每月|\\/月|一月)`);
 const PERSON_AFTER = new RegExp(`^${UNIT_GAP}(一个人|每人|一人)`);
 
-const PER_PIECE = /(一|每)(件|单|票|箱|个件)$/;
+/** A piece rate: 一件一块二, 一双八毛, 一个平方给我们十五块 (the unit may come a few words before the sum). */
+const PIECE_UNIT = '(件|单|票|箱|个件|双|平方|个平方|平米|方|吨|车|趟)';
+const PER_PIECE = new RegExp(`(一|每)${PIECE_UNIT}[^\\d一二两三四五六七八九十百千万，,]{0,4}$`);
 /** A rate word right before a small number makes it money: 一天80, 一件一块二. */
-const RATE_BEFORE = /(一天|每天|一日|日薪|一个工|一件|每件|一单|每单|一票|每票)$/;
+const RATE_BEFORE = new RegExp(`(一天|每天|一日|日薪|一个工|(一|每)${PIECE_UNIT})$`);
 const CURRENCY_BEFORE = /[¥￥]$|人民币$/;
 /** 一块二 = 1.2, 两块五 = 2.5 yuan. */
 const YUAN_AND_TENTHS = /^块([一二两三四五六七八九])(?![十百千万块元])/;
+/** 八毛, 5角: tenths of a yuan, as piece rates are told. */
+const JIAO_AFTER = /^(毛|角)/;
 const ADD_ON_BETWEEN =
   /^[^，。,！？\s]{0,8}(和|加上?|外加|还有|另外|以及)[^，。,！？\s]{0,4}(提成|奖金|加班费|补贴|绩效|全勤)[^，。,！？\s]{0,2}$/;
 const PER_DAY = /一天|每天|日薪|一日|每日|天工资|一个工|每个工/;
@@ -63,6 +67,8 @@ const TOTAL = /一共|总共|共计|合计|加起来|总计|累计|总额|全部
 const PAID =
   /(?<![冇没不未])(给了|付了|发了|结了|给过|付过|发过|结过|拿到了|拿了|拿过|领了|领过|支付了|预支了?|预支过|借支了?|借支过|支了|支过|打了|转了|还了)|只给|已给|已经给|已付|先给/;
 const DEDUCTED = /扣了|扣掉|扣除|扣我|被扣|扣下|罚了|罚我|罚款/;
+/** 扣掉我的伙食费五百: the thing held back is named between the verb and its sum. */
+const DEDUCTED_ITEM = /(扣|罚)[^\d一二两三四五六七八九十百千万，,]{0,8}$/;
 /** Living or travel money handed over is an advance on the wages, not a cost of its own. */
 const ADVANCE = /生活费|路费|伙食费|车费/;
 const REMAINING = /还差|还欠|剩下|剩余|还剩|尚欠|尾款|差(了)?(我|我们)?$|还有(?=.*(冇|没|未))/;
@@ -93,6 +99,7 @@ function isMoney(n: NumeralMention, before: string, after: string): boolean {
   if (n.value <= 0) return false;
   if (/^[一二两三四五六七八九]$/.test(n.raw) && LONE_DIGIT_IN_WORD.test(after)) return false;
   if (CURRENCY_AFTER.test(after) || CURRENCY_BEFORE.test(before) || YUAN_AND_TENTHS.test(after)) return true;
+  if (JIAO_AFTER.test(after) && n.value < 10) return true;
   if (NOT_MONEY_AFTER.test(after)) return false;
   if (n.hasMoneyScale) return true;
   if (RATE_BEFORE.test(before) && !HOTLINES.has(n.raw)) return true;
@@ -115,7 +122,7 @@ export function findMoney(text: string): MoneyMention[] {
     const tenths = YUAN_AND_TENTHS.exec(after)?.[1];
     const previous = mentions.at(-1);
     mentions.push({
-      value: tenths ? n.value + (parseNumeral(tenths)?.value ?? 0) / 10 : n.value,
+      value: tenths ? n.value + (parseNumeral(tenths)?.value ?? 0) / 10 : JIAO_AFTER.test(after) && n.value < 10 ? n.value / 10 : n.value,
       start: n.start,
       perDay: PER_DAY.test(near) || DAY_AFTER.test(after) || EACH_DAY_BEFORE.test(before),
       perMonth: PER_MONTH.test(near) || MONTH_AFTER.test(after) || EACH_MONTH_BEFORE.test(before),
@@ -124,7 +131,7 @@ export function findMoney(text: string): MoneyMention[] {
         PERSON_AFTER.test(after) ||
         // "每人欠一个半月工资，大概六千": a bare sum after a per-person clause is per person too.
         (PER_PERSON_START.test(previousClause) && !HAS_SUM.test(previousClause) && HEDGE_ONLY.test(before)),
-      perPiece: PER_PIECE.test(near),
+      perPiece: PER_PIECE.test(before),
       addOn:
         previous !== undefined &&
         previous.start >= clause.start &&
@@ -134,7 +141,7 @@ export function findMoney(text: string): MoneyMention[] {
       paid: PAID.test(before),
       remaining: REMAINING.test(before) || (/^(块|元)?(钱)?(还)?(冇|没有?|未)(给|付|结|发)/.test(after) && /还/.test(before + after)),
       nonWage: isNonWage(before, after) && !(PAID.test(before) && ADVANCE.test(clause.text)),
-      deducted: DEDUCTED.test(before.slice(-4)) && !PAID.test(before) && !REMAINING.test(before),
+      deducted: (DEDUCTED.test(before.slice(-4)) || DEDUCTED_ITEM.test(before)) && !PAID.test(before) && !REMAINING.test(before),
       correction: CORRECTION.test(before) || CORRECTION.test(previousClause),
       explicit: n.hasMoneyScale || CURRENCY_AFTER.test(after),
     });

@@ -38,8 +38,8 @@ const ANSWERED_COUNT = new RegExp(`(?:^|[，,])[^，,。\n\\d]{0,4}?${NUM.replac
  * a bare tip-off ("欠薪！某工地 电话") names no worker unless it gives one wage rate.
  */
 const SPEAKER_OR_WORK = /我|俺|本人|自己|咱|做|干|上班|帮|打工|务工|搞|喂|送|跑|开|看|代课|教|当/;
-/** "欠工资 4个月 每月5000": one wage rate, told with no group, is the teller's own pay. */
-const OWN_RATE = /(每|一)个?(月|天)(工资)?\s?[\d一二两三四五六七八九]|月薪|日薪/;
+/** "欠工资 4个月 每月5000", "工资2800一个月": one wage rate, told with no group, is the teller's own pay. */
+const OWN_RATE = /(每|一)个?(月|天)(工资)?\s?[\d一二两三四五六七八九]|[\d百千万]\s?(块|元)?(钱)?(一个月|每个月|每月|一天|每天)|月薪|日薪/;
 
 /**
  * How many workers are owed, the speaker included (LABELS.md worker_count): the largest head count

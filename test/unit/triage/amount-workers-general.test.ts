@@ -49,6 +49,28 @@ describe('amount: spans and costs that are not pay', () => {
   });
 });
 
+describe('amount: partial payments, deductions and piece rates', () => {
+  it('when each worker was paid part, then the part comes off for every worker', () => {
+    expect(read('我们四个人，每人欠八千，老板过年前每人给了两千').amount_yuan).toBe(24000);
+    expect(read('我们三个人每人欠五千，上个月每人发了一千五').amount_yuan).toBe(10500);
+  });
+
+  it('when the boss means to hold back a named cost, then it is a deduction, not the amount owed', () => {
+    expect(read('我做了三十天，一天一百八，老板讲要扣掉我的住宿费三百，到现在一分冇给').amount_yuan).toBe(5400);
+    expect(read('帮他做了二十天，一天两百，他讲要罚我迟到的钱两百，工钱一直不给').amount_yuan).toBe(4000);
+  });
+
+  it('when the rate is per square metre, pair or ton and the count is given, then rate times count', () => {
+    expect(read('包工头讲一个平方给我们十二块，我们刷了三千个平方，一分没给').amount_yuan).toBe(36000);
+    expect(read('在鞋厂做计件，一双八毛，上个月做了五千双，工资一直没发').amount_yuan).toBe(4000);
+  });
+
+  it('when an Arabic sum is followed by 一个月, then it is a monthly rate', () => {
+    expect(read('工资2600一个月，欠了三个月').amount_yuan).toBe(7800);
+    expect(read('工资3000一个月，欠了两个半月').worker_count).toBe(1);
+  });
+});
+
 describe('worker_count: who is owed', () => {
   it('when one worker and that many others are named, then all of them', () => {
     expect(read('我和另外四个工友在养猪场做事，老板每人欠一万').worker_count).toBe(5);
