@@ -105,6 +105,13 @@ export function compareSignals(c: CaseSignals, k: CaseSignals): Evidence {
     reasons.push('单位名称相近');
   } else if (c.employerKeys.length && k.employerKeys.length && employer < 0.5) score -= 3;
   if (employer >= 0.75) anchored = true;
+  // Each names a company the other does not (the main contractor in common): two subcontractors.
+  const unmatched = (xs: readonly string[], ys: readonly string[]) => xs.some((x) => best([x], ys) < 0.5);
+  const extraC = employer >= 0.75 && unmatched(c.employerKeys, k.employerKeys);
+  const extraK = employer >= 0.75 && unmatched(k.employerKeys, c.employerKeys);
+  const otherTrade = c.trades.length > 0 && k.trades.length > 0 && !shared(c.trades, k.trades);
+  if (extraC && extraK) score -= 3;
+  if ((extraC || extraK) && otherTrade) score -= 3;
 
   const site = Math.max(best(c.projectKeys, k.projectKeys), best(c.employerKeys, k.projectKeys), best(c.projectKeys, k.employerKeys));
   if (site >= 0.75) {

@@ -67,12 +67,12 @@ export const NO_SIGNALS: CaseSignals = {
 
 /** Characters a name does not run across when read backwards from its suffix. */
 const STOP = new Set([
-  ...'的在给帮替是和跟到去了我们你他她欠拖被对从说个一那这该镇乡村县市区街道里上下做干搞于及与或把让叫喊称姓就都也还又才时候啥么什哪边去来过得着呢吧啊呀嘛',
+  ...'的在给帮替是和跟到去了我们你他她欠拖被对从说个一那这该镇乡村县市省区街道里上下做干搞于及与或把让叫喊称姓就都也还又才时候啥么什哪边去来过得着呢吧啊呀嘛',
 ]);
 const ORG_SUFFIX =
-  /(有限责任公司|有限公司|分公司|公司|集团|建设|建筑|劳务|工程队|施工队|装饰|装修|鞋业|鞋厂|服饰|制衣厂|服装厂|电子|科技|物流|快递|饭店|酒楼|酒店|餐馆|菜馆|餐厅|饭庄|茶业|茶厂|米业|纸业|砖厂|竹木|木业|机械|幼儿园|学校|KTV|超市|商行|物业|养殖场|养猪场|养鸡场|猪场|鸡场|渔场|农庄|合作社|加工厂|蛋糕店|面包店|站点|厂|店)/gi;
+  /(有限责任公司|有限公司|分公司|公司|集团|建设|建筑|劳务|工程队|施工队|装饰|装修|鞋业|鞋厂|服饰|制衣厂|服装厂|电子|科技|物流|快递|饭店|酒楼|酒店|餐馆|菜馆|餐厅|饭庄|茶业|茶厂|米业|纸业|砖厂|竹木|木业|机械|幼儿园|学校|KTV|超市|商行|物业|电气|养殖场|养猪场|养鸡场|猪场|鸡场|渔场|农庄|合作社|加工厂|蛋糕店|面包店|站点|厂|店)/gi;
 const SITE_SUFFIX =
-  /(小区|花园|华府|家园|新城|公寓|广场|大厦|大楼|医院|中学|小学|宿舍|工地|项目|安置房|村部|村道|公路|大桥|厂房|楼盘|山庄|公馆|湾|苑|郡)/g;
+  /(小区|花园|华府|家园|新城|公寓|广场|大厦|大楼|医院|中学|小学|宿舍|工地|项目|安置房|村部|村道|公路|大桥|厂房|楼盘|山庄|公馆|敬老院|养老院|卫生院|湾|苑|郡)/g;
 const ROLE = '(?:老板娘|老板|老总|包工头|工头|班组长|班长|带班的|负责人|施工员|经理|承包人|老板是|包工头是)';
 const TRADES: readonly [string, RegExp][] = [
   ['木工', /木工|模板|支模|木匠/],
@@ -149,6 +149,9 @@ const PERSON = (lex: SignalLexicon, name: string) =>
 /** A given name ends before a word that is not part of it (陈勇欠 → 陈勇). */
 const NAME_TAIL = /^[欠拖说把给的在是了和跟带也都就还建盖修包开做干叫喊称讲不没有，。、；！？\s（(]/;
 
+/** A nickname (刘胖子) says no more than the surname. */
+const NICKNAME = /^(胖子|矮子|瘦子|麻子|拐子|胡子|秃子|大个|老板|老总|师傅|哥|姐)/;
+
 function fullNameAt(text: string, at: number, lex: SignalLexicon): string | null {
   const first = text[at];
   if (!first || !lex.surnames.has(first)) return null;
@@ -158,6 +161,7 @@ function fullNameAt(text: string, at: number, lex: SignalLexicon): string | null
     if (!/\p{Script=Han}/u.test(ch) || NAME_TAIL.test(ch)) break;
     given += ch;
   }
+  if (NICKNAME.test(text.slice(at + 1))) return first;
   return given.length ? first + given : null;
 }
 
@@ -171,7 +175,7 @@ function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[]
     if (name && !/(老板|总|经理)$/.test(name)) add(name);
     else if (/^姓/.test(text.slice(m.index + m[0].length))) add(text[m.index + m[0].length + 1] ?? null);
   }
-  for (const m of text.matchAll(/(姓|叫)?(\p{Script=Han})(?:老板娘|老板|老总|总|经理|工头|包工头|师傅)/gu)) {
+  for (const m of text.matchAll(/(姓|叫)?(\p{Script=Han})(?:老板娘|老板|老总|总|经理|工头|包工头|师傅|班长|班组长|队长|组长)/gu)) {
     if (lex.surnames.has(m[2]!) && !/^(老|包|工|大|小)$/.test(m[2]!)) add(m[2]!);
   }
   for (const m of text.matchAll(/姓(\p{Script=Han})的/gu)) if (lex.surnames.has(m[1]!)) add(m[1]!);

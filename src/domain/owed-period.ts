@@ -18,7 +18,7 @@ const LUNAR: Record<string, [number, number]> = { 冬: [11, 12], 腊: [12, 13], 
 const PATTERNS: { re: RegExp; read: (m: RegExpExecArray, at: Clock) => MonthSpan | null }[] = [
   {
     // 5月6月, 5、6月, 10月和11月: the months listed, first to last
-    re: new RegExp(`${YEAR}${NUM}月?份?(?:[、,，和及与跟]|月份?和?)${NUM}月`, 'g'),
+    re: new RegExp(`${YEAR}${NUM}(?:月份?[、,，和及与跟]?|[、,，和及与跟])${NUM}月`, 'g'),
     read: (m, at) => {
       const from = month(m[2]!);
       const to = month(m[3]!);
@@ -58,6 +58,25 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray, at: Clock) => MonthSpan
       }
       const mo = month(m[2]!);
       return mo ? { from: year(m[1], mo, at) * 12 + mo - 1, to: year(m[1], mo, at) * 12 + mo - 1 } : null;
+    },
+  },
+  {
+    // 四五月份: two months said together
+    re: new RegExp(`${YEAR}([一二三四五六七八九])([一二三四五六七八九])月`, 'g'),
+    read: (m, at) => {
+      const from = month(m[2]!);
+      const to = month(m[3]!);
+      if (!from || !to || to !== from + 1) return null;
+      const y = year(m[1], to, at);
+      return { from: y * 12 + from - 1, to: y * 12 + to - 1 };
+    },
+  },
+  {
+    // 去年年底: its last month
+    re: /(去年|今年|前年|20\d\d年)(?:年底|年末)/g,
+    read: (m, at) => {
+      const y = year(m[1], 12, at);
+      return { from: y * 12 + 11, to: y * 12 + 11 };
     },
   },
   {

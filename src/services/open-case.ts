@@ -1,5 +1,5 @@
 import { AppError } from '../domain/app-error';
-import { caseTotals, compareSignals, decideMatch, MERGE_SCORE, nameKey, type Scored } from '../domain/case-matching';
+import { caseTotals, compareSignals, decideMatch, MERGE_SCORE, nameKey, SUGGEST_SCORE, type Scored } from '../domain/case-matching';
 import type { Complaint } from '../domain/complaint';
 import { type Lead } from '../domain/lead';
 import { routeLead } from '../domain/routing';
@@ -86,7 +86,11 @@ async function matchOrCreate(
       const joined = await joinCase(deps, join.lead.id, c, t, report, merged, join.evidence.reasons, now);
       if (joined) {
         await deps.caseIndex.add(indexEntry(joined, merged));
-        await recordPossibleDuplicates(deps, joined, suggest, now);
+        // The other cases this complaint resembled are suggested only if they resemble the case it joined.
+        const alike = suggest
+          .map((s) => ({ ...s, evidence: compareSignals(merged, s.entry.signals) }))
+          .filter((s) => !s.evidence.veto && s.evidence.anchored && s.evidence.score >= SUGGEST_SCORE);
+        await recordPossibleDuplicates(deps, joined, alike, now);
         return { lead: joined, opened: false };
       }
     }
