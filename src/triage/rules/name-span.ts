@@ -7,11 +7,17 @@ export function endsWithBoundaryWord(text: string, at: number): boolean {
   return NAME_BOUNDARY_WORDS.some((word) => at >= word.length && text.startsWith(word, at - word.length));
 }
 
+/** For each boundary character, the trade words that hold it (卖 → 外卖). */
+const TRADE_WORDS_HOLDING = new Map<string, string[]>(
+  [...NAME_BOUNDARY_CHARS].map((ch) => [ch, GENERIC_ORG_WORDS.filter((word) => word.length > 1 && word.includes(ch))]),
+);
+
 /** 外卖 holds 卖 and 修造 holds 修, verbs that elsewhere end a name; inside a trade word they belong to it. */
 function inTradeWord(text: string, at: number): boolean {
-  return GENERIC_ORG_WORDS.some((word) => {
-    if (word.length < 2) return false;
-    for (let k = 0; k < word.length; k++) if (text.startsWith(word, at - k)) return true;
+  const words = TRADE_WORDS_HOLDING.get(text[at] ?? '') ?? [];
+  return words.some((word) => {
+    for (let k = word.indexOf(text[at] ?? ''); k >= 0; k = word.indexOf(text[at] ?? '', k + 1))
+      if (text.startsWith(word, at - k)) return true;
     return false;
   });
 }
