@@ -63,6 +63,8 @@ const PART_PATTERNS: readonly PartPattern[] = [
   // 金桃工业园 alone, or after its township (西安镇金桃工业园).
   { level: 'village', pattern: sticky(`${HAN}{2,4}?(${PARK})`), generic: true },
   { level: 'village', pattern: sticky(`${HAN}{2,3}?村(?![道里民委])`), generic: true },
+  // 白洋河社区: a named urban community, after its street or after 在.
+  { level: 'village', pattern: sticky(`${HAN}{2,4}?社区`), continuesOnly: true, startsAfterCue: true, generic: true },
   // 陬市镇工业园: an unnamed park of the township just named.
   { level: 'village', pattern: sticky(`(${PARK})`), continuesOnly: true },
   {

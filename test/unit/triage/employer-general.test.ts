@@ -76,6 +76,7 @@ describe('employer: people who owe', () => {
   it('when a shop is a kind of shop and its owner is named, then the owner', () => {
     expect(employer('我在镇上那家童装店帮忙看店，老板叫穆小红，三个月冇给工资')).toBe('穆小红');
     expect(employer('在菜市场旁边一家蛋糕店做学徒，店主叫岳丽，欠我两千')).toBe('岳丽');
+    expect(employer('我在县一中旁边的文印店打工，老板姓汪，欠我两个月工资三千')).toBe('汪老板');
   });
 
   it('when a verb comes before the kind of business, then the verb phrase is no name', () => {

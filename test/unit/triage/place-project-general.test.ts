@@ -34,6 +34,16 @@ describe('location: the most specific place as written', () => {
     expect(read('我在闪送外卖陬市镇站跑单，站长欠我工资三千').location).toBe('陬市镇');
   });
 
+  it('when a prefecture city follows its province, then both as written', () => {
+    expect(read('在湖北恩施一个隧道工地做了半年，劳务老板欠我们十几个人五十多万').location).toBe('湖北恩施');
+    expect(read('我在四川宜宾一个厂里做了三个月，厂里欠我工资一万二').location).toBe('四川宜宾');
+  });
+
+  it('when a named community follows its street, then the community', () => {
+    expect(read('在漳江街道白洋河社区的一个小区做保洁，物业公司欠我两个月工资').location).toBe('漳江街道白洋河社区');
+    expect(read('我在浔阳街道观音阁社区的一个饭店洗碗，老板欠我三千').location).toBe('浔阳街道观音阁社区');
+  });
+
   it('when the work was outside the county, then the place as written, not where the workers came from', () => {
     const text = '我们是桃源去的木工，在湖北宜昌西陵区修医院的，老板叫石永年，欠我们八个人十二万';
     expect(read(text).location).toBe('湖北宜昌西陵区');
