@@ -61,6 +61,16 @@ describe('labor_other: a question that tells the asker’s own matter', () => {
     expect(classify('我们车间每天站十一个钟头，这样算合法吗？')).toBe('labor_other');
   });
 
+  it('when a worker was hurt by a machine or a fall, however the injury is put, then it is a labour matter', () => {
+    expect(classify('我在厂里上班被机器轧断了手指，老板只赔了三千')).toBe('labor_other');
+    expect(classify('在工地上被钢管砸破了头，包工头不管')).toBe('labor_other');
+  });
+
+  it('when the boss means to dock pay as a fine, then it is a labour matter, not a debt', () => {
+    expect(classify('老板说我打烂了东西，要从工资里扣五百')).toBe('labor_other');
+    expect(classify('迟到一次就在工资里罚两百，这样可以吗？我们厂就是这样')).toBe('labor_other');
+  });
+
   it('when children are said to work at a named place, then it is a labour matter to report', () => {
     expect(classify('观音寺镇有个鞭炮作坊请了几个十三四岁的伢子包装，你们查不查？')).toBe('labor_other');
     expect(classify('杨溪桥镇那个制衣厂在用童工，有人管没有？')).toBe('labor_other');
@@ -121,6 +131,11 @@ describe('invalid: not a question about work at all', () => {
   it('when a trader is owed for goods supplied, then it is a debt that is not pay', () => {
     expect(classify('我开了个批发部，给镇上一家饭店供了三千多块钱的酒，收了货一直拖着不给钱。')).toBe('invalid');
     expect(classify('我们厂供了两车砖给他的工地，到现在一分没付，能帮忙要吗')).toBe('invalid');
+  });
+
+  it('when a load of goods was delivered and not paid for, then it is a debt for goods', () => {
+    expect(classify('我给一个工地送了三车沙，包工头到现在冇付钱')).toBe('invalid');
+    expect(classify('上个月卖了一批钢筋给他们项目部，钱一直拖着')).toBe('invalid');
   });
 
   it('when a company is owed a contract sum and says the workers were paid out of its own pocket, then it is invalid', () => {
