@@ -48,6 +48,7 @@ const BARE_BOSS = /(?:^|[，。！？,\s是找跟给帮])([\u4e00-\u9fa5])(老�
 /** The operator asking for the boss's name; the caller's answer then starts with 叫… */
 const ASKS_FOR_NAME = /(老板|包工头|负责人|对方|他).{0,4}(叫什么|名字|是谁|姓什么)|叫什么名字/;
 const ANSWER_NAME = /^(嗯|哦|那个|就是)?[，,]?(他|老板|包工头)?(是)?(一个|个)?(叫做|叫|是|姓名是)/;
+const ANSWER_SURNAME = /^(嗯|哦|那个|就是)?[，,]?(他|老板|包工头)?(是)?姓([\u4e00-\u9fa5])/;
 
 /** "外包给洁美家政…", "承包的是…", "物业是…": the org the workers were hired through. */
 const HIRED_THROUGH_BEFORE = /(外包给|包给|承包的是|承包商是|物业是|单位是|老板是|签的合同是|派遣到?|跟|给|帮|替)[^，。,\s]{0,2}$/;
@@ -226,11 +227,15 @@ function personFromAnswers(text: ReadableText): string | null {
     const question = text.turns[i - 1];
     const answer = text.turns[i];
     if (question?.speaker !== 'operator' || answer?.speaker !== 'caller' || !ASKS_FOR_NAME.test(question.text)) continue;
-    const lead = ANSWER_NAME.exec(answer.text.trim());
+    const said = answer.text.trim();
+    const lead = ANSWER_NAME.exec(said);
     if (lead) {
-      const name = personNameAt(answer.text.trim(), lead[0].length);
+      const name = personNameAt(said, lead[0].length);
       if (name) return name;
     }
+    // "姓符，符德清" or "姓符": the full name once given, else the surname as the boss.
+    const surname = ANSWER_SURNAME.exec(said)?.[4];
+    if (surname) return fullNameWithSurname(said, surname) ?? `${surname}老板`;
   }
   return null;
 }

@@ -21,8 +21,10 @@ const WORKPLACE_THEN_JOB = new RegExp(
   `在${NAME}(当|做|打工做?)(服务员|厨师|收银员?|前台|帮厨|配菜|传菜|洗碗|店员|营业员|美容师|发型师|技师|切配|跑堂)`,
   'g',
 );
-const ASKS_FOR_SHOP = /(店|饭店|酒店|餐馆|超市|厂|公司|单位|那家|那个地方).{0,4}(叫什么|名字|叫么子|哪家)/;
-const ANSWER = new RegExp(`^(嗯|哦|就是)?[，,]?(叫做?|名叫|是)${NAME}(?=[，。,！？!?\\s]|$)`);
+const ASKS_FOR_SHOP =
+  /(店|饭店|酒店|餐馆|超市|厂|公司|单位|那家|那个地方).{0,4}(叫什么|名字|叫么子|哪家)|(哪个|哪家|什么)(店|饭店|酒店|公司|厂|单位)/;
+/** "叫好再来饭店", "好像是湖南中鸿建设的": the name, after a hedge, with a trailing 的 left off. */
+const ANSWER = new RegExp(`^(嗯|哦|就是)?[，,]?(好像|应该|可能|大概)?(叫做?|名叫|是)${NAME}的?(?=[，。,！？!?\\s]|$)`);
 /** Words that fill the slot of a name but are not one. */
 const NOT_A_NAME = /^(那里|这里|哪里|那边|这边|店里|厂里|屋里|外面|街上|城里|工地|那个|这个|一个|一家|什么|么子|他们|我们|老板|人家|别个)/;
 
@@ -33,8 +35,8 @@ const RUN_BY_END = /(开|包|承包|管|搞)$/;
 
 function acceptable(name: string): boolean {
   if (NOT_A_NAME.test(name) || BUSINESS_END.test(name) || RUN_BY_END.test(name)) return false;
-  // A place (在长沙当保安) is a location, not a business.
-  return !placeChainAt(name, 0);
+  // A place (在长沙当保安) is a location, not a business; a name that starts with one (湖南中鸿建设) is.
+  return placeChainAt(name, 0)?.end !== name.length;
 }
 
 function collect(text: string, pattern: RegExp, group: number, into: Span[]): void {
@@ -62,7 +64,7 @@ export function shopNameFromAnswers(text: ReadableText): string | null {
     const question = text.turns[i - 1];
     const answer = text.turns[i];
     if (question?.speaker !== 'operator' || answer?.speaker !== 'caller' || !ASKS_FOR_SHOP.test(question.text)) continue;
-    const name = ANSWER.exec(answer.text.trim())?.[3];
+    const name = ANSWER.exec(answer.text.trim())?.[4];
     if (name && acceptable(name)) return name;
   }
   return null;

@@ -14,11 +14,13 @@ const WE_COUNT = new RegExp(`(我们|咱们|俺们)(这)?(?!一个|一位)${NUM}
 const OTHERS_BESIDES_ME = new RegExp(`(一起的|一起做的|同去的|除了我)[^，。,\\s]{0,3}还有${NUM}(个|名|位)?(人|工友|老乡|同事|师傅|兄弟)`);
 /** "我和另外两个人", "我老公还有另外三个人": one named worker and that many more. */
 const ONE_AND_OTHERS = new RegExp(`(和|跟|同|还有|加上?)另外(的)?${NUM}(个|名|位)?(人|工友|老乡|同事|师傅|兄弟|姐妹)?`);
+/** "我们一起的有二十几个": everyone who worked together, the speaker among them. */
+const ALL_TOGETHER = new RegExp(`(一起的|一起做的|一起干的|同去的)(有|是|一共|总共)?${NUM.replace(']+', '几]+')}(多|来|几)?(个|名|位)`);
 /** "七个，哦，加上我是八个": the count once the speaker adds themselves. */
 const WITH_ME = new RegExp(`加上我(自己)?(是|一共|总共|就是|共)?${NUM}(个|名|位)?`);
-/** 我和我老婆, 我跟我老公, 我们两口子: the speaker and one other. */
+/** 我和我老婆, 我跟我老公, "还有我弟弟", 我们两口子: the speaker and one other. */
 const PAIR =
-  /我(和|跟|同|与)(我)?(的)?(老婆|老公|爱人|媳妇|妻子|丈夫|儿子|女儿|弟弟|哥哥|姐姐|妹妹|父亲|母亲|爸爸|妈妈|老爸|老妈|侄子|外甥|一个(工友|老乡|朋友|同事))|两口子|夫妻俩|夫妻两个|我们俩|我俩/;
+  /(我(和|跟|同|与)|还有|加上|连同)(我)?(的)?(老婆|老公|爱人|媳妇|妻子|丈夫|儿子|女儿|弟弟|哥哥|姐姐|妹妹|父亲|母亲|爸爸|妈妈|老爸|老妈|侄子|外甥|一个(工友|老乡|朋友|同事))|两口子|夫妻俩|夫妻两个|我们俩|我俩/;
 /** A group with no number: 我们班组, 一帮老乡, 我们几个. */
 const GROUP =
   /车间的人|厂里的人|全厂|所有工人|工人们都|一帮|一群|几个(人|工友|老乡|婆婆|师傅|兄弟|姐妹|同事)|班组|工友们|工人们|老乡们|全体/;
@@ -56,7 +58,7 @@ export function extractWorkerCount(text: string): number | null {
   const others = OTHERS_BESIDES_ME.exec(text)?.[2] ?? ONE_AND_OTHERS.exec(text)?.[3];
   const besides = others ? (parseNumeral(others)?.value ?? 0) + 1 : 0;
   const we = WE_COUNT.exec(text)?.[3];
-  const answered = ANSWERED_COUNT.exec(text)?.[1];
+  const answered = ANSWERED_COUNT.exec(text)?.[1] ?? ALL_TOGETHER.exec(text)?.[3];
   best = Math.max(best, besides, we ? (parseNumeral(we)?.value ?? 0) : 0, answered ? (parseNumeral(answered)?.value ?? 0) : 0);
   const withMe = WITH_ME.exec(text)?.[3];
   if (withMe) best = parseNumeral(withMe)?.value ?? best;

@@ -77,6 +77,12 @@ describe('worker_count: who is owed', () => {
     expect(read('欠我儿子还有另外两个人的工钱，每个人八千').amount_yuan).toBe(24000);
   });
 
+  it('when the caller adds a relative or counts everyone who worked together, then they are counted', () => {
+    const text = '坐席：就您一个人吗？\n来电人：还有我弟弟，他也是三个月，一个月两千八。';
+    expect(read(text, 'hotline').worker_count).toBe(2);
+    expect(read('工地上不发工资，我们一起的有十几个，欠了快四个月').worker_count).toBe(10);
+  });
+
   it('when a trade word names a crew, then it is no head count', () => {
     expect(read('我们是一个泥工班组，在常德做了一年，欠我们班组人工费三十万').worker_count).toBeNull();
     expect(read('我们一个木工队在县城做模板，包工头欠我们工钱').worker_count).toBeNull();

@@ -91,3 +91,19 @@ describe('employer: time words are no part of a name', () => {
     expect(read('实习期公司可以不签合同吗？').employer).toBeNull();
   });
 });
+
+describe('employer: answers to the operator on a hotline', () => {
+  it('when the caller answers the name question with the surname first, then the full name, else X老板', () => {
+    const full = '坐席：您好。\n来电人：厂里欠我工资四个月。\n坐席：老板叫什么名字？\n来电人：姓符，符德清。';
+    expect(read(full, 'hotline').employer).toBe('符德清');
+    const surnameOnly = '坐席：您好。\n来电人：工地上欠我工钱八千。\n坐席：包工头叫什么？\n来电人：姓阮，名字不晓得。';
+    expect(read(surnameOnly, 'hotline').employer).toBe('阮老板');
+  });
+
+  it('when the operator asks which company and the caller hedges, then the company named', () => {
+    const text = '坐席：您好。\n来电人：工地上三个月不发工资。\n坐席：哪个公司？\n来电人：好像是湖南中鸿建设的。';
+    expect(read(text, 'hotline').employer).toBe('湖南中鸿建设');
+    const shop = '坐席：您好。\n来电人：我在县城饭店洗碗，欠了两个月工资。\n坐席：哪家饭店？\n来电人：叫好再来饭店。';
+    expect(read(shop, 'hotline').employer).toBe('好再来饭店');
+  });
+});
