@@ -60,6 +60,9 @@ export const CONSUMER_MATTER = /退款|退钱|退货|退费|商家|店家|网购
 /** Clauses that only imagine a case (如果老板拖欠工资的话), which makes a question, not a complaint. */
 export const HYPOTHETICAL = /如果|(?<![\d一二两三四五六七八九十百千])万一|假如|要是|假设|的话|会不会|是不是.{0,6}(可以|能)/;
 
+/** "要是再不发工资，我就…": a threat whose condition is that the pay stays unpaid tells that it is unpaid. */
+export const STILL_UNPAID = /(再|还)(不|冇|没|没有)(发|给|结|付|还)/;
+
 /** The speaker only as the one asking or looking: "我问一下", "我想咨询", "我去哪里申请", "我回去看看". */
 export const ASKER_SELF =
   /我(想|就|先|再|要)?(问|咨询|了解|打听)(一下|下|问|个|清楚)|我(要|该|应该|可以|能)?(去|到)?(哪里|哪个|哪儿|什么地方|怎么|如何)|我想(问|咨询|了解|打听)|我(回去|再|先)?(看看|试试|查查|去问)|我晓得了|我知道了|(来电人|来电者|市民|群众)(想|要)?(询问|咨询|了解|问|打听)/g;

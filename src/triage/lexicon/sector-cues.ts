@@ -4,7 +4,7 @@ import type { Sector } from '../../domain/triage-result';
 export const SECTOR_CUES: Readonly<Record<Exclude<Sector, 'other'>, Readonly<Record<string, number>>>> = {
   ride_hailing: { 网约车: 6, 滴滴: 6, 专车: 4, 快车司机: 4, 出行科技: 3, 跑车: 2, 顺风车: 4 },
   delivery: { 外卖: 6, 快递: 6, 骑手: 5, 配送: 4, 物流: 5, 分拣: 3, 送餐: 4, 跑腿: 3, 派件: 4, 揽件: 4, 美团: 4, 饿了么: 5 },
-  education: { 培训: 4, 学校: 4, 幼儿园: 6, 老师: 3, 教育: 4, 教培: 6, 家教: 4, 托管: 4, 辅导班: 5, 教师: 4, 补习: 4 },
+  education: { 驾校: 4, 培训: 4, 学校: 4, 幼儿园: 6, 老师: 3, 教育: 4, 教培: 6, 家教: 4, 托管: 4, 辅导班: 5, 教师: 4, 补习: 4 },
   individual_business: {
     个体户: 7,
     个体的: 7,

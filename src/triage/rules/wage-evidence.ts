@@ -7,6 +7,7 @@ import {
   OPERATOR_PRESUPPOSES,
   PAY_WORDS,
   SETTLEMENT_WORDS,
+  STILL_UNPAID,
   UNPAID_IMPLIED,
   UNPAID_WORDS,
   WAGES_PAID,
@@ -63,7 +64,7 @@ export function weighWageEvidence(callerText: string, operatorText = ''): WageEv
   const wagesPaid = WAGES_PAID.test(callerText);
   let best: WageEvidence = { score: 0, namesPay: false };
   for (const sentence of sentences(callerText)) {
-    if (HYPOTHETICAL.test(sentence)) continue;
+    if (HYPOTHETICAL.test(sentence) && !STILL_UNPAID.test(sentence)) continue;
     const debt = NON_WAGE_DEBT.test(sentence);
     const names = (s: string): boolean => namesPayFor(s, debt);
     const payInSentence = names(sentence) && !WAGES_PAID.test(sentence);

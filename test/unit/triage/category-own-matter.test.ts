@@ -143,6 +143,17 @@ describe('invalid: not a question about work at all', () => {
   });
 });
 
+describe('wage_arrears: a threat on the condition that pay stays unpaid', () => {
+  it('when the caller threatens what they will do if the pay is still not paid, then the pay is unpaid now', () => {
+    expect(classify('要是再不发工资，我就从楼上跳下去')).toBe('wage_arrears');
+    expect(classify('老板还不给工钱的话，我们几个就去堵他家门')).toBe('wage_arrears');
+  });
+
+  it('when the condition only imagines arrears, then it is still a question', () => {
+    expect(classify('如果老板拖欠工资的话，可以找哪个部门？')).toBe('consultation');
+  });
+});
+
 describe('wage_arrears: pay put off until the payer has sold or been paid', () => {
   it('when the payer says he will pay once something is sold, then the pay is owed', () => {
     expect(classify('我帮村里的贺国安摘了一个月橘子，一天一百二，他讲橘子卖完了再给')).toBe('wage_arrears');

@@ -24,6 +24,10 @@ describe('sector: where the work was', () => {
     expect(read('在夜宵烧烤摊帮忙烤串，做了两个月冇给钱，餐饮这行老板都这样').sector).toBe('services');
   });
 
+  it('when the work was teaching at a driving school, then it is education', () => {
+    expect(read('我在县城一个驾校当教练，驾校老板欠我三个月工资，一个月四千').sector).toBe('education');
+  });
+
   it('when the work is carrying bricks at a brick kiln, then it is manufacturing', () => {
     expect(read('我在观音寺镇一个砖厂搬砖，厂里欠我两个月工资六千').sector).toBe('manufacturing');
     expect(read('在美甲店做美甲师，老板欠我提成三千').sector).toBe('services');
