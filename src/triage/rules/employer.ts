@@ -12,7 +12,7 @@ const OWED_NEAR = /欠|拖|扣|冇给|没给|不给|冇发|没发|不发|跑路|
  * one the worker worked for (跟着做事的那个人叫…).
  */
 const ROLE_THEN_NAME =
-  /(包工头|工头|老板娘|老板|老总|班组长|承包人|负责人|站长|园长|园主|场主|店长|店主|摊主|厂长|经理|总经理|董事长|理事长|社长|法人代表|法人|东家|雇主|队长|工长|(?:队|班|组)的?头(?:头|子)?|欠我(们)?(工资|工钱|钱)?的(人)?|(跟着?|帮|给|替)[^，。,！？\s]{0,4}(做事|干活|做工|打工|做)的(那个|这个)?人)(的名字)?[，,\s]*(叫做|名叫|叫|是|姓名是)?\s*/g;
+  /(包工头|工头|老板娘|老板|老总|班组长|承包人|负责人|站长|园长|园主|场主|店长|店主|摊主|厂长|经理|总经理|董事长|理事长|社长|法人代表|法人|东家|雇主|女主人|男主人|主人家|队长|工长|(?:队|班|组)的?头(?:头|子)?|欠我(们)?(工资|工钱|钱)?的(人)?|(跟着?|帮|给|替)[^，。,！？\s]{0,4}(做事|干活|做工|打工|做)的(那个|这个)?人)(的名字)?[，,\s]*(叫做|名叫|叫|是|姓名是)?\s*/g;
 /** 包工头是桃源人叫陈国栋: a role, a few words about the person, then the name. */
 const ROLE_DESCRIBED_THEN_NAME = /(包工头|工头|老板|老总|承包人|负责人|队长|班组长)(是|就是)?[^，。,！？\s叫]{1,8}?(叫做|名叫|叫)/g;
 /**
@@ -20,6 +20,8 @@ const ROLE_DESCRIBED_THEN_NAME = /(包工头|工头|老板|老总|承包人|负�
  * workmate, and the owner of a house owes only when no contractor stood between.
  */
 const NAMED_ROLE_THEN_NAME = /(带班的?|带我们的师傅|师傅|师父|班长|领班|房主|屋主|户主|业主)(的名字)?[，,\s]*(叫做|名叫|叫|是|姓名是)\s*/g;
+/** 一个叫鲁大江的师傅, 叫钟华的老板: the name given in passing before the role. */
+const CALLED_THEN_ROLE = /(叫做|名叫|叫)(?=[\u4e00-\u9fa5]{2,3}的(师傅|师父|老板|包工头|工头|老总|头))/g;
 /** 李德胜，他是包工头; 杨某某这个包工头. */
 const NAME_THEN_ROLE = /([\u4e00-\u9fa5]{2,4})(?:[，,]?(他|她)?(是|就是)|这个|那个)(包工头|工头|老板|老总|承包人|我们老板|我们的老板)/;
 /** 店是李国富开的, 李国富开的五金店: the one who runs the business. */
@@ -70,6 +72,10 @@ export function isUpstream(text: string, org: Span): boolean {
 
 /** 一家汽修厂, 一个合作社: a kind of business, said before its name is given (or instead of one). */
 const DESCRIPTOR_BEFORE = /(一家|一个|一间|一所|某家|某个|这种|那种)$/;
+
+export function isDescriptor(text: string, org: Span): boolean {
+  return DESCRIPTOR_BEFORE.test(text.slice(Math.max(0, org.start - 3), org.start));
+}
 /** 公司叫…, 厂名是…, 全称…: the name itself, given after the kind of business. */
 const NAMED_BEFORE = /(叫做|名叫|叫|名字是|全称是?|全名是?|厂名是?|店名是?|单位是)[：:]?$/;
 const REGISTERED = /有限责任公司|股份有限公司|有限公司|集团/;
@@ -110,7 +116,7 @@ function isPassing(text: string, org: Span): boolean {
  */
 function chooseOrganisation(text: string, orgs: Span[]): OrgChoice | undefined {
   const direct = orgs.filter((org) => !isUpstream(text, org) && !isSiteOrg(text, org));
-  const descriptor = (org: Span): boolean => DESCRIPTOR_BEFORE.test(text.slice(Math.max(0, org.start - 3), org.start));
+  const descriptor = (org: Span): boolean => isDescriptor(text, org);
   const named = (org: Span): boolean => NAMED_BEFORE.test(text.slice(Math.max(0, org.start - 4), org.start));
   const strong = direct.filter((org) => !isPassing(text, org) && !descriptor(org));
   // "店名叫蜀香阁火锅，执照上是…有限公司": the registered company over the name on the door.
@@ -196,7 +202,7 @@ function personFromRoles(text: string): string | null {
   const surname = surnamed?.[1] ?? surnamed?.[3];
   // "姓胡的老板 … 胡……胡德贵": the full name, once the caller gives it, is more specific.
   if (surname) return fullNameWithSurname(text, surname) ?? `${surname}老板`;
-  const byRole = nameAfter(text, ROLE_THEN_NAME) ?? nameAfter(text, ROLE_DESCRIBED_THEN_NAME);
+  const byRole = nameAfter(text, ROLE_THEN_NAME) ?? nameAfter(text, ROLE_DESCRIBED_THEN_NAME) ?? nameAfter(text, CALLED_THEN_ROLE);
   if (byRole) return byRole;
   const named = NAME_THEN_ROLE.exec(text);
   const beforeRole = named?.[1] ? nameEndingAt(text, named.index, named.index + named[1].length) : null;

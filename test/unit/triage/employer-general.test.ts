@@ -40,6 +40,12 @@ describe('employer: the registered company over the name on the door', () => {
     expect(read(text).project).toBe('洁亮洗车');
   });
 
+  it('when a kind of business is said and then its registered name, then the kind is no separate project', () => {
+    const text = '在一个种植合作社打工，合作社注册的名字是桃源县绿野果蔬种植专业合作社，欠我们工钱';
+    expect(read(text).employer).toBe('桃源县绿野果蔬种植专业合作社');
+    expect(read(text).project).toBeNull();
+  });
+
   it('when a short form of the company is said before its full name, then it is no separate project', () => {
     const text = '我在热市镇的长青纸业上班，公司全称桃源县长青纸业有限公司，欠我两个月工资';
     expect(read(text).employer).toBe('桃源县长青纸业有限公司');
@@ -71,6 +77,15 @@ describe('employer: people who owe', () => {
 
   it('when the speaker names the person they worked for, then that person', () => {
     expect(employer('我跟着做事的那个人叫阎广福，帮他摘了二十天柑橘，一天一百五，到现在冇给')).toBe('阎广福');
+  });
+
+  it('when a name is given in passing before the master or boss, then that name', () => {
+    expect(employer('跟一个叫鲁大江的师傅学电焊，做了半年，他欠我一万')).toBe('鲁大江');
+    expect(employer('帮一个叫钟华的老板看鱼塘，看了四个月，工钱冇给')).toBe('钟华');
+  });
+
+  it('when a household hired the worker, then the one who runs it', () => {
+    expect(employer('在一户人家做保姆，女主人叫温红，欠我三个月工资')).toBe('温红');
   });
 
   it('when a shop is a kind of shop and its owner is named, then the owner', () => {
