@@ -24,9 +24,10 @@ const PAIR =
 /** A group with no number: 我们班组, 一帮老乡, 我们几个. */
 const GROUP =
   /车间的人|厂里的人|全厂|所有工人|工人们都|一帮|一群|几个(人|工友|老乡|婆婆|师傅|兄弟|姐妹|同事)|班组|工友们|工人们|老乡们|全体/;
-/** 我们 names a group of workers, except as the speaker's community: "我们都喊他宋老板", "我们这边". */
+/** 我们 names a group of workers, except as the speaker's community: "我们都喊他宋老板", "我们这边", "我们厂里欠工资". */
 const WE = /我们|咱们|俺们/;
-const WE_AS_COMMUNITY = /(我们|咱们|俺们)(都|就|一般|平时)?(喊|叫|称)|(我们|咱们|俺们)(这边|那边|这里|那里|本地|当地|老家)/g;
+const WE_AS_COMMUNITY =
+  /(我们|咱们|俺们)(都|就|一般|平时)?(喊|叫|称)|(我们|咱们|俺们)(这边|那边|这里|那里|本地|当地|老家)|(我们|咱们|俺们)的?(厂|公司|单位|屋|家|村|镇|司机)(?!的人|的工人|里的人|都|几个)/g;
 const isGroup = (text: string): boolean => GROUP.test(text) || WE.test(text.replace(WE_AS_COMMUNITY, ''));
 const ONLY_ME =
   /就我一个|就我自己|就我$|就我[。，！\s]|只有我一个|我一个人|只我一个|就是我一个|只(讲|说|报|代表|问|反映)(我)?(自己|我)(的|一个)?/m;

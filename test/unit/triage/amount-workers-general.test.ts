@@ -91,5 +91,7 @@ describe('worker_count: who is owed', () => {
   it('when 我们 speaks for the speaker’s community rather than a group owed, then the speaker alone', () => {
     expect(read('我在步行街一家服装店做导购，老板姓温，我们都喊温老板，欠我两个月工资四千').worker_count).toBe(1);
     expect(read('我在我们这边一个砖厂上班，厂里欠我三个月工资').worker_count).toBe(1);
+    expect(read('我要反映我们厂里欠工资，我一个月三千，欠了两个月').worker_count).toBe(1);
+    expect(read('我们厂的工人都冇发工资，三个月了').worker_count).toBeNull();
   });
 });
