@@ -27,6 +27,8 @@ export const UNPAID_IMPLIED = new RegExp(
     /(冇|没|没有)得?钱(给|发|结)?$|(冇|没|没有)得?钱[，,]|资金(困难|紧张)|等(验收|回款|拨款|结算|审计|上面拨)|以.{1,8}为由|推脱|推托/
       .source,
     /(讲|说|答应|等)[^，。,！？\s]{0,10}(再|才)(给|发|结|付)/.source,
+    // the money has not come down, the workers are told to go home and wait, the pay is in his hands
+    /(钱|款)(还|都)?(冇|没|没有)(到|下来|拨下来)|(回去|回家|回屋)等|在(他|她|老板|包工头|工头)手(里|上)/.source,
     // the matter stalls or is passed around: 冇得下文, 踢皮球, 以前的账他不管
     /(冇|没|没有)得?(下文|动静|回音)|踢皮球|推来推去|互相推|扯皮|不认账|账[^，,]{0,4}不管/.source,
   ].join('|'),

@@ -160,6 +160,8 @@ const TRADE_WORDS: readonly string[] = [
   '木业',
   '竹木',
   '石材',
+  '木材',
+  '钢材',
   '铝材',
   '铝业',
   '钢构',

@@ -155,6 +155,11 @@ describe('wage_arrears: a threat on the condition that pay stays unpaid', () => 
 });
 
 describe('wage_arrears: pay put off until the payer has sold or been paid', () => {
+  it('when the money has not come down and the workers are sent home to wait, then the pay is owed', () => {
+    expect(classify('年底了，包工头说钱还没到，叫我们回去等，我们十五个人一年的工钱都在他手里')).toBe('wage_arrears');
+    expect(classify('老板讲上面的款还冇拨下来，叫我们回屋等通知，做了三个月了')).toBe('wage_arrears');
+  });
+
   it('when the payer says he will pay once something is sold, then the pay is owed', () => {
     expect(classify('我帮村里的贺国安摘了一个月橘子，一天一百二，他讲橘子卖完了再给')).toBe('wage_arrears');
     expect(classify('在他屋里的鱼塘帮工做了半年，老板说等鱼卖了才发工钱')).toBe('wage_arrears');

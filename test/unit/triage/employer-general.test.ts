@@ -92,6 +92,7 @@ describe('employer: people who owe', () => {
     expect(employer('我在镇上那家童装店帮忙看店，老板叫穆小红，三个月冇给工资')).toBe('穆小红');
     expect(employer('在菜市场旁边一家蛋糕店做学徒，店主叫岳丽，欠我两千')).toBe('岳丽');
     expect(employer('我在县一中旁边的文印店打工，老板姓汪，欠我两个月工资三千')).toBe('汪老板');
+    expect(employer('老板欠我1.2w工资，半年了，在九溪镇的一个木材加工厂')).toBeNull();
   });
 
   it('when a verb comes before the kind of business, then the verb phrase is no name', () => {
