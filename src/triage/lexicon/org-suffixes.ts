@@ -413,6 +413,12 @@ export const NAME_BOUNDARY_WORDS: readonly string[] = [
   '小时',
   '全称',
   '全名',
+  // a company's place in the chain: 劳务分包湖南众力劳务有限公司
+  '分包',
+  '总包',
+  '转包',
+  '甲方',
+  '开发商',
 ];
 
 /** Single characters that never start or sit inside a business name in these texts. */

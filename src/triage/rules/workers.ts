@@ -8,6 +8,8 @@ const HEAD_COUNT = new RegExp(
   'g',
 );
 const NUM = '([\\d一二两三四五六七八九十]+)';
+/** "二十多个护工", "五名电焊工", "三个服务员": a count of people named by their trade (…工, …员, …师, …手). */
+const TRADE_HEAD_COUNT = /(?<![每第])([\d一二两三四五六七八九十百几]+)(多|来|余|几)?(个|名|位)(?!月|多月|半月|天|年|礼拜|星期|小时|钟)[\u4e00-\u9fa5]{1,2}?(工|员|师|手)(?![费资钱程作地期日天时具厂姿]|班|队|组)/g;
 /** "我们四个在…": a count after 我们 with no noun; "我们一个木工队" counts no one. */
 const WE_COUNT = new RegExp(`(我们|咱们|俺们)(这)?(?!一个|一位)${NUM}(个|位)(?!月|天|年|小时|多月|工|钟|星期|礼拜)`);
 /** "我们一起的还有4个人", "除了我还有三个工友": others besides the speaker. */
@@ -50,7 +52,7 @@ const OWN_RATE = /(每|一)个?(月|天)(工资)?\s?[\d一二两三四五六七�
  */
 export function extractWorkerCount(text: string): number | null {
   let best = 0;
-  for (const match of text.matchAll(HEAD_COUNT)) {
+  for (const match of [...text.matchAll(HEAD_COUNT), ...text.matchAll(TRADE_HEAD_COUNT)]) {
     const run = match[1] ?? '';
     if (/[千万]/.test(run)) continue;
     const value = parseNumeral(run)?.value ?? 0;

@@ -83,6 +83,12 @@ describe('worker_count: who is owed', () => {
     expect(read('工地上不发工资，我们一起的有十几个，欠了快四个月').worker_count).toBe(10);
   });
 
+  it('when the people are counted by their trade (护工, 电焊工, 服务员), then that count', () => {
+    expect(read('公司欠了我们二十多个护工三个月工资').worker_count).toBe(20);
+    expect(read('老板欠我们五名电焊工两个月工资，一个人一个月八千').amount_yuan).toBe(80000);
+    expect(read('欠了我三个月工钱，一个月四千').worker_count).toBe(1);
+  });
+
   it('when a trade word names a crew, then it is no head count', () => {
     expect(read('我们是一个泥工班组，在常德做了一年，欠我们班组人工费三十万').worker_count).toBeNull();
     expect(read('我们一个木工队在县城做模板，包工头欠我们工钱').worker_count).toBeNull();

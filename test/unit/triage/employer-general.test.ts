@@ -101,6 +101,13 @@ describe('employer: people who owe', () => {
   });
 });
 
+describe('employer: a company’s place in the chain is no part of its name', () => {
+  it('when 劳务分包 or 总包 comes right before a company, then the company alone', () => {
+    const text = '总包是湖南金城建设集团有限公司，我们是劳务分包湖南众力劳务有限公司下面的，众力欠我们十二个人三个月工资';
+    expect(employer(text)).toBe('湖南众力劳务有限公司');
+  });
+});
+
 describe('employer: time words are no part of a name', () => {
   it('when a time phrase comes before a kind of business, then it is no name', () => {
     expect(employer('我在镇上的迎宾饭店做帮厨，辞职后饭店欠我一个月工资两千四')).toBe('迎宾饭店');
