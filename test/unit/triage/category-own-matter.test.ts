@@ -7,6 +7,7 @@ describe('consultation: a rule asked about, whatever labour topic it concerns', 
   it('when a question about hours or overtime pay tells no matter of the asker, then it is a consultation', () => {
     expect(classify('晚上加班超过三个小时公司要给加班费吗？节假日上班工资怎么算？')).toBe('consultation');
     expect(classify('一个礼拜做六天算不算违法？星期天上班要给双倍工资吗？')).toBe('consultation');
+    expect(classify('春节放几天假是法定的？')).toBe('consultation');
   });
 
   it('when a question about probation or social insurance names no workplace of the asker, then it is a consultation', () => {
@@ -59,6 +60,7 @@ describe('labor_other: a question that tells the asker’s own matter', () => {
   it('when the asker speaks of their own workplace, then it is the asker’s matter', () => {
     expect(classify('我们公司一年到头都不放年假，这样合法吗？')).toBe('labor_other');
     expect(classify('我们车间每天站十一个钟头，这样算合法吗？')).toBe('labor_other');
+    expect(classify('我们单位一年只放五天假，合理吗')).toBe('labor_other');
   });
 
   it('when a worker was hurt by a machine or a fall, however the injury is put, then it is a labour matter', () => {
