@@ -221,6 +221,9 @@ export const SECTOR_CUES: Readonly<Record<Exclude<Sector, 'other'>, Readonly<Rec
     劳务队: 4,
     民房: 4,
     盖房: 4,
+    修桥: 5,
+    修渠: 5,
+    建房: 4,
   },
 };
 

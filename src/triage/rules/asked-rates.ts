@@ -1,7 +1,7 @@
 import type { ReadableText } from '../text/transcript';
 
-/** The operator asking for a rate: 一个月多少钱？一天多少？每个人多少？ */
-const RATE_QUESTION = /(一个月|每个月|每月|一月|一天|每天|一个工|每人|每个人|一个人)[^，。,？?]{0,4}?(多少|好多|几多|么子价)/;
+/** The operator asking for a rate: 一个月多少钱？一天多少？每个人多少？每人每月多少？ */
+const RATE_QUESTION = /((?:一个月|每个月|每月|一月|一天|每天|一个工|每人|每个人|一个人){1,2})[^，。,？?]{0,4}?(多少|好多|几多|么子价)/;
 /** A rate word already in the answer. */
 const RATE_IN_ANSWER = /一个月|每个月|每月|月薪|一天|每天|日薪|一个工|每人|每个人|一个人|人均/;
 

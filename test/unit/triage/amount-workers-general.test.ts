@@ -37,6 +37,17 @@ describe('amount: rates multiplied out', () => {
   });
 });
 
+describe('amount: the operator asks for a rate with two parts', () => {
+  it('when the operator asks what each worker gets a month, then the answer is per worker per month', () => {
+    const text =
+      '坐席：您好。\n来电人：我们在茶庵铺镇修桥，一共八个人。\n坐席：欠多久？\n来电人：三个月。\n坐席：每人每月多少？\n来电人：六千。';
+    const result = read(text, 'hotline');
+    expect(result.category).toBe('wage_arrears');
+    expect(result.amount_yuan).toBe(144000);
+    expect(result.sector).toBe('construction');
+  });
+});
+
 describe('amount: spans and costs that are not pay', () => {
   it('when half a year is said to be unpaid, or the months are those the worker helped, then they multiply the rate', () => {
     expect(read('我妈在九溪镇一个养鸡场做饭，半年冇发工资，一个月两千二').amount_yuan).toBe(13200);
