@@ -1,3 +1,5 @@
+import { findPlanted } from './number-forms';
+
 /**
  * Fictional complaints that carry fictional personal data (a mobile number, an 18-digit ID number and a
  * name), so that case 15 can look for raw copies of every one of them wherever the run wrote anything.
@@ -62,12 +64,9 @@ export class PiiRegistry {
     this.ids.add(p.idNumber);
   }
 
-  /** Raw copies in one piece of text: each phone, ID number and name found, with what it was. */
+  /** Copies in one piece of text, in any written form (see number-forms.ts): each phone, ID number and name found. */
   find(text: string): string[] {
-    const hits: string[] = [];
-    for (const m of text.matchAll(/(?<!\d)\d{11}(?!\d)/g)) if (this.phones.has(m[0])) hits.push(`phone ${m[0]}`);
-    for (const m of text.matchAll(/(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g))
-      if (this.ids.has(m[0].toUpperCase())) hits.push(`id ${m[0]}`);
+    const hits = findPlanted(text, this);
     for (const n of this.names) if (text.includes(n)) hits.push(`name ${n}`);
     return hits;
   }
