@@ -10,6 +10,7 @@ import { llmFaults } from './llm-faults';
 import { mongoOutage } from './mongo-outage';
 import { operatorInjection } from './operator-injection';
 import { piiLeaks } from './pii';
+import { piiResponses } from './pii-responses';
 import { redisDown } from './redis-down';
 import { redisRestart } from './redis-restart';
 import { sigterm } from './sigterm';
@@ -34,6 +35,7 @@ export const CASES: FaultCase[] = [
   llmFaults,
   hostileXml,
   consoleXss,
+  piiResponses,
   // Last: it also reads the logs of every process the cases above spawned and every queue of the run.
   piiLeaks,
 ];

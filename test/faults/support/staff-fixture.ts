@@ -40,6 +40,20 @@ export async function caseIn(app: TestApp, area: string, employer: string, i: nu
   return lead;
 }
 
+/** A staff account of each kind a case acts as, with a token; `who` names it in findings. */
+export interface StaffActor {
+  who: string;
+  role: StaffRole;
+  area: string | null;
+  id: string;
+  token: string;
+  username: string;
+}
+
+export function staffActors(app: TestApp, kinds: { who: string; role: StaffRole; area: string | null }[]): Promise<StaffActor[]> {
+  return Promise.all(kinds.map(async (k) => ({ ...k, ...(await staffToken(app, k.role, k.area)) })));
+}
+
 export function bearer(token: string, json = false): Record<string, string> {
   return { authorization: `Bearer ${token}`, ...(json ? { 'content-type': 'application/json' } : {}) };
 }
