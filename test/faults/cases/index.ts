@@ -13,6 +13,7 @@ import { piiLeaks } from './pii';
 import { piiResponses } from './pii-responses';
 import { redisDown } from './redis-down';
 import { redisRestart } from './redis-restart';
+import { scopeReads } from './scope-reads';
 import { sigterm } from './sigterm';
 import { staffAccess } from './staff-access';
 
@@ -36,6 +37,7 @@ export const CASES: FaultCase[] = [
   hostileXml,
   consoleXss,
   piiResponses,
+  scopeReads,
   // Last: it also reads the logs of every process the cases above spawned and every queue of the run.
   piiLeaks,
 ];

@@ -13,6 +13,7 @@ export const HEADLINE_KEYS = [
   'cross_area_reads',
   'pii_leaks',
   'xss_executed',
+  'unscoped_routes',
 ] as const;
 
 export type HeadlineKey = (typeof HEADLINE_KEYS)[number];
