@@ -26,7 +26,7 @@ import { findPlaceChains } from './place-chain';
 import { namedPayer } from './employer';
 
 /** A clause that tells what happened (辞职了, 还冇签, 不给开, 被辞退), not a rule asked about. */
-const TOLD_ASPECT = /了(?!解)|冇|没|未|被|过(?!年|节)|不(给|签|买|交|退|批|让|准|发|开|管|认)/;
+const TOLD_ASPECT = /了(?!解)|冇|没|未|被|(?<![超经不难])过(?!年|节)|不(给|签|买|交|退|批|让|准|发|开|管|认)/;
 /**
  * The speaker as the one owed: 我, or on an imported work order the caller in the third person
  * (来电人称其…, 欠其工资).
