@@ -87,7 +87,7 @@ export function extractProject(maskedText: string): string | null {
 }
 
 /** 店名叫…, 对外叫…, 门头写的…: the name a business trades under, as against its registered name. */
-const TRADING_NAME_BEFORE = /(叫做|名叫|叫|店名是?|招牌是?|门头上?(写的是?|写着|是)|对外(叫|是))[：:]?$/;
+const TRADING_NAME_BEFORE = /(叫做|名叫|叫|店名是?|(门头|招牌|牌子)上?(写的是?|写着|是|叫)|对外(叫|是))[：:]?$/;
 const REGISTERED = /有限责任公司|股份有限公司|有限公司|集团/;
 /** 我是县人民医院的保洁员: the speaker is on the staff of the place. */
 const STAFF_OF = /^的(保洁|保安|护工|厨师|帮厨|服务员|司机|门卫|宿管|工人|员工|临时工|合同工)/;

@@ -38,12 +38,17 @@ describe('employer: the registered company over the name on the door', () => {
   it('when the signboard shows a name and the licence a company, then the signboard name is the project', () => {
     const text = '在陬市镇一个洗车店做事，门头写的是洁亮洗车，执照上是桃源县洁亮汽车服务有限公司，欠我四千';
     expect(read(text).project).toBe('洁亮洗车');
+    const other = '在浔阳街道一家面馆上班，招牌上是老味道面馆，合同上是桃源县老味道餐饮有限公司，欠我两个月工资';
+    expect(read(other).project).toBe('老味道面馆');
   });
 
   it('when a kind of business is said and then its registered name, then the kind is no separate project', () => {
     const text = '在一个种植合作社打工，合作社注册的名字是桃源县绿野果蔬种植专业合作社，欠我们工钱';
     expect(read(text).employer).toBe('桃源县绿野果蔬种植专业合作社');
     expect(read(text).project).toBeNull();
+    const other = '我在一家汽修厂做学徒，厂子全称是桃源县顺通汽车维修服务有限公司，欠我三个月工资';
+    expect(read(other).employer).toBe('桃源县顺通汽车维修服务有限公司');
+    expect(read(other).project).toBeNull();
   });
 
   it('when a short form of the company is said before its full name, then it is no separate project', () => {
@@ -86,6 +91,7 @@ describe('employer: people who owe', () => {
 
   it('when a household hired the worker, then the one who runs it', () => {
     expect(employer('在一户人家做保姆，女主人叫温红，欠我三个月工资')).toBe('温红');
+    expect(employer('帮一户人家照顾老人，男主人叫邬建新，两个月工钱冇给')).toBe('邬建新');
   });
 
   it('when a shop is a kind of shop and its owner is named, then the owner', () => {

@@ -26,6 +26,7 @@ describe('sector: where the work was', () => {
 
   it('when the work was teaching at a driving school, then it is education', () => {
     expect(read('我在县城一个驾校当教练，驾校老板欠我三个月工资，一个月四千').sector).toBe('education');
+    expect(read('在陬市镇的安达驾校做教练，欠我两个月工资').sector).toBe('education');
   });
 
   it('when the work is carrying bricks at a brick kiln, then it is manufacturing', () => {
