@@ -7,6 +7,7 @@ import { hostileXml } from './hostile-xml';
 import { hotlineHmac } from './hotline-hmac';
 import { killWorker } from './kill-worker';
 import { llmFaults } from './llm-faults';
+import { loginParallel } from './login-parallel';
 import { mongoOutage } from './mongo-outage';
 import { operatorInjection } from './operator-injection';
 import { piiLeaks } from './pii';
@@ -38,6 +39,7 @@ export const CASES: FaultCase[] = [
   consoleXss,
   piiResponses,
   scopeReads,
+  loginParallel,
   // Last: it also reads the logs of every process the cases above spawned and every queue of the run.
   piiLeaks,
 ];

@@ -14,6 +14,7 @@ export const HEADLINE_KEYS = [
   'pii_leaks',
   'xss_executed',
   'unscoped_routes',
+  'parallel_login_failures_before_limit',
 ] as const;
 
 export type HeadlineKey = (typeof HEADLINE_KEYS)[number];
