@@ -7,24 +7,41 @@ import { deadlineJobId, QUEUE_NAMES, type JobPayloads } from './jobs';
 type Check = JobPayloads['check-deadline'];
 
 const STEPS = ['accept', 'contact', 'close'] as const;
+const PHASES = ['remind', 'escalate', 'second_escalation'] as const;
 
-/** A case's six checks in the order they fall due (ties: accept, contact, close; the reminder first). */
-function checksInOrder(lead: Lead, remindHours: number): { data: Check; at: number }[] {
+/** When each check of a step falls due, from its deadline; null: that check is not made. */
+export interface CheckTimes {
+  remindHours: number;
+  /** The second escalation, to the heads, after the deadline (see secondEscalationAt); null: none. */
+  secondEscalationAt: (due: Date) => Date | null;
+}
+
+/** A case's checks in the order they fall due (ties: accept, contact, close; remind, escalate, second escalation). */
+function checksInOrder(lead: Lead, times: CheckTimes): { data: Check; at: number }[] {
   const d = lead.deadlines;
   if (!d) return [];
   const due: Record<Check['step'], Date> = { accept: d.acceptBy, contact: d.contactBy, close: d.closeBy };
+  const at = (step: Check['step'], phase: Check['phase']): number | null => {
+    const t = new Date(due[step]);
+    if (phase === 'remind') return t.getTime() - times.remindHours * 3_600_000;
+    if (phase === 'escalate') return t.getTime();
+    return times.secondEscalationAt(t)?.getTime() ?? null;
+  };
   return STEPS.flatMap((step, s) =>
-    (['remind', 'escalate'] as const).map((phase, p) => ({
-      data: { leadId: lead.id, step, phase },
-      at: new Date(due[step]).getTime() - (phase === 'remind' ? remindHours * 3_600_000 : 0),
-      rank: s * 2 + p,
-    })),
+    PHASES.map((phase, p) => ({ data: { leadId: lead.id, step, phase }, at: at(step, phase), rank: s * PHASES.length + p })),
   )
+    .filter((c): c is { data: Check; at: number; rank: number } => c.at !== null)
     .sort((a, b) => a.at - b.at || a.rank - b.rank)
     .map(({ data, at }) => ({ data, at }));
 }
 
-export function createDeadlineProducer(connection: Redis, prefix: string, remindHours: number) {
+export function createDeadlineProducer(
+  connection: Redis,
+  prefix: string,
+  remindHours: number,
+  secondEscalationAt?: CheckTimes['secondEscalationAt'],
+) {
+  const times: CheckTimes = { remindHours, secondEscalationAt: secondEscalationAt ?? (() => null) };
   const queue = new Queue<Check, void, 'check-deadline'>(QUEUE_NAMES.deadlines, {
     connection,
     prefix,
@@ -45,18 +62,18 @@ export function createDeadlineProducer(connection: Redis, prefix: string, remind
   return {
     queue,
     /**
-     * A case's reminders (`remindHours` before each deadline) and escalations (at it) run as a chain:
-     * one delayed job waits at a time, and each, once run, queues the next (see scheduleAfter). With
-     * all six queued at once, 20,000 cases kept 120,000 delayed jobs in Redis for weeks, and every new
-     * case cost six job inserts.
+     * A case's reminders (`remindHours` before each deadline), escalations (at it) and second
+     * escalations (working days later) run as a chain: one delayed job waits at a time, and each, once
+     * run, queues the next (see scheduleAfter). Queued all at once, every case kept its checks as
+     * delayed jobs in Redis for weeks, and every new case cost one job insert per check.
      */
     async schedule(lead: Lead): Promise<void> {
-      const first = checksInOrder(lead, remindHours)[0];
+      const first = checksInOrder(lead, times)[0];
       if (first) await add(first);
     },
     /** Queues the check that falls due after `done`, from the case's deadlines as they are now. */
     async scheduleAfter(lead: Lead, done: Check): Promise<void> {
-      const list = checksInOrder(lead, remindHours);
+      const list = checksInOrder(lead, times);
       const i = list.findIndex((c) => c.data.step === done.step && c.data.phase === done.phase);
       const next = list[i + 1];
       if (i >= 0 && next) await add(next);

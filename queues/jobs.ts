@@ -5,17 +5,19 @@ export interface JobPayloads {
   'triage-complaint': { complaintId: string };
   /** Consumed only by the bot process, which holds the WeChat session. */
   'deliver-message': { messageId: string };
-  /** Fires before a step's deadline (remind the assignee) and at it (escalate to the supervisor). */
-  'check-deadline': { leadId: string; step: 'accept' | 'contact' | 'close'; phase: 'remind' | 'escalate' };
+  /** Fires before a step's deadline (remind the assignee), at it (escalate to the supervisors) and later (to the heads). */
+  'check-deadline': { leadId: string; step: 'accept' | 'contact' | 'close'; phase: 'remind' | 'escalate' | 'second_escalation' };
   /** An Official Account / WeCom message stored by the callback: run the intake conversation on it. */
   'handle-platform-message': { inboundId: string };
   /** The conversation's answers that were not given as a passive reply, through the customer-service API. */
   'send-platform-replies': { inboundId: string };
   /** A staff reply or case notice to an Official Account / WeCom complainant. */
   'deliver-platform-message': { messageId: string };
+  /** A staff notice's copy to the recipient's WeCom, as an app message. */
+  'send-staff-notice': { notificationId: string };
 }
 
-export type PlatformJobName = 'handle-platform-message' | 'send-platform-replies' | 'deliver-platform-message';
+export type PlatformJobName = 'handle-platform-message' | 'send-platform-replies' | 'deliver-platform-message' | 'send-staff-notice';
 
 export type JobName = keyof JobPayloads;
 

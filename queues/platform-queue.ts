@@ -9,6 +9,7 @@ type PlatformPayload = JobPayloads[PlatformJobName];
 export const handleJobId = (inboundId: string) => `handle-${inboundId}`;
 const repliesJobId = (inboundId: string) => `replies-${inboundId}`;
 const deliverJobId = (messageId: string) => `deliver-${messageId}`;
+const staffNoticeJobId = (notificationId: string) => `staff-notice-${notificationId}`;
 
 /** The Official Account / WeCom queue: inbound messages to handle and messages to send through the platform API. */
 export function createPlatformProducer(connection: Redis, prefix: string) {
@@ -42,6 +43,9 @@ export function createPlatformProducer(connection: Redis, prefix: string) {
     enqueue: async (messageId: string) => {
       await queue.add('deliver-platform-message', { messageId }, { jobId: deliverJobId(messageId) });
     },
+    sendStaffNotice: async (notificationId: string) => {
+      await queue.add('send-staff-notice', { notificationId }, { jobId: staffNoticeJobId(notificationId) });
+    },
     /** Resolves true when the message's handling job completed within `ms` (listens on the queue's event stream). */
     async waitHandled(inboundId: string, ms: number): Promise<boolean> {
       if (!events) {
@@ -72,6 +76,7 @@ export interface PlatformWorkerDeps {
   handle(inboundId: string): Promise<unknown>;
   sendReplies(inboundId: string): Promise<unknown>;
   deliver(messageId: string, opts: { finalAttempt: boolean }): Promise<unknown>;
+  sendStaffNotice(notificationId: string, opts: { finalAttempt: boolean }): Promise<unknown>;
   log: Logger;
 }
 
@@ -81,12 +86,15 @@ export function createPlatformWorker(connection: Redis, prefix: string, deps: Pl
   const worker = new Worker<PlatformPayload, unknown, PlatformJobName>(
     QUEUE_NAMES.platform,
     async (job: Job<PlatformPayload, unknown, PlatformJobName>) => {
-      const id = 'inboundId' in job.data ? job.data.inboundId : 'messageId' in job.data ? job.data.messageId : undefined;
+      const d = job.data;
+      const id = 'inboundId' in d ? d.inboundId : 'messageId' in d ? d.messageId : 'notificationId' in d ? d.notificationId : undefined;
       if (typeof id !== 'string' || !ID.test(id)) throw new UnrecoverableError(`${job.name} job without a valid id`);
       if (job.name === 'handle-platform-message') return deps.handle(id);
       if (job.name === 'send-platform-replies') return deps.sendReplies(id);
       if (job.name === 'deliver-platform-message')
         return deps.deliver(id, { finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) });
+      if (job.name === 'send-staff-notice')
+        return deps.sendStaffNotice(id, { finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) });
       throw new UnrecoverableError(`unknown job ${String(job.name)}`);
     },
     { connection, prefix, concurrency: 8, autorun: false },

@@ -117,6 +117,13 @@ export const envSchema = z.object({
     .regex(/^(\d{4}-\d{2}-\d{2})?(,\d{4}-\d{2}-\d{2})*$/, 'comma-separated YYYY-MM-DD dates')
     .default(''),
   DEADLINE_REMIND_HOURS: int(0, 240).default(4),
+  /** Working days after a missed deadline, the step still undone, that the case goes to the heads (0: never). */
+  ESCALATION_SECOND_LEVEL_DAYS: int(0, 60).default(2),
+  /** Usernames of the bureau's heads (局领导) for the second escalation; empty: the county-wide supervisors. */
+  ESCALATION_HEADS: z
+    .string()
+    .regex(/^\s*([A-Za-z0-9_.-]{3,40}(\s*,\s*[A-Za-z0-9_.-]{3,40})*)?\s*$/, 'comma-separated staff usernames, e.g. wang.jz,li.fjz')
+    .default(''),
   /** Working days to review a complaint that did not become a case (待甄别). */
   REVIEW_DAYS: int(1, 30).default(2),
   /** Days a chat message that did not become a case is kept once reviewed. */

@@ -38,6 +38,10 @@ export interface Config extends Omit<
   /** The Official Account and WeCom callbacks; null when the channel's variables are not set (the route is then 404). */
   officialAccount: PlatformChannelConfig | null;
   wecom: PlatformChannelConfig | null;
+  /** The WeCom app that sends staff notices (WECOM_CORP_ID, WECOM_SECRET, WECOM_AGENT_ID); null: inbox only. */
+  wecomApp: PlatformChannelConfig | null;
+  /** Usernames the second escalation goes to (ESCALATION_HEADS). */
+  escalationHeads: string[];
   /** Working days to accept, first contact and close, by priority (DEADLINE_DAYS_*). */
   deadlinePolicy: DeadlinePolicy;
   /** Public holidays and weekend days worked (HOLIDAYS, EXTRA_WORKDAYS). */
@@ -92,8 +96,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.WECHAT_OA_TOKEN && e.WECHAT_OA_AES_KEY && !e.WECHAT_OA_APPID) {
     throw new ConfigError('WECHAT_OA_APPID', 'required with WECHAT_OA_AES_KEY: the AppID is checked in every encrypted message');
   }
+  // The callback needs all three; WECOM_CORP_ID alone, with the Secret and AgentId, sends staff notices only.
   const wecomSet = [e.WECOM_TOKEN, e.WECOM_AES_KEY, e.WECOM_CORP_ID].filter(Boolean).length;
-  if (wecomSet > 0 && wecomSet < 3) throw new ConfigError('WECOM_TOKEN', 'WECOM_TOKEN, WECOM_AES_KEY and WECOM_CORP_ID go together');
+  if (wecomSet > 0 && wecomSet < 3 && !(wecomSet === 1 && e.WECOM_CORP_ID && e.WECOM_SECRET))
+    throw new ConfigError('WECOM_TOKEN', 'WECOM_TOKEN, WECOM_AES_KEY and WECOM_CORP_ID go together');
   if (!e.CAMPAIGN_FROM !== !e.CAMPAIGN_TO) throw new ConfigError('CAMPAIGN_FROM', 'CAMPAIGN_FROM and CAMPAIGN_TO go together');
   if (e.CAMPAIGN_FROM && e.CAMPAIGN_TO && e.CAMPAIGN_FROM > e.CAMPAIGN_TO) {
     throw new ConfigError('CAMPAIGN_TO', 'on or after CAMPAIGN_FROM: the campaign lies within the report year');
@@ -122,6 +128,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             apiBaseUrl: e.WECOM_API_BASE_URL,
           }
         : null,
+    wecomApp:
+      e.WECOM_CORP_ID && e.WECOM_SECRET && e.WECOM_AGENT_ID
+        ? {
+            token: e.WECOM_TOKEN ?? '',
+            aesKey: e.WECOM_AES_KEY ?? null,
+            receiverId: e.WECOM_CORP_ID,
+            secret: e.WECOM_SECRET,
+            agentId: e.WECOM_AGENT_ID,
+            apiBaseUrl: e.WECOM_API_BASE_URL,
+          }
+        : null,
+    escalationHeads: e.ESCALATION_HEADS.split(',')
+      .map((u) => u.trim())
+      .filter(Boolean),
     MONGODB_URI: e.MONGODB_URI ?? DEFAULT_MONGODB_URI,
     REDIS_URL: e.REDIS_URL ?? DEFAULT_REDIS_URL,
     redis: {

@@ -1,4 +1,5 @@
 import type { DeadlineWorkerDeps } from '../../queues/deadline-queue';
+import { staffNotifier, staffNotifierForJobs } from './notifications';
 import type { LeadRouteDeps } from '../http/routes/lead-routes';
 import { assignLead, changeLeadStatus, recordRecovery, type CaseActionDeps } from '../services/case-actions';
 import { checkDeadline, scheduleNextDeadline, type DeadlineDeps } from '../services/deadlines';
@@ -17,6 +18,7 @@ export function caseActionDeps(ctx: AppContext): CaseActionDeps {
   return {
     leads: ctx.repos.leads,
     staff: ctx.repos.staff,
+    notifyStaff: staffNotifier(ctx),
     outcomeCodes: ctx.config.outcomeCodes,
     notify: (lead) => tellComplainants(outbound, lead),
   };
@@ -52,9 +54,13 @@ export function leadRoutesPort(ctx: AppContext): LeadRouteDeps {
   };
 }
 
-/** Reminders and escalations at the case's working-day deadlines. */
+/** Reminders and escalations at the case's working-day deadlines, on the timeline and to the staff concerned. */
 export function deadlineWorkerPort(ctx: AppContext): Omit<DeadlineWorkerDeps, 'log'> {
-  const deps: DeadlineDeps = { leads: ctx.repos.leads, scheduleAfter: (lead, c) => ctx.deadlineQueue.scheduleAfter(lead, c) };
+  const deps: DeadlineDeps = {
+    leads: ctx.repos.leads,
+    scheduleAfter: (lead, c) => ctx.deadlineQueue.scheduleAfter(lead, c),
+    notify: staffNotifierForJobs(ctx),
+  };
   return {
     checkDeadline: (c) => checkDeadline(deps, c),
     scheduleNext: (c) => scheduleNextDeadline(deps, c),

@@ -20,6 +20,7 @@ import { createPlatformProducer, type PlatformProducer } from '../../queues/plat
 import { createLlmTriage } from '../triage/llm/llm-triage';
 import { triageByRules } from '../triage/rule-triage';
 import type { PlatformChannel } from '../domain/inbound';
+import { secondEscalationAt } from '../domain/escalation';
 
 /** The rule engine, as an async engine so an LLM-backed one can take its place. */
 export const ruleEngine: TriageEngine = async (input) => rulesOnly(triageByRules(input));
@@ -98,7 +99,9 @@ export async function createAppContext(config: Config, log: Logger, opts: { tria
     redis,
     triageQueue: createTriageProducer(producerConnection, { prefix: config.QUEUE_PREFIX, attempts: config.TRIAGE_ATTEMPTS }),
     outboundQueue: createOutboundProducer(producerConnection, config.QUEUE_PREFIX),
-    deadlineQueue: createDeadlineProducer(producerConnection, config.QUEUE_PREFIX, config.DEADLINE_REMIND_HOURS),
+    deadlineQueue: createDeadlineProducer(producerConnection, config.QUEUE_PREFIX, config.DEADLINE_REMIND_HOURS, (due) =>
+      secondEscalationAt(due, config.ESCALATION_SECOND_LEVEL_DAYS, config.workCalendar),
+    ),
     platformQueue: createPlatformProducer(producerConnection, config.QUEUE_PREFIX),
     withLocks,
     pending: createPendingComplaints(redis, config.QUEUE_PREFIX),

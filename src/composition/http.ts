@@ -8,6 +8,7 @@ import { callbackRoutesPort } from './outbound';
 import { platformRoutesPort } from './platform';
 import { statsRoutesPort } from './reports';
 import { reviewRoutesPort } from './review';
+import { notificationRoutesPort } from './notifications';
 import { authenticatePort, authRoutesPort } from './staff';
 
 /** Every router's port, for the API role. */
@@ -21,6 +22,7 @@ export function httpDeps(ctx: AppContext, status?: () => Record<string, unknown>
     complaints: complaintRoutesPort(ctx),
     callbacks: callbackRoutesPort(ctx),
     reviews: reviewRoutesPort(ctx),
+    notifications: notificationRoutesPort(ctx),
     stats: statsRoutesPort(ctx),
     auth: authRoutesPort(ctx),
     wechat: wechatRoutesPort(ctx),

@@ -15,6 +15,7 @@ import {
 import type { AppContext } from './context';
 import { conversationDeps } from './intake';
 import { deliveryPort } from './outbound';
+import { staffNoticePort } from './notifications';
 
 /** The Official Account / WeCom intake: store and queue in the callback, the conversation in the worker. */
 export function platformIntakeDeps(ctx: AppContext): PlatformIntakeDeps {
@@ -56,5 +57,6 @@ export function platformWorkerPort(ctx: AppContext): Omit<PlatformWorkerDeps, 'l
     handle: (inboundId) => handlePlatformMessage(deps, inboundId),
     sendReplies: (inboundId) => sendPlatformReplies(deps, inboundId),
     deliver: deliveryPort(ctx, (channelUserId, text, channel) => sendViaPlatform(deps, channelUserId, text, channel)),
+    sendStaffNotice: staffNoticePort(ctx),
   };
 }

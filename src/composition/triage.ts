@@ -11,11 +11,13 @@ import { sweepUnhandledInbound } from '../services/platform-intake';
 import type { AppContext } from './context';
 import { outboundDeps } from './outbound';
 import { platformIntakeDeps } from './platform';
+import { staffNotifier } from './notifications';
 
 /** Opening or joining cases: shared by triage and by staff splitting a complaint off. */
 export function openCaseDeps(ctx: AppContext): OpenCaseDeps {
   const { config, repos } = ctx;
   const outbound = outboundDeps(ctx);
+  const notify = staffNotifier(ctx);
   return {
     leads: repos.leads,
     complainants: repos.complainants,
@@ -28,6 +30,7 @@ export function openCaseDeps(ctx: AppContext): OpenCaseDeps {
     caseIndex: ctx.caseIndex,
     deadlinesFor: (openedAt, priority) => deadlinesFor(openedAt, priority, config.deadlinePolicy, config.workCalendar),
     scheduleDeadlines: (lead) => ctx.deadlineQueue.schedule(lead),
+    caseOpened: (lead) => notify({ kind: 'case_opened', lead }),
     // The complainant hears at once that the complaint was registered, with the case number.
     noticeEvent: (caseNumber, channel, at) => noticeEvent(outbound, caseNotice('accepted', caseNumber), channel, at),
   };

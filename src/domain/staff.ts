@@ -9,4 +9,6 @@ export interface StaffUser {
   area: string | null;
   active: boolean;
   createdAt: Date;
+  /** Their WeCom (企业微信) UserID, where notices are also sent as app messages; absent or null: none. */
+  wecomUserId?: string | null;
 }

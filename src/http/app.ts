@@ -9,6 +9,8 @@ import { hotlineRoutes, type HotlineRouteDeps } from './routes/hotline-routes';
 import { leadRoutes, type LeadRouteDeps } from './routes/lead-routes';
 import { complaintRoutes, type ComplaintRouteDeps } from './routes/complaint-routes';
 import { callbackRoutes, type CallbackRouteDeps } from './routes/callback-routes';
+import { notificationContract } from './contracts/notification-contract';
+import { notificationRoutes, type NotificationRouteDeps } from './routes/notification-routes';
 import { statsRoutes, type StatsRouteDeps } from './routes/stats-routes';
 import { authRoutes, type AuthRouteDeps } from './routes/auth-routes';
 import { wechatRoutes, type WechatRouteDeps } from './routes/wechat-routes';
@@ -36,6 +38,7 @@ export interface HttpDeps {
   complaints: ComplaintRouteDeps;
   callbacks: CallbackRouteDeps;
   reviews: ReviewRouteDeps;
+  notifications: NotificationRouteDeps;
   stats: StatsRouteDeps;
   auth: AuthRouteDeps;
   wechat: WechatRouteDeps;
@@ -56,6 +59,7 @@ export function mountedRouters(deps: HttpDeps): { prefix: string; staff: boolean
     { prefix: complaintContract.prefix, staff: true, router: complaintRoutes(deps.complaints) },
     { prefix: callbackContract.prefix, staff: true, router: callbackRoutes(deps.callbacks) },
     { prefix: reviewContract.prefix, staff: true, router: reviewRoutes(deps.reviews) },
+    { prefix: notificationContract.prefix, staff: true, router: notificationRoutes(deps.notifications) },
     { prefix: statsContract.prefix, staff: true, router: statsRoutes(deps.stats) },
     { prefix: wechatContract.prefix, staff: true, router: wechatRoutes(deps.wechat) },
     { prefix: officialAccountContract.prefix, staff: false, router: platformRoutes(deps.officialAccount) },

@@ -11,6 +11,7 @@ import { complaintContract } from './contracts/complaint-contract';
 import { healthContract } from './contracts/health-contract';
 import { hotlineContract } from './contracts/hotline-contract';
 import { leadContract } from './contracts/lead-contract';
+import { notificationContract } from './contracts/notification-contract';
 import type { ApiOperation, ResponseSpec, RouterContract } from './contracts/operation';
 import { officialAccountContract, wecomContract } from './contracts/platform-contract';
 import { reviewContract } from './contracts/review-contract';
@@ -49,6 +50,7 @@ export const CONTRACTS: readonly RouterContract[] = [
   leadContract,
   callbackContract,
   reviewContract,
+  notificationContract,
   statsContract,
   wechatContract,
   officialAccountContract,

@@ -1,6 +1,7 @@
 import { canAct, canRead, type CaseAction } from '../domain/access';
 import { AppError } from '../domain/app-error';
 import { canTransition } from '../domain/case-workflow';
+import type { StaffEvent } from '../domain/notification';
 import { fieldText, type FieldChange, type Lead, type LeadStatus, type TimelineEvent } from '../domain/lead';
 import type { StaffUser } from '../domain/staff';
 import type { LeadRepository } from '../db/repositories/lead-repository';
@@ -9,6 +10,8 @@ import type { StaffRepository } from '../db/repositories/staff-repository';
 export interface CaseActionDeps {
   leads: LeadRepository;
   staff: StaffRepository;
+  /** Tells staff of the case in their inbox and WeCom (never fails the action). */
+  notifyStaff?: (e: StaffEvent) => Promise<unknown>;
   /** Outcome codes a case may close with (code → Chinese label). */
   outcomeCodes: Record<string, string>;
   /** Tells the complainants where their case stands, after an assignment or a status change. */
@@ -86,6 +89,7 @@ export async function assignLead(
       ].filter((c) => c.before !== c.after),
     });
   });
+  await deps.notifyStaff?.({ kind: 'assigned', lead: assigned, at: assigned.timeline.at(-1)?.at ?? new Date() });
   await deps.notify?.(assigned);
   return assigned;
 }

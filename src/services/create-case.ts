@@ -31,6 +31,8 @@ export interface OpenCaseDeps {
   deadlinesFor: (openedAt: Date, priority: 'urgent' | 'normal') => Deadlines;
   /** Queues the reminders and escalations of a new case (best effort: overdue flags work without them). */
   scheduleDeadlines?: (lead: Lead) => Promise<void>;
+  /** Tells the area's staff of a new case (their inbox and WeCom); a repeat tells no one twice. */
+  caseOpened?: (lead: Lead) => Promise<unknown>;
   /**
    * The timeline entry of the notice that tells the complainant their case number, written with the
    * case (opened or joined) rather than after it; the notice itself is sent by the caller.
@@ -67,8 +69,11 @@ export const CHANNEL_NAME: Record<string, string> = {
   petition: '信访',
 };
 
-/** Queues a new case's reminders and escalations (best effort: overdue flags work without them). */
-export const scheduleDeadlines = (deps: OpenCaseDeps, lead: Lead) => deps.scheduleDeadlines?.(lead).catch(() => undefined);
+/** Queues a new case's reminders and escalations and tells its staff (best effort: overdue flags work without them). */
+export const afterCaseOpened = async (deps: OpenCaseDeps, lead: Lead) => {
+  await deps.scheduleDeadlines?.(lead).catch(() => undefined);
+  await deps.caseOpened?.(lead).catch(() => undefined);
+};
 
 export const indexEntry = (l: Lead, signals: CaseSignals) => ({
   id: l.id,
@@ -185,6 +190,6 @@ export async function openSeparateCase(
     report: { complaintId: c.id, complainantId, workerCount: t.worker_count, amountYuan: t.amount_yuan },
     now: deps.now?.() ?? new Date(),
   });
-  await scheduleDeadlines(deps, lead);
+  await afterCaseOpened(deps, lead);
   return lead;
 }

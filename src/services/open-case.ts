@@ -9,12 +9,12 @@ import { unionSignals, type CaseSignals } from '../domain/case-signals';
 import { TAOYUAN_TOWNSHIPS } from '../triage/lexicon/taoyuan-gazetteer';
 
 import {
+  afterCaseOpened,
   CHANNEL_NAME,
   complainantKey,
   complaintSignals,
   createCase,
   indexEntry,
-  scheduleDeadlines,
   type CaseComplainant,
   type OpenCaseDeps,
 } from './create-case';
@@ -41,7 +41,7 @@ export async function openOrJoinCase(
     // In case the earlier run stopped before it did these (queuing the first check again is a no-op).
     const signals = (await deps.leads.signals(already.id)) ?? complaintSignals(c, t, already.area);
     await deps.caseIndex.add(indexEntry(already, signals));
-    await scheduleDeadlines(deps, already);
+    await afterCaseOpened(deps, already);
     return { lead: already, complainant, opened: true };
   }
   const { lead, opened } = await matchOrCreate(deps, c, t, complainantId, who.phone);
@@ -99,7 +99,7 @@ async function matchOrCreate(
     return { lead: opened, opened: true };
   });
   // Outside the lock: other complaints about these names need not wait for it.
-  if (decided.opened) await scheduleDeadlines(deps, decided.lead);
+  if (decided.opened) await afterCaseOpened(deps, decided.lead);
   return decided;
 }
 

@@ -329,6 +329,20 @@ describe('the API answers as its OpenAPI document says', () => {
     expect(big.status).toBe(413);
   });
 
+  it('when staff read their notices, then the list, the unread filter and marking read answer as documented', async () => {
+    const list = await call('get', '/api/notifications', { as: staff.insp, query: 'unread=true' });
+    const items = (list.body as { items: { id: string; kind: string; leadId: string }[] }).items;
+    expect(items).toContainEqual(expect.objectContaining({ kind: 'assigned', leadId: leadA }));
+    const id = { id: items[0]!.id };
+    expect((await call('post', '/api/notifications/{id}/read', { as: staff.insp, params: id })).status).toBe(200);
+    expect((await call('post', '/api/notifications/{id}/read', { as: staff.sup, params: id })).status).toBe(404);
+    expect((await call('post', '/api/notifications/{id}/read', { as: staff.insp, params: { id: 'x' } })).status).toBe(400);
+    expect((await call('get', '/api/notifications', { as: staff.insp, query: 'page=0' })).status).toBe(400);
+    expect((await call('get', '/api/notifications')).status).toBe(401);
+    expect((await call('post', '/api/notifications/read-all', { as: staff.insp })).body).toMatchObject({ marked: expect.any(Number) });
+    expect((await call('get', '/api/notifications', { as: staff.op })).body).toMatchObject({ items: [], total: 0, unread: 0 });
+  });
+
   it('when supervisors ask for statistics and the annual report, then the figures and refusals answer as documented', async () => {
     const year = new Date().getFullYear();
     expect((await call('get', '/api/stats', { as: staff.sup, query: `from=${year}-01-01&to=${year}-12-31` })).status).toBe(200);

@@ -68,16 +68,16 @@ describe('deadlines on a working-day calendar, reminders and escalation', () => 
     expect(waiting.map((j) => j.id)).toEqual([job.id]);
   });
 
-  it('when a check has run, then the next one of the chain waits, in the order the deadlines fall due; a closed case ends it', async () => {
+  it('when a check has run, then the next one of the chain waits, in the order the checks fall due; a closed case ends it', async () => {
     const leadId = await openCase('来电人：龙潭镇的松柏木器厂欠我工资4500元，电话13900009904。');
     const lead = (await app.ctx.repos.leads.get(leadId))!;
     const order: string[] = [];
     let check = { leadId, step: 'accept', phase: 'remind' } as const as {
       leadId: string;
       step: 'accept' | 'contact' | 'close';
-      phase: 'remind' | 'escalate';
+      phase: 'remind' | 'escalate' | 'second_escalation';
     };
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 8; i++) {
       await deadlineWorkerPort(app.ctx).scheduleNext(check);
       const first = deadlineJobId({ leadId, step: 'accept', phase: 'remind' });
       const waiting = (await app.ctx.deadlineQueue.queue.getDelayed()).filter(
@@ -90,20 +90,26 @@ describe('deadlines on a working-day calendar, reminders and escalation', () => 
       const deadline = { accept: lead.deadlines!.acceptBy, contact: lead.deadlines!.contactBy, close: lead.deadlines!.closeBy }[
         next.data.step
       ];
-      expect(due).toBeLessThanOrEqual(new Date(deadline).getTime());
+      // Reminders and escalations at or before the deadline; the second escalation working days after it.
+      if (next.data.phase === 'second_escalation') expect(due).toBeGreaterThan(new Date(deadline).getTime() + 86_400_000);
+      else expect(due).toBeLessThanOrEqual(new Date(deadline).getTime());
       check = next.data;
     }
+    // ESCALATION_SECOND_LEVEL_DAYS (2): accept's second escalation falls at the contact deadline, and goes first.
     expect(order.map((id) => id.replace(`deadline-${leadId}-`, ''))).toEqual([
       'accept-escalate',
       'contact-remind',
+      'accept-second_escalation',
       'contact-escalate',
+      'contact-second_escalation',
       'close-remind',
       'close-escalate',
+      'close-second_escalation',
     ]);
     const mine = async () => (await app.ctx.deadlineQueue.queue.getDelayed()).filter((j) => j.data.leadId === leadId).length;
     // After the last check nothing more is queued.
     const before = await mine();
-    await deadlineWorkerPort(app.ctx).scheduleNext({ leadId, step: 'close', phase: 'escalate' });
+    await deadlineWorkerPort(app.ctx).scheduleNext({ leadId, step: 'close', phase: 'second_escalation' });
     expect(await mine()).toBe(before);
     // A closed case: the chain stops even where a check would follow.
     for (const j of await app.ctx.deadlineQueue.queue.getDelayed()) if (j.data.leadId === leadId) await j.remove();

@@ -8,6 +8,7 @@ export interface StaffDoc {
   role: string;
   area: string | null;
   active: boolean;
+  wecomUserId?: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -32,6 +33,7 @@ const staffSchema = new Schema<StaffDoc>(
     role: { type: String, enum: STAFF_ROLES, required: true },
     area: { type: String, default: null },
     active: { type: Boolean, default: true },
+    wecomUserId: { type: String, default: null },
   },
   { timestamps: true, collection: 'staff' },
 );

@@ -19,6 +19,8 @@ import { createEvidenceRepository } from './evidence-repository';
 import { createInboundRepository } from './inbound-repository';
 import { createAuditRepository } from './audit-repository';
 import { auditModel } from '../models/audit-model';
+import { createNotificationRepository } from './notification-repository';
+import { notificationModel } from '../models/notification-model';
 
 export interface RepositoryOptions {
   /**
@@ -40,6 +42,7 @@ export function createRepositories(db: Connection, opts: RepositoryOptions = {})
     evidence: translatingErrors(createEvidenceRepository(db)),
     inbound: translatingErrors(createInboundRepository(db)),
     audit: translatingErrors(createAuditRepository(db)),
+    notifications: translatingErrors(createNotificationRepository(db)),
   };
 }
 
@@ -62,6 +65,7 @@ export async function ensureIndexes(db: Connection): Promise<void> {
     inboundModel(db),
     evidenceModel(db),
     auditModel(db),
+    notificationModel(db),
   ]) {
     await applyIndexPlan(model as unknown as Model<unknown>, server);
   }

@@ -10,6 +10,7 @@ function toStaff(d: StaffDoc): StaffUser {
     area: d.area ?? null,
     active: d.active,
     createdAt: d.createdAt,
+    wecomUserId: d.wecomUserId ?? null,
   };
 }
 
@@ -59,7 +60,7 @@ export function createStaffRepository(db: Connection) {
       return docs.map(toStaff);
     },
 
-    async update(id: string, set: { active?: boolean; passwordHash?: string }): Promise<StaffUser | null> {
+    async update(id: string, set: { active?: boolean; passwordHash?: string; wecomUserId?: string | null }): Promise<StaffUser | null> {
       if (!/^[0-9a-f]{24}$/i.test(id)) return null;
       const d = await Staff.findOneAndUpdate({ _id: new Types.ObjectId(id) }, { $set: set }, { returnDocument: 'after' }).lean<StaffDoc>();
       return d ? toStaff(d) : null;
