@@ -1,6 +1,7 @@
 import type { FaultCase } from '../support/suite';
 import { badInput } from './bad-input';
 import { consoleXss } from './console-xss';
+import { callbackReplay } from './callback-replay';
 import { concurrentDelivery } from './concurrent-delivery';
 import { flood } from './flood';
 import { hostileXml } from './hostile-xml';
@@ -40,6 +41,7 @@ export const CASES: FaultCase[] = [
   piiResponses,
   scopeReads,
   loginParallel,
+  callbackReplay,
   // Last: it also reads the logs of every process the cases above spawned and every queue of the run.
   piiLeaks,
 ];
