@@ -8,6 +8,7 @@ import { queueHealthPort, wechatRoutesPort } from './ops';
 import { dashboardPort, statsRoutesPort } from './reports';
 import { authenticatePort, authRoutesPort, staffAdminPort } from './staff';
 import { reviewRoutesPort } from './review';
+import { notificationRoutesPort } from './notifications';
 import { importPagesPort } from './import';
 import { callbackConsolePort, callbackRoutesPort } from './outbound';
 import { deskPagesPort } from './desk';
@@ -23,6 +24,7 @@ export function consolePort(ctx: AppContext): ConsoleDeps {
     ...staffAdminPort(ctx),
     ...reviewRoutesPort(ctx),
     ...importPagesPort(ctx),
+    ...notificationRoutesPort(ctx),
     ...callbackRoutesPort(ctx),
     ...callbackConsolePort(ctx),
     ...deskPagesPort(ctx),
@@ -37,6 +39,7 @@ export function consolePort(ctx: AppContext): ConsoleDeps {
     dashboard: dashboardPort(ctx),
     outcomeCodes: config.outcomeCodes,
     queueHealth: queueHealthPort(ctx),
+    wecomNotices: config.wecomApp !== null,
     secureCookie: config.CONSOLE_SECURE_COOKIE,
     log: ctx.log.child({ module: 'console' }),
   };

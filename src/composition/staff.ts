@@ -4,7 +4,14 @@ import type { ConsoleDeps } from '../http/console/console-router';
 import { createLoginThrottle } from '../redis/login-rate-limit';
 import { authenticateToken, login, logout } from '../services/staff-accounts';
 import { auditLog } from '../services/audit-log';
-import { assignableInspectors, createStaffByAdmin, listStaff, resetStaffPassword, setStaffActive } from '../services/staff-admin';
+import {
+  assignableInspectors,
+  createStaffByAdmin,
+  listStaff,
+  resetStaffPassword,
+  setStaffActive,
+  setStaffWecomUser,
+} from '../services/staff-admin';
 import type { AuditEvent } from '../domain/audit';
 import type { AppContext } from './context';
 
@@ -25,7 +32,10 @@ export function authenticatePort(ctx: AppContext): AuthenticateToken {
 /** Staff management (admins) and who may be assigned a case (supervisors). */
 export function staffAdminPort(
   ctx: AppContext,
-): Pick<ConsoleDeps, 'listStaff' | 'createStaff' | 'setStaffActive' | 'resetStaffPassword' | 'assignableInspectors' | 'auditLog'> {
+): Pick<
+  ConsoleDeps,
+  'listStaff' | 'createStaff' | 'setStaffActive' | 'resetStaffPassword' | 'setStaffWecomUser' | 'assignableInspectors' | 'auditLog'
+> {
   const { repos } = ctx;
   const deps = { staff: repos.staff, audit: (e: AuditEvent) => repos.audit.record(e) };
   return {
@@ -33,6 +43,7 @@ export function staffAdminPort(
     createStaff: (actor, input) => createStaffByAdmin(deps, actor, input),
     setStaffActive: (actor, id, active) => setStaffActive(deps, actor, id, active),
     resetStaffPassword: (actor, id, password) => resetStaffPassword(deps, actor, id, password),
+    setStaffWecomUser: (actor, id, wecomUserId) => setStaffWecomUser(deps, actor, id, wecomUserId),
     assignableInspectors: () => assignableInspectors(repos),
     auditLog: (actor) =>
       auditLog(

@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = [
   'staff_disabled',
   'staff_enabled',
   'staff_password_reset',
+  'staff_wecom_set',
   'cases_exported',
   'complainant_erased',
 ] as const;

@@ -68,7 +68,7 @@ export function eventText(e: StaffEvent): string {
   const cn = e.lead.caseNumber;
   switch (e.kind) {
     case 'case_opened':
-      return `${e.lead.priority === 'urgent' ? '【紧急】' : ''}新案件 ${cn}（${e.lead.area ?? '属地未定'}）待受理，请及时指派。`;
+      return `${e.lead.priority === 'urgent' ? '【紧急】' : ''}新案件 ${cn}（${e.lead.area ?? '属地未定'}）待受理。`;
     case 'assigned':
       return `案件 ${cn} 已指派给您承办。`;
     case 'worker_reply':

@@ -55,6 +55,15 @@ export async function setStaffActive(deps: AdminDeps, actor: StaffUser, id: stri
   return user;
 }
 
+/** The WeCom UserID a member's notices are also sent to as app messages; null removes it. */
+export async function setStaffWecomUser(deps: AdminDeps, actor: StaffUser, id: string, wecomUserId: string | null): Promise<StaffUser> {
+  adminOnly(actor);
+  const user = await deps.staff.update(id, { wecomUserId });
+  if (!user) throw new AppError('staff_not_found', `staff user ${id} does not exist`, { status: 404 });
+  await recordChange(deps, actor, 'staff_wecom_set', user, { wecomUserId });
+  return user;
+}
+
 /** A new password; every session and token of the user stops working. */
 export async function resetStaffPassword(deps: AdminDeps, actor: StaffUser, id: string, password: string): Promise<StaffUser> {
   adminOnly(actor);

@@ -13,6 +13,7 @@ import type { Logger } from '../../infra/logger';
 import type { DispositionCode } from '../../domain/disposition';
 import type { AuditEvent } from '../../domain/audit';
 import type { ReviewRouteDeps } from '../routes/review-routes';
+import type { InboxPagesDeps } from './inbox-pages';
 import type { CallbackTab } from '../../domain/callback';
 import type { CallbackQueue } from '../../services/outbound/callback-queue';
 import type { CallbackRouteDeps } from '../routes/callback-routes';
@@ -25,6 +26,7 @@ import type { DeskPagesDeps } from './desk-pages';
 export interface ConsoleDeps
   extends
     AuthRouteDeps,
+    InboxPagesDeps,
     ReviewRouteDeps,
     DeskPagesDeps,
     StatsRouteDeps,
@@ -53,6 +55,10 @@ export interface ConsoleDeps
   createStaff(actor: StaffUser, input: { username: string; password: string; role: StaffRole; area: string | null }): Promise<StaffUser>;
   setStaffActive(actor: StaffUser, id: string, active: boolean): Promise<StaffUser>;
   resetStaffPassword(actor: StaffUser, id: string, password: string): Promise<StaffUser>;
+  /** A staff member's WeCom UserID for notices (null: none). */
+  setStaffWecomUser(actor: StaffUser, id: string, wecomUserId: string | null): Promise<StaffUser>;
+  /** Notices also go to WeCom (WECOM_CORP_ID, WECOM_SECRET, WECOM_AGENT_ID are set). */
+  wecomNotices: boolean;
   /** The import upload (导入): reads an export and keeps its rows for a preview and one run (an id). */
   receiveImportUpload(staff: StaffUser, file: { fileName: string; data: Buffer; channel: NewComplaint['channel'] }): Promise<string>;
   /** An upload of one's own: its state, progress and summary, and a preview until it runs. */

@@ -12,6 +12,7 @@ import { opsPages } from './ops-pages';
 import { queuePage } from './queue-page';
 import { reviewPages } from './review-pages';
 import { importPages } from './import-pages';
+import { inboxBadge, inboxPages } from './inbox-pages';
 import { callbackPages } from './callback-pages';
 import { deskPages } from './desk-pages';
 import { loadSession, requireSession, sameOriginOnly } from './session';
@@ -56,10 +57,12 @@ export function consoleRouter(deps: ConsoleDeps): Router {
   router.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }));
   router.use(sameOriginOnly);
   router.use(loadSession(deps.authenticateToken));
+  router.use(inboxBadge(deps));
   router.use(authPages(deps));
   router.use(importPages(deps)); // before requireSession: it reads multipart bodies, then checks the session itself
   router.use(requireSession);
   router.use(queuePage(deps));
+  router.use(inboxPages(deps));
   router.use(reviewPages(deps));
   router.use(callbackPages(deps));
   router.use(deskPages(deps));

@@ -82,6 +82,7 @@ export const EVENT_LABELS: Record<string, string> = {
   merged_into: '被合并',
   duplicate_dismissed: '排除重复',
   complaint_split: '拆分投诉',
+  deadline_second_escalation: '超期上报局领导',
   deadline_reminder: '期限提醒',
   deadline_escalated: '超期上报',
 };
@@ -134,6 +135,7 @@ export const AUDIT_LABELS: Record<string, string> = {
   staff_disabled: '停用账号',
   staff_enabled: '启用账号',
   staff_password_reset: '重置密码',
+  staff_wecom_set: '设置企业微信账号',
   cases_exported: '导出案件',
   complainant_erased: '删除投诉人个人信息',
 };

@@ -18,8 +18,18 @@ const createForm = z.object({
 });
 const activeForm = z.object({ active: z.enum(['true', 'false']) });
 const passwordForm = z.object({ password });
+/** A WeCom UserID (账号): letters, digits, _ - . @; empty removes it. */
+const wecomForm = z.object({
+  wecomUserId: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_.@-]{1,64}$/)
+      .nullable(),
+  ),
+});
 const banner = z.object({
-  ok: z.enum(['created', 'updated', 'password']).optional(),
+  ok: z.enum(['created', 'updated', 'password', 'wecom']).optional(),
   err: z
     .string()
     .regex(/^[a-z_]{1,40}$/)
@@ -30,6 +40,7 @@ const OK: Record<string, string> = {
   created: '用户已创建。',
   updated: '用户状态已更新。',
   password: '密码已重置，该用户的所有登录已失效。',
+  wecom: '企业微信账号已保存。',
 };
 
 /** Admins only: the WeChat bot's login, queue health, and staff users. */
@@ -55,6 +66,7 @@ export function opsPages(deps: ConsoleDeps): Router {
       users,
       audit,
       roles: STAFF_ROLES,
+      wecomNotices: deps.wecomNotices,
       ok: b.success && b.data.ok ? OK[b.data.ok] : null,
       err: b.success && b.data.err ? b.data.err : null,
     });
@@ -79,6 +91,13 @@ export function opsPages(deps: ConsoleDeps): Router {
     act(async (req, res) => {
       await deps.setStaffActive(staffOf(res), parseOr400(staffId, req.params).sid, parseOr400(activeForm, req.body).active === 'true');
       return 'updated';
+    }),
+  );
+  router.post(
+    '/ops/staff/:sid/wecom',
+    act(async (req, res) => {
+      await deps.setStaffWecomUser(staffOf(res), parseOr400(staffId, req.params).sid, parseOr400(wecomForm, req.body).wecomUserId);
+      return 'wecom';
     }),
   );
   router.post(

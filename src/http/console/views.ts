@@ -55,7 +55,13 @@ export const helpers = {
 };
 
 export function render(res: Response, view: string, data: Record<string, unknown>, status = 200): void {
-  const locals = res.locals as { staff?: unknown; csrf?: string };
-  const html = eta.render(view, { ...data, h: helpers, staff: locals.staff ?? null, csrf: locals.csrf ?? '' });
+  const locals = res.locals as { staff?: unknown; csrf?: string; unread?: number | null };
+  const html = eta.render(view, {
+    ...data,
+    h: helpers,
+    staff: locals.staff ?? null,
+    csrf: locals.csrf ?? '',
+    unread: locals.unread ?? null,
+  });
   res.status(status).type('html').send(html);
 }
