@@ -11,6 +11,7 @@ import { llmFaults } from './llm-faults';
 import { loginParallel } from './login-parallel';
 import { mongoOutage } from './mongo-outage';
 import { operatorInjection } from './operator-injection';
+import { oversizedConversation } from './oversized-conversation';
 import { piiLeaks } from './pii';
 import { piiResponses } from './pii-responses';
 import { redisDown } from './redis-down';
@@ -42,6 +43,7 @@ export const CASES: FaultCase[] = [
   scopeReads,
   loginParallel,
   callbackReplay,
+  oversizedConversation,
   // Last: it also reads the logs of every process the cases above spawned and every queue of the run.
   piiLeaks,
 ];
