@@ -1,10 +1,10 @@
 import { personNameAt } from '../rules/person-names';
-import { SPOKEN_DIGITS } from '../rules/phone';
+import { findNumbers } from '../../domain/masking';
 /** Words with which complainants give their own name: 我叫覃春生, 本人滕秋菊, 姓名：符永旺. */
 const SELF_NAME_CUE = /(?:我叫|我是|本人|我姓名|姓名[:：]?\s*|名字叫|名叫)/g;
 
 /** The complainant's own name, wherever it appears, once they have said it: it tells the model nothing it needs. */
-function maskOwnNames(text: string): string {
+export function maskOwnNames(text: string): string {
   const names = new Set<string>();
   for (const m of text.matchAll(SELF_NAME_CUE)) {
     const name = personNameAt(text, (m.index ?? 0) + m[0].length);
@@ -16,14 +16,11 @@ function maskOwnNames(text: string): string {
 }
 
 /**
- * Phone and ID numbers (and the complainant's own name) never leave the process: each is replaced by a numbered placeholder before the
- * text goes to the LLM, and a placeholder the LLM returns as the callback number is mapped back here.
+ * Phone and ID numbers (and the complainant's own name) never leave the process: each is replaced by a
+ * numbered placeholder before the text goes to the LLM, and a placeholder the LLM returns as the
+ * callback number is mapped back here. Numbers are found in every written form by the one reader of
+ * domain/masking (spaced, dashed, +86, full-width, read out digit by digit).
  */
-const ID_NUMBER = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
-const PHONE = /(?<!\d)(?:\+?86[\s-]?)?(?:1[3-9]\d(?:[\s-]?\d){8}|0\d{2,3}[\s-]?\d{7,8})(?!\d)/g;
-/** Spoken digits on a transcript (一三九…, 幺 for 1) read out as a phone number. */
-const SPOKEN_PHONE = new RegExp(`[${Object.keys(SPOKEN_DIGITS).join('')}]{7,}`, 'g');
-
 export interface MaskedText {
   text: string;
   /** placeholder → original digits */
@@ -41,9 +38,12 @@ export function maskPii(text: string): MaskedText {
     phones.set(p, digits);
     return p;
   };
-  const masked = maskOwnNames(text)
-    .replace(ID_NUMBER, '[身份证号]')
-    .replace(PHONE, (m) => placeholder(m.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '')))
-    .replace(SPOKEN_PHONE, (m) => placeholder([...m].map((c) => SPOKEN_DIGITS[c] ?? '').join('')));
-  return { text: masked, phones };
+  const named = maskOwnNames(text);
+  let masked = '';
+  let at = 0;
+  for (const n of findNumbers(named)) {
+    masked += named.slice(at, n.start) + (n.kind === 'id' ? '[身份证号]' : placeholder(n.digits));
+    at = n.end;
+  }
+  return { text: masked + named.slice(at), phones };
 }

@@ -17,4 +17,24 @@ describe('what goes to the LLM', () => {
   it('when 我是 is followed by a trade, not a name, then nothing is masked', () => {
     expect(maskPii('我是木工，老板欠我工资').text).toBe('我是木工，老板欠我工资');
   });
+
+  it.each([
+    ['plain', '电话13877770002', '13877770002'],
+    ['spaced', '电话 138 7777 0002', '13877770002'],
+    ['dashed', '电话138-7777-0002', '13877770002'],
+    ['+86', '电话+86 138 7777 0002', '13877770002'],
+    ['full-width', '电话１３８７７７７０００２', '13877770002'],
+    ['read out', '电话幺三八，七七七拐，洞洞洞二', '13877770002'],
+    ['landline', '座机(0736)6620002', '07366620002'],
+  ])('when the phone is written %s, then no digit of it reaches the LLM and the placeholder maps back', (_form, text, digits) => {
+    const masked = maskPii(`老板欠我工资，${text}`);
+    expect(masked.text).toContain('[电话1]');
+    expect(masked.text).not.toMatch(/[0-9０-９]{3}|七七|洞洞/);
+    expect(masked.phones.get('[电话1]')).toBe(digits);
+  });
+
+  it('when an ID number is written in groups or full-width, then it is masked', () => {
+    expect(maskPii('身份证430725 19850101 123X').text).toContain('[身份证号]');
+    expect(maskPii('身份证４３０７２５１９８５０１０１１２３４').text).not.toMatch(/[０-９]{4}/);
+  });
 });
