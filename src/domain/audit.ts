@@ -9,6 +9,10 @@ export const AUDIT_ACTIONS = [
   'staff_wecom_set',
   'cases_exported',
   'complainant_erased',
+  'faq_created',
+  'faq_updated',
+  'faq_disabled',
+  'faq_enabled',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -19,6 +19,7 @@ import { createEvidenceRepository } from './evidence-repository';
 import { createInboundRepository } from './inbound-repository';
 import { createAuditRepository } from './audit-repository';
 import { auditModel } from '../models/audit-model';
+import { createFaqRepository } from './faq-repository';
 import { createNotificationRepository } from './notification-repository';
 import { notificationModel } from '../models/notification-model';
 
@@ -42,6 +43,7 @@ export function createRepositories(db: Connection, opts: RepositoryOptions = {})
     evidence: translatingErrors(createEvidenceRepository(db)),
     inbound: translatingErrors(createInboundRepository(db)),
     audit: translatingErrors(createAuditRepository(db)),
+    faq: translatingErrors(createFaqRepository(db)),
     notifications: translatingErrors(createNotificationRepository(db)),
   };
 }
