@@ -20,6 +20,9 @@ import { createPlatformProducer, type PlatformProducer } from '../../queues/plat
 import { createLlmTriage } from '../triage/llm/llm-triage';
 import { triageByRules } from '../triage/rule-triage';
 import type { PlatformChannel } from '../domain/inbound';
+import { createFaqVersion } from '../redis/faq-version';
+import { createFaqCatalog, type FaqCatalog } from '../services/faq/faq-catalog';
+import { faqSeed, seedFaq } from '../services/faq/faq-seed';
 import { secondEscalationAt } from '../domain/escalation';
 
 /** The rule engine, as an async engine so an LLM-backed one can take its place. */
@@ -63,6 +66,8 @@ export interface AppContext {
   nextCaseSequence: (counterId: string) => Promise<number>;
   platformClients: Record<PlatformChannel, PlatformClient | null>;
   triage: TriageEngine;
+  /** The consultation FAQ, one copy per process (every chat channel, triage and the desk read it). */
+  faq: FaqCatalog;
   checks: Record<string, () => Promise<boolean>>;
   close(): Promise<void>;
 }
@@ -85,6 +90,9 @@ export async function createAppContext(config: Config, log: Logger, opts: { tria
   const reachable = await Promise.all([firstConnectAttempt(producerConnection), firstConnectAttempt(redis)]);
   if (!reachable.every(Boolean)) log.warn('Redis is not reachable yet: intake answers 503 until it is');
   const { repos } = store;
+  // The shipped answers go into an empty FAQ; without them for now, the built-in ones answer.
+  await seedFaq(repos.faq).catch((err: Error) => log.warn({ err: err.message }, 'FAQ not seeded'));
+  const faqLog = log.child({ module: 'faq' });
   const platformClient = (channel: PlatformChannel) => {
     const account = channel === 'wechat_oa' ? config.officialAccount : config.wecom;
     return account ? createPlatformClient(channel, account, redis, config.QUEUE_PREFIX, withLocks) : null;
@@ -111,6 +119,14 @@ export async function createAppContext(config: Config, log: Logger, opts: { tria
     ),
     platformClients: { wechat_oa: platformClient('wechat_oa'), wecom: platformClient('wecom') },
     triage: opts.triage ?? triageEngineFor(config, log, producerConnection),
+    faq: createFaqCatalog({
+      list: () => repos.faq.list(),
+      version: createFaqVersion(redis, config.QUEUE_PREFIX),
+      fallback: faqSeed(new Date(0)),
+      checkEveryMs: 2000,
+      maxAgeMs: 300_000,
+      onError: (message) => faqLog.warn({ err: message }, 'FAQ not read; the last copy answers'),
+    }),
     checks: { mongodb: () => store.ping(), redis: async () => (await pingRedis(producerConnection)) && (await pingRedis(redis)) },
     async close() {
       for (const q of [ctx.triageQueue, ctx.outboundQueue, ctx.deadlineQueue, ctx.platformQueue]) await q.close().catch(() => undefined);

@@ -2,7 +2,6 @@ import type { DeskPagesDeps } from '../http/console/desk-pages';
 import { previewJoin } from '../services/join-preview';
 import { lookupCaller, type LookupDeps } from '../services/desk/caller-lookup';
 import { checkAtDesk, deskOutcome, fileAtDesk, type DeskDeps } from '../services/desk/desk-intake';
-import { faqEntryFor } from '../services/intake/faq';
 import { triageByRules } from '../triage/rule-triage';
 import type { AppContext } from './context';
 import { acceptPort } from './intake';
@@ -14,7 +13,7 @@ export function deskDeps(ctx: AppContext): DeskDeps {
   const accept = acceptPort(ctx);
   return {
     read: triageByRules,
-    faqFor: faqEntryFor,
+    faqFor: (text) => ctx.faq.answerFor(text),
     referrals: config.referrals,
     labels: config.dispositionLabels,
     previewJoin: (t) => previewJoin(open, t),

@@ -63,6 +63,7 @@ export function conversationDeps(ctx: AppContext, channel: ComplaintChannel): In
     storeEvidence: (e) => repos.evidence.add({ channel, ...e }),
     rateLimit: createContactRateLimit(ctx.redis, keyPrefix, config.INTAKE_RATE_LIMIT, config.INTAKE_RATE_WINDOW_S),
     evidenceBudget: createEvidenceBudget(ctx.redis, keyPrefix, config.INTAKE_EVIDENCE_MB_PER_DAY * 1024 * 1024),
+    faqFor: (text) => ctx.faq.answerFor(text),
   };
 }
 

@@ -1,7 +1,6 @@
 import type { TriageWorkerDeps } from '../../queues/triage-worker';
 import { caseNotice } from '../domain/outbound';
 import { addWorkingDays, deadlinesFor } from '../domain/working-days';
-import { faqEntryFor } from '../services/intake/faq';
 import type { DispositionPolicy } from '../services/review/disposition-policy';
 import type { OpenCaseDeps } from '../services/open-case';
 import { noticeEvent, sendNoticeOnce } from '../services/outbound/dispatch';
@@ -40,7 +39,7 @@ export function openCaseDeps(ctx: AppContext): OpenCaseDeps {
 export function dispositionPolicy(ctx: AppContext): DispositionPolicy {
   const { config } = ctx;
   return {
-    faqIdFor: (text) => faqEntryFor(text).id,
+    faqIdFor: async (text) => (await ctx.faq.answerFor(text)).id,
     referrals: config.referrals,
     reviewDueBy: (at) => addWorkingDays(at, config.REVIEW_DAYS, config.workCalendar),
     chatRetentionDays: config.CHAT_RETENTION_DAYS,

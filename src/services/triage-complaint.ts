@@ -38,8 +38,9 @@ export async function triageComplaint(
   if (complaint.state !== 'received') return { complaintId, leadId: complaint.leadId, skipped: true };
   try {
     const result = withCorrections(await deps.triage({ channel: complaint.channel, text: complaint.text }), complaint.corrections);
+    const faqId = result.category === 'consultation' ? await deps.policy.faqIdFor(complaint.text) : null;
     const decision = decideDisposition(result, complaint.text, {
-      faqIdFor: deps.policy.faqIdFor,
+      faqIdFor: () => faqId,
       phoneKnown: Boolean(result.phone ?? complaint.sender.phone),
     });
     const now = deps.now?.() ?? new Date();

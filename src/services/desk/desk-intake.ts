@@ -14,7 +14,8 @@ export type DeskChannel = (typeof DESK_CHANNELS)[number];
 export interface DeskDeps {
   /** The rule engine: what the product reads, at once, while the caller waits. */
   read(input: TriageInput): TriageResult;
-  faqFor(text: string): { id: string; answer: string; source: string };
+  /** The FAQ entry a consultation is answered with (the bureau's, cached in the process). */
+  faqFor(text: string): Promise<{ id: string; answer: string; source: string }>;
   referrals: Record<ReferralTarget, Referral>;
   labels: Record<DispositionCode, string>;
   /** The open case these fields would join, if any. */
@@ -58,8 +59,9 @@ export async function checkAtDesk(deps: DeskDeps, entry: DeskEntry, corrections:
     ...definedOnly(corrections),
     phone: corrections.phone ?? read.phone ?? entry.callerPhone ?? null,
   };
+  const faq = reading.category === 'consultation' ? await deps.faqFor(entry.text) : null;
   const decision = decideDisposition(reading, entry.text, {
-    faqIdFor: (text) => deps.faqFor(text).id,
+    faqIdFor: () => faq?.id ?? null,
     phoneKnown: Boolean(reading.phone ?? entry.callerPhone),
   });
   if (decision.code === 'case') {
@@ -74,8 +76,12 @@ export async function checkAtDesk(deps: DeskDeps, entry: DeskEntry, corrections:
         : null,
     };
   }
-  const faq = decision.code === 'consultation_answered' ? deps.faqFor(entry.text) : null;
-  const tellCaller = faq ? `${faq.answer}（依据：${faq.source}）` : decision.referral ? deps.referrals[decision.referral].advice : null;
+  const tellCaller =
+    decision.code === 'consultation_answered' && faq
+      ? `${faq.answer}（依据：${faq.source}）`
+      : decision.referral
+        ? deps.referrals[decision.referral].advice
+        : null;
   return {
     reading,
     proposal: { code: decision.code, label: deps.labels[decision.code], reason: decision.reason, tellCaller },
@@ -123,7 +129,7 @@ export async function deskOutcome(
     if (lead)
       return { complaint: c, outcome: { state: 'case', caseNumber: lead.caseNumber, leadId: lead.id, joined: d.code === 'merged' } };
   }
-  const faq = d.code === 'consultation_answered' ? deps.faqFor(c.text) : null;
+  const faq = d.code === 'consultation_answered' ? await deps.faqFor(c.text) : null;
   return {
     complaint: c,
     outcome: {

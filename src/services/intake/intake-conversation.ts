@@ -1,6 +1,7 @@
 import { transcriptText, type NewComplaint } from '../../domain/complaint';
 import type { ComplaintChannel, TriageInput, TriageResult } from '../../domain/triage-result';
-import { faqAnswer, OTHER_MATTERS, PROMPT_FOR_COMPLAINT } from './faq';
+import { faqReply, type FaqHit } from '../../domain/faq';
+import { OTHER_MATTERS, PROMPT_FOR_COMPLAINT } from './faq';
 import {
   CONFIRM,
   DONT_KNOW,
@@ -33,6 +34,8 @@ export interface IntakeDeps {
   storeEvidence(e: { channelUserId: string; name: string; mime: string; data: Buffer }): Promise<string>;
   /** Per-contact bytes of evidence a day: false when this file would go over. */
   evidenceBudget(contactId: string, bytes: number): Promise<boolean>;
+  /** The FAQ entry a consultation is answered with (the bureau's own, cached in the process). */
+  faqFor(text: string): Promise<FaqHit>;
 }
 
 export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
@@ -135,7 +138,7 @@ async function handle(deps: IntakeDeps, m: IncomingMessage): Promise<string[]> {
     await deps.state.clear(m.contactId);
     // Kept too, so that every message has a disposition a person can see and overturn.
     await deps.acceptComplaint(single(deps, m, text));
-    if (t.category === 'consultation') return [faqAnswer(text)];
+    if (t.category === 'consultation') return [faqReply(await deps.faqFor(text))];
     if (t.category === 'labor_other') return [OTHER_MATTERS];
     if (t.category === 'progress_query') return [await deps.progressFor(m.contactId, null)];
     return [PROMPT_FOR_COMPLAINT];

@@ -5,8 +5,8 @@ import type { DispositionWrite } from '../../db/repositories/complaint-repositor
 
 /** How dispositions are recorded: the FAQ, the referral advice, the review deadline and chat retention. */
 export interface DispositionPolicy {
-  /** The FAQ entry a consultation is answered with. */
-  faqIdFor: (text: string) => string | null;
+  /** The FAQ entry a consultation is answered with (the bureau's FAQ is read from the store). */
+  faqIdFor: (text: string) => string | null | Promise<string | null>;
   referrals: Record<ReferralTarget, Referral>;
   /** The working-day deadline of a review opened at `at`. */
   reviewDueBy: (at: Date) => Date;
