@@ -12,6 +12,7 @@ import { notificationRoutesPort } from './notifications';
 import { importPagesPort } from './import';
 import { callbackConsolePort, callbackRoutesPort } from './outbound';
 import { deskPagesPort } from './desk';
+import { faqPagesPort } from './faq';
 
 /** The staff console: the JSON API's use cases and the pages' own. */
 export function consolePort(ctx: AppContext): ConsoleDeps {
@@ -28,6 +29,7 @@ export function consolePort(ctx: AppContext): ConsoleDeps {
     ...callbackRoutesPort(ctx),
     ...callbackConsolePort(ctx),
     ...deskPagesPort(ctx),
+    ...faqPagesPort(ctx),
     dispositionLabels: config.dispositionLabels,
     authenticateToken: authenticatePort(ctx),
     listLeads: (staff, query) => listLeadsFor(repos, staff, query),

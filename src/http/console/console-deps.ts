@@ -21,6 +21,7 @@ import type { NewComplaint } from '../../domain/complaint';
 import type { ImportPreview } from '../../services/import/import-preview';
 import type { ImportUpload } from '../../services/import/import-uploads';
 import type { DeskPagesDeps } from './desk-pages';
+import type { FaqPagesDeps } from './faq-pages';
 
 /** What the console's pages ask of the product: the JSON API's use cases and a few of its own. */
 export interface ConsoleDeps
@@ -29,6 +30,7 @@ export interface ConsoleDeps
     InboxPagesDeps,
     ReviewRouteDeps,
     DeskPagesDeps,
+    FaqPagesDeps,
     StatsRouteDeps,
     WechatRouteDeps,
     Pick<

@@ -15,6 +15,7 @@ import { importPages } from './import-pages';
 import { inboxBadge, inboxPages } from './inbox-pages';
 import { callbackPages } from './callback-pages';
 import { deskPages } from './desk-pages';
+import { faqPages } from './faq-pages';
 import { loadSession, requireSession, sameOriginOnly } from './session';
 import { render } from './views';
 import type { ConsoleDeps } from './console-deps';
@@ -66,6 +67,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
   router.use(reviewPages(deps));
   router.use(callbackPages(deps));
   router.use(deskPages(deps));
+  router.use(faqPages(deps));
   router.use(casePages(deps));
   router.use(dashboardPages(deps));
   router.use(opsPages(deps));

@@ -138,4 +138,8 @@ export const AUDIT_LABELS: Record<string, string> = {
   staff_wecom_set: '设置企业微信账号',
   cases_exported: '导出案件',
   complainant_erased: '删除投诉人个人信息',
+  faq_created: '新增常见问题',
+  faq_updated: '修改常见问题',
+  faq_disabled: '停用常见问题',
+  faq_enabled: '启用常见问题',
 };
