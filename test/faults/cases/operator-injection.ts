@@ -1,19 +1,22 @@
 import fc from 'fast-check';
 import type { Lead } from '../../../src/domain/lead';
 import { startTestApp } from '../../support/test-app';
+import { consoleGet, consolePost, hiddenInputs } from '../support/console-crawl';
 import { CaseReport } from '../support/figures';
 import { AREA_A, AREA_B, bearer, caseIn, staffToken } from '../support/staff-fixture';
 import type { FaultCase } from '../support/suite';
 
 const OPERATORS = ['[$ne]=x', '[$regex]=.*', '[$where]=1', '[$nor][0][a]=1', '[$gt]=', '[$exists]=true', '[]=a'];
 const OPERATOR_VALUES = ['{"$ne":null}', '{"$where":"sleep(100)"}', '{"$regex":".*"}', '{"$nor":[{"a":1}]}'];
+/** Keys every object has: looked up in a plain table, each finds something. */
+const PROTOTYPE_KEYS = ['constructor', '__proto__', 'hasOwnProperty', 'toString', 'valueOf', 'isPrototypeOf', '__defineGetter__'];
 const OPERATOR_OBJECTS: unknown[] = [{ $ne: null }, { $where: '1' }, { $regex: '.*' }, { $nor: [{ a: 1 }] }, { $gt: '' }, [{ $ne: null }]];
 
 /** Case 9: query operators in every filter, id and body field → 400, or a literal match only. */
 export const operatorInjection: FaultCase = {
   issueCase: 9,
   id: 'operator-injection',
-  title: 'query-operator injection in every filter and id',
+  title: 'query-operator injection in every filter and id; prototype keys as codes',
   quick: true,
   measures: ['rejected'],
   async run(env) {
@@ -128,6 +131,65 @@ export const operatorInjection: FaultCase = {
         await refused('login password', await post('/api/auth/login', null, { username: admin.username, password: o }));
         await refused('hotline callId (unsigned)', await post('/api/hotline/transcripts', null, { callId: o }), [401]);
       }
+      // Prototype keys where a code is looked up in a table: an outcome code, a transfer target, a reason,
+      // a call outcome, a township, a disposition code. Each must be refused and change nothing.
+      const closing = await caseIn(app, AREA_A, '宏远物流公司', 904);
+      const rejected = await post(`/api/leads/${closing.id}/status`, admin.token, { to: 'rejected', rejectReason: 'duplicate' });
+      r.expect(rejected.status === 200, `rejecting the case to close answered ${rejected.status}`);
+      const caseForm = await consoleGet(app.url, admin.token, `/console/cases/${closing.id}`);
+      for (const k of PROTOTYPE_KEYS) {
+        await refused(
+          `close with outcomeCode ${k}`,
+          await post(`/api/leads/${closing.id}/status`, admin.token, { to: 'closed', outcomeCode: k }),
+        );
+        const form = await consolePost(app.url, admin.token, `/console/cases/${closing.id}/status`, {
+          ...hiddenInputs(caseForm),
+          to: 'closed',
+          outcomeCode: k,
+        });
+        outcomes.tried++;
+        if (form.location?.includes('ok=')) {
+          outcomes.leaked++;
+          r.expect(false, `the console's status form closed a case with outcomeCode ${k} (FAULT)`);
+        } else outcomes.refused++;
+        for (const [what, path, body] of [
+          ['transferTarget', `/api/leads/${closing.id}/status`, { to: 'transferred', transferTarget: k }],
+          ['rejectReason', `/api/leads/${target}/status`, { to: 'rejected', rejectReason: k }],
+          ['status to', `/api/leads/${target}/status`, { to: k }],
+        ] as const)
+          await refused(`${what} ${k}`, await post(path, admin.token, body));
+        for (const path of [
+          `/api/stats?from=2026-01-01&to=2026-12-31&area=${k}`,
+          `/api/stats/report?year=2026&area=${k}`,
+          `/api/reviews?code=${k}`,
+          `/api/reviews?channel=${k}`,
+          `/api/leads?status=${k}`,
+          `/api/leads?category=${k}`,
+        ])
+          await refused(`GET ${path}`, await get(path, admin.token));
+      }
+      const stillOpen = await app.ctx.repos.leads.get(closing.id);
+      r.expect(
+        stillOpen?.status === 'rejected' && stillOpen.outcomeCode === null,
+        `a prototype key closed the case: ${stillOpen?.outcomeCode}`,
+      );
+      // The control: the same form with a real code closes the case (so its refusals above were the code's).
+      const closed = await consolePost(app.url, admin.token, `/console/cases/${closing.id}/status`, {
+        ...hiddenInputs(caseForm),
+        to: 'closed',
+        outcomeCode: 'withdrawn',
+      });
+      const closedCase = await app.ctx.repos.leads.get(closing.id);
+      r.expect(
+        Boolean(closed.location?.includes('ok=')) && closedCase?.status === 'closed',
+        `closing with a real outcome code by the console's form answered ${closed.status} ${closed.location}`,
+      );
+      r.found(
+        `prototype keys (${PROTOTYPE_KEYS.join(', ')}) as an outcome code (API and the console's form), transfer target, reject reason, status, township, disposition code, channel, category`,
+        `${PROTOTYPE_KEYS.length * 11} requests`,
+        `the case closed by one: ${stillOpen?.status !== 'rejected'}; closed by the form with a real code afterwards: ${closedCase?.status === 'closed'}`,
+      );
+
       const after = await app.ctx.repos.leads.get(target);
       r.expect(after?.status === 'new' && after.complaintIds.length === 1, 'the target case was changed by an injection');
       r.found(
