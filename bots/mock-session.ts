@@ -5,7 +5,7 @@ import { FileBox } from 'file-box';
 import { createOutboundWorker } from '../queues/outbound-worker';
 import { createWorkerConnection, type RedisTarget } from '../src/redis/connection';
 import { createEmbeddedMockPuppet } from './embedded-mock';
-import { createWechatBot } from './wechat-bot';
+import { createWechatBot, type ReplyInOrder } from './wechat-bot';
 
 export interface MockSessionDeps {
   redisUrl: string | RedisTarget;
@@ -13,9 +13,10 @@ export interface MockSessionDeps {
   log: Logger;
   handleMessage: (m: IncomingMessage) => Promise<string[]>;
   handleFile: (f: IncomingFile) => Promise<string[]>;
+  replyInOrder?: ReplyInOrder;
   deliverMessage: (
     send: (channelUserId: string, text: string) => Promise<void>,
-  ) => (messageId: string, opts: { finalAttempt: boolean }) => Promise<void>;
+  ) => (messageId: string, opts: { finalAttempt: boolean }) => Promise<'done' | 'wait'>;
 }
 
 /**
@@ -30,6 +31,7 @@ export async function startMockWechatSession(deps: MockSessionDeps) {
     log: deps.log,
     handleMessage: deps.handleMessage,
     handleFile: deps.handleFile,
+    replyInOrder: deps.replyInOrder,
   });
   await bot.start();
   mock.login();

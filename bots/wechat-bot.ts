@@ -15,11 +15,27 @@ export interface WechatBotDeps {
   handleMessage(m: IncomingMessage): Promise<string[]>;
   /** Photos and documents (evidence). */
   handleFile(f: IncomingFile): Promise<string[]>;
+  /**
+   * Answers one message and says its replies in the contact's order: after what was meant to reach
+   * them first, before what the message causes (the case-number notice). Without it they are said at once.
+   */
+  replyInOrder?: ReplyInOrder;
   /** Told of every login-state change (the bot role publishes it for the staff API). */
   onState?: (s: { state: BotState; qrcode: string | null }) => void;
 }
 
 export type BotState = 'stopped' | 'starting' | 'scan' | 'logged_in' | 'logged_out' | 'error';
+
+export type ReplyInOrder = (
+  contactId: string,
+  messageId: string,
+  answer: () => Promise<string[]>,
+  say: (text: string) => Promise<void>,
+) => Promise<void>;
+
+const sayAtOnce: ReplyInOrder = async (_contactId, _messageId, answer, say) => {
+  for (const r of await answer()) await say(r);
+};
 
 const VOICE = '暂时无法识别语音，请用文字说明情况（欠钱的单位或老板、在哪里做事、欠多少钱、几个人、联系电话）。';
 const ROOM_PROMPT = '您好，反映欠薪请私信本账号（不要在群里发个人信息），我们会一对一登记处理。';
@@ -60,6 +76,8 @@ export function createWechatBot(deps: WechatBotDeps) {
     deps.log.error({ err: (err as Error).message }, 'WeChat bot error');
   });
   bot.on('message', (msg) => void onMessage(msg));
+  const inOrder = deps.replyInOrder ?? sayAtOnce;
+  const sayTo = (msg: Message) => async (text: string) => void (await msg.say(text));
 
   async function onMessage(msg: Message): Promise<void> {
     if (msg.self()) return;
@@ -81,14 +99,9 @@ export function createWechatBot(deps: WechatBotDeps) {
     const text = stripNul(msg.text()).trim();
     if (!text) return;
     try {
-      const replies = await deps.handleMessage({
-        id: msg.id,
-        contactId: talker.id,
-        contactName: talker.name() || null,
-        text,
-        at: msg.date(),
-      });
-      for (const r of replies) await msg.say(r);
+      const answer = () =>
+        deps.handleMessage({ id: msg.id, contactId: talker.id, contactName: talker.name() || null, text, at: msg.date() });
+      await inOrder(talker.id, msg.id, answer, sayTo(msg));
     } catch (err) {
       deps.log.warn({ err: (err as Error).message }, 'WeChat message not stored');
       await msg.say(RETRY).catch(() => undefined);
@@ -108,13 +121,10 @@ export function createWechatBot(deps: WechatBotDeps) {
       const box = await msg.toFileBox();
       // Refuse what is known to be too large before loading it.
       const data = box.size > EVIDENCE_MAX_BYTES ? Buffer.alloc(EVIDENCE_MAX_BYTES + 1) : await box.toBuffer();
-      const replies = await deps.handleFile({
-        contactId: msg.talker().id,
-        name: box.name || 'file',
-        mime: box.mediaType || 'application/octet-stream',
-        data,
-      });
-      for (const r of replies) await msg.say(r);
+      const contactId = msg.talker().id;
+      const answer = () =>
+        deps.handleFile({ contactId, name: box.name || 'file', mime: box.mediaType || 'application/octet-stream', data });
+      await inOrder(contactId, msg.id, answer, sayTo(msg));
     } catch (err) {
       deps.log.warn({ err: (err as Error).message }, 'WeChat file not stored');
       await msg.say(RETRY).catch(() => undefined);

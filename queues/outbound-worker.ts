@@ -2,9 +2,11 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../src/infra/logger';
 import { QUEUE_NAMES, type JobPayloads } from './jobs';
+import { waitForTurn } from './wait-turn';
 
 export interface OutboundWorkerDeps {
-  deliver(messageId: string, opts: { finalAttempt: boolean }): Promise<unknown>;
+  /** 'wait' while an earlier message to the same contact is pending. */
+  deliver(messageId: string, opts: { finalAttempt: boolean }): Promise<'done' | 'wait'>;
   log: Logger;
 }
 
@@ -12,11 +14,12 @@ export interface OutboundWorkerDeps {
 export function createOutboundWorker(connection: Redis, prefix: string, deps: OutboundWorkerDeps) {
   const worker = new Worker<JobPayloads['deliver-message']>(
     QUEUE_NAMES.outbound,
-    async (job: Job<JobPayloads['deliver-message']>) => {
+    async (job: Job<JobPayloads['deliver-message']>, token?: string) => {
       const messageId = job.data?.messageId;
       if (typeof messageId !== 'string' || !/^[0-9a-f]{24}$/i.test(messageId))
         throw new UnrecoverableError('deliver-message job without a valid messageId');
-      await deps.deliver(messageId, { finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) });
+      const sent = await deps.deliver(messageId, { finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) });
+      if (sent === 'wait') await waitForTurn(job, token);
     },
     // WeChat throttles accounts that send fast: at most 10 messages a second leave this process.
     { connection, prefix, concurrency: 4, autorun: false, limiter: { max: 10, duration: 1000 } },

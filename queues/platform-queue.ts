@@ -1,6 +1,7 @@
 import { Queue, QueueEvents, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { retriedJobs } from './job-options';
+import { waitForTurn } from './wait-turn';
 import type { Logger } from '../src/infra/logger';
 import { QUEUE_NAMES, type JobPayloads, type PlatformJobName } from './jobs';
 
@@ -74,8 +75,9 @@ export type PlatformProducer = ReturnType<typeof createPlatformProducer>;
 
 export interface PlatformWorkerDeps {
   handle(inboundId: string): Promise<unknown>;
-  sendReplies(inboundId: string): Promise<unknown>;
-  deliver(messageId: string, opts: { finalAttempt: boolean }): Promise<unknown>;
+  /** The two sending jobs answer 'wait' while an earlier message to the same contact is pending. */
+  sendReplies(inboundId: string, opts: { finalAttempt: boolean }): Promise<number | 'wait'>;
+  deliver(messageId: string, opts: { finalAttempt: boolean }): Promise<'done' | 'wait'>;
   sendStaffNotice(notificationId: string, opts: { finalAttempt: boolean }): Promise<unknown>;
   log: Logger;
 }
@@ -85,14 +87,17 @@ const ID = /^[0-9a-f]{24}$/i;
 export function createPlatformWorker(connection: Redis, prefix: string, deps: PlatformWorkerDeps) {
   const worker = new Worker<PlatformPayload, unknown, PlatformJobName>(
     QUEUE_NAMES.platform,
-    async (job: Job<PlatformPayload, unknown, PlatformJobName>) => {
+    async (job: Job<PlatformPayload, unknown, PlatformJobName>, token?: string) => {
       const d = job.data;
       const id = 'inboundId' in d ? d.inboundId : 'messageId' in d ? d.messageId : 'notificationId' in d ? d.notificationId : undefined;
       if (typeof id !== 'string' || !ID.test(id)) throw new UnrecoverableError(`${job.name} job without a valid id`);
       if (job.name === 'handle-platform-message') return deps.handle(id);
-      if (job.name === 'send-platform-replies') return deps.sendReplies(id);
-      if (job.name === 'deliver-platform-message')
-        return deps.deliver(id, { finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) });
+      const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (job.name === 'send-platform-replies' || job.name === 'deliver-platform-message') {
+        const sent =
+          job.name === 'send-platform-replies' ? await deps.sendReplies(id, { finalAttempt }) : await deps.deliver(id, { finalAttempt });
+        return sent === 'wait' ? waitForTurn(job, token) : sent;
+      }
       if (job.name === 'send-staff-notice')
         return deps.sendStaffNotice(id, { finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) });
       throw new UnrecoverableError(`unknown job ${String(job.name)}`);

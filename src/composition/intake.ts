@@ -14,7 +14,8 @@ import { handleIntakeFile, handleIntakeMessage, type IntakeDeps } from '../servi
 import { progressFor } from '../services/intake/progress-reply';
 import { triageByRules } from '../triage/rule-triage';
 import type { AppContext } from './context';
-import { deliveryPort } from './outbound';
+import { contactLine, deliveryPort } from './outbound';
+import { chatContact, inboundItem, replyInOrder } from '../services/outbound/contact-order';
 
 export function acceptComplaintDeps(ctx: AppContext): AcceptComplaintDeps {
   const { config } = ctx;
@@ -68,19 +69,25 @@ export function conversationDeps(ctx: AppContext, channel: ComplaintChannel): In
 }
 
 /** What the Wechaty bot asks of the product. */
-export function wechatBotPort(ctx: AppContext): Pick<WechatBotDeps, 'handleMessage' | 'handleFile' | 'onState'> {
+export function wechatBotPort(ctx: AppContext): Pick<WechatBotDeps, 'handleMessage' | 'handleFile' | 'replyInOrder' | 'onState'> {
   const deps = conversationDeps(ctx, 'wechat');
   const login = createWechatLoginState(ctx.redis, ctx.config.QUEUE_PREFIX);
+  const line = contactLine(ctx);
   return {
     handleMessage: (m) => handleIntakeMessage(deps, m),
     handleFile: (f) => handleIntakeFile(deps, f),
+    // The replies to a message in the contact's order: before the case-number notice it causes.
+    replyInOrder: (contactId, messageId, answer, say) =>
+      replyInOrder(line, chatContact('wechat', contactId), inboundItem(messageId), answer, say),
     // Published in Redis so the staff API of any process can show the login QR code to admins.
     onState: (s) => void login.publish(s).catch(() => undefined),
   };
 }
 
 /** The bot on the mock puppet (the simulator, the bench's WeChat path and tests): intake and delivery. */
-export function mockSessionPort(ctx: AppContext): Pick<MockSessionDeps, 'handleMessage' | 'handleFile' | 'deliverMessage'> {
-  const { handleMessage, handleFile } = wechatBotPort(ctx);
-  return { handleMessage, handleFile, deliverMessage: (send) => deliveryPort(ctx, send) };
+export function mockSessionPort(
+  ctx: AppContext,
+): Pick<MockSessionDeps, 'handleMessage' | 'handleFile' | 'replyInOrder' | 'deliverMessage'> {
+  const { handleMessage, handleFile, replyInOrder } = wechatBotPort(ctx);
+  return { handleMessage, handleFile, replyInOrder, deliverMessage: (send) => deliveryPort(ctx, send) };
 }

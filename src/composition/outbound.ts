@@ -6,6 +6,8 @@ import { addWorkingDaysToClose, addWorkingHours } from '../domain/working-days';
 import { callbackQueueFor } from '../services/outbound/callback-queue';
 import { completeCallback, listCallbacksFor, maskTask, recordCallbackOutcome } from '../services/outbound/callbacks';
 import { deliverMessage } from '../services/outbound/deliver';
+import type { ContactLine } from '../services/outbound/contact-order';
+import { createContactLine } from '../redis/contact-line';
 import type { OutboundDeps } from '../services/outbound/dispatch';
 import { maskPhone } from '../domain/masking';
 import type { AppContext } from './context';
@@ -19,6 +21,7 @@ export function outboundDeps(ctx: AppContext): OutboundDeps {
     outboundQueue: ctx.outboundQueue,
     platformSenders: (['wechat_oa', 'wecom'] as const).filter((c) => platformClients[c] !== null),
     platformQueue: ctx.platformQueue,
+    line: contactLine(ctx),
     callbackDue: {
       first: (at) => addWorkingDaysToClose(at, CALLBACK_WORKING_DAYS, config.workCalendar),
       retry: (at) => addWorkingHours(at, RETRY_WORKING_HOURS, config.workCalendar),
@@ -44,6 +47,11 @@ export function callbackConsolePort(ctx: AppContext): Pick<ConsoleDeps, 'callbac
 
 /** Delivery of queued messages through a sender: the bot's WeChat session, or a platform's API. */
 export function deliveryPort(ctx: AppContext, send: (channelUserId: string, text: string, channel: ComplaintChannel) => Promise<void>) {
-  const deps = { leads: ctx.repos.leads, outbound: ctx.repos.outbound, send };
+  const deps = { leads: ctx.repos.leads, outbound: ctx.repos.outbound, send, line: contactLine(ctx) };
   return (messageId: string, opts: { finalAttempt: boolean }) => deliverMessage(deps, messageId, opts);
+}
+
+/** Each contact's messages in order, across the bot and the platform worker (one line per contact in Redis). */
+export function contactLine(ctx: AppContext): ContactLine {
+  return createContactLine(ctx.redis, ctx.config.QUEUE_PREFIX);
 }

@@ -7,6 +7,7 @@ import { handleIntakeFile, handleIntakeMessage } from '../services/intake/intake
 import {
   handlePlatformMessage,
   passiveReplies,
+  passiveReplyGiven,
   receivePlatformMessage,
   sendPlatformReplies,
   sendViaPlatform,
@@ -14,7 +15,7 @@ import {
 } from '../services/platform-intake';
 import type { AppContext } from './context';
 import { conversationDeps } from './intake';
-import { deliveryPort } from './outbound';
+import { contactLine, deliveryPort } from './outbound';
 import { staffNoticePort } from './notifications';
 
 /** The Official Account / WeCom intake: store and queue in the callback, the conversation in the worker. */
@@ -34,6 +35,7 @@ export function platformIntakeDeps(ctx: AppContext): PlatformIntakeDeps {
     conversation: (channel) => conversations[channel],
     client: (channel) => ctx.platformClients[channel],
     replyWaitMs: ctx.config.PLATFORM_REPLY_WAIT_MS,
+    line: contactLine(ctx),
   };
 }
 
@@ -45,6 +47,7 @@ export function platformRoutesPort(ctx: AppContext, channel: PlatformChannel): P
     config: channel === 'wechat_oa' ? config.officialAccount : config.wecom,
     receive: (msg) => receivePlatformMessage(deps, msg),
     passiveReplies: (inbound, budgetMs) => passiveReplies(deps, inbound, budgetMs),
+    passiveReplyGiven: (inbound) => passiveReplyGiven(deps, inbound),
     replyWaitMs: config.PLATFORM_REPLY_WAIT_MS,
     maxSkewSeconds: config.HOTLINE_MAX_SKEW_SECONDS,
     firstDelivery: createCallbackReplayGuard(ctx.redis, config.QUEUE_PREFIX, 2 * config.HOTLINE_MAX_SKEW_SECONDS + 1),
@@ -55,7 +58,7 @@ export function platformWorkerPort(ctx: AppContext): Omit<PlatformWorkerDeps, 'l
   const deps = platformIntakeDeps(ctx);
   return {
     handle: (inboundId) => handlePlatformMessage(deps, inboundId),
-    sendReplies: (inboundId) => sendPlatformReplies(deps, inboundId),
+    sendReplies: (inboundId, opts) => sendPlatformReplies(deps, inboundId, opts),
     deliver: deliveryPort(ctx, (channelUserId, text, channel) => sendViaPlatform(deps, channelUserId, text, channel)),
     sendStaffNotice: staffNoticePort(ctx),
   };

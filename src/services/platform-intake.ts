@@ -2,6 +2,7 @@ import { AppError, isStoreUnavailable } from '../domain/app-error';
 import type { InboundMessage, NewInboundMessage, PlatformChannel } from '../domain/inbound';
 import type { InboundRepository } from '../db/repositories/inbound-repository';
 import { EVIDENCE_MAX_BYTES, type IncomingFile, type IncomingMessage } from './intake/intake-conversation';
+import { chatContact, INBOUND_LEASE_MS, inboundItem, type ContactLine } from './outbound/contact-order';
 
 export interface PlatformIntakeDeps {
   inbound: Pick<InboundRepository, 'insertOnce' | 'get' | 'markHandled' | 'markRepliesSent' | 'listUnhandled'>;
@@ -23,6 +24,8 @@ export interface PlatformIntakeDeps {
     fetchMedia(mediaId: string, maxBytes: number): Promise<{ data: Buffer; mime: string }>;
   } | null;
   replyWaitMs: number;
+  /** Each contact's messages in order: the replies to a message before what it causes, after what came before. */
+  line?: ContactLine;
 }
 
 export const WELCOME =
@@ -65,20 +68,39 @@ export async function passiveReplies(deps: PlatformIntakeDeps, inbound: InboundM
     current = await deps.inbound.get(inbound.id);
   }
   if (!current || current.state !== 'handled' || current.replies.length === 0) return null;
+  // A message still on its way to the contact goes first: these replies then follow through the API.
+  if (deps.line && !(await deps.line.isTurn(...placeOf(current), INBOUND_LEASE_MS))) return null;
   return (await deps.claimReply(inbound.id, 'passive')) ? current.replies : null;
+}
+
+/** The passive reply has been written to the platform: what waited behind it may go. */
+export async function passiveReplyGiven(deps: PlatformIntakeDeps, inbound: InboundMessage): Promise<void> {
+  await deps.line?.leave(...placeOf(inbound));
 }
 
 /** Runs the intake conversation on a stored message (once: a handled message keeps its replies). */
 export async function handlePlatformMessage(deps: PlatformIntakeDeps, inboundId: string): Promise<string[]> {
   const m = await deps.inbound.get(inboundId);
   if (!m) throw new AppError('inbound_not_found', `inbound message ${inboundId} does not exist`, { status: 404 });
-  if (m.state === 'handled') return m.replies;
+  // An earlier run may have stopped between the two writes: the replies job is queued again (a no-op if it is).
+  if (m.state === 'handled') {
+    if (m.repliesSent < m.replies.length) await sendLater(deps, m);
+    return m.replies;
+  }
+  // The replies' place is taken before the conversation runs: what it causes (the case-number notice) comes after.
+  await deps.line?.enter(...placeOf(m), INBOUND_LEASE_MS);
   const replies = await answer(deps, m);
   await deps.inbound.markHandled(m.id, replies);
-  // Whatever was not given passively goes out through the API once the callback's answer window has closed.
-  if (replies.length > 0) await deps.queue.sendRepliesLater(m.id, m.createdAt.getTime() + deps.replyWaitMs + 500 - Date.now());
+  if (replies.length > 0) await sendLater(deps, m);
+  else await deps.line?.leave(...placeOf(m));
   return replies;
 }
+
+const placeOf = (m: InboundMessage): [string, string] => [chatContact(m.channel, m.contactId), inboundItem(m.id)];
+
+/** Whatever was not given passively goes out through the API once the callback's answer window has closed. */
+const sendLater = (deps: PlatformIntakeDeps, m: InboundMessage) =>
+  deps.queue.sendRepliesLater(m.id, m.createdAt.getTime() + deps.replyWaitMs + 500 - Date.now());
 
 async function answer(deps: PlatformIntakeDeps, m: InboundMessage): Promise<string[]> {
   const talk = deps.conversation(m.channel);
@@ -95,18 +117,36 @@ async function answer(deps: PlatformIntakeDeps, m: InboundMessage): Promise<stri
   return [TEXT_ONLY];
 }
 
-/** Sends the replies no passive answer carried; resumes after the last one sent when retried. */
-export async function sendPlatformReplies(deps: PlatformIntakeDeps, inboundId: string): Promise<number> {
+/**
+ * Sends the replies no passive answer carried, in their contact's order ('wait' while an earlier
+ * message is pending); resumes after the last one sent when retried. The replies leave the contact's
+ * line once given (passively or here) or given up.
+ */
+export async function sendPlatformReplies(
+  deps: PlatformIntakeDeps,
+  inboundId: string,
+  opts: { finalAttempt: boolean } = { finalAttempt: false },
+): Promise<number | 'wait'> {
   const m = await deps.inbound.get(inboundId);
   if (!m || m.state !== 'handled') return 0;
-  if (!(await deps.claimReply(m.id, 'api'))) return 0;
+  const leave = () => deps.line?.leave(...placeOf(m));
   const client = deps.client(m.channel);
-  if (!client) return 0;
-  let sent = m.repliesSent;
-  for (const text of m.replies.slice(sent)) {
-    await client.sendText(m.contactId, text);
-    await deps.inbound.markRepliesSent(m.id, ++sent);
+  if (!client || !(await deps.claimReply(m.id, 'api'))) {
+    await leave();
+    return 0;
   }
+  if (deps.line && !(await deps.line.isTurn(...placeOf(m), INBOUND_LEASE_MS))) return 'wait';
+  let sent = m.repliesSent;
+  try {
+    for (const text of m.replies.slice(sent)) {
+      await client.sendText(m.contactId, text);
+      await deps.inbound.markRepliesSent(m.id, ++sent);
+    }
+  } catch (err) {
+    if (opts.finalAttempt) await leave();
+    throw err;
+  }
+  await leave();
   return sent;
 }
 

@@ -6,9 +6,13 @@ export interface FakeWechatApi {
   /** Access tokens handed out, in order. */
   tokensIssued: string[];
   /** Messages accepted by the customer-service API, in order. */
-  sent: { path: string; touser: string; content: string; agentid?: number; token: string }[];
+  sent: { path: string; touser: string; content: string; agentid?: number; token: string; at: number }[];
   /** The next N sends answer errcode 42001 (token expired), as the platform does after a refresh elsewhere. */
   expireNext: number;
+  /** The next N sends whose text matches answer errcode -1 (系统繁忙), as the platform does under load. */
+  busyNext: { pattern: RegExp; times: number } | null;
+  /** Sends answered "busy", in order. */
+  refused: { touser: string; content: string }[];
   /** Bytes served by /cgi-bin/media/get, by media_id. */
   media: Map<string, { mime: string; data: Buffer }>;
   close(): Promise<void>;
@@ -16,7 +20,16 @@ export interface FakeWechatApi {
 
 /** A local stand-in for api.weixin.qq.com / qyapi.weixin.qq.com: tokens, customer-service messages, media. */
 export async function startFakeWechatApi(): Promise<FakeWechatApi> {
-  const fake: FakeWechatApi = { baseUrl: '', tokensIssued: [], sent: [], expireNext: 0, media: new Map(), close: async () => undefined };
+  const fake: FakeWechatApi = {
+    baseUrl: '',
+    tokensIssued: [],
+    sent: [],
+    expireNext: 0,
+    busyNext: null,
+    refused: [],
+    media: new Map(),
+    close: async () => undefined,
+  };
   const json = (res: http.ServerResponse, body: unknown) =>
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   const server = http.createServer((req, res) => {
@@ -38,7 +51,12 @@ export async function startFakeWechatApi(): Promise<FakeWechatApi> {
           return json(res, { errcode: 42001, errmsg: 'access_token expired' });
         }
         const m = JSON.parse(body) as { touser: string; agentid?: number; text: { content: string } };
-        fake.sent.push({ path: url.pathname, touser: m.touser, content: m.text.content, agentid: m.agentid, token });
+        if (fake.busyNext && fake.busyNext.times > 0 && fake.busyNext.pattern.test(m.text.content)) {
+          fake.busyNext.times--;
+          fake.refused.push({ touser: m.touser, content: m.text.content });
+          return json(res, { errcode: -1, errmsg: 'system error' });
+        }
+        fake.sent.push({ path: url.pathname, touser: m.touser, content: m.text.content, agentid: m.agentid, token, at: Date.now() });
         return json(res, { errcode: 0, errmsg: 'ok' });
       }
       if (url.pathname === '/cgi-bin/media/get') {

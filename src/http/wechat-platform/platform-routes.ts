@@ -15,6 +15,8 @@ export interface PlatformRouteDeps {
   config: PlatformChannelConfig | null;
   receive(msg: NewInboundMessage): Promise<{ inbound: InboundMessage; created: boolean }>;
   passiveReplies(inbound: InboundMessage, budgetMs: number): Promise<string[] | null>;
+  /** Told once a passive reply has been written out, so later messages to the contact may follow it. */
+  passiveReplyGiven?(inbound: InboundMessage): Promise<void>;
   replyWaitMs: number;
   maxSkewSeconds: number;
   /** False for a signature seen before with another body (a replayed or forged callback). */
@@ -93,6 +95,7 @@ export function platformRoutes(deps: PlatformRouteDeps): Router {
     const { inbound } = await deps.receive(msg);
     const replies = await deps.passiveReplies(inbound, deps.replyWaitMs - (Date.now() - started));
     if (!replies) return void res.type('text/plain').send(deps.channel === 'wechat_oa' ? 'success' : '');
+    res.on('finish', () => void deps.passiveReplyGiven?.(inbound).catch(() => undefined));
     const reply = buildXml({
       ToUserName: msg.contactId,
       FromUserName: fields.ToUserName ?? '',

@@ -1,7 +1,10 @@
-import { AppError } from '../../domain/app-error';
+import { AppError, isAppError } from '../../domain/app-error';
+import { maskNumbersInText } from '../../domain/masking';
+import type { OutboundMessage } from '../../domain/outbound';
 import type { ComplaintChannel } from '../../domain/triage-result';
 import type { LeadRepository } from '../../db/repositories/lead-repository';
 import type { OutboundRepository } from '../../db/repositories/outbound-repository';
+import { chatContact, MESSAGE_LEASE_MS, outboundItem, type ContactLine } from './contact-order';
 import { appendEvent } from './dispatch';
 
 export interface DeliveryDeps {
@@ -9,25 +12,68 @@ export interface DeliveryDeps {
   outbound: OutboundRepository;
   /** Sends over WeChat (the bot, or the platform API for Official Account / WeCom contacts); throws when it could not. */
   send(channelUserId: string, text: string, channel: ComplaintChannel): Promise<void>;
+  /** Each contact's messages in order; without it a message goes as soon as its job runs. */
+  line?: ContactLine;
 }
 
-/** Run by the bot process for one queued message; safe to run twice (a delivered message is skipped). */
-export async function deliverMessage(deps: DeliveryDeps, messageId: string, opts: { finalAttempt: boolean }): Promise<void> {
+/** Sent (or nothing left to send), or an earlier message to the same contact must go first. */
+export type SendOutcome = 'done' | 'wait';
+
+interface Way {
+  /** As the timeline says it: 微信, 短信. */
+  label: string;
+  contact(m: OutboundMessage): string;
+  send(m: OutboundMessage): Promise<void>;
+  /** Marks a message that cannot be sent (true unless another run did). */
+  giveUp(m: OutboundMessage, reason: string): Promise<boolean>;
+  failedNote(reason: string): string;
+}
+
+/** Run by the bot process (or the platform worker) for one queued message; safe to run twice. */
+export function deliverMessage(deps: DeliveryDeps, messageId: string, opts: { finalAttempt: boolean }): Promise<SendOutcome> {
+  return deliverThrough(
+    deps,
+    {
+      label: '微信',
+      contact: (m) => chatContact(m.channel, m.channelUserId),
+      send: (m) => deps.send(m.channelUserId, m.text, m.channel),
+      giveUp: (m, reason) => deps.outbound.setState(m.id, 'queued', 'failed', { error: reason }),
+      failedNote: (reason) => `微信消息未能送达：${reason.slice(0, 100)}`,
+    },
+    messageId,
+    opts,
+  );
+}
+
+async function deliverThrough(
+  deps: Omit<DeliveryDeps, 'send'>,
+  way: Way,
+  messageId: string,
+  opts: { finalAttempt: boolean },
+): Promise<SendOutcome> {
   const m = await deps.outbound.get(messageId);
   if (!m) throw new AppError('message_not_found', `message ${messageId} does not exist`, { status: 404 });
-  if (m.state !== 'queued') return;
+  const contact = way.contact(m);
+  const leave = () => deps.line?.leave(contact, outboundItem(m.id));
+  if (m.state !== 'queued') {
+    await leave();
+    return 'done';
+  }
+  if (deps.line && !(await deps.line.isTurn(contact, outboundItem(m.id), MESSAGE_LEASE_MS))) return 'wait';
   try {
-    await deps.send(m.channelUserId, m.text, m.channel);
+    await way.send(m);
   } catch (err) {
-    if (opts.finalAttempt) {
-      await deps.outbound.setState(m.id, 'queued', 'failed', { error: (err as Error).message.slice(0, 300) });
-      await appendEvent(deps, m.leadId, {
-        at: new Date(),
-        type: 'delivery_failed',
-        actor: 'system',
-        note: `微信消息未能送达：${(err as Error).message.slice(0, 100)}`,
-        changes: [],
-      });
+    // A refusal (an AppError below 500) is final at once; anything else is retried until the last attempt.
+    if (opts.finalAttempt || (isAppError(err) && err.status < 500)) {
+      const reason = maskNumbersInText((err as Error).message).slice(0, 300);
+      try {
+        if (await way.giveUp(m, reason)) {
+          const note = way.failedNote(reason);
+          await appendEvent(deps, m.leadId, { at: new Date(), type: 'delivery_failed', actor: 'system', note, changes: [] });
+        }
+      } finally {
+        await leave();
+      }
     }
     throw err;
   }
@@ -36,8 +82,10 @@ export async function deliverMessage(deps: DeliveryDeps, messageId: string, opts
       at: new Date(),
       type: 'message_delivered',
       actor: 'system',
-      note: `已通过微信送达（${m.kind === 'staff_reply' ? '工作人员回复' : '进展通知'}）`,
+      note: `已通过${way.label}送达（${m.kind === 'staff_reply' ? '工作人员回复' : '进展通知'}）`,
       changes: [],
     });
   }
+  await leave();
+  return 'done';
 }

@@ -4,6 +4,7 @@ import { caseNotice, BOT_CHANNELS, type OutboundKind, type OutboundMessage } fro
 import type { ComplainantRepository } from '../../db/repositories/complainant-repository';
 import type { LeadRepository } from '../../db/repositories/lead-repository';
 import type { OutboundRepository } from '../../db/repositories/outbound-repository';
+import { chatContact, MESSAGE_LEASE_MS, outboundItem, type ContactLine } from './contact-order';
 
 export interface OutboundDeps {
   leads: LeadRepository;
@@ -13,6 +14,8 @@ export interface OutboundDeps {
   /** Official Account / WeCom channels whose customer-service API is configured, and their queue. */
   platformSenders: readonly ComplaintChannel[];
   platformQueue: { enqueue(messageId: string): Promise<void> };
+  /** Each contact's messages in order (see contact-order). */
+  line?: ContactLine;
   /** When a call-back task's first call is due, and the next after an unanswered one (the working-day calendar). */
   callbackDue: { first: (at: Date) => Date; retry: (at: Date) => Date };
 }
@@ -51,10 +54,16 @@ function messageTo(
   };
 }
 
-/** A queue outage leaves the message 'queued' in the store; the bot's (or the platform) sweep re-sends it. */
-async function putOnItsWay(deps: Pick<OutboundDeps, 'platformSenders' | 'outboundQueue' | 'platformQueue'>, m: OutboundMessage) {
+type Senders = Pick<OutboundDeps, 'platformSenders' | 'outboundQueue' | 'platformQueue' | 'line'>;
+
+/**
+ * Takes the message's place in its contact's line, then queues it. A queue outage leaves the message
+ * 'queued' in the store; the bot's (or the platform) sweep re-sends it.
+ */
+async function putOnItsWay(deps: Senders, m: OutboundMessage) {
   if (m.state !== 'queued') return;
   const via = deliveryFor(deps, m.channel);
+  await deps.line?.enter(chatContact(m.channel, m.channelUserId), outboundItem(m.id), MESSAGE_LEASE_MS).catch(() => undefined);
   if (via === 'bot') await deps.outboundQueue.enqueue(m.id).catch(() => undefined);
   if (via === 'api') await deps.platformQueue.enqueue(m.id).catch(() => undefined);
 }
@@ -84,7 +93,7 @@ export function noticeEvent(deps: Pick<OutboundDeps, 'platformSenders'>, text: s
  * Its timeline entry is written by the caller (see noticeEvent).
  */
 export async function sendNoticeOnce(
-  deps: Pick<OutboundDeps, 'outbound' | 'platformSenders' | 'outboundQueue' | 'platformQueue' | 'callbackDue'>,
+  deps: Senders & Pick<OutboundDeps, 'outbound' | 'callbackDue'>,
   lead: Lead,
   to: Recipient,
   text: string,
