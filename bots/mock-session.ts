@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from '../src/infra/logger';
-import type { IncomingFile, IncomingMessage } from '../src/services/intake/intake-conversation';
+import type { IncomingFile, IncomingMessage, IncomingVoice } from '../src/services/intake/intake-conversation';
 import { FileBox } from 'file-box';
 import { createOutboundWorker } from '../queues/outbound-worker';
 import { createWorkerConnection, type RedisTarget } from '../src/redis/connection';
@@ -13,6 +13,7 @@ export interface MockSessionDeps {
   log: Logger;
   handleMessage: (m: IncomingMessage) => Promise<string[]>;
   handleFile: (f: IncomingFile) => Promise<string[]>;
+  handleVoice: (v: IncomingVoice) => Promise<string[]>;
   replyInOrder?: ReplyInOrder;
   deliverMessage: (
     send: (channelUserId: string, text: string) => Promise<void>,
@@ -31,6 +32,7 @@ export async function startMockWechatSession(deps: MockSessionDeps) {
     log: deps.log,
     handleMessage: deps.handleMessage,
     handleFile: deps.handleFile,
+    handleVoice: deps.handleVoice,
     replyInOrder: deps.replyInOrder,
   });
   await bot.start();
@@ -73,6 +75,10 @@ export async function startMockWechatSession(deps: MockSessionDeps) {
     },
     /** A worker's photo or document (base64 content), e.g. a picture of an IOU. */
     sendFile(from: string, name: string, fileName: string, base64: string): void {
+      contact(from, name).say(FileBox.fromBase64(base64, fileName)).to(mock.botUser);
+    },
+    /** A worker's voice message (base64 audio; a .sil name, as WeChat sends them). */
+    sendVoice(from: string, name: string, fileName: string, base64: string): void {
       contact(from, name).say(FileBox.fromBase64(base64, fileName)).to(mock.botUser);
     },
     /** Resolves once the bot has said nothing for `quietMs` after at least `minNew` new messages (or `maxMs` passes). */

@@ -3,7 +3,12 @@ import type { PuppetInterface } from 'wechaty-puppet/impls';
 import qrcodeTerminal from 'qrcode-terminal';
 import { stripNul } from '../src/domain/complaint';
 import type { Logger } from '../src/infra/logger';
-import { EVIDENCE_MAX_BYTES, type IncomingFile, type IncomingMessage } from '../src/services/intake/intake-conversation';
+import {
+  EVIDENCE_MAX_BYTES,
+  type IncomingFile,
+  type IncomingMessage,
+  type IncomingVoice,
+} from '../src/services/intake/intake-conversation';
 
 export interface WechatBotDeps {
   name: string;
@@ -15,6 +20,8 @@ export interface WechatBotDeps {
   handleMessage(m: IncomingMessage): Promise<string[]>;
   /** Photos and documents (evidence). */
   handleFile(f: IncomingFile): Promise<string[]>;
+  /** Voice messages: transcribed and answered as text, or the worker is asked to type. */
+  handleVoice(v: IncomingVoice): Promise<string[]>;
   /**
    * Answers one message and says its replies in the contact's order: after what was meant to reach
    * them first, before what the message causes (the case-number notice). Without it they are said at once.
@@ -37,7 +44,6 @@ const sayAtOnce: ReplyInOrder = async (_contactId, _messageId, answer, say) => {
   for (const r of await answer()) await say(r);
 };
 
-const VOICE = '暂时无法识别语音，请用文字说明情况（欠钱的单位或老板、在哪里做事、欠多少钱、几个人、联系电话）。';
 const ROOM_PROMPT = '您好，反映欠薪请私信本账号（不要在群里发个人信息），我们会一对一登记处理。';
 const RETRY = '系统繁忙，您的消息暂未保存成功，请稍后再发一次。';
 
@@ -87,7 +93,7 @@ export function createWechatBot(deps: WechatBotDeps) {
       return;
     }
     if (msg.type() === bot.Message.Type.Audio) {
-      await msg.say(VOICE).catch(() => undefined);
+      await onVoice(msg);
       return;
     }
     if (msg.type() === bot.Message.Type.Image || msg.type() === bot.Message.Type.Attachment) {
@@ -131,6 +137,27 @@ export function createWechatBot(deps: WechatBotDeps) {
     }
   }
 
+  async function onVoice(msg: Message): Promise<void> {
+    try {
+      const box = await msg.toFileBox();
+      const talker = msg.talker();
+      const voice: IncomingVoice = {
+        id: msg.id,
+        contactId: talker.id,
+        contactName: talker.name() || null,
+        name: box.name || 'voice',
+        mime: audioMime(box.name, box.mediaType),
+        // Too large to keep: refused without loading it.
+        data: box.size > EVIDENCE_MAX_BYTES ? Buffer.alloc(EVIDENCE_MAX_BYTES + 1) : await box.toBuffer(),
+        at: msg.date(),
+      };
+      await inOrder(talker.id, msg.id, () => deps.handleVoice(voice), sayTo(msg));
+    } catch (err) {
+      deps.log.warn({ err: (err as Error).message }, 'WeChat voice message not stored');
+      await msg.say(RETRY).catch(() => undefined);
+    }
+  }
+
   return {
     bot,
     send,
@@ -145,4 +172,21 @@ export function createWechatBot(deps: WechatBotDeps) {
       state = 'stopped';
     },
   };
+}
+
+const AUDIO_TYPES: Record<string, string> = {
+  silk: 'audio/silk',
+  sil: 'audio/silk',
+  slk: 'audio/silk',
+  mp3: 'audio/mpeg',
+  amr: 'audio/amr',
+  wav: 'audio/wav',
+  m4a: 'audio/mp4',
+  ogg: 'audio/ogg',
+};
+
+/** The audio's type as the puppet says it, else from its file name (puppets often say octet-stream). */
+function audioMime(name: string, mediaType: string | undefined): string {
+  if (mediaType?.startsWith('audio/')) return mediaType;
+  return AUDIO_TYPES[/\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? ''] ?? 'application/octet-stream';
 }

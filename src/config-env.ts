@@ -153,6 +153,13 @@ export const envSchema = z.object({
   OPENAI_TIMEOUT_MS: int(1000, 120_000).default(20_000),
   OPENAI_MAX_RETRIES: int(0, 5).default(2),
   TRIAGE_LLM_CACHE_TTL_S: int(0, 90 * 86_400).default(7 * 86_400),
+  /** Voice messages to the Wechaty bot are transcribed when set: an OpenAI-compatible API with /audio/transcriptions. */
+  SPEECH_BASE_URL: z
+    .url({ message: 'an http(s) URL of an OpenAI-compatible API with /audio/transcriptions, e.g. http://127.0.0.1:8000/v1' })
+    .optional(),
+  SPEECH_API_KEY: z.string().min(1).optional(),
+  SPEECH_MODEL: z.string().min(1).default('whisper-1'),
+  SPEECH_TIMEOUT_MS: int(1000, 120_000).default(15_000),
   WECHATY_PUPPET: z.string().min(1).default('wechaty-puppet-mock'),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
   CONSOLE_SECURE_COOKIE: bool.optional(),

@@ -35,6 +35,8 @@ export interface Config extends Omit<
   AUTO_START_SERVICES: boolean;
   /** LLM-assisted triage is on when an API key or a base URL (e.g. a keyless local Ollama or vLLM) is set. */
   llmEnabled: boolean;
+  /** Speech recognition of voice messages (SPEECH_*); null, the default, asks workers to type instead. */
+  speech: { baseURL: string; apiKey: string | undefined; model: string; timeoutMs: number } | null;
   /** The Official Account and WeCom callbacks; null when the channel's variables are not set (the route is then 404). */
   officialAccount: PlatformChannelConfig | null;
   wecom: PlatformChannelConfig | null;
@@ -164,6 +166,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     AUTO_START_SERVICES: e.AUTO_START_SERVICES ?? e.NODE_ENV !== 'production',
     CONSOLE_SECURE_COOKIE: e.CONSOLE_SECURE_COOKIE ?? e.NODE_ENV === 'production',
     llmEnabled: Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL),
+    speech: e.SPEECH_BASE_URL
+      ? { baseURL: e.SPEECH_BASE_URL, apiKey: e.SPEECH_API_KEY, model: e.SPEECH_MODEL, timeoutMs: e.SPEECH_TIMEOUT_MS }
+      : null,
     deadlinePolicy: { normal: workingDays(e.DEADLINE_DAYS_NORMAL), urgent: workingDays(e.DEADLINE_DAYS_URGENT) },
     workCalendar: { holidays: dateSet(e.HOLIDAYS), extraWorkdays: dateSet(e.EXTRA_WORKDAYS) },
     outcomeCodes: e.OUTCOME_CODES_JSON ?? DEFAULT_OUTCOME_CODES,

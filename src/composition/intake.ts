@@ -10,7 +10,8 @@ import { createWechatLoginState } from '../redis/wechat-login-state';
 import { acceptComplaint, type AcceptComplaintDeps, type AcceptedComplaint } from '../services/accept-complaint';
 import { enterComplaint } from '../services/staff-entry';
 import type { NewComplaint } from '../domain/complaint';
-import { handleIntakeFile, handleIntakeMessage, type IntakeDeps } from '../services/intake/intake-conversation';
+import { handleIntakeFile, handleIntakeMessage, handleIntakeVoice, type IntakeDeps } from '../services/intake/intake-conversation';
+import { createSpeechTranscriber } from '../infra/speech-client';
 import { progressFor } from '../services/intake/progress-reply';
 import { triageByRules } from '../triage/rule-triage';
 import type { AppContext } from './context';
@@ -65,17 +66,29 @@ export function conversationDeps(ctx: AppContext, channel: ComplaintChannel): In
     rateLimit: createContactRateLimit(ctx.redis, keyPrefix, config.INTAKE_RATE_LIMIT, config.INTAKE_RATE_WINDOW_S),
     evidenceBudget: createEvidenceBudget(ctx.redis, keyPrefix, config.INTAKE_EVIDENCE_MB_PER_DAY * 1024 * 1024),
     faqFor: (text) => ctx.faq.answerFor(text),
+    ...(config.speech ? { transcribe: speechPort(ctx, config.speech) } : {}),
   };
 }
 
 /** What the Wechaty bot asks of the product. */
-export function wechatBotPort(ctx: AppContext): Pick<WechatBotDeps, 'handleMessage' | 'handleFile' | 'replyInOrder' | 'onState'> {
+/** Voice messages to text (SPEECH_*); failures are logged here, and the worker is asked to type. */
+function speechPort(ctx: AppContext, speech: NonNullable<AppContext['config']['speech']>) {
+  const log = ctx.log.child({ module: 'speech' });
+  return createSpeechTranscriber(speech, (message) =>
+    log.warn({ err: message }, 'voice message not transcribed; the worker is asked to type'),
+  );
+}
+
+export function wechatBotPort(
+  ctx: AppContext,
+): Pick<WechatBotDeps, 'handleMessage' | 'handleFile' | 'handleVoice' | 'replyInOrder' | 'onState'> {
   const deps = conversationDeps(ctx, 'wechat');
   const login = createWechatLoginState(ctx.redis, ctx.config.QUEUE_PREFIX);
   const line = contactLine(ctx);
   return {
     handleMessage: (m) => handleIntakeMessage(deps, m),
     handleFile: (f) => handleIntakeFile(deps, f),
+    handleVoice: (v) => handleIntakeVoice(deps, v),
     // The replies to a message in the contact's order: before the case-number notice it causes.
     replyInOrder: (contactId, messageId, answer, say) =>
       replyInOrder(line, chatContact('wechat', contactId), inboundItem(messageId), answer, say),
@@ -87,7 +100,7 @@ export function wechatBotPort(ctx: AppContext): Pick<WechatBotDeps, 'handleMessa
 /** The bot on the mock puppet (the simulator, the bench's WeChat path and tests): intake and delivery. */
 export function mockSessionPort(
   ctx: AppContext,
-): Pick<MockSessionDeps, 'handleMessage' | 'handleFile' | 'replyInOrder' | 'deliverMessage'> {
-  const { handleMessage, handleFile, replyInOrder } = wechatBotPort(ctx);
-  return { handleMessage, handleFile, replyInOrder, deliverMessage: (send) => deliveryPort(ctx, send) };
+): Pick<MockSessionDeps, 'handleMessage' | 'handleFile' | 'handleVoice' | 'replyInOrder' | 'deliverMessage'> {
+  const { handleMessage, handleFile, handleVoice, replyInOrder } = wechatBotPort(ctx);
+  return { handleMessage, handleFile, handleVoice, replyInOrder, deliverMessage: (send) => deliveryPort(ctx, send) };
 }

@@ -35,6 +35,13 @@ export async function startWechatHarness(app: TestApp) {
         await waitFor(async () => mine().length >= before + replies, 10_000, `the bot's reply to ${fileName}`);
         return mine().slice(before);
       },
+      /** Sends a voice message (base64 audio, e.g. a .sil file, as WeChat's SILK voice) and resolves with the bot's replies to it. */
+      async sendVoice(fileName: string, base64: string, replies = 1): Promise<string[]> {
+        const before = mine().length;
+        session.sendVoice(id, name, fileName, base64);
+        await waitFor(async () => mine().length >= before + replies, 10_000, `the bot's reply to the voice message ${fileName}`);
+        return mine().slice(before);
+      },
       waitFor: (pattern: RegExp) => waitFor(async () => mine().find((t) => pattern.test(t)), 10_000, `a message matching ${pattern}`),
     };
   };

@@ -10,6 +10,8 @@ export interface EvidenceDoc {
   size: number;
   sha256: string;
   data: Buffer;
+  /** What a voice message said, as speech recognition heard it. */
+  transcript?: string | null;
   createdAt: Date;
 }
 
@@ -22,6 +24,7 @@ const schema = new Schema<EvidenceDoc>(
     size: { type: Number, required: true },
     sha256: { type: String, required: true },
     data: { type: Buffer, required: true },
+    transcript: { type: String, default: null },
   },
   { timestamps: { createdAt: true, updatedAt: false }, collection: 'evidence' },
 );

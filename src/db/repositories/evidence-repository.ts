@@ -8,13 +8,22 @@ export interface EvidenceInfo {
   mime: string;
   size: number;
   sha256: string;
+  /** A voice message's transcript; null for photos and documents. */
+  transcript: string | null;
   createdAt: Date;
 }
 
 export function createEvidenceRepository(db: Connection) {
   const Evidence = evidenceModel(db);
   return {
-    async add(e: { channel: string; channelUserId: string; name: string; mime: string; data: Buffer }): Promise<string> {
+    async add(e: {
+      channel: string;
+      channelUserId: string;
+      name: string;
+      mime: string;
+      data: Buffer;
+      transcript?: string;
+    }): Promise<string> {
       const doc = await Evidence.create({ ...e, size: e.data.length, sha256: createHash('sha256').update(e.data).digest('hex') });
       return doc._id.toHexString();
     },
@@ -27,6 +36,7 @@ export function createEvidenceRepository(db: Connection) {
         mime: d.mime,
         size: d.size,
         sha256: d.sha256,
+        transcript: d.transcript ?? null,
         createdAt: d.createdAt,
       }));
     },

@@ -31,11 +31,13 @@ export interface IntakeDeps {
   progressFor(contactId: string, caseNumber: string | null): Promise<string>;
   /** Per-contact budget: a flood is answered once and otherwise ignored. */
   rateLimit(contactId: string): Promise<'ok' | 'warn' | 'drop'>;
-  storeEvidence(e: { channelUserId: string; name: string; mime: string; data: Buffer }): Promise<string>;
+  storeEvidence(e: { channelUserId: string; name: string; mime: string; data: Buffer; transcript?: string }): Promise<string>;
   /** Per-contact bytes of evidence a day: false when this file would go over. */
   evidenceBudget(contactId: string, bytes: number): Promise<boolean>;
   /** The FAQ entry a consultation is answered with (the bureau's own, cached in the process). */
   faqFor(text: string): Promise<FaqHit>;
+  /** Speech to text for voice messages; absent when no speech endpoint is configured. */
+  transcribe?: (audio: { name: string; mime: string; data: Buffer }) => Promise<string>;
 }
 
 export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
@@ -192,4 +194,48 @@ async function register(deps: IntakeDeps, m: IncomingMessage, state: IntakeState
   });
   await deps.state.clear(m.contactId);
   return [REGISTERED];
+}
+
+export interface IncomingVoice {
+  id: string;
+  contactId: string;
+  contactName: string | null;
+  name: string;
+  mime: string;
+  data: Buffer;
+  at: Date;
+}
+
+const VOICE_AS_TEXT = '暂时无法识别语音，请用文字说明情况（欠钱的单位或老板、在哪里做事、欠多少钱、几个人、联系电话）。';
+const HEARD = '您的语音内容：';
+
+/**
+ * A voice message, once transcribed, is kept as evidence beside its transcript and answered as if the
+ * worker had typed the transcript, after telling them what was heard. Without speech recognition, or
+ * when it fails or takes too long, the worker is asked to type, as before, and nothing is kept.
+ */
+export async function handleIntakeVoice(deps: IntakeDeps, v: IncomingVoice): Promise<string[]> {
+  const budget = await deps.rateLimit(v.contactId);
+  if (budget === 'drop') return [];
+  if (budget === 'warn') return [TOO_FAST];
+  if (!deps.transcribe || v.data.length === 0 || v.data.length > EVIDENCE_MAX_BYTES) return [VOICE_AS_TEXT];
+  // Outside the contact's lock: a slow recognition holds up nothing else of theirs.
+  const heard = (await deps.transcribe({ name: v.name, mime: v.mime, data: v.data }).catch(() => '')).trim().slice(0, MAX_MESSAGE_CHARS);
+  if (!heard) return [VOICE_AS_TEXT];
+  return deps.withLock(`intake:${deps.channel}:${v.contactId}`, async () => {
+    const state = (await deps.state.get(v.contactId)) ?? emptyState();
+    if ((state.evidenceIds ?? []).length < MAX_FILES && (await deps.evidenceBudget(v.contactId, v.data.length))) {
+      const id = await deps.storeEvidence({
+        channelUserId: v.contactId,
+        name: v.name.slice(0, 200),
+        mime: v.mime,
+        data: v.data,
+        transcript: heard,
+      });
+      state.evidenceIds = [...(state.evidenceIds ?? []), id];
+      await deps.state.set(v.contactId, state);
+    }
+    const replies = await handle(deps, { id: v.id, contactId: v.contactId, contactName: v.contactName, text: heard, at: v.at });
+    return [`${HEARD}${heard}`, ...replies];
+  });
 }
