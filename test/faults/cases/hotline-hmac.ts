@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { signHotlineBody } from '../../../src/http/hotline-signature';
-import { signedHeaders, startTestApp, testConfig, TEST_HOTLINE_SECRET, uniqueName } from '../../support/test-app';
+import { postTranscript, signedHeaders, startTestApp, testConfig, TEST_HOTLINE_SECRET, uniqueName } from '../../support/test-app';
 import { CaseReport } from '../support/figures';
+import { bearer, staffToken } from '../support/staff-fixture';
 import { hotlinePayload, pii } from '../support/synthetic';
 import type { FaultCase } from '../support/suite';
 
@@ -11,9 +12,9 @@ const ROTATED_SECRET = 'rotated-hotline-secret-0123456789abcdef';
 export const hotlineHmac: FaultCase = {
   issueCase: 11,
   id: 'hotline-hmac',
-  title: 'hotline HMAC: forged, stale, replayed, tampered, rotated',
+  title: 'hotline HMAC: forged, stale, replayed, tampered, rotated; staff entries posing as the feed',
   quick: true,
-  measures: ['rejected', 'forged_accepted'],
+  measures: ['rejected', 'forged_accepted', 'lost'],
   async run() {
     const r = new CaseReport();
     const app = await startTestApp({ worker: false });
@@ -126,6 +127,44 @@ export const hotlineHmac: FaultCase = {
           .map(([k, v]) => `${k} ${v.tried}`)
           .join(', ')})`,
         `accepted ${forgedAccepted}; stored only the ${stored} genuine ones`,
+      );
+
+      // Staff cannot speak for the feed: a hotline work order entered with the call id the feed sends
+      // later must not make the real transcript a "duplicate" (dropped while acknowledged).
+      const op = await staffToken(app, 'operator', null);
+      let dropped = 0;
+      const answers: number[] = [];
+      for (let k = 0; k < 3; k++) {
+        const call = hotlinePayload(i, uniqueName('call'));
+        pii.note(i++);
+        const entry = await fetch(`${app.url}/api/complaints`, {
+          method: 'POST',
+          headers: bearer(op.token, true),
+          body: JSON.stringify({
+            channel: 'hotline',
+            externalId: call.callId,
+            receivedAt: new Date().toISOString(),
+            text: '工单：来电人反映欠薪，详见录音。',
+          }),
+        });
+        await entry.body?.cancel();
+        const feed = await postTranscript(app.url, call);
+        const answer = (await feed.json()) as { complaintId?: string; duplicate?: boolean };
+        answers.push(feed.status);
+        const kept = await app.ctx.db
+          .collection('complaints')
+          .countDocuments({ channel: 'hotline', dedupKey: { $eq: call.callId }, 'sender.phone': { $eq: call.callerPhone } });
+        if (!(feed.status === 202 && answer.duplicate === false && kept === 1)) dropped++;
+      }
+      r.add('sent', 3);
+      r.add('acknowledged', answers.filter((s) => s === 200 || s === 202).length);
+      r.add('stored', 3 - dropped);
+      r.add('lost', dropped);
+      r.expect(dropped === 0, `${dropped} of 3 real transcripts were taken for duplicates of a staff entry with their call id (FAULT)`);
+      r.found(
+        'a staff entry on channel hotline with the call id the feed sends next, then the real transcript',
+        '3 calls',
+        `feed answers ${answers.join('/')}; real transcripts kept ${3 - dropped} of 3`,
       );
     } finally {
       await rotated.stop();
