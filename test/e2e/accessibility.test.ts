@@ -79,6 +79,8 @@ describe('the console against WCAG 2.1 AA (axe-core)', () => {
     ['the dashboard', '/console/dashboard'],
     ['operations', '/console/ops'],
     ['the import upload', '/console/import'],
+    ['the FAQ', '/console/faq?q=包工头跑了工资找谁要'],
+    ['an FAQ entry', '/console/faq/arbitration'],
     ['the inbox', '/console/inbox'],
   ] as [string, string | (() => string)][])('when %s is checked, then it has no serious or critical violation', async (_name, path) => {
     const page = await signIn('admin');
