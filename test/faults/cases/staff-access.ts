@@ -11,7 +11,7 @@ const LOGIN_ATTEMPTS = 40;
 export const staffAccess: FaultCase = {
   issueCase: 12,
   id: 'staff-access',
-  title: 'staff: tokens, roles, another area’s case, login brute force',
+  title: 'staff: tokens, roles, another area’s case, assignment across areas, login brute force',
   quick: true,
   measures: ['rejected', 'cross_area_reads'],
   async run() {
@@ -163,10 +163,43 @@ export const staffAccess: FaultCase = {
       r.found(
         "area A's inspector and supervisor on area B's case by id (read, messages, reveal, status, recovery, reply, split, assign, merge) and in lists and searches",
         `${crossChecks.length} requests, 6 lists, 2 call-back lists`,
-        `cross-area reads or writes ${crossReads}; B's case unchanged: ${after?.status === 'new'}; (no export endpoint exists yet: add it to this list when one does)`,
+        `cross-area reads or writes ${crossReads}; B's case unchanged: ${after?.status === 'new'}`,
       );
       r.expect((await call('GET', `/api/leads/${leadB.id}`, inspB.token)).status === 200, "area B's inspector cannot read B's case");
       r.expect((await call('GET', `/api/leads/${leadB.id}`, admin.token)).status === 200, 'the admin cannot read a case');
+
+      // Assignment across areas: A's supervisor may not hand A's case to B's inspector, with or without
+      // transfer, nor may a county-wide supervisor without saying transfer; with it, they may (the control).
+      const leadA2 = await caseIn(app, AREA_A, '华辰装饰公司', 1203);
+      const county = await staffToken(app, 'supervisor', null);
+      let assignedAcross = 0;
+      const assignAnswers: number[] = [];
+      for (const [what, token, body] of [
+        ["supervisor of A assigns A's case to B's inspector", supA.token, { assigneeId: inspB.id }],
+        ["supervisor of A transfers A's case to B's inspector", supA.token, { assigneeId: inspB.id, transfer: true }],
+        ["county supervisor assigns A's case to B's inspector without transfer", county.token, { assigneeId: inspB.id }],
+      ] as const) {
+        const res = await call('POST', `/api/leads/${leadA2.id}/assign`, token, body);
+        assignAnswers.push(res.status);
+        const now = await app.ctx.repos.leads.get(leadA2.id);
+        if (res.status >= 400 && res.status < 500 && now?.assigneeId === null && now.area === AREA_A) r.add('rejected', 1);
+        else {
+          assignedAcross++;
+          r.expect(false, `${what}: ${res.status}, the case now ${now?.area} / ${now?.assigneeId} (FAULT)`);
+        }
+      }
+      const transfer = await call('POST', `/api/leads/${leadA2.id}/assign`, county.token, { assigneeId: inspB.id, transfer: true });
+      const transferred = await app.ctx.repos.leads.get(leadA2.id);
+      r.expect(
+        transfer.status === 200 && transferred?.area === AREA_B && transferred.assigneeId === inspB.id,
+        `the county supervisor's transfer answered ${transfer.status}, the case in ${transferred?.area}`,
+      );
+      r.add('cross_area_reads', assignedAcross);
+      r.found(
+        "a case of A assigned to B's inspector: by A's supervisor (plain and as a transfer), by the county supervisor without transfer; then by the county supervisor as a transfer (the control)",
+        '4 requests',
+        `refused ${assignAnswers.join('/')} and the case unchanged: ${assignedAcross === 0}; the county supervisor's transfer: ${transfer.status}, the case moved to ${transferred?.area}`,
+      );
 
       // Login brute force: one username, many wrong passwords from one client.
       const victim = await staffToken(app, 'supervisor', null);
