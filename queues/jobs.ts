@@ -1,5 +1,5 @@
 /** Queue names, job names and payloads. Payloads carry ids, never personal data. */
-export const QUEUE_NAMES = { triage: 'triage', outbound: 'outbound', deadlines: 'deadlines', platform: 'platform' } as const;
+export const QUEUE_NAMES = { triage: 'triage', outbound: 'outbound', deadlines: 'deadlines', platform: 'platform', sms: 'sms' } as const;
 
 export interface JobPayloads {
   'triage-complaint': { complaintId: string };
@@ -13,6 +13,8 @@ export interface JobPayloads {
   'send-platform-replies': { inboundId: string };
   /** A staff reply or case notice to an Official Account / WeCom complainant. */
   'deliver-platform-message': { messageId: string };
+  /** A staff reply or case notice as a text message, through the SMS gateway. */
+  'send-sms': { messageId: string };
   /** A staff notice's copy to the recipient's WeCom, as an app message. */
   'send-staff-notice': { notificationId: string };
 }

@@ -197,6 +197,20 @@ export const envSchema = z.object({
   WECOM_AGENT_ID: int(1, 2 ** 31).optional(),
   WECOM_API_BASE_URL: z.url().default('https://qyapi.weixin.qq.com'),
   PLATFORM_REPLY_WAIT_MS: int(0, 4500).default(3500),
+  /** The SMS gateway (docs/workflow.md#text-messages-sms): a JSON POST per message; unset, nobody gets texts (call-back tasks instead). */
+  SMS_GATEWAY_URL: z
+    .url({ protocol: /^https?$/, message: 'an http(s) URL the SMS adapter listens on, e.g. https://sms-adapter.example.gov.cn/send' })
+    .optional(),
+  /** Sent as `Authorization: Bearer …` to the gateway. */
+  SMS_API_KEY: z.string().min(8).optional(),
+  /** The signature (短信签名) registered with the provider, passed on as `signName`. */
+  SMS_SIGN_NAME: z.string().trim().min(2).max(20).optional(),
+  /** The provider's template codes for case notices and staff replies, passed on as `template`. */
+  SMS_TEMPLATE_CASE_NOTICE: z.string().trim().min(1).max(64).optional(),
+  SMS_TEMPLATE_STAFF_REPLY: z.string().trim().min(1).max(64).optional(),
+  SMS_TIMEOUT_MS: int(200, 60_000).default(10_000),
+  /** Attempts per text message (exponential backoff from 2 s) before it becomes a call-back task. */
+  SMS_ATTEMPTS: int(1, 20).default(6),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -44,6 +44,8 @@ export interface Config extends Omit<
   wecomApp: PlatformChannelConfig | null;
   /** Usernames the second escalation goes to (ESCALATION_HEADS). */
   escalationHeads: string[];
+  /** The SMS gateway (SMS_*); null when SMS_GATEWAY_URL is not set. */
+  sms: SmsSettings | null;
   /** Working days to accept, first contact and close, by priority (DEADLINE_DAYS_*). */
   deadlinePolicy: DeadlinePolicy;
   /** Public holidays and weekend days worked (HOLIDAYS, EXTRA_WORKDAYS). */
@@ -67,6 +69,16 @@ export interface PlatformChannelConfig {
   secret: string | null;
   agentId: number | null;
   apiBaseUrl: string;
+}
+
+export interface SmsSettings {
+  url: string;
+  apiKey: string | null;
+  signName: string | null;
+  /** The provider's template of each kind of message, when it needs one. */
+  templates: Partial<Record<'case_notice' | 'staff_reply', string>>;
+  timeoutMs: number;
+  attempts: number;
 }
 
 export class ConfigError extends Error {
@@ -144,6 +156,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     escalationHeads: e.ESCALATION_HEADS.split(',')
       .map((u) => u.trim())
       .filter(Boolean),
+    sms: e.SMS_GATEWAY_URL
+      ? {
+          url: e.SMS_GATEWAY_URL,
+          apiKey: e.SMS_API_KEY ?? null,
+          signName: e.SMS_SIGN_NAME ?? null,
+          templates: {
+            ...(e.SMS_TEMPLATE_CASE_NOTICE ? { case_notice: e.SMS_TEMPLATE_CASE_NOTICE } : {}),
+            ...(e.SMS_TEMPLATE_STAFF_REPLY ? { staff_reply: e.SMS_TEMPLATE_STAFF_REPLY } : {}),
+          },
+          timeoutMs: e.SMS_TIMEOUT_MS,
+          attempts: e.SMS_ATTEMPTS,
+        }
+      : null,
     MONGODB_URI: e.MONGODB_URI ?? DEFAULT_MONGODB_URI,
     REDIS_URL: e.REDIS_URL ?? DEFAULT_REDIS_URL,
     redis: {

@@ -17,6 +17,8 @@ import { createOutboundProducer, type OutboundProducer } from '../../queues/outb
 import { createDeadlineProducer, type DeadlineProducer } from '../../queues/deadline-queue';
 import { createTriageProducer, type TriageProducer } from '../../queues/triage-producer';
 import { createPlatformProducer, type PlatformProducer } from '../../queues/platform-queue';
+import { createSmsProducer, type SmsProducer } from '../../queues/sms-queue';
+import { createSmsGateway, type SmsGateway } from '../infra/sms-gateway';
 import { createLlmTriage } from '../triage/llm/llm-triage';
 import { triageByRules } from '../triage/rule-triage';
 import type { PlatformChannel } from '../domain/inbound';
@@ -59,12 +61,15 @@ export interface AppContext {
   outboundQueue: OutboundProducer;
   deadlineQueue: DeadlineProducer;
   platformQueue: PlatformProducer;
+  smsQueue: SmsProducer;
   /** Named Redis locks: several names are taken together or not at all. */
   withLocks: WithLock;
   pending: PendingComplaints;
   caseIndex: CaseIndex;
   nextCaseSequence: (counterId: string) => Promise<number>;
   platformClients: Record<PlatformChannel, PlatformClient | null>;
+  /** The SMS gateway; null when SMS is not configured (call-back tasks instead). */
+  sms: SmsGateway | null;
   triage: TriageEngine;
   /** The consultation FAQ, one copy per process (every chat channel, triage and the desk read it). */
   faq: FaqCatalog;
@@ -111,6 +116,7 @@ export async function createAppContext(config: Config, log: Logger, opts: { tria
       secondEscalationAt(due, config.ESCALATION_SECOND_LEVEL_DAYS, config.workCalendar),
     ),
     platformQueue: createPlatformProducer(producerConnection, config.QUEUE_PREFIX),
+    smsQueue: createSmsProducer(producerConnection, config.QUEUE_PREFIX, config.sms?.attempts ?? 1),
     withLocks,
     pending: createPendingComplaints(redis, config.QUEUE_PREFIX),
     caseIndex: createCaseIndex(redis, config.QUEUE_PREFIX, config.DEDUP_WINDOW_DAYS, (since) => repos.leads.findOpenSince(since)),
@@ -118,6 +124,7 @@ export async function createAppContext(config: Config, log: Logger, opts: { tria
       repos.leads.lastSequence(counterId, counterId.replace(/^case:/, '')),
     ),
     platformClients: { wechat_oa: platformClient('wechat_oa'), wecom: platformClient('wecom') },
+    sms: createSmsGateway(config.sms, log.child({ module: 'sms' })),
     triage: opts.triage ?? triageEngineFor(config, log, producerConnection),
     faq: createFaqCatalog({
       list: () => repos.faq.list(),
@@ -129,7 +136,8 @@ export async function createAppContext(config: Config, log: Logger, opts: { tria
     }),
     checks: { mongodb: () => store.ping(), redis: async () => (await pingRedis(producerConnection)) && (await pingRedis(redis)) },
     async close() {
-      for (const q of [ctx.triageQueue, ctx.outboundQueue, ctx.deadlineQueue, ctx.platformQueue]) await q.close().catch(() => undefined);
+      for (const q of [ctx.triageQueue, ctx.outboundQueue, ctx.deadlineQueue, ctx.platformQueue, ctx.smsQueue])
+        await q.close().catch(() => undefined);
       producerConnection.disconnect();
       redis.disconnect();
       await store.close();

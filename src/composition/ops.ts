@@ -15,5 +15,6 @@ export function wechatRoutesPort(ctx: AppContext): WechatRouteDeps {
 }
 
 export function queueHealthPort(ctx: AppContext): () => Promise<QueueHealth[]> {
-  return () => queueHealth([ctx.triageQueue, ctx.outboundQueue, ctx.deadlineQueue, ctx.platformQueue]);
+  const sms = ctx.sms ? [ctx.smsQueue] : [];
+  return () => queueHealth([ctx.triageQueue, ctx.outboundQueue, ctx.deadlineQueue, ctx.platformQueue, ...sms]);
 }

@@ -5,7 +5,7 @@ import { CALLBACK_WORKING_DAYS, RETRY_WORKING_HOURS } from '../domain/callback';
 import { addWorkingDaysToClose, addWorkingHours } from '../domain/working-days';
 import { callbackQueueFor } from '../services/outbound/callback-queue';
 import { completeCallback, listCallbacksFor, maskTask, recordCallbackOutcome } from '../services/outbound/callbacks';
-import { deliverMessage } from '../services/outbound/deliver';
+import { deliverMessage, deliverSms } from '../services/outbound/deliver';
 import type { ContactLine } from '../services/outbound/contact-order';
 import { createContactLine } from '../redis/contact-line';
 import type { OutboundDeps } from '../services/outbound/dispatch';
@@ -21,6 +21,7 @@ export function outboundDeps(ctx: AppContext): OutboundDeps {
     outboundQueue: ctx.outboundQueue,
     platformSenders: (['wechat_oa', 'wecom'] as const).filter((c) => platformClients[c] !== null),
     platformQueue: ctx.platformQueue,
+    sms: ctx.sms ? ctx.smsQueue : null,
     line: contactLine(ctx),
     callbackDue: {
       first: (at) => addWorkingDaysToClose(at, CALLBACK_WORKING_DAYS, config.workCalendar),
@@ -51,7 +52,21 @@ export function deliveryPort(ctx: AppContext, send: (channelUserId: string, text
   return (messageId: string, opts: { finalAttempt: boolean }) => deliverMessage(deps, messageId, opts);
 }
 
-/** Each contact's messages in order, across the bot and the platform worker (one line per contact in Redis). */
+/** Each contact's messages in order, across the bot, the platform worker and the SMS worker (one line per contact in Redis). */
 export function contactLine(ctx: AppContext): ContactLine {
   return createContactLine(ctx.redis, ctx.config.QUEUE_PREFIX);
+}
+
+/** Text messages through the SMS gateway; one that fails for good becomes a call-back task. Null without a gateway. */
+export function smsDeliveryPort(ctx: AppContext) {
+  const gateway = ctx.sms;
+  if (!gateway) return null;
+  const deps = {
+    leads: ctx.repos.leads,
+    outbound: ctx.repos.outbound,
+    line: contactLine(ctx),
+    sendSms: (m: Parameters<typeof gateway.send>[0]) => gateway.send(m),
+    callbackDue: (at: Date) => addWorkingDaysToClose(at, CALLBACK_WORKING_DAYS, ctx.config.workCalendar),
+  };
+  return (messageId: string, opts: { finalAttempt: boolean }) => deliverSms(deps, messageId, opts);
 }

@@ -31,7 +31,7 @@ export function openCaseDeps(ctx: AppContext): OpenCaseDeps {
     scheduleDeadlines: (lead) => ctx.deadlineQueue.schedule(lead),
     caseOpened: (lead) => notify({ kind: 'case_opened', lead }),
     // The complainant hears at once that the complaint was registered, with the case number.
-    noticeEvent: (caseNumber, channel, at) => noticeEvent(outbound, caseNotice('accepted', caseNumber), channel, at),
+    noticeEvent: (caseNumber, channel, at, phone) => noticeEvent(outbound, caseNotice('accepted', caseNumber), channel, at, phone),
   };
 }
 

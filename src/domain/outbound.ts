@@ -4,8 +4,9 @@ import type { ComplaintChannel } from './triage-result';
 export type OutboundKind = 'staff_reply' | 'case_notice';
 
 /**
- * queued → delivered | failed for WeChat; callback_open → callback_done for channels we cannot write
- * to (the hotline: no SMS gateway is configured, so an operator calls back).
+ * queued → delivered | failed for WeChat; queued → delivered, or → callback_open when it fails for
+ * good, for a text message (SMS); callback_open → callback_done for complainants we cannot write to
+ * (a hotline caller without a mobile number, or any caller when no SMS gateway is configured).
  */
 export type OutboundState = 'queued' | 'delivered' | 'failed' | 'callback_open' | 'callback_done';
 
@@ -38,8 +39,16 @@ const STATUS_WORDS: Record<string, string> = {
   closed: '已办结',
 };
 
+const ASK_PROGRESS = '，可随时回复“查询”了解进展。';
+const ASK_BACK = '如有疑问请回复本消息。';
+
 /** The automatic notices complainants get (zh-CN). */
 export function caseNotice(event: 'accepted' | 'status', caseNumber: string, status?: string): string {
-  if (event === 'accepted') return `您反映的欠薪问题已登记，案件编号 ${caseNumber}。我们会尽快核实处理，可随时回复“查询”了解进展。`;
-  return `您的案件 ${caseNumber} ${STATUS_WORDS[status ?? ''] ?? `状态更新为 ${status}`}。如有疑问请回复本消息。`;
+  if (event === 'accepted') return `您反映的欠薪问题已登记，案件编号 ${caseNumber}。我们会尽快核实处理${ASK_PROGRESS}`;
+  return `您的案件 ${caseNumber} ${STATUS_WORDS[status ?? ''] ?? `状态更新为 ${status}`}。${ASK_BACK}`;
+}
+
+/** A message as a text message (SMS): nobody reads the replies to one, so the notices do not invite them. */
+export function smsText(text: string): string {
+  return text.replace(ASK_PROGRESS, '。').replace(ASK_BACK, '').trim();
 }

@@ -12,3 +12,8 @@ export function normalizePhone(input: string): string | null {
   if (/^0\d{2,3}\d{7,8}$/.test(digits)) return digits;
   return null;
 }
+
+/** A mainland mobile number as the store keeps it (13907360001): one a text message can reach. */
+export function isMobilePhone(phone: string | null): phone is string {
+  return phone !== null && /^1[3-9]\d{9}$/.test(phone);
+}

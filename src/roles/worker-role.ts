@@ -3,9 +3,11 @@ import { createWorkerConnection } from '../redis/connection';
 import { createTriageWorker } from '../../queues/triage-worker';
 import { createDeadlineWorker } from '../../queues/deadline-queue';
 import { createPlatformWorker } from '../../queues/platform-queue';
+import { createSmsWorker } from '../../queues/sms-queue';
 import type { RunningRole } from './api-role';
 import { deadlineWorkerPort } from '../composition/cases';
 import { platformWorkerPort } from '../composition/platform';
+import { smsDeliveryPort } from '../composition/outbound';
 import { sweepPort, triageWorkerPort } from '../composition/triage';
 
 /** The triage worker and the sweeper that re-queues stored complaints nothing is working on. */
@@ -31,6 +33,13 @@ export async function startWorkerRole(ctx: AppContext): Promise<RunningRole> {
   const platform = createPlatformWorker(connection, config.QUEUE_PREFIX, { ...platformWorkerPort(ctx), log });
   void platform.run().catch((err: unknown) => log.error({ err }, 'platform worker stopped'));
   await platform.waitUntilReady();
+  // Text messages, when an SMS gateway is configured.
+  const deliverSms = smsDeliveryPort(ctx);
+  const sms = deliverSms ? createSmsWorker(connection, config.QUEUE_PREFIX, { deliver: deliverSms, log }) : null;
+  if (sms) {
+    void sms.run().catch((err: unknown) => log.error({ err }, 'SMS worker stopped'));
+    await sms.waitUntilReady();
+  }
 
   let sweeping: Promise<void> = Promise.resolve();
   const sweep = () => {
@@ -55,7 +64,7 @@ export async function startWorkerRole(ctx: AppContext): Promise<RunningRole> {
     async stop() {
       clearInterval(timer);
       await sweeping;
-      await Promise.all([worker.close(), deadlines.close(), platform.close()]); // each waits for its in-flight jobs
+      await Promise.all([worker.close(), deadlines.close(), platform.close(), sms?.close()]); // each waits for its in-flight jobs
       connection.disconnect();
     },
   };

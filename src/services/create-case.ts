@@ -37,7 +37,7 @@ export interface OpenCaseDeps {
    * The timeline entry of the notice that tells the complainant their case number, written with the
    * case (opened or joined) rather than after it; the notice itself is sent by the caller.
    */
-  noticeEvent?: (caseNumber: string, channel: ComplaintChannel, at: Date) => TimelineEvent;
+  noticeEvent?: (caseNumber: string, channel: ComplaintChannel, at: Date, phone: string | null) => TimelineEvent;
   now?: () => Date;
 }
 
@@ -160,7 +160,7 @@ async function createNumberedCase(deps: OpenCaseDeps, c: Complaint, t: TriageRes
       signals: seed.signals,
       timeline: [
         { at: now, type: 'created', actor: 'system', note: `由${CHANNEL_NAME[c.channel] ?? c.channel}投诉自动生成`, changes: [] },
-        ...(seed.notice && deps.noticeEvent ? [deps.noticeEvent(caseNumber, c.channel, now)] : []),
+        ...(seed.notice && deps.noticeEvent ? [deps.noticeEvent(caseNumber, c.channel, now, seed.phone)] : []),
       ],
     },
     seed.id,

@@ -152,7 +152,7 @@ function joinCase(
     const totals = caseTotals([...lead.reports, report]);
     const urgent =
       lead.urgency === 'high' || t.urgency === 'high' || (totals.workerCount ?? 0) >= 10 || (totals.amountYuan ?? 0) >= 100_000;
-    const notice = deps.noticeEvent ? [deps.noticeEvent(lead.caseNumber, c.channel, now)] : [];
+    const notice = deps.noticeEvent ? [deps.noticeEvent(lead.caseNumber, c.channel, now, complainantKey(c, t.phone).phone)] : [];
     const joined = await deps.leads.attachComplaint(
       lead.id,
       lead.revision,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createAppContext, type AppContext } from '../../src/composition/context';
 import { loadConfig, type Config } from '../../src/config';
-import { createLogger } from '../../src/infra/logger';
+import { createLogger, type Logger } from '../../src/infra/logger';
 import { signHotlineBody } from '../../src/http/hotline-signature';
 import { startApiRole } from '../../src/roles/api-role';
 import { startWorkerRole } from '../../src/roles/worker-role';
@@ -41,9 +41,11 @@ export interface TestApp {
 }
 
 /** API and worker roles in this process, as `npm start` runs them. */
-export async function startTestApp(opts: { config?: Config; worker?: boolean; triage?: TriageEngine } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { config?: Config; worker?: boolean; triage?: TriageEngine; log?: Logger } = {},
+): Promise<TestApp> {
   const config = opts.config ?? testConfig();
-  const ctx = await createAppContext(config, createLogger(config.LOG_LEVEL), { triage: opts.triage });
+  const ctx = await createAppContext(config, opts.log ?? createLogger(config.LOG_LEVEL), { triage: opts.triage });
   const api = await startApiRole(ctx);
   const worker = opts.worker === false ? null : await startWorkerRole(ctx);
   return {
@@ -54,7 +56,13 @@ export async function startTestApp(opts: { config?: Config; worker?: boolean; tr
       await api.stop();
       await worker?.stop();
       if (ctx.producerConnection.status === 'ready') {
-        for (const q of [ctx.triageQueue.queue, ctx.outboundQueue.queue, ctx.deadlineQueue.queue, ctx.platformQueue.queue])
+        for (const q of [
+          ctx.triageQueue.queue,
+          ctx.outboundQueue.queue,
+          ctx.deadlineQueue.queue,
+          ctx.platformQueue.queue,
+          ctx.smsQueue.queue,
+        ])
           await q.obliterate({ force: true }).catch(() => undefined);
         // The case index and case-number counters of this app's prefix (src/infra/case-*.ts), and nothing else.
         const keys = await ctx.producerConnection.keys(`${ctx.config.QUEUE_PREFIX}:case-*`).catch(() => []);

@@ -88,6 +88,14 @@ export function createOutboundRepository(db: Connection) {
       );
       return r.modifiedCount === 1;
     },
+    /** A queued text message that could not be sent becomes a call-back task, with no calls made yet. */
+    async turnIntoCallback(id: string, t: { error: string; dueBy: Date }): Promise<boolean> {
+      const r = await Outbound.updateOne(
+        { _id: new Types.ObjectId(id), state: { $eq: 'queued' } },
+        { $set: { state: 'callback_open', error: t.error, dueBy: t.dueBy, attempts: 0 } },
+      );
+      return r.modifiedCount === 1;
+    },
     async listForLead(leadId: string): Promise<OutboundMessage[]> {
       const docs = await Outbound.find({ leadId: new Types.ObjectId(leadId) })
         .sort({ createdAt: 1 })

@@ -1,10 +1,10 @@
 import { AppError, isAppError } from '../../domain/app-error';
 import { maskNumbersInText } from '../../domain/masking';
-import type { OutboundMessage } from '../../domain/outbound';
+import type { OutboundKind, OutboundMessage } from '../../domain/outbound';
 import type { ComplaintChannel } from '../../domain/triage-result';
 import type { LeadRepository } from '../../db/repositories/lead-repository';
 import type { OutboundRepository } from '../../db/repositories/outbound-repository';
-import { chatContact, MESSAGE_LEASE_MS, outboundItem, type ContactLine } from './contact-order';
+import { chatContact, MESSAGE_LEASE_MS, outboundItem, smsContact, type ContactLine } from './contact-order';
 import { appendEvent } from './dispatch';
 
 export interface DeliveryDeps {
@@ -16,6 +16,23 @@ export interface DeliveryDeps {
   line?: ContactLine;
 }
 
+/** A text message as the SMS gateway is asked to send it. */
+export interface SmsText {
+  /** The message's id: the same on every retry, so the gateway may recognise one it has sent. */
+  id: string;
+  phone: string;
+  kind: OutboundKind;
+  text: string;
+  caseNumber: string | null;
+}
+
+export interface SmsDeliveryDeps extends Omit<DeliveryDeps, 'send'> {
+  /** Throws an AppError: status < 500 when the gateway refused the message (no retry), else it may be retried. */
+  sendSms(m: SmsText): Promise<void>;
+  /** When a call-back task made of a text message that could not be sent is due. */
+  callbackDue: (at: Date) => Date;
+}
+
 /** Sent (or nothing left to send), or an earlier message to the same contact must go first. */
 export type SendOutcome = 'done' | 'wait';
 
@@ -24,7 +41,7 @@ interface Way {
   label: string;
   contact(m: OutboundMessage): string;
   send(m: OutboundMessage): Promise<void>;
-  /** Marks a message that cannot be sent (true unless another run did). */
+  /** A message that cannot be sent: marked so (true), or made into something else by the caller. */
   giveUp(m: OutboundMessage, reason: string): Promise<boolean>;
   failedNote(reason: string): string;
 }
@@ -39,6 +56,29 @@ export function deliverMessage(deps: DeliveryDeps, messageId: string, opts: { fi
       send: (m) => deps.send(m.channelUserId, m.text, m.channel),
       giveUp: (m, reason) => deps.outbound.setState(m.id, 'queued', 'failed', { error: reason }),
       failedNote: (reason) => `微信消息未能送达：${reason.slice(0, 100)}`,
+    },
+    messageId,
+    opts,
+  );
+}
+
+/**
+ * Sends one queued message as a text message; one that cannot be sent for good becomes a call-back
+ * task (the same message, so the operator reads what it said).
+ */
+export function deliverSms(deps: SmsDeliveryDeps, messageId: string, opts: { finalAttempt: boolean }): Promise<SendOutcome> {
+  return deliverThrough(
+    deps,
+    {
+      label: '短信',
+      contact: (m) => smsContact(m.phone ?? m.channelUserId),
+      send: async (m) => {
+        if (!m.phone) throw new AppError('no_phone', 'the message has no phone number', { status: 422 });
+        const lead = await deps.leads.get(m.leadId);
+        await deps.sendSms({ id: m.id, phone: m.phone, kind: m.kind, text: m.text, caseNumber: lead?.caseNumber ?? null });
+      },
+      giveUp: (m, reason) => deps.outbound.turnIntoCallback(m.id, { error: reason, dueBy: deps.callbackDue(new Date()) }),
+      failedNote: (reason) => `短信未能送达：${reason.slice(0, 100)}；已转为电话回访任务`,
     },
     messageId,
     opts,
@@ -63,7 +103,7 @@ async function deliverThrough(
   try {
     await way.send(m);
   } catch (err) {
-    // A refusal (an AppError below 500) is final at once; anything else is retried until the last attempt.
+    // A refusal (a 4xx of the gateway) is final at once; anything else is retried until the last attempt.
     if (opts.finalAttempt || (isAppError(err) && err.status < 500)) {
       const reason = maskNumbersInText((err as Error).message).slice(0, 300);
       try {

@@ -1,10 +1,11 @@
 import type { ComplaintChannel } from '../../domain/triage-result';
 import type { Lead, TimelineEvent } from '../../domain/lead';
-import { caseNotice, BOT_CHANNELS, type OutboundKind, type OutboundMessage } from '../../domain/outbound';
+import { caseNotice, smsText, BOT_CHANNELS, type OutboundKind, type OutboundMessage } from '../../domain/outbound';
+import { isMobilePhone } from '../../domain/phone';
 import type { ComplainantRepository } from '../../db/repositories/complainant-repository';
 import type { LeadRepository } from '../../db/repositories/lead-repository';
 import type { OutboundRepository } from '../../db/repositories/outbound-repository';
-import { chatContact, MESSAGE_LEASE_MS, outboundItem, type ContactLine } from './contact-order';
+import { chatContact, MESSAGE_LEASE_MS, outboundItem, smsContact, type ContactLine } from './contact-order';
 
 export interface OutboundDeps {
   leads: LeadRepository;
@@ -14,6 +15,8 @@ export interface OutboundDeps {
   /** Official Account / WeCom channels whose customer-service API is configured, and their queue. */
   platformSenders: readonly ComplaintChannel[];
   platformQueue: { enqueue(messageId: string): Promise<void> };
+  /** The SMS queue when a gateway is configured: complainants with a mobile number and no chat channel get texts. */
+  sms: { enqueue(messageId: string): Promise<void> } | null;
   /** Each contact's messages in order (see contact-order). */
   line?: ContactLine;
   /** When a call-back task's first call is due, and the next after an unanswered one (the working-day calendar). */
@@ -27,20 +30,30 @@ export interface Recipient {
   phone: string | null;
 }
 
-/** WeChat contacts through the bot, Official Account/WeCom users through the platform API, everyone else a call-back. */
-function deliveryFor(deps: Pick<OutboundDeps, 'platformSenders'>, channel: ComplaintChannel): 'bot' | 'api' | 'callback' {
-  if (BOT_CHANNELS.includes(channel)) return 'bot';
-  return deps.platformSenders.includes(channel) ? 'api' : 'callback';
+type Delivery = 'bot' | 'api' | 'sms' | 'callback';
+
+/**
+ * WeChat contacts through the bot, Official Account/WeCom users through the platform API, anyone else
+ * with a mobile number by SMS when a gateway is configured, everyone else a call-back.
+ */
+function deliveryFor(
+  deps: Pick<OutboundDeps, 'platformSenders' | 'sms'>,
+  to: { channel: ComplaintChannel; phone: string | null },
+): Delivery {
+  if (BOT_CHANNELS.includes(to.channel)) return 'bot';
+  if (deps.platformSenders.includes(to.channel)) return 'api';
+  return deps.sms && isMobilePhone(to.phone) ? 'sms' : 'callback';
 }
 
 function messageTo(
-  deps: Pick<OutboundDeps, 'platformSenders' | 'callbackDue'>,
+  deps: Pick<OutboundDeps, 'platformSenders' | 'sms' | 'callbackDue'>,
   lead: Lead,
   p: Recipient,
   text: string,
   kind: OutboundKind,
 ) {
-  const callback = deliveryFor(deps, p.channel) === 'callback';
+  const via = deliveryFor(deps, p);
+  const callback = via === 'callback';
   return {
     leadId: lead.id,
     complainantId: p.id,
@@ -48,13 +61,13 @@ function messageTo(
     channelUserId: p.channelUserId,
     phone: p.phone,
     kind,
-    text,
+    text: via === 'sms' ? smsText(text) : text,
     state: callback ? ('callback_open' as const) : ('queued' as const),
     dueBy: callback ? deps.callbackDue.first(new Date()) : null,
   };
 }
 
-type Senders = Pick<OutboundDeps, 'platformSenders' | 'outboundQueue' | 'platformQueue' | 'line'>;
+type Senders = Pick<OutboundDeps, 'platformSenders' | 'sms' | 'outboundQueue' | 'platformQueue' | 'line'>;
 
 /**
  * Takes the message's place in its contact's line, then queues it. A queue outage leaves the message
@@ -62,29 +75,46 @@ type Senders = Pick<OutboundDeps, 'platformSenders' | 'outboundQueue' | 'platfor
  */
 async function putOnItsWay(deps: Senders, m: OutboundMessage) {
   if (m.state !== 'queued') return;
-  const via = deliveryFor(deps, m.channel);
-  await deps.line?.enter(chatContact(m.channel, m.channelUserId), outboundItem(m.id), MESSAGE_LEASE_MS).catch(() => undefined);
+  const via = deliveryFor(deps, m);
+  const contact = via === 'sms' ? smsContact(m.phone!) : chatContact(m.channel, m.channelUserId);
+  await deps.line?.enter(contact, outboundItem(m.id), MESSAGE_LEASE_MS).catch(() => undefined);
   if (via === 'bot') await deps.outboundQueue.enqueue(m.id).catch(() => undefined);
   if (via === 'api') await deps.platformQueue.enqueue(m.id).catch(() => undefined);
+  if (via === 'sms') await deps.sms?.enqueue(m.id).catch(() => undefined);
 }
 
-function sentEvent(kind: OutboundKind, actor: string, text: string, queued: number, callbacks: number, at: Date): TimelineEvent {
+/** How many were written to on WeChat, by text message, and left to an operator's call. */
+type Sent = { wechat: number; sms: number; callbacks: number };
+
+function sentEvent(kind: OutboundKind, actor: string, text: string, n: Sent, at: Date): TimelineEvent {
+  const sms = n.sms > 0 ? `短信发送 ${n.sms} 人，` : '';
   return {
     at,
     type: kind === 'staff_reply' ? 'reply_sent' : 'notice_sent',
     actor,
-    note: `${text.slice(0, 200)}（微信发送 ${queued} 人，电话回访任务 ${callbacks} 个）`,
+    note: `${text.slice(0, 200)}（微信发送 ${n.wechat} 人，${sms}电话回访任务 ${n.callbacks} 个）`,
     changes: [],
   };
+}
+
+function countSent(deps: Pick<OutboundDeps, 'platformSenders' | 'sms'>, to: { channel: ComplaintChannel; phone: string | null }[]): Sent {
+  const via = to.map((t) => deliveryFor(deps, t));
+  const count = (...ways: Delivery[]) => via.filter((v) => ways.includes(v)).length;
+  return { wechat: count('bot', 'api'), sms: count('sms'), callbacks: count('callback') };
 }
 
 /**
  * The timeline entry of a system notice to one complainant, written with the change that causes it
  * (a case opened or joined by triage), so that telling the complainant costs no second write to the case.
  */
-export function noticeEvent(deps: Pick<OutboundDeps, 'platformSenders'>, text: string, channel: ComplaintChannel, at: Date): TimelineEvent {
-  const callback = deliveryFor(deps, channel) === 'callback';
-  return sentEvent('case_notice', 'system', text, callback ? 0 : 1, callback ? 1 : 0, at);
+export function noticeEvent(
+  deps: Pick<OutboundDeps, 'platformSenders' | 'sms'>,
+  text: string,
+  channel: ComplaintChannel,
+  at: Date,
+  phone: string | null = null,
+): TimelineEvent {
+  return sentEvent('case_notice', 'system', text, countSent(deps, [{ channel, phone }]), at);
 }
 
 /**
@@ -106,7 +136,7 @@ export async function sendNoticeOnce(
 
 /**
  * Puts a message on its way to each complainant: WeChat contacts through the outbound queue (only the
- * bot process consumes it), everyone else as a call-back task for an operator. Recorded on the timeline.
+ * bot process consumes it), others by SMS or as a call-back task for an operator. Recorded on the timeline.
  */
 export async function dispatch(
   deps: OutboundDeps,
@@ -123,10 +153,7 @@ export async function dispatch(
     await putOnItsWay(deps, m);
     sent.push(m);
   }
-  if (sent.length) {
-    const queued = sent.filter((m) => m.state === 'queued').length;
-    await appendEvent(deps, lead.id, sentEvent(kind, actor, text, queued, sent.length - queued, new Date()));
-  }
+  if (sent.length) await appendEvent(deps, lead.id, sentEvent(kind, actor, text, countSent(deps, sent), new Date()));
   return sent;
 }
 
