@@ -5,6 +5,7 @@ import { personNameAt } from './person-names';
 import { placeChainAt } from './place-chain';
 import type { Span } from './name-span';
 import { shopNameFromAnswers } from './shop-names';
+import { TAOYUAN_TOWNSHIPS } from '../lexicon/taoyuan-gazetteer';
 
 const OWED_NEAR = /欠|拖|扣|冇给|没给|不给|冇发|没发|不发|跑路|冇结|没结|不结/;
 /**
@@ -12,9 +13,10 @@ const OWED_NEAR = /欠|拖|扣|冇给|没给|不给|冇发|没发|不发|跑路|
  * one the worker worked for (跟着做事的那个人叫…).
  */
 const ROLE_THEN_NAME =
-  /(包工头|工头|老板娘|老板|老总|班组长|承包人|负责人|站长|园长|园主|场主|店长|店主|摊主|厂长|经理|总经理|董事长|理事长|社长|法人代表|法人|东家|雇主|女主人|男主人|主人家|队长|工长|(?:队|班|组)的?头(?:头|子)?|欠我(们)?(工资|工钱|钱)?的(人)?|(跟着?|帮|给|替)[^，。,！？\s]{0,4}(做事|干活|做工|打工|做)的(那个|这个)?人)(的名字)?[，,\s]*(叫做|名叫|叫|是|姓名是)?\s*/g;
-/** 包工头是桃源人叫陈国栋: a role, a few words about the person, then the name. */
-const ROLE_DESCRIBED_THEN_NAME = /(包工头|工头|老板|老总|承包人|负责人|队长|班组长)(是|就是)?[^，。,！？\s叫]{1,8}?(叫做|名叫|叫)/g;
+  /(包工头|工头|老板娘|老板|老总|班组长|承包人|负责人|站长|园长|园主|场主|店长|店主|摊主|厂长|经理|总经理|董事长|理事长|社长|法人代表|法人|东家|雇主|女主人|男主人|主人家|队长|工长|(?:队|班|组)的?头(?:头|子)?|欠(了)?(我|我们)?(的)?(工资|工钱|钱)?的(人|那个人)?|(跟着?|帮|给|替)[^，。,！？\s]{0,4}(做事|干活|做工|打工|做)的(那个|这个)?人)(的名字)?[，,\s]*(叫做|名叫|叫|是|姓名是)?\s*/g;
+/** 包工头是桃源人叫陈国栋, 包工头是邵阳的，叫贺国庆: a role, a few words about the person, then the name. */
+const ROLE_DESCRIBED_THEN_NAME =
+  /(包工头|工头|老板|老总|承包人|负责人|队长|班组长)(是|就是)?[^，。,！？\s叫]{1,8}?[，,]?(他|她)?(叫做|名叫|叫)/g;
 /**
  * Roles that name the payer only when the text says so (师傅叫…, 房主叫…): a 师傅 may be a
  * workmate, and the owner of a house owes only when no contractor stood between.
@@ -37,9 +39,9 @@ const REFERENT =
 /** "包工头欠了我们工钱，叫王建华": a clause that names the role spoken of just before. */
 const LATER_NAME = /(?:^|[，,。\s])(他|她)?(的名字)?(叫做|名叫|叫)/g;
 const ROLE_WORD = /包工头|工头|老板|老总|班组长|承包人|负责人|站长|园长|店长|厂长|经理|东家|雇主|屋主|房主/;
-/** 姓刘的老板 → 刘老板; "老板是个私人老板，姓宋" → 宋老板. */
+/** 姓刘的老板, 姓韦的广西老板 → 韦老板; "老板是个私人老板，姓宋" → 宋老板. */
 const SURNAMED_BOSS =
-  /姓([\u4e00-\u9fa5])的(老板|包工头|工头|老总)|(?:老板|包工头|工头|老总)(?:[^，。,！？\s]{0,8}[，,])?姓([\u4e00-\u9fa5])/;
+  /姓([\u4e00-\u9fa5])的(?:[^，。,！？\s的]{0,4}?)(老板|包工头|工头|老总)|(?:老板|包工头|工头|老总|承包人|负责人)(?:[^，。,！？\s]{0,8}[，,])?姓([\u4e00-\u9fa5])/;
 /** 姓熊的师傅 → 熊师傅; "跟着一个师傅搞防水，师傅姓龚" → 龚师傅 (the one worked under). */
 const SURNAMED_MASTER =
   /姓([\u4e00-\u9fa5])的(师傅|师父)|(?:跟着?|带我的?)(?:一个|那个)?(师傅|师父)[^。！？]{0,12}?(?:师傅|师父)?姓([\u4e00-\u9fa5])/;
@@ -153,10 +155,66 @@ function nameEndingAt(text: string, from: number, at: number): string | null {
   return null;
 }
 
+const TOWN_SHORTS = TAOYUAN_TOWNSHIPS.map((t) => t.short);
+
+/** 包工头是张家界慈利人, 老板是杨溪桥本地的: a place the person is from, read where a name could start. */
+function isPlaceName(text: string, at: number, name: string): boolean {
+  const chain = placeChainAt(text, at);
+  return (chain !== null && chain.end >= name.length) || TOWN_SHORTS.some((short) => text.startsWith(short, at));
+}
+
+/** A personal name at `at` that is not a place. */
+function nameAt(text: string, at: number): string | null {
+  const name = personNameAt(text, at);
+  return name && !isPlaceName(text, at, name) ? name : null;
+}
+
 function nameAfter(text: string, pattern: RegExp): string | null {
   for (const match of text.matchAll(pattern)) {
-    const name = personNameAt(text, (match.index ?? 0) + match[0].length);
+    const name = nameAt(text, (match.index ?? 0) + match[0].length);
     if (name) return name;
+  }
+  return null;
+}
+
+/** The name at `at`, of three characters or its first two, that the text after satisfies. */
+function nameFollowedBy(text: string, at: number, after: RegExp): string | null {
+  const name = nameAt(text, at);
+  if (!name) return null;
+  if (after.test(text.slice(at + name.length, at + name.length + 8))) return name;
+  if (name.length !== 3) return null;
+  const shorter = nameAt(text.slice(0, at + 2), at);
+  return shorter && after.test(text.slice(at + 2, at + 10)) ? shorter : null;
+}
+
+/** 帮邹志刚开压路机, 跟周德富的装修队做事, 为个人刘某某打零工: the one the speaker worked for, by name. */
+const HIRED_BY_VERB = /(?:跟着?|帮|给|替|为)(?:个人|私人)?/g;
+const WORK_FOR_NAME_AFTER =
+  /^(?:做|干|开|搞|打|砌|修|装|贴|刷|看|守|养|种|当|带|跑|送|拉|摘|采|喂|挖|搬|扛|卖|盖|建|铺|焊|抹)|^的(?:装修队|施工队|工程队|劳务队|队伍|班组|队|店|厂|工地|场|园|公司|项目|工程)/;
+/** Words that end no personal name: 石场, 余款, 万元. */
+const NOT_A_PERSON_END = /[厂场店司部队园站社款元钱资费月天年]$/;
+
+function hiredByName(text: string): string | null {
+  for (const match of text.matchAll(HIRED_BY_VERB)) {
+    const name = nameFollowedBy(text, (match.index ?? 0) + match[0].length, WORK_FOR_NAME_AFTER);
+    if (name && !NOT_A_PERSON_END.test(name)) return name;
+  }
+  return null;
+}
+
+/** 开服装店的龙志杰, 包工程的那个胡某: the one who runs the business or took on the job. */
+const RUNS_THEN_NAME =
+  /(?:开|承包|包|经营)[^，。,！？\s]{0,6}?(?:店|厂|馆|场|园|超市|公司|门面|作坊|工程|工地|项目|楼盘|房子|鱼塘)的(?:那个|这个)?/g;
+
+/** 刘某某拖欠其劳务费, 是花玉兰不给, 那个彭老四，欠我们…: a person named as the one who owes. */
+const OWES_AFTER = /^[，,]?(他|她)?(还|一直|就|也|都)?(拖欠|欠|拖着|拖了|不给|冇给|没给|不发|冇发|没发|不结|冇结|赖账|跑路|跑了)/;
+const NAME_SLOT_BEFORE = /(?:^|[，。！？,\s：:]|是|那个|这个)$/;
+
+function nameThenOwes(text: string): string | null {
+  for (let at = 0; at < text.length; at++) {
+    if (!SURNAMES.has(text[at] ?? '') || !NAME_SLOT_BEFORE.test(text.slice(Math.max(0, at - 2), at))) continue;
+    const name = nameFollowedBy(text, at, OWES_AFTER);
+    if (name && !NOT_A_PERSON_END.test(name)) return name;
   }
   return null;
 }
@@ -210,7 +268,7 @@ function personFromRoles(text: string): string | null {
   const runs = NAME_THEN_RUNS.exec(text);
   const runner = runs?.[1] ? nameEndingAt(text, runs.index, runs.index + runs[1].length) : null;
   if (runner) return runner;
-  const owner = ownerOfBusiness(text);
+  const owner = ownerOfBusiness(text) ?? nameAfter(text, RUNS_THEN_NAME) ?? hiredByName(text) ?? nameThenOwes(text);
   if (owner) return owner;
   const later = laterName(text);
   if (later) return later;

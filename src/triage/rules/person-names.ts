@@ -19,5 +19,7 @@ export function personNameAt(text: string, at: number): string | null {
   // 唐老板 is a way of addressing, read by the boss rules, not a given name.
   if (text.startsWith('老板', at + surname.length) || text.startsWith('老总', at + surname.length)) return null;
   if (NOT_NAMES.some((word) => name.startsWith(word))) return null;
+  // 白什么我不晓得: the caller does not know the given name.
+  if (/什么|么子|啥|谁|哪/.test(name)) return null;
   return name;
 }

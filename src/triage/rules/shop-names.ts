@@ -26,7 +26,8 @@ const ASKS_FOR_SHOP =
 /** "叫好再来饭店", "好像是湖南中鸿建设的": the name, after a hedge, with a trailing 的 left off. */
 const ANSWER = new RegExp(`^(嗯|哦|就是)?[，,]?(好像|应该|可能|大概)?(叫做?|名叫|是)${NAME}的?(?=[，。,！？!?\\s]|$)`);
 /** Words that fill the slot of a name but are not one. */
-const NOT_A_NAME = /^(那里|这里|哪里|那边|这边|店里|厂里|屋里|外面|街上|城里|工地|那个|这个|一个|一家|什么|么子|他们|我们|老板|人家|别个)/;
+const NOT_A_NAME =
+  /^(那里|这里|哪里|那边|这边|店里|厂里|屋里|外面|街上|城里|工地|那个|这个|一个|一家|什么|么子|他们|我们|老板|人家|别个)|^(他|她|我|你)(们)?(的)?(店|厂|屋|家|门面|场子|那里|那边|这里|这边)/;
 
 const BUSINESS_END = new RegExp(`(${BUSINESS_NOUN})$`);
 

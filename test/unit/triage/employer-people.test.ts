@@ -1,0 +1,64 @@
+import { triageByRules } from '../../../src/triage/rule-triage';
+
+const employer = (text: string, channel: 'wechat' | 'hotline' = 'wechat'): string | null => triageByRules({ channel, text }).employer;
+
+describe('employer: where the person is from is no name', () => {
+  it('when the role is followed by where the person is from and the name comes after a comma, then the name', () => {
+    expect(employer('老板是澧县那边的，叫覃国华，欠我工钱六千')).toBe('覃国华');
+    expect(employer('包工头是益阳人，他叫龚志明，拖了我们五个人三个月工资')).toBe('龚志明');
+    expect(employer('坐席：您好。\n来电人：我们在九溪镇修水渠，工头是长沙的，叫石磊，欠我一万')).toBe('石磊');
+  });
+
+  it('when a place of origin stands where a name could, then it is not taken for one', () => {
+    expect(employer('承包人是剪市本地的，姓蒋，欠我们工钱三万多')).toBe('蒋老板');
+    expect(employer('那个老板是岳阳的，冇讲名字，欠我三千')).not.toBe('岳阳');
+  });
+});
+
+describe('employer: a boss by surname, with words about him', () => {
+  it('when 姓X的 is followed by a description before 老板, then X老板', () => {
+    expect(employer('我在陬市镇跟着一个姓滕的本地老板搞装修，欠我四千')).toBe('滕老板');
+    expect(employer('帮一个姓骆的外地老板扎钢筋，他欠我二十天的工钱')).toBe('骆老板');
+  });
+
+  it('when the caller knows the surname only and says so, then X老板, not a made-up name', () => {
+    expect(employer('老板姓花，叫花什么不清楚，欠我八千')).toBe('花老板');
+    expect(employer('坐席：老板叫什么？\n来电人：姓管，叫管啥子我也不晓得，反正欠我五千')).toBe('管老板');
+  });
+});
+
+describe('employer: the person worked for, by name', () => {
+  it('when the speaker helped or followed a named person at work, then that person', () => {
+    expect(employer('我在九溪镇帮田某某砌猪栏，做了十二天，一天两百五，一直拖着不给')).toBe('田某某');
+    expect(employer('坐席：请讲。\n来电人：我帮贺长青开了半年货车，他还差我一万二没给。', 'hotline')).toBe('贺长青');
+    expect(employer('跟杜建军的施工队在架桥镇修路，欠我们工钱三万')).toBe('杜建军');
+    expect(employer('来电人称其为个人陈某某做小工，陈某某至今未支付劳务费两千元')).toBe('陈某某');
+  });
+
+  it('when a person is named as the one who owes, then that person, nicknames included', () => {
+    expect(employer('搞水电的那个卢老五，欠我两千八')).toBe('卢老五');
+    expect(employer('是赖国平不给钱，他包的工程，我们做了一个月')).toBe('赖国平');
+    expect(employer('欠钱的是谭师傅，我跟他贴了半个月瓷砖')).toBe('谭师傅');
+  });
+
+  it('when the person runs the business (开…店的, 包…工程的), then that person', () => {
+    expect(employer('开小超市的熊春梅欠我三个月工资，一个月两千')).toBe('熊春梅');
+    expect(employer('包那栋楼外墙工程的汤建军，到现在还欠我们八个人的钱')).toBe('汤建军');
+  });
+
+  it('when a word that names no one sits after 帮/给 or before 欠, then it is not a person', () => {
+    expect(employer('帮农户种烤烟，欠我们工钱')).toBeNull();
+    expect(employer('我帮我老公问，石场欠他工资一万')).toBeNull();
+  });
+});
+
+describe('employer: names a shop goes by', () => {
+  it('when the workplace is only "his shop", then it names no business', () => {
+    expect(employer('开服装店的邓丽华，我在她店里做了三个月，一个月两千，冇给')).toBe('邓丽华');
+  });
+
+  it('when the business is a 饭庄, 食府 or 商行, then its name', () => {
+    expect(employer('观音寺镇的聚福饭庄欠我两个月工资')).toBe('聚福饭庄');
+    expect(employer('在县城的兴旺商行送货，老板欠我工钱四千')).toBe('兴旺商行');
+  });
+});
