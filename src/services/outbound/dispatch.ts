@@ -31,18 +31,19 @@ export interface Recipient {
 }
 
 type Delivery = 'bot' | 'api' | 'sms' | 'callback';
+type Addressee = { channel: ComplaintChannel; phone: string | null; kind: OutboundKind };
+
+/** What a text may carry: a question that needs an answer (is the pay in?) is asked by phone. */
+const SMS_KINDS: readonly OutboundKind[] = ['case_notice', 'staff_reply'];
 
 /**
  * WeChat contacts through the bot, Official Account/WeCom users through the platform API, anyone else
  * with a mobile number by SMS when a gateway is configured, everyone else a call-back.
  */
-function deliveryFor(
-  deps: Pick<OutboundDeps, 'platformSenders' | 'sms'>,
-  to: { channel: ComplaintChannel; phone: string | null },
-): Delivery {
+function deliveryFor(deps: Pick<OutboundDeps, 'platformSenders' | 'sms'>, to: Addressee): Delivery {
   if (BOT_CHANNELS.includes(to.channel)) return 'bot';
   if (deps.platformSenders.includes(to.channel)) return 'api';
-  return deps.sms && isMobilePhone(to.phone) ? 'sms' : 'callback';
+  return deps.sms && isMobilePhone(to.phone) && SMS_KINDS.includes(to.kind) ? 'sms' : 'callback';
 }
 
 function messageTo(
@@ -52,7 +53,7 @@ function messageTo(
   text: string,
   kind: OutboundKind,
 ) {
-  const via = deliveryFor(deps, p);
+  const via = deliveryFor(deps, { ...p, kind });
   const callback = via === 'callback';
   return {
     leadId: lead.id,
@@ -97,7 +98,7 @@ function sentEvent(kind: OutboundKind, actor: string, text: string, n: Sent, at:
   };
 }
 
-function countSent(deps: Pick<OutboundDeps, 'platformSenders' | 'sms'>, to: { channel: ComplaintChannel; phone: string | null }[]): Sent {
+function countSent(deps: Pick<OutboundDeps, 'platformSenders' | 'sms'>, to: Addressee[]): Sent {
   const via = to.map((t) => deliveryFor(deps, t));
   const count = (...ways: Delivery[]) => via.filter((v) => ways.includes(v)).length;
   return { wechat: count('bot', 'api'), sms: count('sms'), callbacks: count('callback') };
@@ -114,7 +115,7 @@ export function noticeEvent(
   at: Date,
   phone: string | null = null,
 ): TimelineEvent {
-  return sentEvent('case_notice', 'system', text, countSent(deps, [{ channel, phone }]), at);
+  return sentEvent('case_notice', 'system', text, countSent(deps, [{ channel, phone, kind: 'case_notice' }]), at);
 }
 
 /**
