@@ -16,21 +16,23 @@ const WE_COUNT = new RegExp(`(我们|咱们|俺们)(这)?(?!一个|一位)${NUM}
 /** "我们一起的还有4个人", "除了我还有三个工友": others besides the speaker. */
 const OTHERS_BESIDES_ME = new RegExp(`(一起的|一起做的|同去的|除了我)[^，。,\\s]{0,3}还有${NUM}(个|名|位)?(人|工友|老乡|同事|师傅|兄弟)`);
 /** "我和另外两个人", "我老公还有另外三个人": one named worker and that many more. */
-const ONE_AND_OTHERS = new RegExp(`(和|跟|同|还有|加上?)另外(的)?${NUM}(个|名|位)?(人|工友|老乡|同事|师傅|兄弟|姐妹)?`);
+const ONE_AND_OTHERS = new RegExp(
+  `(?:(?:和|跟|同|还有|加上?)另外(?:的)?|另外(?:还有|还)|除了我(?:以外|之外)?(?:还有)?)${NUM}(个|名|位)?(人|工友|老乡|同事|师傅|兄弟|姐妹|老师|师父)?`,
+);
 /** "我们一起的有二十几个": everyone who worked together, the speaker among them. */
 const ALL_TOGETHER = new RegExp(`(一起的|一起做的|一起干的|同去的)(有|是|一共|总共)?${NUM.replace(']+', '几]+')}(多|来|几)?(个|名|位)`);
 /** "七个，哦，加上我是八个": the count once the speaker adds themselves. */
 const WITH_ME = new RegExp(`加上我(自己)?(是|一共|总共|就是|共)?${NUM}(个|名|位)?`);
 /** 我和我老婆, 我跟我老公, "还有我弟弟", 我们两口子: the speaker and one other. */
 const PAIR =
-  /(我(和|跟|同|与)|还有|加上|连同)(我)?(的)?(老婆|老公|爱人|媳妇|妻子|丈夫|儿子|女儿|弟弟|哥哥|姐姐|妹妹|父亲|母亲|爸爸|妈妈|老爸|老妈|侄子|外甥|一个(工友|老乡|朋友|同事))|两口子|夫妻俩|夫妻两个|我们俩|我俩/;
+  /(我(和|跟|同|与)|还有|加上|连同)(我)?(的)?(老婆|老公|爱人|媳妇|妻子|丈夫|儿子|女儿|女婿|儿媳|弟弟|哥哥|姐姐|妹妹|姐夫|妹夫|舅子|父亲|母亲|爸爸|妈妈|老爸|老妈|侄子|侄儿|外甥|老表|表哥|表弟|堂哥|堂弟|徒弟|一个(工友|老乡|朋友|同事))|两口子|夫妻俩|夫妻两个|我们俩|我俩/;
 /** A group with no number: 我们班组, 一帮老乡, 我们几个. */
 const GROUP =
-  /车间的人|厂里的人|全厂|所有工人|工人们都|一帮|一群|几个(人|工友|老乡|婆婆|师傅|兄弟|姐妹|同事)|班组|工友们|工人们|老乡们|全体/;
+  /(我们|咱们|俺们)(这)?几个|车间的人|厂里的人|全厂|所有工人|工人们都|一帮|一群|几个(人|工友|老乡|婆婆|师傅|兄弟|姐妹|同事)|班组|工友们|工人们|老乡们|全体/;
 /** 我们 names a group of workers, except as the speaker's community: "我们都喊他宋老板", "我们这边", "我们厂里欠工资". */
 const WE = /我们|咱们|俺们/;
 const WE_AS_COMMUNITY =
-  /(我们|咱们|俺们)(都|就|一般|平时)?(喊|叫|称)|(我们|咱们|俺们)(这边|那边|这里|那里|本地|当地|老家)|(我们|咱们|俺们)的?(厂|公司|单位|屋|家|村|镇|司机)(?!的人|的工人|里的人|都|几个)/g;
+  /(我们|咱们|俺们)(都|就|一般|平时)?(喊|叫|称)|(我们|咱们|俺们)(这边|那边|这里|那里|本地|当地|老家)|(我们|咱们|俺们)的?(厂|公司|单位|屋|家|村|镇|司机|老板|站长|主管|经理|车间|站点|孩子|小孩|伢子|伢儿)(?!的人|的工人|里的人|都|几个)|(我们|咱们|俺们)(是|都是)[^，。,！？\s]{0,16}?(的人|的员工|签的合同|签的|下面的)/g;
 const isGroup = (text: string): boolean => GROUP.test(text) || WE.test(text.replace(WE_AS_COMMUNITY, ''));
 const ONLY_ME =
   /就我一个|就我自己|就我$|就我[。，！\s]|只有我一个|我一个人|只我一个|就是我一个|只(讲|说|报|代表|问|反映)(我)?(自己|我)(的|一个)?/m;
@@ -43,7 +45,10 @@ const ANSWERED_COUNT = new RegExp(`(?:^|[，,])[^，,。\n\\d]{0,4}?${NUM.replac
  * Someone who speaks of themselves, or of work they did with the subject left out ("在…厂上班");
  * a bare tip-off ("欠薪！某工地 电话") names no worker unless it gives one wage rate.
  */
-const SPEAKER_OR_WORK = /我|俺|本人|自己|咱|做|干|上班|帮|打工|务工|搞|喂|送|跑|开|看|代课|教|当/;
+const SPEAKER_OR_WORK = /我|俺|本人|自己|咱|来电人|其(?![他它中次实余])|做|干|上班|帮|打工|打零工|务工|搞|喂|送|跑|开|看|代课|教|当/;
+/** "我一个月四千二", "欠了我十二月的工资": the sum told is the speaker's own pay. */
+const OWN_PAY =
+  /我(自己)?(的)?(一个月|每个月|每月|一天|每天|月薪|日薪|工资是|工资每月)|欠(了)?我(?!们)[^，。,！？\s]{0,10}?([\d一二两三四五六七八九十]|工资|工钱)/;
 /** "欠工资 4个月 每月5000", "工资2800一个月": one wage rate, told with no group, is the teller's own pay. */
 const OWN_RATE = /(每|一)个?(月|天)(工资)?\s?[\d一二两三四五六七八九]|[\d百千万]\s?(块|元)?(钱)?(一个月|每个月|每月|一天|每天)|月薪|日薪/;
 
@@ -59,7 +64,7 @@ export function extractWorkerCount(text: string): number | null {
     const value = parseNumeral(run)?.value ?? 0;
     if (Number.isInteger(value) && value > best && value < 100_000) best = value;
   }
-  const others = OTHERS_BESIDES_ME.exec(text)?.[2] ?? ONE_AND_OTHERS.exec(text)?.[3];
+  const others = OTHERS_BESIDES_ME.exec(text)?.[2] ?? ONE_AND_OTHERS.exec(text)?.[1];
   const besides = others ? (parseNumeral(others)?.value ?? 0) + 1 : 0;
   const we = WE_COUNT.exec(text)?.[3];
   const answered = ANSWERED_COUNT.exec(text)?.[1] ?? ALL_TOGETHER.exec(text)?.[3];
@@ -71,6 +76,7 @@ export function extractWorkerCount(text: string): number | null {
   if (PAIR.test(text)) return 2;
   if (FOR_ONE_OTHER.test(text) && !/他们|她们/.test(text)) return 1;
   if (best === 1) return 1;
-  if (isGroup(text)) return null;
+  // "我们车间拖了两个月工资，我一个月四千二": a bare 我们 with only the speaker's own pay told is one worker.
+  if (isGroup(text)) return !GROUP.test(text) && OWN_PAY.test(text) ? 1 : null;
   return SPEAKER_OR_WORK.test(text) || FOR_ONE_OTHER.test(text) || OWN_RATE.test(text) ? 1 : null;
 }
