@@ -126,8 +126,14 @@ export const envSchema = z.object({
     .default(''),
   /** Working days to review a complaint that did not become a case (待甄别). */
   REVIEW_DAYS: int(1, 30).default(2),
-  /** Days a chat message that did not become a case is kept once reviewed. */
-  CHAT_RETENTION_DAYS: int(1, 3650).default(180),
+  /** Days a complaint that never became a case is kept after it was received (never while in review); then it is anonymised. */
+  NON_LEAD_RETENTION_DAYS: int(1, 3650).default(180),
+  /** Days a case's photos and documents are kept after the case closed; then the files are deleted. */
+  EVIDENCE_RETENTION_DAYS: int(1, 36_500).default(365),
+  /** Days after a case closed that its complainants' personal data is anonymised; the case's figures stay. */
+  CLOSED_CASE_RETENTION_DAYS: int(1, 36_500).default(1095),
+  /** The notice a chat contact gets before the first reply (collection, purpose, who sees it, retention, erasure); default in src/domain/privacy.ts. */
+  PRIVACY_NOTICE: z.string().trim().min(10).max(500).optional(),
   /** The annual report's campaign ("其中，春节期间帮助…"): recoveries dated from CAMPAIGN_FROM to CAMPAIGN_TO of the report's year. */
   CAMPAIGN_NAME: z.string().trim().min(1).max(20).default('春节期间'),
   CAMPAIGN_FROM: monthDay.optional(),

@@ -10,6 +10,7 @@ import {
 } from './domain/disposition';
 import type { DeadlinePolicy, WorkCalendar } from './domain/working-days';
 import type { ReportCampaign } from './domain/report-campaign';
+import { defaultPrivacyNotice, type RetentionPolicy } from './domain/privacy';
 import { existsSync } from 'node:fs';
 import { envSchema, type Env } from './config-env';
 
@@ -58,6 +59,10 @@ export interface Config extends Omit<
   referrals: Record<ReferralTarget, Referral>;
   /** The annual report's campaign window (CAMPAIGN_*; without days, the weeks around the Spring Festival). */
   campaign: ReportCampaign;
+  /** How long personal data is kept (NON_LEAD_, EVIDENCE_, CLOSED_CASE_RETENTION_DAYS). */
+  retention: RetentionPolicy;
+  /** Told to each chat contact before the first reply (PRIVACY_NOTICE, or one written from the retention). */
+  privacyNotice: string;
 }
 
 export interface PlatformChannelConfig {
@@ -199,12 +204,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outcomeCodes: e.OUTCOME_CODES_JSON ?? DEFAULT_OUTCOME_CODES,
     dispositionLabels: { ...DEFAULT_DISPOSITION_LABELS, ...e.DISPOSITIONS_JSON },
     campaign: { name: e.CAMPAIGN_NAME, from: e.CAMPAIGN_FROM ?? null, to: e.CAMPAIGN_TO ?? null },
+    retention: retentionOf(e),
+    privacyNotice: e.PRIVACY_NOTICE ?? defaultPrivacyNotice(retentionOf(e)),
     referrals: Object.fromEntries(
       REFERRAL_TARGETS.map((t) => [t, { ...DEFAULT_REFERRALS[t], ...(e.REFERRALS_JSON?.[t] ? { advice: e.REFERRALS_JSON[t] } : {}) }]),
     ) as Record<ReferralTarget, Referral>,
   };
 }
 
+const retentionOf = (e: Env): RetentionPolicy => ({
+  nonLeadDays: e.NON_LEAD_RETENTION_DAYS,
+  evidenceDays: e.EVIDENCE_RETENTION_DAYS,
+  closedCaseDays: e.CLOSED_CASE_RETENTION_DAYS,
+});
 const workingDays = (s: string) => s.split(',').map(Number) as [number, number, number];
 const dateSet = (s: string) => new Set(s.split(',').filter(Boolean));
 

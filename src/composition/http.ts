@@ -10,6 +10,7 @@ import { statsRoutesPort } from './reports';
 import { reviewRoutesPort } from './review';
 import { notificationRoutesPort } from './notifications';
 import { authenticatePort, authRoutesPort } from './staff';
+import { complainantRoutesPort, exportRoutesPort } from './privacy';
 
 /** Every router's port, for the API role. */
 export function httpDeps(ctx: AppContext, status?: () => Record<string, unknown>): HttpDeps {
@@ -24,6 +25,8 @@ export function httpDeps(ctx: AppContext, status?: () => Record<string, unknown>
     reviews: reviewRoutesPort(ctx),
     notifications: notificationRoutesPort(ctx),
     stats: statsRoutesPort(ctx),
+    complainants: complainantRoutesPort(ctx),
+    exports: exportRoutesPort(ctx),
     auth: authRoutesPort(ctx),
     wechat: wechatRoutesPort(ctx),
     officialAccount: platformRoutesPort(ctx, 'wechat_oa'),

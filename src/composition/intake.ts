@@ -17,6 +17,7 @@ import { triageByRules } from '../triage/rule-triage';
 import type { AppContext } from './context';
 import { contactLine, deliveryPort } from './outbound';
 import { chatContact, inboundItem, replyInOrder } from '../services/outbound/contact-order';
+import { chatKeyPrefix, privacyNoticePort } from './privacy';
 
 export function acceptComplaintDeps(ctx: AppContext): AcceptComplaintDeps {
   const { config } = ctx;
@@ -54,7 +55,7 @@ export function hotlinePort(ctx: AppContext): HotlineRouteDeps {
 export function conversationDeps(ctx: AppContext, channel: ComplaintChannel): IntakeDeps {
   const { config, repos } = ctx;
   const accept = acceptPort(ctx);
-  const keyPrefix = channel === 'wechat' ? config.QUEUE_PREFIX : `${config.QUEUE_PREFIX}:${channel}`;
+  const keyPrefix = chatKeyPrefix(config, channel);
   return {
     channel,
     state: createIntakeStateStore(ctx.redis, keyPrefix, config.INTAKE_TTL_S),
@@ -67,6 +68,7 @@ export function conversationDeps(ctx: AppContext, channel: ComplaintChannel): In
     evidenceBudget: createEvidenceBudget(ctx.redis, keyPrefix, config.INTAKE_EVIDENCE_MB_PER_DAY * 1024 * 1024),
     faqFor: (text) => ctx.faq.answerFor(text),
     ...(config.speech ? { transcribe: speechPort(ctx, config.speech) } : {}),
+    privacyNotice: privacyNoticePort(ctx, channel),
   };
 }
 

@@ -35,14 +35,13 @@ export function openCaseDeps(ctx: AppContext): OpenCaseDeps {
   };
 }
 
-/** How dispositions are recorded: the FAQ, the configured referral advice, review deadlines, chat retention. */
+/** How dispositions are recorded: the FAQ, the configured referral advice, review deadlines. */
 export function dispositionPolicy(ctx: AppContext): DispositionPolicy {
   const { config } = ctx;
   return {
     faqIdFor: async (text) => (await ctx.faq.answerFor(text)).id,
     referrals: config.referrals,
     reviewDueBy: (at) => addWorkingDays(at, config.REVIEW_DAYS, config.workCalendar),
-    chatRetentionDays: config.CHAT_RETENTION_DAYS,
   };
 }
 
@@ -74,7 +73,5 @@ export function sweepPort(ctx: AppContext) {
   return {
     sweepUnprocessed: (opts: { graceMs: number; now?: Date }): Promise<SweepReport> => sweepUnprocessed(deps, opts),
     sweepInbound: (graceMs: number): Promise<number> => sweepUnhandledInbound(platform, graceMs),
-    /** Reviewed chat messages past their retention that never became a case. */
-    purgeExpired: (now = new Date()): Promise<number> => ctx.repos.complaints.purgeExpired(now),
   };
 }

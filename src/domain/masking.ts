@@ -72,6 +72,13 @@ export function maskPhone(phone: string | null): string | null {
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
 }
 
+/** 张三丰 → 张**: enough for an audit record to tell people apart, not enough to name them. */
+export function maskName(name: string | null): string | null {
+  if (!name) return name;
+  const chars = [...name];
+  return `${chars[0]}${'*'.repeat(Math.max(1, chars.length - 1))}`;
+}
+
 /** The text with every phone and ID number masked (139****4821, 430****123X), in any written form. */
 export function maskNumbersInText(text: string): string {
   let out = '';

@@ -27,6 +27,10 @@ import { wechatContract } from './contracts/wechat-contract';
 import { officialAccountContract, wecomContract } from './contracts/platform-contract';
 import { reviewContract } from './contracts/review-contract';
 import { reviewRoutes, type ReviewRouteDeps } from './routes/review-routes';
+import { complainantContract } from './contracts/complainant-contract';
+import { exportContract } from './contracts/export-contract';
+import { complainantRoutes, type ComplainantRouteDeps } from './routes/complainant-routes';
+import { exportRoutes, type ExportRouteDeps } from './routes/export-routes';
 
 export interface HttpDeps {
   log: Logger;
@@ -40,6 +44,8 @@ export interface HttpDeps {
   reviews: ReviewRouteDeps;
   notifications: NotificationRouteDeps;
   stats: StatsRouteDeps;
+  complainants: ComplainantRouteDeps;
+  exports: ExportRouteDeps;
   auth: AuthRouteDeps;
   wechat: WechatRouteDeps;
   officialAccount: PlatformRouteDeps;
@@ -61,6 +67,8 @@ export function mountedRouters(deps: HttpDeps): { prefix: string; staff: boolean
     { prefix: reviewContract.prefix, staff: true, router: reviewRoutes(deps.reviews) },
     { prefix: notificationContract.prefix, staff: true, router: notificationRoutes(deps.notifications) },
     { prefix: statsContract.prefix, staff: true, router: statsRoutes(deps.stats) },
+    { prefix: complainantContract.prefix, staff: true, router: complainantRoutes(deps.complainants) },
+    { prefix: exportContract.prefix, staff: true, router: exportRoutes(deps.exports) },
     { prefix: wechatContract.prefix, staff: true, router: wechatRoutes(deps.wechat) },
     { prefix: officialAccountContract.prefix, staff: false, router: platformRoutes(deps.officialAccount) },
     { prefix: wecomContract.prefix, staff: false, router: platformRoutes(deps.wecom) },

@@ -8,6 +8,8 @@ import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObj
 import { authContract } from './contracts/auth-contract';
 import { callbackContract } from './contracts/callback-contract';
 import { complaintContract } from './contracts/complaint-contract';
+import { complainantContract } from './contracts/complainant-contract';
+import { exportContract } from './contracts/export-contract';
 import { healthContract } from './contracts/health-contract';
 import { hotlineContract } from './contracts/hotline-contract';
 import { leadContract } from './contracts/lead-contract';
@@ -52,6 +54,8 @@ export const CONTRACTS: readonly RouterContract[] = [
   reviewContract,
   notificationContract,
   statsContract,
+  exportContract,
+  complainantContract,
   wechatContract,
   officialAccountContract,
   wecomContract,

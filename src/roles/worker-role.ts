@@ -9,11 +9,13 @@ import { deadlineWorkerPort } from '../composition/cases';
 import { platformWorkerPort } from '../composition/platform';
 import { smsDeliveryPort } from '../composition/outbound';
 import { sweepPort, triageWorkerPort } from '../composition/triage';
+import { retentionPort } from '../composition/privacy';
 
 /** The triage worker and the sweeper that re-queues stored complaints nothing is working on. */
 export async function startWorkerRole(ctx: AppContext): Promise<RunningRole> {
   const { config } = ctx;
   const sweeps = sweepPort(ctx);
+  const retention = retentionPort(ctx);
   const log = ctx.log.child({ module: 'worker' });
   const connection = createWorkerConnection(config.redis);
   connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
@@ -49,8 +51,14 @@ export async function startWorkerRole(ctx: AppContext): Promise<RunningRole> {
         if (r.requeued > 0) log.warn(r, 'sweeper re-queued unprocessed complaints');
         const inbound = await sweeps.sweepInbound(config.SWEEP_GRACE_MS);
         if (inbound > 0) log.warn({ inbound }, 'sweeper re-queued unhandled platform messages');
-        const purged = await sweeps.purgeExpired();
-        if (purged > 0) log.info({ purged }, 'purged reviewed chat messages past their retention');
+        // Personal data past its period (docs/security.md#privacy-pipl): once a day, whichever worker claims it.
+        if (await retention.claim()) {
+          const done = await retention.apply().catch(async (err: unknown) => {
+            await retention.release().catch(() => undefined);
+            throw err;
+          });
+          log.info({ retention: done }, 'retention: personal data past its period erased or anonymised');
+        }
       })
       .catch((err: unknown) => log.warn({ err: (err as Error).message }, 'sweep failed; will retry'));
   };

@@ -45,7 +45,7 @@ export async function triageComplaint(
     });
     const now = deps.now?.() ?? new Date();
     if (decision.code !== 'case') {
-      await deps.complaints.markTriaged(complaintId, result, null, nonCaseDisposition(deps.policy, decision, complaint.channel, now));
+      await deps.complaints.markTriaged(complaintId, result, null, nonCaseDisposition(deps.policy, decision, now));
       await deps.pending?.remove(complaintId).catch(() => undefined);
       return { complaintId, leadId: null, skipped: false };
     }
@@ -61,7 +61,6 @@ export async function triageComplaint(
       ? nonCaseDisposition(
           deps.policy,
           { code: 'triage_failed', referral: null, faqId: null, reason: (err as Error).message.slice(0, 200) },
-          complaint.channel,
           at,
         )
       : null;

@@ -15,7 +15,7 @@ const PASSWORD = 'a-long-test-password';
 const DAY = 86_400_000;
 jest.setTimeout(60_000);
 
-const POLICY: DispositionPolicy = { faqIdFor: () => null, referrals: DEFAULT_REFERRALS, reviewDueBy: (at) => at, chatRetentionDays: 180 };
+const POLICY: DispositionPolicy = { faqIdFor: () => null, referrals: DEFAULT_REFERRALS, reviewDueBy: (at) => at };
 const AREAS = ['漳江街道', '陬市镇', '桃花源镇', '浔阳街道', '热市镇'] as const;
 const NON_CASE: Exclude<DispositionCode, 'lead' | 'merged'>[] = [
   'consultation_answered',
@@ -174,7 +174,6 @@ async function loadWeeks(app: TestApp, now: Date, from: Date): Promise<{ figures
           : nonCaseDisposition(
               POLICY,
               { code: code as (typeof NON_CASE)[number], referral: null, faqId: null, reason: '模拟' },
-              p.channel,
               c.receivedAt,
             ),
       );

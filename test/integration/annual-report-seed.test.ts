@@ -12,7 +12,7 @@ const SEED =
   '接到劳动者电话投诉1300余条,其中,受理电话投诉有效线索131条。累计帮助农民工讨回工资约3529.04万元,涉及人数约1597人,' +
   '其中,春节期间帮助974名农民工讨回工资2292.57万元。';
 
-const POLICY: DispositionPolicy = { faqIdFor: () => null, referrals: DEFAULT_REFERRALS, reviewDueBy: (at) => at, chatRetentionDays: 180 };
+const POLICY: DispositionPolicy = { faqIdFor: () => null, referrals: DEFAULT_REFERRALS, reviewDueBy: (at) => at };
 const AREAS = ['漳江街道', '陬市镇', '桃花源镇'] as const;
 const NON_CASE: Exclude<DispositionCode, 'lead' | 'merged'>[] = [
   'consultation_answered',
@@ -168,7 +168,6 @@ async function loadYear(app: TestApp): Promise<Record<string, Expected>> {
           : nonCaseDisposition(
               POLICY,
               { code: code as (typeof NON_CASE)[number], referral: null, faqId: null, reason: '模拟' },
-              p.channel,
               c.receivedAt,
             ),
       );

@@ -422,6 +422,34 @@ describe('the API answers as its OpenAPI document says', () => {
     expect((await call('get', '/api/wechat/login', { as: staff.sup })).status).toBe(403);
   });
 
+  it('when cases are exported and a complainant is erased, then the files, the erasure and their refusals answer as documented', async () => {
+    const year = new Date().getFullYear();
+    const period = `from=${year}-01-01&to=${year}-12-31`;
+    expect((await call('get', '/api/exports/cases', { as: staff.sup, query: `${period}&format=csv` })).body).toContain('案件编号');
+    expect((await call('get', '/api/exports/cases', { as: staff.admin, query: `${period}&format=xlsx` })).status).toBe(200);
+    expect((await call('get', '/api/exports/cases', { as: staff.insp, query: period })).status).toBe(403);
+    expect((await call('get', '/api/exports/cases', { as: staff.sup, query: `${period}&area=x` })).status).toBe(400);
+    expect((await call('get', '/api/exports/cases', { query: period })).status).toBe(401);
+
+    const [complainantId] = (await app.ctx.repos.leads.get(leadB))!.complainantIds;
+    const erase = (as: Actor | undefined, id: string, json: unknown = { reason: '投诉人来电要求删除个人信息' }) =>
+      call('post', '/api/complainants/{id}/erase', { as, params: { id }, json });
+    expect((await erase(staff.sup, complainantId!)).status).toBe(403);
+    expect((await erase(staff.admin, 'x')).status).toBe(400);
+    expect((await erase(staff.admin, complainantId!, {})).status).toBe(400);
+    expect((await erase(undefined, complainantId!)).status).toBe(401);
+    expect((await erase(staff.admin, NO_SUCH_ID)).status).toBe(404);
+    const erased = await erase(staff.admin, complainantId!);
+    expect(erased).toMatchObject({ status: 200, body: { complaints: 1 } });
+    expect((await erase(staff.admin, (erased.body as { complainantId: string }).complainantId)).status).toBe(409);
+    const big = await call('post', '/api/complainants/{id}/erase', {
+      as: staff.admin,
+      params: { id: complainantId! },
+      body: JSON.stringify({ reason: 'x'.repeat(20_000) }),
+    });
+    expect(big.status).toBe(413);
+  });
+
   it('when the platforms verify their callbacks and deliver messages, then the answers are the documented ones', async () => {
     const ts = String(Math.floor(Date.now() / 1000));
     const verify = new URLSearchParams({ signature: signature(OA.token, ts, '42'), timestamp: ts, nonce: '42', echostr: '8812345' });

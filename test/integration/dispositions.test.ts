@@ -1,5 +1,5 @@
 import { acceptPort, wechatBotPort } from '../../src/composition/intake';
-import { sweepPort } from '../../src/composition/triage';
+import { retentionPort } from '../../src/composition/privacy';
 import { COMPLAINT_CHANNELS } from '../../src/domain/complaint';
 import type { DispositionCode } from '../../src/domain/disposition';
 import type { TriageEngine } from '../../src/domain/triage-result';
@@ -149,7 +149,7 @@ describe('the review queue over time', () => {
   });
   afterAll(() => app.stop());
 
-  it('when a review is past its working-day deadline, then it shows as overdue; a reviewed chat message past its retention is purged, a pending one is kept', async () => {
+  it('when a review is past its working-day deadline, then it shows as overdue; a reviewed chat message past its retention is anonymised, a pending one is kept', async () => {
     const bot = wechatBotPort(app.ctx);
     const ids: string[] = [];
     for (const text of ['你好', '在吗']) {
@@ -162,7 +162,8 @@ describe('the review queue over time', () => {
       ids.push(c.id);
     }
     const past = new Date(Date.now() - 86_400_000);
-    await app.ctx.db.collection('complaints').updateMany({}, { $set: { 'review.dueBy': past, retainUntil: past } });
+    const expired = new Date(Date.now() - 181 * 86_400_000);
+    await app.ctx.db.collection('complaints').updateMany({}, { $set: { 'review.dueBy': past, receivedAt: expired } });
     const overdue = await app.ctx.repos.complaints.listForReview({ states: ['pending'], overdueAt: new Date(), page: 1, pageSize: 50 });
     expect(overdue.items.map((c) => c.id)).toEqual(expect.arrayContaining(ids));
 
@@ -181,8 +182,8 @@ describe('the review queue over time', () => {
       },
       null,
     );
-    expect(await sweepPort(app.ctx).purgeExpired()).toBe(1);
-    expect(await app.ctx.repos.complaints.get(ids[0]!)).toBeNull();
-    expect(await app.ctx.repos.complaints.get(ids[1]!)).not.toBeNull();
+    expect(await retentionPort(app.ctx).apply()).toMatchObject({ nonLeadComplaints: 1 });
+    expect(await app.ctx.repos.complaints.get(ids[0]!)).toMatchObject({ sender: { channelUserId: null, name: null, phone: null } });
+    expect(await app.ctx.repos.complaints.get(ids[1]!)).toMatchObject({ text: '在吗' });
   });
 });

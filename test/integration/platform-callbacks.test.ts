@@ -68,7 +68,8 @@ describe('the Official Account and WeCom callbacks', () => {
       });
       expect(res.status).toBe(200);
       const reply = platformUser('', WECOM_ACCOUNT, 'mycreate').replyText(await res.text());
-      expect(reply).toBe(PROMPT_FOR_COMPLAINT); // "hello" is not a complaint: the worker is told what to send
+      // "hello" is not a complaint: the worker is told what to send, after the privacy notice of a first contact.
+      expect(reply).toBe(`${app.ctx.config.privacyNotice}\n\n${PROMPT_FOR_COMPLAINT}`);
       const [stored] = await inboundOf('mycreate');
       expect(stored).toMatchObject({ channel: 'wecom', key: '4561255354251345929', text: 'hello', state: 'handled' });
       // The same sample again (a platform retry) stores nothing new.

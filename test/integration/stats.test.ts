@@ -4,7 +4,7 @@ import { createStaffUser } from '../../src/services/staff-accounts';
 import { caseDisposition, nonCaseDisposition, type DispositionPolicy } from '../../src/services/review/disposition-policy';
 import { DEFAULT_REFERRALS } from '../../src/domain/disposition';
 
-const POLICY: DispositionPolicy = { faqIdFor: () => null, referrals: DEFAULT_REFERRALS, reviewDueBy: (at) => at, chatRetentionDays: 180 };
+const POLICY: DispositionPolicy = { faqIdFor: () => null, referrals: DEFAULT_REFERRALS, reviewDueBy: (at) => at };
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** A year shaped like the bureau's 2022 report: complaints by channel, and recoveries adding up to 3529.04万元 for 1,597 workers. */
@@ -49,7 +49,6 @@ async function loadYear2022(app: TestApp): Promise<void> {
           : nonCaseDisposition(
               POLICY,
               { code: 'consultation_answered', referral: null, faqId: 'arbitration', reason: '咨询' },
-              channel,
               complaint.receivedAt,
             ),
       );

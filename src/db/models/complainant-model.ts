@@ -8,6 +8,10 @@ export interface ComplainantDoc {
   channelUserId: string;
   name: string | null;
   phone: string | null;
+  /** An erased complainant's record: no name, phone or channel id; only the cases' head counts refer to it. */
+  erasedAt: Date | null;
+  /** While an erasure runs: the id of the erased record that takes this one's place (a rerun takes the same). */
+  erasingTo: Types.ObjectId | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -18,6 +22,8 @@ const schema = new Schema<ComplainantDoc>(
     channelUserId: { type: String, required: true },
     name: { type: String, default: null },
     phone: { type: String, default: null },
+    erasedAt: { type: Date, default: null },
+    erasingTo: { type: Schema.Types.ObjectId, default: null },
   },
   { timestamps: true, collection: 'complainants' },
 );

@@ -20,8 +20,8 @@ export interface ComplaintDoc {
   disposition: (Omit<Disposition, 'leadId'> & { leadId: Types.ObjectId | null }) | null;
   review: Review | null;
   dispositionLog: DispositionEvent[];
-  /** Past this date a reviewed chat message that did not become a case may be purged. */
-  retainUntil: Date | null;
+  /** When retention or an erasure removed its personal data (sender, numbers, names, evidence). */
+  anonymisedAt: Date | null;
   attempts: number;
   lastError: string | null;
   createdAt: Date;
@@ -110,7 +110,7 @@ const schema = new Schema<ComplaintDoc>(
     disposition: { type: dispositionSchema, default: null },
     review: { type: reviewSchema, default: null },
     dispositionLog: { type: [dispositionEventSchema], default: [] },
-    retainUntil: { type: Date, default: null },
+    anonymisedAt: { type: Date, default: null },
     attempts: { type: Number, default: 0 },
     lastError: { type: String, default: null },
   },

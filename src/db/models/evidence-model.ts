@@ -12,6 +12,8 @@ export interface EvidenceDoc {
   data: Buffer;
   /** What a voice message said, as speech recognition heard it. */
   transcript?: string | null;
+  /** Seen in a complaint by the retention job: not a file that reached no complaint. */
+  linked?: boolean;
   createdAt: Date;
 }
 
@@ -25,6 +27,7 @@ const schema = new Schema<EvidenceDoc>(
     sha256: { type: String, required: true },
     data: { type: Buffer, required: true },
     transcript: { type: String, default: null },
+    linked: { type: Boolean, default: false },
   },
   { timestamps: { createdAt: true, updatedAt: false }, collection: 'evidence' },
 );

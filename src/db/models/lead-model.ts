@@ -48,6 +48,8 @@ export interface LeadDoc {
     note: string | null;
     changes: { field: string; before: string | null; after: string | null }[];
   }[];
+  /** When retention deleted the case's evidence files and anonymised its complainants' personal data. */
+  retention?: { evidenceDeletedAt: Date | null; anonymisedAt: Date | null };
   /** Bumped by each change of the case's membership (see LeadRepository.attachComplaint, setMembership). */
   rev?: number;
   createdAt: Date;
@@ -116,7 +118,11 @@ const schema = new Schema<LeadDoc>(
     },
     dismissedDuplicates: { type: [String], default: [] },
     signals: { type: Schema.Types.Mixed, default: null },
-    // Append-only: only ever $push-ed to.
+    retention: {
+      type: new Schema({ evidenceDeletedAt: { type: Date, default: null }, anonymisedAt: { type: Date, default: null } }, { _id: false }),
+      default: () => ({ evidenceDeletedAt: null, anonymisedAt: null }),
+    },
+    // Append-only: only ever $push-ed to, except that retention and erasure mask personal data in it.
     timeline: {
       type: [
         new Schema(

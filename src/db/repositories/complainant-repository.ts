@@ -4,6 +4,7 @@ import type { ComplaintChannel } from '../../domain/triage-result';
 import { isDuplicateKeyError } from '../store-errors';
 import { complainantModel } from '../models/complainant-model';
 import { createGroupInsert } from '../group-insert';
+import { erasedContactId } from '../../domain/privacy';
 
 /** A complainant's id, the same for the same channel identity every time (the first 12 bytes of a SHA-256). */
 export function complainantObjectId(channel: string, channelUserId: string): Types.ObjectId {
@@ -36,6 +37,46 @@ export function createComplainantRepository(db: Connection) {
     async findIdsByPhone(phone: string): Promise<string[]> {
       const docs = await Complainants.find({ phone: { $eq: phone } }, { _id: 1 }).lean();
       return docs.map((d) => d._id.toHexString());
+    },
+
+    /** This channel identity has a complainant record (read by the id derived from it: no scan). */
+    async exists(channel: ComplaintChannel, channelUserId: string): Promise<boolean> {
+      return (await Complainants.exists({ _id: complainantObjectId(channel, channelUserId) })) !== null;
+    },
+
+    /**
+     * Starts erasing a complainant: an erased record (no name, phone or channel id) is made to take
+     * this one's place, and its id returned; the same one on a rerun. Null when there is no such record.
+     */
+    async beginErasure(id: string, at: Date): Promise<{ erasedId: string; channel: ComplaintChannel } | null> {
+      if (!/^[0-9a-f]{24}$/i.test(id)) return null;
+      const _id = new Types.ObjectId(id);
+      let d = await Complainants.findById(_id).lean();
+      if (!d) return null;
+      if (!d.erasingTo) {
+        await Complainants.updateOne({ _id, erasingTo: null }, { $set: { erasingTo: new Types.ObjectId() } });
+        d = await Complainants.findById(_id).lean();
+        if (!d?.erasingTo) return null;
+      }
+      const to = d.erasingTo;
+      try {
+        await Complainants.create({ _id: to, channel: d.channel, channelUserId: erasedContactId(to.toHexString()), erasedAt: at });
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
+      }
+      return { erasedId: to.toHexString(), channel: d.channel as ComplaintChannel };
+    },
+
+    /** Ends an erasure: the record that named the person goes. */
+    async finishErasure(id: string): Promise<void> {
+      await Complainants.deleteOne({ _id: new Types.ObjectId(id), erasingTo: { $ne: null } });
+    },
+
+    /** Whether this record is an erased one. */
+    async isErased(id: string): Promise<boolean> {
+      if (!/^[0-9a-f]{24}$/i.test(id)) return false;
+      const d = await Complainants.findById(id, { erasedAt: 1 }).lean();
+      return Boolean(d?.erasedAt);
     },
 
     async findId(channel: ComplaintChannel, channelUserId: string): Promise<string | null> {

@@ -35,15 +35,12 @@ export interface DispositionWrite {
   disposition: Disposition;
   /** Set when the complaint did not become a case: it waits for review. */
   review: Review | null;
-  /** When a chat message that did not become a case may be purged; left as it is when undefined. */
-  retainUntil?: Date | null;
   event: DispositionEvent;
 }
 
 const dispositionSet = (w: DispositionWrite) => ({
   disposition: { ...w.disposition, leadId: w.disposition.leadId ? new Types.ObjectId(w.disposition.leadId) : null },
   review: w.review,
-  ...(w.retainUntil !== undefined ? { retainUntil: w.retainUntil } : {}),
 });
 
 /** Which complaints in review a reader asks for. */
@@ -160,10 +157,60 @@ export function createComplaintRepository(db: Connection) {
       return counts;
     },
 
-    /** Reviewed chat messages past their retention that never became a case. */
-    async purgeExpired(now: Date): Promise<number> {
-      const res = await Complaints.deleteMany({ retainUntil: { $lt: now }, 'review.state': { $ne: 'pending' }, leadId: null });
-      return res.deletedCount;
+    /** Complaints received before `receivedBefore` that never became a case, reviewed, and not yet anonymised. */
+    async listExpiredNonLeads(receivedBefore: Date, limit: number): Promise<Complaint[]> {
+      const docs = await Complaints.find({
+        leadId: null,
+        'review.state': { $eq: 'confirmed' },
+        receivedAt: { $lt: receivedBefore },
+        anonymisedAt: null,
+      })
+        .limit(limit)
+        .lean<ComplaintDoc[]>();
+      return docs.map(toComplaint);
+    },
+
+    /** Complaints from one sender on one channel, by their channel id or their phone number. */
+    async listBySender(channel: ComplaintChannel, sender: { channelUserId?: string; phone?: string }): Promise<Complaint[]> {
+      const or: Record<string, unknown>[] = [];
+      if (sender.channelUserId) or.push({ 'sender.channelUserId': { $eq: sender.channelUserId } });
+      if (sender.phone) or.push({ 'sender.phone': { $eq: sender.phone } });
+      if (!or.length) return [];
+      const docs = await Complaints.find({ channel: { $eq: channel }, $or: or }).lean<ComplaintDoc[]>();
+      return docs.map(toComplaint);
+    },
+
+    /** Replaces a complaint's personal data (the caller computed the masked values) and drops its evidence ids. */
+    async anonymise(id: string, a: Pick<Complaint, 'text' | 'turns' | 'triage' | 'corrections'>, at: Date): Promise<void> {
+      await Complaints.updateOne(
+        { _id: new Types.ObjectId(id) },
+        {
+          $set: {
+            sender: { channelUserId: null, name: null, phone: null },
+            text: a.text,
+            turns: a.turns,
+            triage: a.triage,
+            corrections: a.corrections,
+            evidenceIds: [],
+            anonymisedAt: at,
+          },
+        },
+      );
+    },
+
+    /** Drops the evidence ids of these complaints (their files were deleted). */
+    async clearEvidence(ids: string[]): Promise<void> {
+      for (const id of ids) await Complaints.updateOne({ _id: new Types.ObjectId(id) }, { $set: { evidenceIds: [] } });
+    },
+
+    /** Which of these evidence ids some complaint refers to. */
+    async referencedEvidence(evidenceIds: string[]): Promise<Set<string>> {
+      if (!evidenceIds.length) return new Set();
+      const docs = await Complaints.find({ evidenceIds: { $in: evidenceIds.map((x) => new Types.ObjectId(x)) } }, { evidenceIds: 1 }).lean<
+        Pick<ComplaintDoc, 'evidenceIds'>[]
+      >();
+      const wanted = new Set(evidenceIds);
+      return new Set(docs.flatMap((d) => d.evidenceIds.map((x) => x.toHexString())).filter((x) => wanted.has(x)));
     },
 
     async setLead(complaintIds: string[], leadId: string): Promise<void> {

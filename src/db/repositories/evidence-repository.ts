@@ -40,6 +40,36 @@ export function createEvidenceRepository(db: Connection) {
         createdAt: d.createdAt,
       }));
     },
+    /** Deletes these files (one by id each: FerretDB v1 finds a document without a scan only by `_id`); how many were there. */
+    async remove(ids: string[]): Promise<number> {
+      let n = 0;
+      for (const id of new Set(ids))
+        if (/^[0-9a-f]{24}$/i.test(id)) n += (await Evidence.deleteOne({ _id: new Types.ObjectId(id) })).deletedCount;
+      return n;
+    },
+
+    /** Deletes every file one contact sent on one channel; how many. */
+    async removeBySender(channel: string, channelUserId: string): Promise<number> {
+      return (await Evidence.deleteMany({ channel: { $eq: channel }, channelUserId: { $eq: channelUserId } })).deletedCount;
+    },
+
+    /** Files uploaded before `before` that no complaint was seen to refer to yet (see markLinked), after `afterId`, by id. */
+    async listUnlinked(before: Date, limit: number, afterId?: string): Promise<string[]> {
+      const docs = await Evidence.find(
+        { createdAt: { $lt: before }, linked: { $ne: true }, ...(afterId ? { _id: { $gt: new Types.ObjectId(afterId) } } : {}) },
+        { _id: 1 },
+      )
+        .sort({ _id: 1 })
+        .limit(limit)
+        .lean();
+      return docs.map((d) => d._id.toHexString());
+    },
+
+    /** Files some complaint refers to: not looked at again by listUnlinked. */
+    async markLinked(ids: string[]): Promise<void> {
+      for (const id of ids) await Evidence.updateOne({ _id: new Types.ObjectId(id) }, { $set: { linked: true } });
+    },
+
     /** One file with its bytes. */
     async read(id: string): Promise<{ name: string; mime: string; data: Buffer } | null> {
       if (!/^[0-9a-f]{24}$/i.test(id)) return null;

@@ -1,7 +1,7 @@
 import { Types, type Connection } from 'mongoose';
 import { isDuplicateKeyError } from '../store-errors';
 import { inboundModel, type InboundDoc } from '../models/inbound-model';
-import type { InboundMessage, NewInboundMessage } from '../../domain/inbound';
+import type { InboundMessage, NewInboundMessage, PlatformChannel } from '../../domain/inbound';
 
 function toInbound(d: InboundDoc): InboundMessage {
   return {
@@ -47,6 +47,14 @@ export function createInboundRepository(db: Connection) {
     },
     async markRepliesSent(id: string, count: number): Promise<void> {
       await Inbound.updateOne({ _id: id }, { $set: { repliesSent: count } });
+    },
+    /** Handled messages received before `before`: the raw copies of what the complaints keep. How many. */
+    async removeHandledBefore(before: Date): Promise<number> {
+      return (await Inbound.deleteMany({ state: { $eq: 'handled' }, createdAt: { $lt: before } })).deletedCount;
+    },
+    /** Every message one contact sent on one platform; how many. */
+    async removeFromContact(channel: PlatformChannel, contactId: string): Promise<number> {
+      return (await Inbound.deleteMany({ channel: { $eq: channel }, contactId: { $eq: contactId } })).deletedCount;
     },
     /** Stored but not handled for longer than the grace period: the queue lost them. */
     async listUnhandled(olderThan: Date, limit: number): Promise<string[]> {

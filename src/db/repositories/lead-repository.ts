@@ -1,5 +1,5 @@
 import { Types, type Connection } from 'mongoose';
-import type { Lead, LeadStatus, TimelineEvent } from '../../domain/lead';
+import type { Lead, LeadStatus, Recovery, TimelineEvent } from '../../domain/lead';
 import { isDuplicateKeyError } from '../store-errors';
 import { counterModel } from '../models/counter-model';
 import { leadModel, type LeadDoc } from '../models/lead-model';
@@ -33,6 +33,20 @@ export type NewLead = Omit<
   | 'createdAt'
   | 'updatedAt'
 >;
+
+/** What of a case can hold personal data: the callback number, notes, who complained, and the phones matching compares. */
+export interface CasePersonalData {
+  phone: string | null;
+  timeline: TimelineEvent[];
+  recoveries: Recovery[];
+  complainantIds: string[];
+  reports: Lead['reports'];
+  /** The phones de-duplication matches on; null drops the case's signals (a closed case is never matched). */
+  signals: CaseSignals | null;
+}
+
+/** Which retention step a closed case still waits for. */
+export type RetentionStep = 'evidenceDeletedAt' | 'anonymisedAt';
 
 /** Runs `fn` as the only writer of one case (a Redis lock: see RepositoryOptions.caseLock). */
 export type CaseLock = <T>(leadId: string, fn: () => Promise<T>) => Promise<T>;
@@ -272,6 +286,79 @@ export function createLeadRepository(db: Connection, caseLock?: CaseLock) {
         { returnDocument: 'after' },
       ).lean<LeadDoc>();
       return d ? toLead(d) : null;
+    },
+
+    /** Cases closed before `closedBefore` that still wait for a retention step, oldest first. */
+    async listClosedBefore(closedBefore: Date, waitingFor: RetentionStep, limit: number): Promise<Lead[]> {
+      const docs = await Leads.find({ status: { $eq: 'closed' }, closedAt: { $lt: closedBefore }, [`retention.${waitingFor}`]: null })
+        .sort({ closedAt: 1 })
+        .limit(limit)
+        .lean<LeadDoc[]>();
+      return docs.map(toLead);
+    },
+
+    /** Records that a retention step was done, with its timeline entry. */
+    async markRetention(id: string, step: RetentionStep, at: Date, event: TimelineEvent): Promise<void> {
+      await Leads.updateOne({ _id: new Types.ObjectId(id) }, { $set: { [`retention.${step}`]: at }, $push: { timeline: event } });
+    },
+
+    /** Some case of this complainant still holds personal data (not anonymised by retention). */
+    async holdsPersonalDataOf(complainantId: string): Promise<boolean> {
+      const found = await Leads.exists({ complainantIds: new Types.ObjectId(complainantId), 'retention.anonymisedAt': null });
+      return found !== null;
+    },
+
+    /**
+     * Rewrites what of a case can hold personal data (the caller holds the case: see mutate) and appends
+     * `event`; `anonymisedAt` marks the case done by retention. Applied only if nothing was written to
+     * the case since it was read; false when that kept failing, or the case does not exist.
+     */
+    async rewritePersonalData(
+      id: string,
+      rewrite: (d: CasePersonalData) => CasePersonalData,
+      event: TimelineEvent | null,
+      anonymisedAt?: Date,
+    ): Promise<boolean> {
+      const _id = new Types.ObjectId(id);
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const d = await Leads.findById(_id).lean<LeadDoc>();
+        if (!d) return false;
+        const lead = toLead(d);
+        const next = rewrite({
+          phone: lead.phone,
+          timeline: lead.timeline,
+          recoveries: lead.recoveries,
+          complainantIds: lead.complainantIds,
+          reports: lead.reports,
+          signals: d.signals ? signalsOf(d) : null,
+        });
+        const oid = (x: string) => new Types.ObjectId(x);
+        const res = await Leads.updateOne(
+          // The timeline's length stands for "nothing appended since": events are only ever appended.
+          { ...atRevision(id, lead.revision), timeline: { $size: lead.timeline.length } },
+          {
+            $set: {
+              phone: next.phone,
+              timeline: event ? [...next.timeline, event] : next.timeline,
+              recoveries: next.recoveries,
+              complainantIds: next.complainantIds.map(oid),
+              reports: next.reports.map((r) => ({ ...r, complaintId: oid(r.complaintId), complainantId: oid(r.complainantId) })),
+              signals: next.signals,
+              ...(anonymisedAt ? { 'retention.anonymisedAt': anonymisedAt } : {}),
+            },
+            $inc: { rev: 1 },
+          },
+        );
+        if (res.modifiedCount === 1) return true;
+      }
+      return false;
+    },
+
+    /** Cases opened in [from, to) within a scope, oldest first; at most `limit`. */
+    async listOpenedBetween(scope: LeadScope | null, from: Date, to: Date, limit: number): Promise<Lead[]> {
+      const query = { ...listQuery({ scope, page: 1, pageSize: 1 }), createdAt: { $gte: from, $lt: to } };
+      const docs = await Leads.find(query, { signals: 0, timeline: 0 }).sort({ createdAt: 1, _id: 1 }).limit(limit).lean<LeadDoc[]>();
+      return docs.map(toLead);
     },
 
     async list(f: LeadFilter): Promise<{ items: Lead[]; total: number }> {

@@ -5,6 +5,7 @@ import type { ComplaintChannel } from '../../domain/triage-result';
 import { outboundModel, type OutboundDoc } from '../models/outbound-model';
 import { isDuplicateKeyError } from '../store-errors';
 import { createGroupInsert } from '../group-insert';
+import { erasedContactId } from '../../domain/privacy';
 
 function toMessage(d: OutboundDoc): OutboundMessage {
   return {
@@ -101,6 +102,31 @@ export function createOutboundRepository(db: Connection) {
         .sort({ createdAt: 1 })
         .lean<OutboundDoc[]>();
       return docs.map(toMessage);
+    },
+    /** Every message to one complainant, oldest first. */
+    async listForComplainant(complainantId: string): Promise<OutboundMessage[]> {
+      const docs = await Outbound.find({ complainantId: new Types.ObjectId(complainantId) })
+        .sort({ createdAt: 1 })
+        .lean<OutboundDoc[]>();
+      return docs.map(toMessage);
+    },
+    /**
+     * A message with its personal data gone: the text as the caller masked it, no number, a channel id
+     * that points at no one, and the complainant it now refers to (an erased record).
+     */
+    async anonymise(id: string, a: { text: string; complainantId: string; outcomes: CallbackAttempt[] }): Promise<void> {
+      await Outbound.updateOne(
+        { _id: new Types.ObjectId(id) },
+        {
+          $set: {
+            text: a.text,
+            phone: null,
+            channelUserId: erasedContactId(id),
+            complainantId: new Types.ObjectId(a.complainantId),
+            callbackOutcomes: a.outcomes,
+          },
+        },
+      );
     },
     async getCallback(id: string): Promise<CallbackRecord | null> {
       if (!/^[0-9a-f]{24}$/i.test(id)) return null;

@@ -1,4 +1,5 @@
 import { transcriptText, type NewComplaint } from '../../domain/complaint';
+import { ERASURE_REQUEST } from '../../domain/privacy';
 import type { ComplaintChannel, TriageInput, TriageResult } from '../../domain/triage-result';
 import { faqReply, type FaqHit } from '../../domain/faq';
 import { OTHER_MATTERS, PROMPT_FOR_COMPLAINT } from './faq';
@@ -38,6 +39,15 @@ export interface IntakeDeps {
   faqFor(text: string): Promise<FaqHit>;
   /** Speech to text for voice messages; absent when no speech endpoint is configured. */
   transcribe?: (audio: { name: string; mime: string; data: Buffer }) => Promise<string>;
+  /** The privacy notice (PIPL art. 17), given once, before the first reply to a contact new to us. */
+  privacyNotice?: {
+    text: string;
+    /** The contact was given the notice (or was known before it was remembered). */
+    given(contactId: string): Promise<boolean>;
+    remember(contactId: string): Promise<void>;
+    /** The contact has a complainant record: they complained before. */
+    complainedBefore(contactId: string): Promise<boolean>;
+  };
 }
 
 export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
@@ -57,14 +67,30 @@ export async function handleIntakeFile(deps: IntakeDeps, f: IncomingFile): Promi
   if (budget === 'warn') return [TOO_FAST];
   if (!EVIDENCE_TYPES.includes(f.mime)) return [FILE_TYPE];
   if (f.data.length === 0 || f.data.length > EVIDENCE_MAX_BYTES) return [FILE_SIZE];
-  return deps.withLock(`intake:${deps.channel}:${f.contactId}`, async () => {
-    const state = (await deps.state.get(f.contactId)) ?? emptyState();
-    if ((state.evidenceIds ?? []).length >= MAX_FILES || !(await deps.evidenceBudget(f.contactId, f.data.length))) return [FILES_FULL];
-    const id = await deps.storeEvidence({ channelUserId: f.contactId, name: f.name.slice(0, 200), mime: f.mime, data: f.data });
-    state.evidenceIds = [...(state.evidenceIds ?? []), id];
-    await deps.state.set(f.contactId, state);
-    return [state.opened ? FILE_KEPT : FILE_FIRST];
-  });
+  return deps.withLock(`intake:${deps.channel}:${f.contactId}`, () =>
+    withPrivacyNotice(deps, f.contactId, async () => {
+      const state = (await deps.state.get(f.contactId)) ?? emptyState();
+      if ((state.evidenceIds ?? []).length >= MAX_FILES || !(await deps.evidenceBudget(f.contactId, f.data.length))) return [FILES_FULL];
+      const id = await deps.storeEvidence({ channelUserId: f.contactId, name: f.name.slice(0, 200), mime: f.mime, data: f.data });
+      state.evidenceIds = [...(state.evidenceIds ?? []), id];
+      await deps.state.set(f.contactId, state);
+      return [state.opened ? FILE_KEPT : FILE_FIRST];
+    }),
+  );
+}
+
+/**
+ * The notice goes before the first reply to a contact who has no conversation going and never
+ * complained before, once. It shares the reply's message: a passive platform reply carries only one.
+ */
+async function withPrivacyNotice(deps: IntakeDeps, contactId: string, reply: () => Promise<string[]>): Promise<string[]> {
+  const notice = deps.privacyNotice;
+  if (!notice || (await notice.given(contactId))) return reply();
+  const known = (await deps.state.get(contactId)) !== null || (await notice.complainedBefore(contactId));
+  const replies = await reply();
+  if (replies.length === 0) return replies;
+  await notice.remember(contactId);
+  return known ? replies : [`${notice.text}\n\n${replies[0]}`, ...replies.slice(1)];
 }
 
 export const MAX_MESSAGE_CHARS = 2000;
@@ -89,6 +115,8 @@ const CONVERSATION_FULL =
   '您说的内容已经比较多了，我们先按目前的情况整理。请核对下面的内容，无误请回复“确认”；需要重新反映请回复“重新开始”。';
 const RESTARTED = '好的，之前的内容已清空。请重新说明情况：欠钱的单位或老板、在哪里做事、欠多少钱、几个人、联系电话。';
 const EDIT_PROMPT = '好的，请直接发送需要修改的内容，例如“金额是8000元”或“电话是139…”。';
+const ERASURE_NOTED =
+  '已收到您删除个人信息的请求。工作人员核实后，会删除或匿名化处理您的姓名、电话、微信标识、留言和材料，并告诉您结果。正在办理的案件可能需要您另行联系承办人员。';
 
 /**
  * The intake conversation of one WeChat contact, as a patient clerk would hold it: let the worker
@@ -100,7 +128,7 @@ export async function handleIntakeMessage(deps: IntakeDeps, m: IncomingMessage):
   if (budget === 'drop') return [];
   if (budget === 'warn') return [TOO_FAST];
   if (m.text.length > MAX_MESSAGE_CHARS) return [TOO_LONG];
-  return deps.withLock(`intake:${deps.channel}:${m.contactId}`, () => handle(deps, m));
+  return deps.withLock(`intake:${deps.channel}:${m.contactId}`, () => withPrivacyNotice(deps, m.contactId, () => handle(deps, m)));
 }
 
 async function handle(deps: IntakeDeps, m: IncomingMessage): Promise<string[]> {
@@ -123,6 +151,12 @@ async function handle(deps: IntakeDeps, m: IncomingMessage): Promise<string[]> {
   if (RESTART.test(text)) {
     await deps.state.clear(m.contactId);
     return [RESTARTED];
+  }
+  // Kept as a message so that staff see the request in the review queue and act on it.
+  if (ERASURE_REQUEST.test(text)) {
+    await deps.state.clear(m.contactId);
+    await deps.acceptComplaint(single(deps, m, text));
+    return [ERASURE_NOTED];
   }
   // A conversation is not kept growing: past its length it is summed up for the worker to confirm.
   if (state.turns.length >= MAX_TURNS) {
@@ -222,20 +256,22 @@ export async function handleIntakeVoice(deps: IntakeDeps, v: IncomingVoice): Pro
   // Outside the contact's lock: a slow recognition holds up nothing else of theirs.
   const heard = (await deps.transcribe({ name: v.name, mime: v.mime, data: v.data }).catch(() => '')).trim().slice(0, MAX_MESSAGE_CHARS);
   if (!heard) return [VOICE_AS_TEXT];
-  return deps.withLock(`intake:${deps.channel}:${v.contactId}`, async () => {
-    const state = (await deps.state.get(v.contactId)) ?? emptyState();
-    if ((state.evidenceIds ?? []).length < MAX_FILES && (await deps.evidenceBudget(v.contactId, v.data.length))) {
-      const id = await deps.storeEvidence({
-        channelUserId: v.contactId,
-        name: v.name.slice(0, 200),
-        mime: v.mime,
-        data: v.data,
-        transcript: heard,
-      });
-      state.evidenceIds = [...(state.evidenceIds ?? []), id];
-      await deps.state.set(v.contactId, state);
-    }
-    const replies = await handle(deps, { id: v.id, contactId: v.contactId, contactName: v.contactName, text: heard, at: v.at });
-    return [`${HEARD}${heard}`, ...replies];
-  });
+  return deps.withLock(`intake:${deps.channel}:${v.contactId}`, () =>
+    withPrivacyNotice(deps, v.contactId, async () => {
+      const state = (await deps.state.get(v.contactId)) ?? emptyState();
+      if ((state.evidenceIds ?? []).length < MAX_FILES && (await deps.evidenceBudget(v.contactId, v.data.length))) {
+        const id = await deps.storeEvidence({
+          channelUserId: v.contactId,
+          name: v.name.slice(0, 200),
+          mime: v.mime,
+          data: v.data,
+          transcript: heard,
+        });
+        state.evidenceIds = [...(state.evidenceIds ?? []), id];
+        await deps.state.set(v.contactId, state);
+      }
+      const replies = await handle(deps, { id: v.id, contactId: v.contactId, contactName: v.contactName, text: heard, at: v.at });
+      return [`${HEARD}${heard}`, ...replies];
+    }),
+  );
 }

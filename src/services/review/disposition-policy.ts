@@ -1,20 +1,15 @@
 import type { Decision } from '../../domain/disposition-rules';
 import type { Referral, ReferralTarget } from '../../domain/disposition';
-import type { ComplaintChannel } from '../../domain/triage-result';
 import type { DispositionWrite } from '../../db/repositories/complaint-repository';
 
-/** How dispositions are recorded: the FAQ, the referral advice, the review deadline and chat retention. */
+/** How dispositions are recorded: the FAQ, the referral advice and the review deadline. */
 export interface DispositionPolicy {
   /** The FAQ entry a consultation is answered with (the bureau's FAQ is read from the store). */
   faqIdFor: (text: string) => string | null | Promise<string | null>;
   referrals: Record<ReferralTarget, Referral>;
   /** The working-day deadline of a review opened at `at`. */
   reviewDueBy: (at: Date) => Date;
-  /** How long a chat message that did not become a case is kept after it was decided (days). */
-  chatRetentionDays: number;
 }
-
-const CHAT: readonly ComplaintChannel[] = ['wechat', 'wechat_oa', 'wecom'];
 
 /** A complaint that opened or joined a case: no review. */
 export function caseDisposition(leadId: string, opened: boolean, actor: string, at: Date, reason: string | null = null): DispositionWrite {
@@ -22,18 +17,12 @@ export function caseDisposition(leadId: string, opened: boolean, actor: string, 
   return {
     disposition: { code, decidedBy: actor, decidedAt: at, leadId, faqId: null, referral: null, advice: null, reason },
     review: null,
-    retainUntil: null,
     event: { at, actor, action: 'decided', code, reason },
   };
 }
 
 /** A complaint that did not become a case: recorded with its reason, and in review until a person decides. */
-export function nonCaseDisposition(
-  policy: DispositionPolicy,
-  decision: Exclude<Decision, { code: 'case' }>,
-  channel: ComplaintChannel,
-  at: Date,
-): DispositionWrite {
+export function nonCaseDisposition(policy: DispositionPolicy, decision: Exclude<Decision, { code: 'case' }>, at: Date): DispositionWrite {
   const { code, referral, faqId, reason } = decision;
   return {
     disposition: {
@@ -47,7 +36,6 @@ export function nonCaseDisposition(
       reason,
     },
     review: { state: 'pending', dueBy: policy.reviewDueBy(at), decidedBy: null, decidedAt: null, reason: null },
-    retainUntil: CHAT.includes(channel) ? new Date(at.getTime() + policy.chatRetentionDays * 86_400_000) : null,
     event: { at, actor: 'system', action: 'decided', code, reason },
   };
 }

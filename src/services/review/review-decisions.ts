@@ -99,7 +99,6 @@ export async function overturnDisposition(
     {
       ...write,
       review: { ...c.review!, state: 'overturned', decidedBy: staff.id, decidedAt: at, reason: input.reason },
-      retainUntil: null,
       event: { ...write.event, action: 'overturned' },
     },
     lead.id,
