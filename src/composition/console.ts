@@ -13,6 +13,7 @@ import { importPagesPort } from './import';
 import { callbackConsolePort, callbackRoutesPort } from './outbound';
 import { deskPagesPort } from './desk';
 import { faqPagesPort } from './faq';
+import { complainantRoutesPort, exportRoutesPort } from './privacy';
 
 /** The staff console: the JSON API's use cases and the pages' own. */
 export function consolePort(ctx: AppContext): ConsoleDeps {
@@ -30,6 +31,8 @@ export function consolePort(ctx: AppContext): ConsoleDeps {
     ...callbackConsolePort(ctx),
     ...deskPagesPort(ctx),
     ...faqPagesPort(ctx),
+    ...complainantRoutesPort(ctx),
+    ...exportRoutesPort(ctx),
     dispositionLabels: config.dispositionLabels,
     authenticateToken: authenticatePort(ctx),
     listLeads: (staff, query) => listLeadsFor(repos, staff, query),

@@ -9,6 +9,7 @@ import type { OutboundRepository } from '../db/repositories/outbound-repository'
 import type { StaffRepository } from '../db/repositories/staff-repository';
 import type { AuditRepository } from '../db/repositories/audit-repository';
 import { maskNumbersInText, maskPhone } from '../domain/masking';
+import { isErasedContact } from '../domain/privacy';
 import { readable, revealPhones } from './read-leads';
 
 export interface CaseDetailDeps {
@@ -54,7 +55,13 @@ export async function caseDetailFor(deps: CaseDetailDeps, staff: StaffUser, id: 
         turns: c.turns.map((t) => ({ speaker: t.speaker, text: mask(t.text) })),
         evidence: c.evidenceIds.map((e) => evidenceById.get(e)).filter((e) => e !== undefined),
       })),
-    complainants: people.map((p) => ({ id: p.id, name: p.name, phone: maskP(p.phone), channel: p.channel })),
+    complainants: people.map((p) => ({
+      id: p.id,
+      name: p.name,
+      phone: maskP(p.phone),
+      channel: p.channel,
+      erased: isErasedContact(p.channelUserId),
+    })),
     messages: messages.map((m) => ({ at: m.createdAt, kind: m.kind, text: m.text, state: m.state, channel: m.channel })),
     staffNames: Object.fromEntries(staffList.map((s) => [s.id, s.username])) as Record<string, string>,
     phonesShown: Boolean(opts.unmasked),

@@ -34,6 +34,7 @@ const OK_MESSAGES: Record<string, string> = {
   split: '投诉已拆分为新案件。',
   opened: '已立案：该投诉已生成新案件。',
   joined: '已并案：该投诉已并入此案件。',
+  erased: '已删除该投诉人的个人信息，已记入处理记录和审计日志。',
 };
 
 /** One case: structured fields, complainants, messages as received, evidence, timeline, and the action forms. */

@@ -22,6 +22,8 @@ import type { ImportPreview } from '../../services/import/import-preview';
 import type { ImportUpload } from '../../services/import/import-uploads';
 import type { DeskPagesDeps } from './desk-pages';
 import type { FaqPagesDeps } from './faq-pages';
+import type { ComplainantRouteDeps } from '../routes/complainant-routes';
+import type { ExportRouteDeps } from '../routes/export-routes';
 
 /** What the console's pages ask of the product: the JSON API's use cases and a few of its own. */
 export interface ConsoleDeps
@@ -31,6 +33,8 @@ export interface ConsoleDeps
     ReviewRouteDeps,
     DeskPagesDeps,
     FaqPagesDeps,
+    ComplainantRouteDeps,
+    ExportRouteDeps,
     StatsRouteDeps,
     WechatRouteDeps,
     Pick<

@@ -16,6 +16,7 @@ import { inboxBadge, inboxPages } from './inbox-pages';
 import { callbackPages } from './callback-pages';
 import { deskPages } from './desk-pages';
 import { faqPages } from './faq-pages';
+import { privacyPages } from './privacy-pages';
 import { loadSession, requireSession, sameOriginOnly } from './session';
 import { render } from './views';
 import type { ConsoleDeps } from './console-deps';
@@ -68,6 +69,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
   router.use(callbackPages(deps));
   router.use(deskPages(deps));
   router.use(faqPages(deps));
+  router.use(privacyPages(deps));
   router.use(casePages(deps));
   router.use(dashboardPages(deps));
   router.use(opsPages(deps));

@@ -85,6 +85,9 @@ export const EVENT_LABELS: Record<string, string> = {
   deadline_second_escalation: '超期上报局领导',
   deadline_reminder: '期限提醒',
   deadline_escalated: '超期上报',
+  complainant_erased: '删除投诉人个人信息',
+  evidence_deleted: '删除证据材料（保存期满）',
+  personal_data_anonymised: '个人信息匿名化（保存期满）',
 };
 export const FIELD_LABELS: Record<string, string> = {
   employer: '欠薪单位',
@@ -125,6 +128,8 @@ export const ERROR_MESSAGES: Record<string, string> = {
   merge_source_not_found: '未找到要并入的案件编号（或无权查看）。',
   username_taken: '用户名已存在。',
   staff_not_found: '用户不存在。',
+  complainant_erased: '该投诉人的个人信息已删除过。',
+  complainant_not_found: '未找到该投诉人。',
 };
 
 export const AUDIT_LABELS: Record<string, string> = {
