@@ -28,7 +28,7 @@ export const oversizedConversation: FaultCase = {
   issueCase: 20,
   id: 'oversized-conversation',
   title: 'one chat contact past every size limit: kept state and evidence bounded, clear replies',
-  quick: true,
+  quick: false,
   measures: [],
   async run() {
     const r = new CaseReport();

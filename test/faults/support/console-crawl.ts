@@ -56,8 +56,8 @@ function normalised(url: string): string {
 
 /**
  * Breadth first from `start`, a level at a time, `concurrency` pages at once, at most `maxPages`;
- * follows redirects inside the console. Filters and sorts multiply into many URLs of one page: at most
- * `variantsPerPath` of each are followed (`variantsOf` by path, for slow pages).
+ * follows redirects inside the console. Filters, sorts and ids multiply into many URLs of one page: at
+ * most `variantsPerPath` of each are followed (`variantsOf` by path, for slow pages); `start` is visited whole.
  */
 export async function crawlConsole(
   baseUrl: string,
@@ -77,7 +77,8 @@ export async function crawlConsole(
     for (const page of got)
       for (const link of page.location ? [page.location] : consoleLinks(page)) {
         const key = normalised(link);
-        const path = link.split('?')[0]!;
+        // Pages of one kind (a case, a review) count as variants of one path.
+        const path = link.split('?')[0]!.replace(/[0-9a-f]{24}/g, '{id}');
         if (
           seen.has(key) ||
           !link.startsWith('/console') ||

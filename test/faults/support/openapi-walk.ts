@@ -209,3 +209,17 @@ export function readRequests(op: DocOperation, fill: ReadFillers): { requests: A
   if (missing.length) return { requests: [], missing };
   return { requests: paths.flatMap((params) => queries.map((query) => ({ params, query }))), missing };
 }
+
+/**
+ * Ids for a path's {id} read from the resource's own list (GET on the path before {id}), for resources
+ * a probe has no other source of ids for: the `id` of each object in the answer's first array.
+ */
+export async function idsFromList(baseUrl: string, doc: ApiDocument, op: DocOperation, token: string): Promise<string[]> {
+  const list = doc.operations.find((o) => o.method === 'get' && o.path === op.path.split('/{')[0]);
+  if (!list || list.params.some((p) => p.required)) return [];
+  const answer = await callOperation(baseUrl, list, token);
+  if (answer.status !== 200) return [];
+  const body = JSON.parse(answer.text) as unknown;
+  const items = Array.isArray(body) ? body : Object.values(body as Record<string, unknown>).find(Array.isArray);
+  return ((items ?? []) as { id?: unknown }[]).flatMap((x) => (typeof x?.id === 'string' ? [x.id] : []));
+}
