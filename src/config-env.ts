@@ -97,6 +97,8 @@ export const envSchema = z.object({
   INTAKE_RATE_LIMIT: int(1, 10_000).default(20),
   INTAKE_RATE_WINDOW_S: int(1, 86_400).default(60),
   INTAKE_TTL_S: int(60, 30 * 86_400).default(86_400),
+  /** Days a chat contact's reply is taken as an answer about the case we last wrote to them about. */
+  REPLY_CONTEXT_DAYS: int(1, 90).default(7),
   /** Megabytes of photos and documents one chat contact may send a day. */
   INTAKE_EVIDENCE_MB_PER_DAY: int(1, 1000).default(50),
   DEDUP_WINDOW_DAYS: int(0, 3650).default(90),

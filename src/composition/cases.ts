@@ -10,6 +10,8 @@ import { tellComplainants } from '../services/outbound/dispatch';
 import { replyToComplainants } from '../services/outbound/reply';
 import { getLeadFor, listCaseMessages, listLeadsFor, revealPhones } from '../services/read-leads';
 import type { AppContext } from './context';
+import { askWhetherPaid } from '../services/payment-confirmation';
+import { paymentDeps } from './payment';
 import { outboundDeps } from './outbound';
 import { openCaseDeps } from './triage';
 
@@ -21,6 +23,8 @@ export function caseActionDeps(ctx: AppContext): CaseActionDeps {
     notifyStaff: staffNotifier(ctx),
     outcomeCodes: ctx.config.outcomeCodes,
     notify: (lead) => tellComplainants(outbound, lead),
+    askWhetherPaid: (lead) => askWhetherPaid(paymentDeps(ctx), lead),
+    audit: (e) => ctx.repos.audit.record(e),
   };
 }
 

@@ -15,6 +15,7 @@ import { createSpeechTranscriber } from '../infra/speech-client';
 import { progressFor } from '../services/intake/progress-reply';
 import { triageByRules } from '../triage/rule-triage';
 import type { AppContext } from './context';
+import { replyToPort } from './payment';
 import { contactLine, deliveryPort } from './outbound';
 import { chatContact, inboundItem, replyInOrder } from '../services/outbound/contact-order';
 import { chatKeyPrefix, privacyNoticePort } from './privacy';
@@ -65,6 +66,7 @@ export function conversationDeps(ctx: AppContext, channel: ComplaintChannel): In
     progressFor: (contactId, caseNumber) => progressFor(repos, contactId, caseNumber, channel),
     storeEvidence: (e) => repos.evidence.add({ channel, ...e }),
     rateLimit: createContactRateLimit(ctx.redis, keyPrefix, config.INTAKE_RATE_LIMIT, config.INTAKE_RATE_WINDOW_S),
+    replyTo: replyToPort(ctx, channel),
     evidenceBudget: createEvidenceBudget(ctx.redis, keyPrefix, config.INTAKE_EVIDENCE_MB_PER_DAY * 1024 * 1024),
     faqFor: (text) => ctx.faq.answerFor(text),
     ...(config.speech ? { transcribe: speechPort(ctx, config.speech) } : {}),

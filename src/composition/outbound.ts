@@ -11,6 +11,7 @@ import { createContactLine } from '../redis/contact-line';
 import type { OutboundDeps } from '../services/outbound/dispatch';
 import { maskPhone } from '../domain/masking';
 import type { AppContext } from './context';
+import { createReplyContext } from '../redis/reply-context';
 
 export function outboundDeps(ctx: AppContext): OutboundDeps {
   const { repos, platformClients, config } = ctx;
@@ -27,6 +28,7 @@ export function outboundDeps(ctx: AppContext): OutboundDeps {
       first: (at) => addWorkingDaysToClose(at, CALLBACK_WORKING_DAYS, config.workCalendar),
       retry: (at) => addWorkingHours(at, RETRY_WORKING_HOURS, config.workCalendar),
     },
+    replyContext: createReplyContext(ctx.redis, config.QUEUE_PREFIX, config.REPLY_CONTEXT_DAYS * 86_400),
   };
 }
 

@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   'staff_wecom_set',
   'cases_exported',
   'complainant_erased',
+  'payment_dispute_overridden',
   'faq_created',
   'faq_updated',
   'faq_disabled',

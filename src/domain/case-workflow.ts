@@ -2,14 +2,15 @@ import type { LeadStatus } from './lead';
 
 /**
  * The case status machine: new → assigned → investigating → mediating → resolved | transferred |
- * rejected → closed. Every other move is refused (409).
+ * rejected → closed; a resolved case may go back to investigating. Every other move is refused (409).
  */
 export const TRANSITIONS: Record<LeadStatus, readonly LeadStatus[]> = {
   new: ['assigned', 'rejected', 'transferred'],
   assigned: ['investigating', 'rejected', 'transferred'],
   investigating: ['mediating', 'resolved', 'transferred', 'rejected'],
   mediating: ['resolved', 'transferred', 'investigating'],
-  resolved: ['closed'],
+  // A worker who says the wages did not arrive sends a resolved case back to investigation.
+  resolved: ['closed', 'investigating'],
   transferred: ['closed'],
   rejected: ['closed'],
   closed: [],

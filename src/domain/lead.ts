@@ -1,3 +1,4 @@
+import type { PaymentCheck } from './payment-check';
 import type { Category, ComplaintChannel, Sector, Urgency } from './triage-result';
 
 export const LEAD_STATUSES = ['new', 'assigned', 'investigating', 'mediating', 'resolved', 'transferred', 'rejected', 'closed'] as const;
@@ -98,6 +99,8 @@ export interface Lead {
   possibleDuplicates: PossibleDuplicate[];
   /** Cases staff said are not duplicates of this one. */
   dismissedDuplicates: string[];
+  /** Whether the wages arrived, as each complainant answered (see domain/payment-check). */
+  paymentChecks: PaymentCheck[];
   timeline: TimelineEvent[];
   /** Changes with every change of the complaints that make up the case (a write's precondition). */
   revision: number;

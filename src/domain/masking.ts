@@ -96,6 +96,14 @@ export function maskedLead<T extends Lead>(lead: T): T {
     ...lead,
     phone: maskPhone(lead.phone),
     timeline: lead.timeline.map((e) => ({ ...e, note: e.note === null ? null : maskNumbersInText(e.note) })),
+    paymentChecks: lead.paymentChecks.map((c) => ({
+      ...c,
+      words: c.words === null ? null : maskNumbersInText(c.words),
+      satisfaction: c.satisfaction && {
+        ...c.satisfaction,
+        comment: c.satisfaction.comment === null ? null : maskNumbersInText(c.satisfaction.comment),
+      },
+    })),
   };
 }
 

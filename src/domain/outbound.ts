@@ -1,7 +1,8 @@
 import type { ComplaintChannel } from './triage-result';
 
-/** Why a message goes out: a staff member wrote it, or the case moved and the complainant is told. */
-export type OutboundKind = 'staff_reply' | 'case_notice';
+export const OUTBOUND_KINDS = ['staff_reply', 'case_notice', 'payment_question'] as const;
+/** Why a message goes out: a staff member wrote it, the case moved, or the worker is asked whether the wages arrived. */
+export type OutboundKind = (typeof OUTBOUND_KINDS)[number];
 
 /**
  * queued → delivered | failed for WeChat; queued → delivered, or → callback_open when it fails for

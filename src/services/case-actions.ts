@@ -4,6 +4,8 @@ import { canTransition } from '../domain/case-workflow';
 import type { StaffEvent } from '../domain/notification';
 import { fieldText, type FieldChange, type Lead, type LeadStatus, type TimelineEvent } from '../domain/lead';
 import type { StaffUser } from '../domain/staff';
+import type { AuditEvent } from '../domain/audit';
+import { paymentDisputed } from '../domain/payment-check';
 import type { LeadRepository } from '../db/repositories/lead-repository';
 import type { StaffRepository } from '../db/repositories/staff-repository';
 
@@ -16,6 +18,10 @@ export interface CaseActionDeps {
   outcomeCodes: Record<string, string>;
   /** Tells the complainants where their case stands, after an assignment or a status change. */
   notify?: (lead: Lead) => Promise<unknown>;
+  /** Asks the complainants whether the wages arrived, after a payment is recorded or the case resolved. */
+  askWhetherPaid?: (lead: Lead) => Promise<unknown>;
+  /** Records a supervisor's override of a worker's "not paid" (audit store). */
+  audit?: (e: AuditEvent) => Promise<void>;
   now?: () => Date;
 }
 
@@ -100,6 +106,8 @@ export interface StatusChange {
   outcomeCode?: string;
   transferTarget?: string;
   rejectReason?: string;
+  /** Close as paid in full although a complainant says the wages did not arrive: supervisors and admins, with a note. */
+  override?: boolean;
 }
 
 /** Moves a case along the status machine; each target status requires its own inputs. */
@@ -122,6 +130,22 @@ export async function changeLeadStatus(deps: CaseActionDeps, actor: StaffUser, l
         });
       }
       set.outcomeCode = input.outcomeCode;
+      // A case is not closed as paid while a worker says the money did not (all) arrive.
+      if (input.outcomeCode === 'paid_in_full' && paymentDisputed(lead.paymentChecks)) {
+        const mayOverride = actor.role === 'supervisor' || actor.role === 'admin';
+        if (!input.override || !mayOverride || !input.note) {
+          throw new AppError('payment_disputed', '投诉人称工资未全部到账，不能以“已足额支付”办结；科室负责人可写明理由后强制办结', {
+            status: 409,
+          });
+        }
+        await deps.audit?.({
+          at,
+          actor: actor.id,
+          action: 'payment_dispute_overridden',
+          subject: `case:${lead.caseNumber}`,
+          detail: { leadId: lead.id, note: input.note.slice(0, 200) },
+        });
+      }
     }
     if (input.to === 'transferred') {
       if (!input.transferTarget) throw new AppError('transfer_target_required', 'transferring needs transferTarget', { status: 400 });
@@ -135,6 +159,7 @@ export async function changeLeadStatus(deps: CaseActionDeps, actor: StaffUser, l
     return apply(deps, lead, set, { type: 'status_changed', actor: actor.id, note: input.note ?? null, changes });
   });
   await deps.notify?.(changed);
+  if (changed.status === 'resolved') await deps.askWhetherPaid?.(changed);
   return changed;
 }
 
@@ -147,7 +172,7 @@ export interface RecoveryInput {
 
 /** Money recovered is recorded as entries that add up; the case shows owed vs recovered. */
 export async function recordRecovery(deps: CaseActionDeps, actor: StaffUser, leadId: string, input: RecoveryInput): Promise<Lead> {
-  return deps.leads.mutate(leadId, async () => {
+  const recorded = await deps.leads.mutate(leadId, async () => {
     const lead = await leadFor(deps, actor, leadId, 'record_recovery');
     const recordedAt = deps.now?.() ?? new Date();
     const updated = await deps.leads.addRecovery(
@@ -174,4 +199,7 @@ export async function recordRecovery(deps: CaseActionDeps, actor: StaffUser, lea
     if (!updated) throw new AppError('case_closed', 'a closed case takes no more recoveries', { status: 409 });
     return updated;
   });
+  // The worker says whether the money arrived; their answer, not the employer's word, closes the case.
+  await deps.askWhetherPaid?.(recorded);
+  return recorded;
 }

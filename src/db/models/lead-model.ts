@@ -1,3 +1,4 @@
+import type { PaymentCheck } from '../../domain/payment-check';
 import { Schema, type Connection, type Model, Types } from 'mongoose';
 import { LEAD_STATUSES } from '../../domain/lead';
 import { COMPLAINT_CHANNELS } from '../../domain/complaint';
@@ -39,6 +40,7 @@ export interface LeadDoc {
   complainantIds: Types.ObjectId[];
   possibleDuplicates?: { leadId: string; caseNumber: string; score: number; reasons: string[]; at: Date }[];
   dismissedDuplicates?: string[];
+  paymentChecks?: (Omit<PaymentCheck, 'complainantId'> & { complainantId: string })[];
   /** What de-duplication compares (domain/case-signals); kept off the Lead that leaves the store. */
   signals?: Record<string, unknown> | null;
   timeline: {
@@ -117,6 +119,26 @@ const schema = new Schema<LeadDoc>(
       default: [],
     },
     dismissedDuplicates: { type: [String], default: [] },
+    paymentChecks: {
+      type: [
+        new Schema(
+          {
+            complainantId: String,
+            askedAt: Date,
+            via: { type: String, enum: ['chat', 'callback'] },
+            answer: { type: String, enum: ['paid', 'part', 'not_paid', null], default: null },
+            answeredAt: { type: Date, default: null },
+            words: { type: String, default: null },
+            satisfaction: {
+              type: new Schema({ score: Number, comment: { type: String, default: null }, at: Date }, { _id: false }),
+              default: null,
+            },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
     signals: { type: Schema.Types.Mixed, default: null },
     retention: {
       type: new Schema({ evidenceDeletedAt: { type: Date, default: null }, anonymisedAt: { type: Date, default: null } }, { _id: false }),

@@ -1,3 +1,4 @@
+import { OUTBOUND_KINDS } from '../../domain/outbound';
 import { Schema, type Connection, type Model, Types } from 'mongoose';
 import { CALLBACK_OUTCOMES } from '../../domain/callback';
 import { COMPLAINT_CHANNELS } from '../../domain/complaint';
@@ -31,7 +32,7 @@ const schema = new Schema<OutboundDoc>(
     channel: { type: String, enum: COMPLAINT_CHANNELS, required: true },
     channelUserId: { type: String, required: true },
     phone: { type: String, default: null },
-    kind: { type: String, enum: ['staff_reply', 'case_notice'], required: true },
+    kind: { type: String, enum: OUTBOUND_KINDS, required: true },
     text: { type: String, required: true },
     state: { type: String, enum: ['queued', 'delivered', 'failed', 'callback_open', 'callback_done'], required: true },
     createdBy: { type: String, required: true },

@@ -64,6 +64,15 @@ export function toLead(d: LeadDoc): Lead {
       at: p.at,
     })),
     dismissedDuplicates: [...(d.dismissedDuplicates ?? [])],
+    paymentChecks: (d.paymentChecks ?? []).map((c) => ({
+      complainantId: c.complainantId,
+      askedAt: c.askedAt,
+      via: c.via,
+      answer: c.answer ?? null,
+      answeredAt: c.answeredAt ?? null,
+      words: c.words ?? null,
+      satisfaction: c.satisfaction ? { score: c.satisfaction.score, comment: c.satisfaction.comment ?? null, at: c.satisfaction.at } : null,
+    })),
     timeline: (d.timeline ?? []).map((e): TimelineEvent => ({
       at: e.at,
       type: e.type,

@@ -29,6 +29,7 @@ export type NewLead = Omit<
   | 'overdue'
   | 'possibleDuplicates'
   | 'dismissedDuplicates'
+  | 'paymentChecks'
   | 'revision'
   | 'createdAt'
   | 'updatedAt'
@@ -159,6 +160,16 @@ export function createLeadRepository(db: Connection, caseLock?: CaseLock) {
     async signals(id: string): Promise<CaseSignals | null> {
       const d = await reads.get(id);
       return d ? signalsOf(d) : null;
+    },
+
+    /** Sets a case's payment checks, with what happened on the timeline (the caller holds the case: see mutate). */
+    async setPaymentChecks(id: string, checks: Lead['paymentChecks'], events: TimelineEvent[]): Promise<Lead | null> {
+      const doc = await Leads.findOneAndUpdate(
+        { _id: new Types.ObjectId(id) },
+        { $set: { paymentChecks: checks }, ...(events.length ? { $push: { timeline: { $each: events } } } : {}) },
+        { returnDocument: 'after' },
+      ).lean<LeadDoc>();
+      return doc ? toLead(doc) : null;
     },
 
     /** Sets a case's possible duplicates and dismissed pairs (the caller holds the case: see mutate). */

@@ -88,6 +88,10 @@ export const EVENT_LABELS: Record<string, string> = {
   complainant_erased: '删除投诉人个人信息',
   evidence_deleted: '删除证据材料（保存期满）',
   personal_data_anonymised: '个人信息匿名化（保存期满）',
+  payment_asked: '询问工资是否到账',
+  payment_answered: '投诉人答复工资到账情况',
+  satisfaction_rated: '投诉人评价',
+  worker_reply: '投诉人回复',
 };
 export const FIELD_LABELS: Record<string, string> = {
   employer: '欠薪单位',
@@ -130,6 +134,7 @@ export const ERROR_MESSAGES: Record<string, string> = {
   staff_not_found: '用户不存在。',
   complainant_erased: '该投诉人的个人信息已删除过。',
   complainant_not_found: '未找到该投诉人。',
+  payment_disputed: '投诉人称工资未全部到账，不能以“已足额支付”办结；科室负责人可写明理由并勾选强制办结。',
 };
 
 export const AUDIT_LABELS: Record<string, string> = {
@@ -143,6 +148,7 @@ export const AUDIT_LABELS: Record<string, string> = {
   staff_wecom_set: '设置企业微信账号',
   cases_exported: '导出案件',
   complainant_erased: '删除投诉人个人信息',
+  payment_dispute_overridden: '投诉人称未到账时强制办结',
   faq_created: '新增常见问题',
   faq_updated: '修改常见问题',
   faq_disabled: '停用常见问题',

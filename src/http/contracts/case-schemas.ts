@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CALLBACK_OUTCOMES, type CallbackTask } from '../../domain/callback';
 import { COMPLAINT_CHANNELS } from '../../domain/complaint';
 import { LEAD_STATUSES, type Lead } from '../../domain/lead';
-import type { OutboundMessage } from '../../domain/outbound';
+import { OUTBOUND_KINDS, type OutboundMessage } from '../../domain/outbound';
 import { CATEGORIES, SECTORS, URGENCIES } from '../../domain/triage-result';
 import { isoDateTime, maskedPhone, storeId, type Describes } from './common';
 
@@ -79,6 +79,19 @@ const leadFields = {
   complainantIds: z.array(storeId),
   possibleDuplicates: z.array(possibleDuplicate),
   dismissedDuplicates: z.array(storeId).meta({ description: 'cases staff said are not duplicates of this one' }),
+  paymentChecks: z
+    .array(
+      z.strictObject({
+        complainantId: storeId,
+        askedAt: isoDateTime,
+        via: z.enum(['chat', 'callback']),
+        answer: z.enum(['paid', 'part', 'not_paid']).nullable(),
+        answeredAt: isoDateTime.nullable(),
+        words: z.string().nullable().meta({ description: 'the worker’s own words (numbers masked)' }),
+        satisfaction: z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().nullable(), at: isoDateTime }).nullable(),
+      }),
+    )
+    .meta({ description: 'whether the wages arrived, as each complainant answered; satisfaction only after they did' }),
   timeline: z.array(timelineEvent),
   revision: z.number().int(),
   createdAt: isoDateTime,
@@ -100,7 +113,7 @@ const messageFields = {
   channel: z.enum(COMPLAINT_CHANNELS),
   channelUserId: z.string(),
   phone: z.string().nullable(),
-  kind: z.enum(['staff_reply', 'case_notice']),
+  kind: z.enum(OUTBOUND_KINDS),
   text: z.string(),
   state: z.enum(['queued', 'delivered', 'failed', 'callback_open', 'callback_done']),
   createdBy: z.string(),

@@ -43,6 +43,9 @@ export const statusBody = z
       .optional(),
     transferTarget: z.enum(['police', 'court', 'department']).optional(),
     rejectReason: z.enum(['not_wage_arrears', 'duplicate', 'not_our_jurisdiction', 'insufficient_information', 'withdrawn']).optional(),
+    override: z.boolean().optional().meta({
+      description: 'close as paid_in_full although a complainant says the wages did not arrive (supervisors and admins, with a note)',
+    }),
   })
   .strict();
 export const recoveryBody = z

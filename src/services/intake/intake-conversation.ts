@@ -1,6 +1,7 @@
 import { transcriptText, type NewComplaint } from '../../domain/complaint';
 import { ERASURE_REQUEST } from '../../domain/privacy';
 import type { ComplaintChannel, TriageInput, TriageResult } from '../../domain/triage-result';
+import type { ReplyContext } from '../../redis/reply-context';
 import { faqReply, type FaqHit } from '../../domain/faq';
 import { OTHER_MATTERS, PROMPT_FOR_COMPLAINT } from './faq';
 import {
@@ -39,6 +40,14 @@ export interface IntakeDeps {
   faqFor(text: string): Promise<FaqHit>;
   /** Speech to text for voice messages; absent when no speech endpoint is configured. */
   transcribe?: (audio: { name: string; mime: string; data: Buffer }) => Promise<string>;
+  /**
+   * The case we last wrote to this contact about, and what their answer to it does (the payment
+   * question, satisfaction, a reply to a notice). Null from `answer` when the message is not about it.
+   */
+  replyTo?: {
+    get(contactId: string): Promise<ReplyContext | null>;
+    answer(contactId: string, ctx: ReplyContext, text: string, opts: { looksLikeNewComplaint: boolean }): Promise<string[] | null>;
+  };
   /** The privacy notice (PIPL art. 17), given once, before the first reply to a contact new to us. */
   privacyNotice?: {
     text: string;
@@ -135,6 +144,15 @@ async function handle(deps: IntakeDeps, m: IncomingMessage): Promise<string[]> {
   const text = m.text.trim();
   const state = (await deps.state.get(m.contactId)) ?? emptyState();
   const fresh = state.opened === null;
+
+  // An answer to what we last asked or told them about a case belongs to that case, not to a new complaint.
+  const about = fresh ? await deps.replyTo?.get(m.contactId) : null;
+  if (about && deps.replyTo) {
+    const read = deps.triage({ channel: deps.channel, text });
+    const looksLikeNewComplaint = read.category === 'wage_arrears' && Boolean(read.employer ?? read.area ?? read.amount_yuan);
+    const answered = await deps.replyTo.answer(m.contactId, about, text, { looksLikeNewComplaint });
+    if (answered) return answered;
+  }
 
   if (fresh && PROGRESS.test(text)) return [await deps.progressFor(m.contactId, /WA\d{8}-\d{4}/.exec(text)?.[0] ?? null)];
 

@@ -21,6 +21,8 @@ export interface OutboundDeps {
   line?: ContactLine;
   /** When a call-back task's first call is due, and the next after an unanswered one (the working-day calendar). */
   callbackDue: { first: (at: Date) => Date; retry: (at: Date) => Date };
+  /** Remembers which case a chat contact was last written to about, so their reply joins that case. */
+  replyContext?: { notice(channel: string, contactId: string, leadId: string): Promise<void> };
 }
 
 export interface Recipient {
@@ -152,6 +154,8 @@ export async function dispatch(
   for (const p of people) {
     const m = await deps.outbound.create({ ...messageTo(deps, lead, p, text, kind), createdBy: actor });
     await putOnItsWay(deps, m);
+    if (m.state === 'queued' && kind !== 'payment_question')
+      await deps.replyContext?.notice(m.channel, m.channelUserId, lead.id).catch(() => undefined);
     sent.push(m);
   }
   if (sent.length) await appendEvent(deps, lead.id, sentEvent(kind, actor, text, countSent(deps, sent), new Date()));
