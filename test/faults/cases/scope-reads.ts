@@ -16,6 +16,19 @@ const NOT_AREA_DATA: Record<string, string> = {
   'GET /wechat/oa': 'the platform’s URL check (signature only)',
   'GET /wechat/wecom': 'the platform’s URL check (signature only)',
 };
+/** The figures of a dashboard page: its charts' data and the text of its funnel, warnings and report. */
+function dashboardFigures(html: string): string {
+  const charts = [...html.matchAll(/data-chart="([^"]*)"/g)].map((m) => m[1]);
+  const sections = ['funnel', 'warnings', 'report'].map(
+    (id) =>
+      new RegExp(`<section[^>]*id="${id}"[\\s\\S]*?</section>`)
+        .exec(html)?.[0]
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ') ?? '',
+  );
+  return JSON.stringify([charts, sections]);
+}
+
 /** Operations that are POSTs but only read. */
 const READ_POSTS = ['POST /api/leads/{id}/reveal-phone'];
 
@@ -136,6 +149,21 @@ export const scopeReads: FaultCase = {
         countyDashboard.body.includes(EMPLOYER_B),
         `the county supervisor's dashboard for ${AREA_B} does not list ${EMPLOYER_B}: the probe cannot see it`,
       );
+      // The dashboard's figures (charts, funnel, warnings, report) must be area A's, exactly.
+      const ownFigures = dashboardFigures(
+        (await consoleGet(app.url, admin!.token, `/console/dashboard?area=${encodeURIComponent(AREA_A)}`)).body,
+      );
+      const otherFigures: string[] = [];
+      for (const url of ['/console/dashboard', `/console/dashboard?area=${encodeURIComponent(AREA_B)}`]) {
+        const page = await consoleGet(app.url, areaA[1]!.token, url);
+        if (page.status === 200 && dashboardFigures(page.body) !== ownFigures) otherFigures.push(`supervisor of A ${url}`);
+      }
+      const countyFiguresDiffer = dashboardFigures(countyDashboard.body) !== ownFigures;
+      r.expect(
+        countyFiguresDiffer,
+        `the county supervisor's dashboard for ${AREA_B} shows area A's figures: the comparison cannot see a difference`,
+      );
+      pageLeaks.push(...otherFigures.map((p) => `${p} → figures other than area A's`));
       const dashboard = await consoleGet(app.url, areaA[1]!.token, '/console/dashboard');
       const ownWarning = /id="warnings"[\s\S]*<\/section>/.exec(dashboard.body)?.[0].includes(EMPLOYER_A) ?? false;
       r.expect(ownWarning, `the supervisor of A's dashboard lists no early warning for ${EMPLOYER_A}: the probe cannot see one of B's`);
@@ -156,7 +184,7 @@ export const scopeReads: FaultCase = {
       r.found(
         `the console of both: navigation, B's case and review pages, searches and caller lookups for B, the dashboard (early warnings) with and without area=${AREA_B}`,
         `${pages} pages`,
-        `${rows.at(-1)!}; A's own early warning shown: ${ownWarning}; B's employer ${EMPLOYER_B} listed: ${pageLeaks.some((p) => p.includes(EMPLOYER_B))} (on the county supervisor's dashboard for ${AREA_B}: ${countyDashboard.body.includes(EMPLOYER_B)})`,
+        `${rows.at(-1)!}; dashboard figures other than area A's: ${otherFigures.length} (the county supervisor's for ${AREA_B} differ: ${countyFiguresDiffer}); A's own early warning shown: ${ownWarning}; B's employer ${EMPLOYER_B} listed: ${pageLeaks.some((p) => p.includes(EMPLOYER_B))} (on the county supervisor's dashboard for ${AREA_B}: ${countyDashboard.body.includes(EMPLOYER_B)})`,
       );
       r.found(
         'reads that hold no area’s data (not probed)',
