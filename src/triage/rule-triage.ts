@@ -1,7 +1,7 @@
 import type { TriageInput, TriageResult } from '../domain/triage-result';
 import { maskSpan, normalizeText } from './text/normalize-text';
 import { readText } from './text/transcript';
-import { extractAmount } from './rules/amount';
+import { extractAmount, reckonedByOperator } from './rules/amount';
 import { callerWithAskedRates } from './rules/asked-rates';
 import { classify } from './rules/category';
 import { extractEmployer, isSiteOrg } from './rules/employer';
@@ -43,6 +43,7 @@ export function triageByRules(input: TriageInput): TriageResult {
   const numbers = findPhones(spoken, true).reduce((masked, p) => maskSpan(masked, p.start, p.end, '#'), spoken);
   const workerCount = extractWorkerCount(numbers);
   const amountYuan =
+    reckonedByOperator(text.turns) ??
     extractAmount(numbers, workerCount, false, text.operator) ??
     (text.isTranscript ? extractAmount(text.operator, workerCount, true) : null);
   // An advertiser's number is not a complainant's callback number.

@@ -1,5 +1,6 @@
 import { findMoney, type MoneyMention } from './money-mentions';
 import { unpaidMonths, workedDays, workedPieces } from './durations';
+import type { Turn } from '../text/transcript';
 
 /** Drops a sum that a later "不对，是…" replaces. */
 function applyCorrections(mentions: MoneyMention[]): MoneyMention[] {
@@ -114,4 +115,34 @@ function fromAllRates(rates: MoneyMention[], text: string, workerCount: number |
     return total;
   }
   return fromRates(first, text, workerCount);
+}
+
+/** The operator summing up what is owed (一共…, 那就是…, …对吧？). */
+const RECKONING = /一共|总共|合计|加起来|算下来|那就是|就是|还差|对吧|对吗|是吧|是吗|对不对|是不是/;
+/** A total the operator states rather than asks; it stands unless the caller objects. */
+const STATED_TOTAL = /一共|总共|合计|加起来|算下来|那就是/;
+const AGREES = /^(对|是|嗯|没错|好|就是)/;
+const OBJECTS = /^(不|错|没有|冇|也不|唔)/;
+
+/**
+ * "坐席：那就是七十五天，每天三百，两万二千五，对吧？" "来电人：对的。": on a transcript, the sum the
+ * operator reckons from the caller's figures and the caller accepts is what is owed. The last such
+ * reckoning counts; rates, payments and other costs read back are not one.
+ */
+export function reckonedByOperator(turns: readonly Turn[]): number | null {
+  let value: number | null = null;
+  turns.forEach((turn, i) => {
+    if (turn.speaker !== 'operator' || !RECKONING.test(turn.text)) return;
+    const sum = findMoney(turn.text)
+      .filter((m) => m.explicit && !m.perDay && !m.perMonth && !m.perPerson && !m.perPiece && !m.paid && !m.nonWage && !m.deducted)
+      .at(-1);
+    if (!sum) return;
+    const reply = turns
+      .slice(i + 1)
+      .find((t) => t.speaker === 'caller')
+      ?.text.trim();
+    if (reply === undefined) return;
+    if (AGREES.test(reply) || (STATED_TOTAL.test(turn.text) && !OBJECTS.test(reply))) value = sum.value;
+  });
+  return value;
 }

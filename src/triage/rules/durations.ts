@@ -30,12 +30,18 @@ const HALF_YEAR = /(欠|拖|拖欠)(了)?(我|我们)?(大)?半年|(大)?半年(
 const WORKED_DAYS = [
   new RegExp(`(做了|干了|上了|搞了|做|干|一共|总共|共)${N}(多)?(天|个工)`),
   new RegExp(`(?<![一每])${N}(多)?(天|个工)(的)?(工资|工钱)`),
+  // "做了两个月，六十天": the span restated in days, in a clause of its own
+  new RegExp(`(?:做了|干了|搞了)[^，。,\\s]{1,6}[，,]${N}(多)?(天|个工)(?=[，。,\\s]|$)`),
 ];
+
+/** "七八九三个月": months named one by one, then their count; the count is the last digit. */
+const LISTED_THEN_COUNT = /^[一二三四五六七八九]{3,}$/;
 
 function firstNumber(patterns: readonly RegExp[], text: string): number | null {
   for (const pattern of patterns) {
     const match = pattern.exec(text);
-    const run = match?.slice(1).find((group) => group !== undefined && /^[\d一二两三四五六七八九十几百千万]+$/.test(group));
+    const found = match?.slice(1).find((group) => group !== undefined && /^[\d一二两三四五六七八九十几百千万]+$/.test(group));
+    const run = found && LISTED_THEN_COUNT.test(found) ? found.slice(-1) : found;
     const value = run ? parseNumeral(run)?.value : undefined;
     // 一个半月 is one and a half months.
     if (value) return match?.[0].includes('个半月') ? value + 0.5 : value;
@@ -43,8 +49,20 @@ function firstNumber(patterns: readonly RegExp[], text: string): number | null {
   return null;
 }
 
+/** "三月四月五月工资都冇发", "3月、4月的工资没发": months named one by one, then said unpaid. */
+const MONTH_NAME = '(?:十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])月份?';
+const NAMED_MONTHS_UNPAID = new RegExp(
+  `((?:${MONTH_NAME}[、，,和跟]?){2,})(的)?(工资|工钱|薪水)?(都|也|全|一直|还)*(冇|没|没有|未|莫)(发|给|结|付)`,
+);
+const MONTH_NAME_ALL = new RegExp(MONTH_NAME, 'g');
+
+function namedMonthsUnpaid(text: string): number | null {
+  const list = NAMED_MONTHS_UNPAID.exec(text)?.[1];
+  return list ? [...list.matchAll(MONTH_NAME_ALL)].length : null;
+}
+
 export function unpaidMonths(text: string): number | null {
-  const owed = firstNumber(UNPAID_MONTHS, text) ?? (HALF_YEAR.test(text) ? 6 : null);
+  const owed = firstNumber(UNPAID_MONTHS, text) ?? namedMonthsUnpaid(text) ?? (HALF_YEAR.test(text) ? 6 : null);
   if (owed !== null) return owed;
   const worked = firstNumber(WORKED_MONTHS, text) ?? (WORKED_HALF_YEAR.test(text) ? 6 : null);
   const paid = firstNumber(PAID_MONTHS, text);

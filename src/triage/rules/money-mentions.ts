@@ -53,8 +53,11 @@ const YUAN_AND_TENTHS = /^块([一二两三四五六七八九])(?![十百千万�
 const JIAO_AFTER = /^(毛|角)/;
 const ADD_ON_BETWEEN =
   /^[^，。,！？\s]{0,8}(和|加上?|外加|还有|另外|以及)[^，。,！？\s]{0,4}(提成|奖金|加班费|补贴|绩效|全勤)[^，。,！？\s]{0,2}$/;
+/** "…，还有上个月的提成两千": a clause that adds another pay item to the sum before. */
+const ADD_ON_CLAUSE = /^(还有|另外|加上|外加|以及|再加上?)[^，。,！？\s\d]{0,6}(提成|奖金|加班费|补贴|绩效|全勤)[^，。,！？\s]{0,2}$/;
 const PER_DAY = /一天|每天|日薪|一日|每日|天工资|一个工|每个工/;
-const PER_MONTH = /一个月|每个月|每月|月薪|(?<!个)月工资|(?<![\d一二三四五六七八九十])一月(?!份)/;
+/** 最后一个月工资, 十二月一个月工资: the pay of one month named, a sum rather than a rate. */
+const PER_MONTH = /(?<![最后上这那头前第月])一个月|每个月|每月|月薪|(?<!个)月工资|(?<![\d一二三四五六七八九十])一月(?!份)/;
 /** 每个月给我保底工资五千: a distributive rate word earlier in the clause, with no other number between. */
 const EACH_DAY_BEFORE = /每(天|日)[^\d一二两三四五六七八九十百千万几]*$/;
 const EACH_MONTH_BEFORE = /每个?月[^\d一二两三四五六七八九十百千万几]*$/;
@@ -73,10 +76,12 @@ const DEDUCTED_ITEM = /(扣|罚)[^\d一二两三四五六七八九十百千万�
 const ADVANCE = /生活费|路费|伙食费|车费/;
 const REMAINING = /还差|还欠|剩下|剩余|还剩|尚欠|尾款|差(了)?(我|我们)?$|还有(?=.*(冇|没|未))/;
 const NON_WAGE =
-  /医药费|医疗费|押金|学费|材料款|货款|房租|租金|借款|利息|贷款|罚款|路费|生活费|保证金|补偿|赔偿|社保|工程款(?!.{0,4}人工)|台班费|机械费|租赁费|运费|运输费|油费|借给|借的/;
+  /医药费|医疗费|押金|学费|材料款|材料钱|材料费|货款|房租|租金|借款|利息|贷款|罚款|路费|生活费|保证金|补偿|赔偿|社保|工程款(?!.{0,4}人工)|台班费|机械费|租赁费|运费|运输费|油费|借给|借的|(砂石|石料|沙子|砂|水泥|钢材|木材|木料|建材|瓷砖|饲料|化肥|种子|苗木|设备|配件)(款|钱|费)|(在|找|向|问|跟)我(这里?|这儿|那里?)?借/;
 const CORRECTION = /不对|说错|搞错|讲错|更正|纠正|应该是|我是说/;
 
 const NON_WAGE_ALL = new RegExp(NON_WAGE.source, 'g');
+const PAID_ALL = new RegExp(PAID.source, 'g');
+const TOTAL_ALL = new RegExp(TOTAL.source, 'g');
 const PAY_WORD_ALL = /工资|工钱|薪水|劳务费|人工费|提成|底薪|加班费|奖金|血汗钱/g;
 /** 3000的押金, 押金三千 — but not 工资3100还有押金: the other item must name this sum. */
 const NON_WAGE_AFTER = new RegExp(`^(?:(?!还有|和|以及|跟|加上)[^，,。]){0,5}?(${NON_WAGE.source})`);
@@ -95,7 +100,10 @@ function isNonWage(before: string, after: string): boolean {
 /** 一共, 一直, 一起: a lone digit that begins a word is no number (一天一共九百). */
 const LONE_DIGIT_IN_WORD = /^[共直起下些定样点分]/;
 
-function isMoney(n: NumeralMention, before: string, after: string): boolean {
+/** "公司欠我两个月工资，8400": a bare number as its own clause right after a clause about the pay owed. */
+const PAY_CLAUSE = /工资|工钱|薪水|劳务费|人工费|欠/;
+
+function isMoney(n: NumeralMention, before: string, after: string, previousClause = ''): boolean {
   if (n.value <= 0) return false;
   if (/^[一二两三四五六七八九]$/.test(n.raw) && LONE_DIGIT_IN_WORD.test(after)) return false;
   if (CURRENCY_AFTER.test(after) || CURRENCY_BEFORE.test(before) || YUAN_AND_TENTHS.test(after)) return true;
@@ -104,6 +112,7 @@ function isMoney(n: NumeralMention, before: string, after: string): boolean {
   if (n.hasMoneyScale) return true;
   if (RATE_BEFORE.test(before) && !HOTLINES.has(n.raw)) return true;
   if (n.value < 100 || HOTLINES.has(n.raw)) return false;
+  if (/^\d+$/.test(n.raw) && before === '' && after === '' && PAY_CLAUSE.test(previousClause)) return true;
   return /\d/.test(n.raw) && (MONEY_CONTEXT_BEFORE.test(before) || RATE_AFTER.test(after));
 }
 
@@ -116,9 +125,12 @@ export function findMoney(text: string): MoneyMention[] {
     if (!clause) continue;
     const before = text.slice(clause.start, n.start);
     const after = text.slice(n.end, clause.start + clause.text.length);
-    if (!isMoney(n, before, after)) continue;
-    const near = before.slice(-6);
     const previousClause = clauses[clauses.indexOf(clause) - 1]?.text ?? '';
+    if (!isMoney(n, before, after, previousClause)) continue;
+    const near = before.slice(-6);
+    // "只发了一个月…一共一万一千四": of a payment and a total said before the sum, the nearer one tells.
+    const paidAt = lastMatch(before, PAID_ALL);
+    const totalAt = lastMatch(before, TOTAL_ALL);
     const tenths = YUAN_AND_TENTHS.exec(after)?.[1];
     const previous = mentions.at(-1);
     mentions.push({
@@ -134,11 +146,11 @@ export function findMoney(text: string): MoneyMention[] {
       perPiece: PER_PIECE.test(before),
       addOn:
         previous !== undefined &&
-        previous.start >= clause.start &&
-        ADD_ON_BETWEEN.test(text.slice(previous.start, n.start).replace(NUMERAL_RUN, '')),
+        ((previous.start >= clause.start && ADD_ON_BETWEEN.test(text.slice(previous.start, n.start).replace(NUMERAL_RUN, ''))) ||
+          (!previous.nonWage && ADD_ON_CLAUSE.test(before))),
       // 总共只给了三千 is a payment, not a total.
-      total: TOTAL.test(before) && !PAID.test(before),
-      paid: PAID.test(before),
+      total: totalAt >= 0 && totalAt > paidAt,
+      paid: paidAt >= 0 && paidAt >= totalAt,
       remaining: REMAINING.test(before) || (/^(块|元)?(钱)?(还)?(冇|没有?|未)(给|付|结|发)/.test(after) && /还/.test(before + after)),
       nonWage: isNonWage(before, after) && !(PAID.test(before) && ADVANCE.test(clause.text)),
       deducted: (DEDUCTED.test(before.slice(-4)) || DEDUCTED_ITEM.test(before)) && !PAID.test(before) && !REMAINING.test(before),

@@ -1,0 +1,88 @@
+import { triageByRules } from '../../../src/triage/rule-triage';
+
+const amount = (text: string, channel: 'wechat' | 'hotline' = 'wechat'): number | null => triageByRules({ channel, text }).amount_yuan;
+
+describe('amount: the operator reckons and the caller accepts', () => {
+  it("when the operator sums the caller's figures and the caller says yes, then that sum", () => {
+    const asked = [
+      '坐席：您好。',
+      '来电人：我跟我弟在龙潭镇帮人挖塘，我做了二十五天，他做了二十天，一天两百六，一分冇给。',
+      '坐席：那就是四十五天，每天两百六，一万一千七，对吗？',
+      '来电人：是的。',
+    ].join('\n');
+    expect(amount(asked, 'hotline')).toBe(11700);
+    const stated = [
+      '坐席：请讲。',
+      '来电人：欠我六千，欠我堂客六千五，都是工钱。',
+      '坐席：两个人合计一万二千五。',
+      '来电人：13812345678。',
+    ].join('\n');
+    expect(amount(stated, 'hotline')).toBe(12500);
+  });
+
+  it("when the caller objects to the reckoning, then the caller's own sum", () => {
+    const text = ['坐席：请讲。', '来电人：老板欠我工钱九千。', '坐席：一共九千对吧？', '来电人：不对，是九千五。'].join('\n');
+    expect(amount(text, 'hotline')).toBe(9500);
+  });
+
+  it('when the caller corrects digits of the phone number, then those digits are no sum', () => {
+    const text = [
+      '坐席：电话多少？',
+      '来电人：151 7368 2234。',
+      '坐席：15173682243？',
+      '来电人：不是，尾数是2234。',
+      '坐席：欠多少？',
+      '来电人：一个月两千，欠两个月。',
+    ].join('\n');
+    expect(amount(text, 'hotline')).toBe(4000);
+  });
+});
+
+describe('amount: months owed told one by one', () => {
+  it('when the unpaid months are listed and then counted (五六七八四个月), then the count', () => {
+    expect(amount('在桃源县城一个汽修厂做，五六七八四个月的工资冇发，一个月三千五')).toBe(14000);
+  });
+
+  it('when the unpaid months are only named (九月十月, 9月、10月、11月), then as many months', () => {
+    expect(amount('厂里9月、10月、11月的工资都冇发，我月薪3200')).toBe(9600);
+    expect(amount('我在鞋厂上班，十月十一月工资都没发，我每个月四千')).toBe(8000);
+  });
+});
+
+describe('amount: a day rate and days restated', () => {
+  it('when the time worked is restated in days in a clause of its own, then rate × days', () => {
+    expect(amount('跟着师傅学砌墙，讲好一天一百二，干了一个多月，四十天，一分冇给')).toBe(4800);
+    expect(amount('在茶园帮人采茶，一天一百，做了一个多月，三十五天，老板一直拖着不给')).toBe(3500);
+  });
+});
+
+describe('amount: a payment and a total in one unpunctuated run', () => {
+  it('when a total comes after a payment with no punctuation between, then the nearer word tells', () => {
+    expect(amount('我在县城做保洁做了八个月每月两千只发了五个月还有三个月没发总共六千')).toBe(6000);
+    expect(amount('厂里欠我工资做了五个月每月三千只给了两个月的一共还差九千')).toBe(9000);
+  });
+});
+
+describe('amount: other debts beside the wages', () => {
+  it('when material money, sand and stone or a loan to the boss are named beside the wages, then only the wages', () => {
+    expect(amount('材料钱我垫了四千八他不还，工钱做了15天，一天300，一分没给')).toBe(4500);
+    expect(amount('老板在我这里借了三万块，工资也拖了两个月，一个月四千五')).toBe(9000);
+    expect(amount('我帮他运了砂石，砂石钱一万二，另外我在他工地开挖机，开了两个月，一个月八千，工资冇给')).toBe(16000);
+  });
+});
+
+describe("amount: one month's pay and items added in a clause of their own", () => {
+  it("when the last month's pay and a bonus are owed, then both added", () => {
+    expect(amount('我辞职了，公司最后一个月工资五千二没给，还有上个月的绩效一千五')).toBe(6700);
+    expect(amount('坐席：请讲。\n来电人：离职后上个月工资四千没结，另外还有提成八百也没给。', 'hotline')).toBe(4800);
+  });
+
+  it('when the pay of a named month is the sum owed, then that sum', () => {
+    expect(amount('公司欠了我十月一个月工资3800，一直拖')).toBe(3800);
+  });
+
+  it('when a bare number follows a clause about the pay owed, then it is the sum', () => {
+    expect(amount('老板欠我三个月工资，9600')).toBe(9600);
+    expect(amount('物业公司拖了我两个月的工钱 5200')).toBe(5200);
+  });
+});
