@@ -4,7 +4,10 @@ import type { CallbackRouteDeps } from '../http/routes/callback-routes';
 import { CALLBACK_WORKING_DAYS, RETRY_WORKING_HOURS } from '../domain/callback';
 import { addWorkingDaysToClose, addWorkingHours } from '../domain/working-days';
 import { callbackQueueFor } from '../services/outbound/callback-queue';
-import { completeCallback, listCallbacksFor, maskTask, recordCallbackOutcome } from '../services/outbound/callbacks';
+import { completeCallback, listCallbacksFor, maskTask, recordCallbackOutcome, type CallbackDeps } from '../services/outbound/callbacks';
+import { recordPaymentAnswer } from '../services/payment-confirmation';
+import type { Lead } from '../domain/lead';
+import { workerReplyNotifier } from './notifications';
 import { deliverMessage, deliverSms } from '../services/outbound/deliver';
 import type { ContactLine } from '../services/outbound/contact-order';
 import { createContactLine } from '../redis/contact-line';
@@ -34,7 +37,13 @@ export function outboundDeps(ctx: AppContext): OutboundDeps {
 
 /** Call-back tasks for operators; numbers are masked (the full one comes from the case's audited reveal). */
 export function callbackRoutesPort(ctx: AppContext): CallbackRouteDeps {
-  const deps = outboundDeps(ctx);
+  const notify = workerReplyNotifier(ctx);
+  const paymentDeps = { leads: ctx.repos.leads, notifyWorkerReply: (lead: Lead, replyId: string) => notify({ leadId: lead.id, replyId }) };
+  const deps: CallbackDeps = {
+    ...outboundDeps(ctx),
+    paymentAnswer: (leadId, complainantId, answer, words, actor) =>
+      recordPaymentAnswer(paymentDeps, leadId, complainantId, answer, words, actor),
+  };
   return {
     listCallbacks: (staff) => listCallbacksFor(deps, staff, maskPhone),
     completeCallback: async (staff, id, note) => maskTask(await completeCallback(deps, staff, id, note), maskPhone),

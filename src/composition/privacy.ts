@@ -13,6 +13,7 @@ import { eraseComplainant } from '../services/privacy/erase-complainant';
 import { exportCasesFor } from '../services/privacy/export-cases';
 import { applyRetention } from '../services/privacy/retention';
 import type { AppContext } from './context';
+import { replyContextStore } from './payment';
 
 const CHAT: readonly ComplaintChannel[] = ['wechat', 'wechat_oa', 'wecom'];
 
@@ -42,6 +43,7 @@ function forgetContactPort(ctx: AppContext) {
     const prefix = chatKeyPrefix(ctx.config, channel);
     await createIntakeStateStore(ctx.redis, prefix, ctx.config.INTAKE_TTL_S).clear(contactId);
     await noticeMarks(ctx, channel).clear(contactId);
+    await replyContextStore(ctx).clear(channel, contactId);
   };
 }
 

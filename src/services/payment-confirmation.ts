@@ -80,7 +80,7 @@ export async function askWhetherPaid(deps: PaymentDeps, lead: Lead): Promise<voi
  * sends a resolved case back to the inspector, marked, with the worker's words.
  */
 export async function recordPaymentAnswer(
-  deps: PaymentDeps,
+  deps: Pick<PaymentDeps, 'leads' | 'notifyWorkerReply' | 'now'>,
   leadId: string,
   complainantId: string,
   answer: PaymentAnswer,

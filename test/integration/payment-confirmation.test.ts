@@ -157,5 +157,12 @@ describe('payment confirmed by the worker', () => {
       (await app.ctx.repos.outbound.listForLead(leadId)).find((m) => m.kind === 'payment_question' && m.state === 'callback_open'),
     );
     expect(task.text).toContain('工资收到了吗');
+
+    // The operator calls: the caller says the money has not come; the answer goes on the case as in chat.
+    const called = await call(staff.sup!, `/api/callbacks/${task.id}/outcome`, { outcome: 'says_not_paid', note: '说只拿到两千' });
+    expect(called.status).toBe(200);
+    const after = await lead(leadId);
+    expect(after.paymentChecks.at(-1)).toMatchObject({ via: 'callback', answer: 'not_paid', words: '说只拿到两千' });
+    expect(after.timeline.some((e) => e.type === 'payment_answered' && e.actor === staff.sup!.id)).toBe(true);
   });
 });

@@ -1,5 +1,7 @@
 import { wechatBotPort } from '../../src/composition/intake';
 import { leadRoutesPort } from '../../src/composition/cases';
+import { replyContextStore } from '../../src/composition/payment';
+import { recordPaymentAnswer } from '../../src/services/payment-confirmation';
 import type { StaffRole, StaffUser } from '../../src/domain/staff';
 import { createStaffUser } from '../../src/services/staff-accounts';
 import { startTestApp, uniqueName, waitFor, type TestApp } from '../support/test-app';
@@ -64,6 +66,9 @@ describe('erasing one complainant on request (admins, audited)', () => {
     await leadRoutesPort(app.ctx).replyToComplainants(users.admin!, leadId, { text: '覃春生您好，请带欠条来大队，电话13900008899' });
     const [erasedWorker] = await app.ctx.repos.complainants.getMany([(await app.ctx.repos.complainants.findId('wechat', worker.id))!]);
     const otherId = lead.complainantIds.find((c) => c !== erasedWorker!.id)!;
+    // Their answer to "工资收到了吗", in their own words, and the case the bot last wrote to them about.
+    await recordPaymentAnswer({ leads: app.ctx.repos.leads }, leadId, erasedWorker!.id, 'not_paid', '覃春生还没收到钱，打13900008801');
+    expect(await replyContextStore(app.ctx).get('wechat', worker.id)).toMatchObject({ leadId });
 
     expect((await erase('sup', erasedWorker!.id)).status).toBe(403);
     const res = await erase('admin', erasedWorker!.id);
@@ -83,6 +88,8 @@ describe('erasing one complainant on request (admins, audited)', () => {
     // The case: figures and the other worker kept; the erased worker is an erased record.
     const after = (await app.ctx.repos.leads.get(leadId))!;
     expect(after.complainantIds.sort()).toEqual([result.complainantId, otherId].sort());
+    expect(after.paymentChecks).toEqual([expect.objectContaining({ complainantId: result.complainantId, answer: 'not_paid' })]);
+    expect(await replyContextStore(app.ctx).get('wechat', worker.id)).toBeNull();
     expect(after).toMatchObject({ amountYuan: lead.amountYuan, workerCount: lead.workerCount, area: '漳江街道', status: lead.status });
     expect(after.phone).not.toBe('13900008801');
     const entry = after.timeline.find((e) => e.type === 'complainant_erased')!;

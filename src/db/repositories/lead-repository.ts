@@ -42,6 +42,8 @@ export interface CasePersonalData {
   recoveries: Recovery[];
   complainantIds: string[];
   reports: Lead['reports'];
+  /** The workers' answers to "工资收到了吗" and their satisfaction comments. */
+  paymentChecks: Lead['paymentChecks'];
   /** The phones de-duplication matches on; null drops the case's signals (a closed case is never matched). */
   signals: CaseSignals | null;
 }
@@ -341,6 +343,7 @@ export function createLeadRepository(db: Connection, caseLock?: CaseLock) {
           recoveries: lead.recoveries,
           complainantIds: lead.complainantIds,
           reports: lead.reports,
+          paymentChecks: lead.paymentChecks,
           signals: d.signals ? signalsOf(d) : null,
         });
         const oid = (x: string) => new Types.ObjectId(x);
@@ -354,6 +357,7 @@ export function createLeadRepository(db: Connection, caseLock?: CaseLock) {
               recoveries: next.recoveries,
               complainantIds: next.complainantIds.map(oid),
               reports: next.reports.map((r) => ({ ...r, complaintId: oid(r.complaintId), complainantId: oid(r.complainantId) })),
+              paymentChecks: next.paymentChecks,
               signals: next.signals,
               ...(anonymisedAt ? { 'retention.anonymisedAt': anonymisedAt } : {}),
             },

@@ -2,6 +2,7 @@ import { canRead } from '../../domain/access';
 import { AppError } from '../../domain/app-error';
 import {
   afterOutcome,
+  CALLBACK_OUTCOME_LABELS,
   callbackTask,
   mayWorkCallbacks,
   outcomeNote,
@@ -15,7 +16,10 @@ import type { OutboundMessage } from '../../domain/outbound';
 import type { StaffUser } from '../../domain/staff';
 import type { OutboundDeps } from './dispatch';
 
-export type CallbackDeps = Pick<OutboundDeps, 'leads' | 'outbound' | 'callbackDue'>;
+export type CallbackDeps = Pick<OutboundDeps, 'leads' | 'outbound' | 'callbackDue'> & {
+  /** The caller's answer to "工资收到了吗" on a payment-question task (see recordPaymentAnswer). */
+  paymentAnswer?: (leadId: string, complainantId: string, answer: 'paid' | 'not_paid', words: string, actor: string) => Promise<unknown>;
+};
 export type MaskPhone = (p: string | null) => string | null;
 
 function notFound(id: string) {
@@ -75,6 +79,14 @@ export async function recordCallbackOutcome(
     });
     if (reachesComplainant(input.outcome)) await deps.leads.markStep(lead.id, 'contactedAt', now);
   });
+  if (task.kind === 'payment_question' && (input.outcome === 'says_paid' || input.outcome === 'says_not_paid'))
+    await deps.paymentAnswer?.(
+      lead.id,
+      task.complainantId,
+      input.outcome === 'says_paid' ? 'paid' : 'not_paid',
+      input.note?.trim() || CALLBACK_OUTCOME_LABELS[input.outcome],
+      staff.id,
+    );
   return callbackTask(
     {
       ...task,

@@ -63,6 +63,12 @@ export function scrubCase(o: {
     recoveries: d.recoveries.map((r) => ({ ...r, note: t(r.note) })),
     complainantIds: [...new Set(d.complainantIds.map(swap))],
     reports: d.reports.map((r) => ({ ...r, complainantId: swap(r.complainantId) })),
+    paymentChecks: d.paymentChecks.map((c) => ({
+      ...c,
+      complainantId: swap(c.complainantId),
+      words: t(c.words),
+      satisfaction: c.satisfaction && { ...c.satisfaction, comment: t(c.satisfaction.comment) },
+    })),
     signals:
       o.phones === 'all' || !d.signals
         ? null
