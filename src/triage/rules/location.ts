@@ -6,7 +6,12 @@ const HOME_BEFORE = /(我是|我们是|都是|老家是|老家在|老家|家住|
 const HOME_AFTER = /^(的[，。,\s！]|的$|人|老乡|本地人|(出|过)?去的|过来的)/;
 /** "家住梓木村", "老板住在香樟路", "我们屋在九溪镇": a home, whatever follows. */
 const HOME_ALWAYS_BEFORE = /(老家是|老家在|老家|家住|家在|住在|户口在|屋在|屋里在|屋里是)$/;
-const WORK_BEFORE = /(在|于|到|去)(了)?$/;
+/** 在, or 在镇上的 / 在村里: the place is where the work was, in the township or village just named. */
+const WORK_BEFORE = /(在|于|到|去)(了)?((镇|乡|村|县城|城)(上|里)的?)?$/;
+/** No one lives in an industrial park: 我们是创业大道工业园的 says where they work. */
+const PARK_END = /(工业园|工业区|工业小区|工业集中区|产业园|创业园|物流园|科技园|开发区|经开区|高新区)$/;
+/** 金桃广场三楼: a floor names the workplace itself. */
+const FLOOR_END = /(\d+|[一二三四五六七八九十]+)(楼|层)$/;
 /** "我在陬市镇，哦不是，是在三阳港镇", "他在杨溪桥镇……不对不对": a place taken back. */
 const TAKEN_BACK_AFTER = /^[，,\s…。.—-]*(哦|噢|啊)?[，,\s…]*(不是|不对|讲错了?|说错了?)/;
 /** "就在乡里的敬老院", "在村里的合作社", "我屋隔壁那栋房子": the work is in the home place just named. */
@@ -31,9 +36,10 @@ function score(text: string, chain: PlaceChain): number {
   const hanBefore = before.replace(/[^\u4e00-\u9fa5]/g, '');
   const isHome =
     HOME_ALWAYS_BEFORE.test(hanBefore) || (HOME_AFTER.test(after) && (HOME_BEFORE.test(hanBefore) || /^(人|老乡)/.test(after)));
-  if (isHome) return WORK_AT_HOME.test(text) ? 0 : -1;
+  if (isHome && !PARK_END.test(chain.text)) return WORK_AT_HOME.test(text) ? 0 : -1;
   const fineness = Math.max(...chain.parts.map((p) => FINENESS[p.level]));
-  return (WORK_BEFORE.test(before) ? 2 : 0) + fineness;
+  const floor = chain.parts.some((p) => FLOOR_END.test(p.text)) ? 2 : 0;
+  return (WORK_BEFORE.test(before) ? 2 : 0) + fineness + floor;
 }
 
 const isWide = (chain: PlaceChain): boolean => chain.parts.every((p) => p.level === 'province' || p.level === 'city');
@@ -43,7 +49,7 @@ const narrows = (wide: PlaceChain, chain: PlaceChain): boolean =>
   finest(chain) > finest(wide) && (townshipOfChain(wide) !== null || townshipOfChain(chain) === null);
 
 /** Only a comma or a space between two places: "在西安镇，梓木村那边". */
-const LIST_SEPARATOR = /^[，,、\s]{1,2}$/;
+const LIST_SEPARATOR = /^[，,、\s]{1,2}((也)?就是|即)?((镇|乡|村|街道|县城|城)(上|里)的?)?$/;
 
 /**
  * Place chains that may be the place of work, best first (the earlier one on a tie). A finer place

@@ -44,6 +44,9 @@ const sticky = (source: string): RegExp => new RegExp(source, 'y');
 
 /** A house number or floor after a street: 香樟路18号, 步行街二楼. */
 const UNIT = '(?:(?:\\d+|[一二三四五六七八九十]+)(?:号楼|号|栋|楼|层))?';
+/** Buildings that hold many workplaces, named with a floor: 金桃广场三楼. */
+const BUILDING = '广场|大厦|商厦|商场|商城|写字楼|大楼|产业园|创业园|工业园|物流园|科技园|中心|市场';
+const FLOOR = '(?:\\d+|[一二三四五六七八九十]+)(?:楼|层)';
 /** Parks, zones and markets that name a place of work rather than a project. */
 const PARK = '工业园|工业区|工业小区|工业集中区|产业园|创业园|物流园|科技园|开发区|经开区|高新区';
 
@@ -52,14 +55,17 @@ const PART_PATTERNS: readonly PartPattern[] = [
   { level: 'town', pattern: sticky(`(${TOWN_NAMES})`) },
   { level: 'town', pattern: sticky(`(${SHORT_TOWNS})(工业园|工业区|开发区|集镇)`) },
   { level: 'province', pattern: sticky(`(${ELSEWHERE.provinces})(省|自治区|壮族自治区)?`) },
-  { level: 'county', pattern: sticky(`(${ELSEWHERE.counties})(市|區|县|縣)?`) },
+  // 沅江路, 长沙路: a street named after a county or city is a street.
+  { level: 'county', pattern: sticky(`(${ELSEWHERE.counties})(市|區|县|縣)?(?![路巷]|大道|大街)`) },
   // 黄石镇 is a township, not the city of 黄石.
-  { level: 'city', pattern: sticky(`(${ELSEWHERE.cities})(市区|市)?(?![镇乡村街鎮鄉])`) },
+  { level: 'city', pattern: sticky(`(${ELSEWHERE.cities})(市区|市)?(?![镇乡村街鎮鄉路巷]|大道)`) },
   { level: 'town', pattern: sticky(`(${ELSEWHERE.towns})(镇|鎮|街道)?(?![区县市區縣])`) },
   { level: 'county', pattern: sticky(`${HAN}{0,3}?(区|县|县城|區|縣)(?![域别])`), continuesOnly: true, generic: true },
   { level: 'county', pattern: sticky(`${HAN}{2,3}?(区|县|區|縣)(?![域别里内])`), startsAfterCue: true, generic: true },
   { level: 'town', pattern: sticky(`${HAN}{2,4}?(镇|乡|街道|鎮|鄉)(?![上里村下长])`), generic: true },
   { level: 'town', pattern: sticky(`(${SHORT_TOWNS})(?=那边|这边|附近|一带|的)`) },
+  // 金桃广场三楼, 商贸大厦四楼, 电商产业园五楼: a building with the floor the workplace is on.
+  { level: 'road', pattern: sticky(`${HAN}{2,6}?(${BUILDING})${FLOOR}`), generic: true },
   // 金桃工业园 alone, or after its township (西安镇金桃工业园).
   { level: 'village', pattern: sticky(`${HAN}{2,4}?(${PARK})`), generic: true },
   { level: 'village', pattern: sticky(`${HAN}{2,3}?村(?![道里民委])`), generic: true },
@@ -75,6 +81,13 @@ const PART_PATTERNS: readonly PartPattern[] = [
     generic: true,
   },
   { level: 'village', pattern: sticky(`${HAN}{2}(?=那边|这边|附近|一带)`), continuesOnly: true, generic: true },
+  // 新街口, 人民路口: a crossing named after its street.
+  {
+    level: 'road',
+    pattern: sticky(`(?!(?:镇|乡|村|城)(?:上|里))(?:${HAN}{1,3}?街口|${HAN}{2,3}?路口)`),
+    startsAfterCue: true,
+    generic: true,
+  },
   // A township's own old or main street: 剪市镇老街.
   { level: 'road', pattern: sticky(`(老街|新街|正街|横街|后街|前街|河街|主街)${UNIT}`), continuesOnly: true },
 ];
@@ -86,7 +99,7 @@ const KNOWN_TOWN = new RegExp(TOWN_NAMES);
 /** Characters never inside a place name: 公在漳江街道 is …公 + 在 + 漳江街道. */
 const NOT_INSIDE = /[在是的到去从跟了个那这我他她们都也就还做干帮给叫欠拖讲说年月天]/;
 /** Words right before a place that say it is where something is: 在, 到, 位于, 地址是. */
-const PLACE_CUE_BEFORE = /(在|到|于|去|地址[是在为]?[：:]?|地点[是在]?[：:]?)$/;
+const PLACE_CUE_BEFORE = /(在|到|于|去|就是|地址[是在为]?[：:]?|地点[是在]?[：:]?)((镇|乡|村|县城|城)(上|里)的?)?$/;
 
 const RANK: Record<PlaceLevel, number> = { province: 0, city: 1, county: 2, town: 3, village: 4, road: 5 };
 

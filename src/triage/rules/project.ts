@@ -46,6 +46,8 @@ const SITE_THEN_NAME =
 const BUILT_THING = /(修|建|盖|新建|改造|翻修)(那个|这个)([\u4e00-\u9fa5A-Za-z0-9]{4,12})(?=[，。,！？!?\s]|$)/g;
 /** A suffix that is part of a place name (花园村, 维回新村) names no project. */
 const PLACE_AFTER_SUFFIX = /^(村|镇|乡|路|街|社区)/;
+/** 金桃广场三楼的健身会所: a building named as the address of a business on one floor is where, not what was built. */
+const ADDRESS_AFTER_SUFFIX = /^(\d+|[一二三四五六七八九十]+)(楼|层)(的|那个|那家|一家|这家|里)/;
 
 /** Drops leading county/town names (三阳港镇滨河安置房工程 → 滨河安置房工程); villages and roads stay. */
 function withoutLeadingPlace(text: string, span: Span): Span {
@@ -68,7 +70,8 @@ export function extractProject(maskedText: string): string | null {
   for (const match of maskedText.matchAll(PROJECT_SUFFIX)) {
     const suffixStart = match.index ?? 0;
     let end = suffixStart + match[0].length;
-    if (PLACE_AFTER_SUFFIX.test(maskedText.slice(end)) || villages.includes(end)) continue;
+    if (PLACE_AFTER_SUFFIX.test(maskedText.slice(end)) || ADDRESS_AFTER_SUFFIX.test(maskedText.slice(end)) || villages.includes(end))
+      continue;
     const start = nameStart(maskedText, suffixStart, 14);
     let span = withoutLeadingPlace(maskedText, { text: maskedText.slice(start, end), start, end });
     // 御景湾三期工地 names the estate; 工地 only says it is a site.
