@@ -289,6 +289,19 @@ const TRADE_WORDS: readonly string[] = [
   '日杂',
   '兽药',
   '烟花',
+  // what a school or studio teaches: 艺术培训机构, 舞蹈培训班 name a kind
+  '艺术',
+  '舞蹈',
+  '音乐',
+  '美术',
+  '书法',
+  '英语',
+  '钢琴',
+  '武术',
+  '跆拳道',
+  '编程',
+  '职业技能',
+  '技能',
 ];
 
 /**

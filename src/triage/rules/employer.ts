@@ -62,7 +62,8 @@ const UPSTREAM_AFTER = /^[^，。,\s]{0,2}(签的?(分包|合同)|分包|转包|
 
 /** An org that the text places above the real employer (the main contractor, the developer). */
 /** "第四中学新宿舍楼工地", "人民医院住院综合楼": an org named as the site being built, not the one that pays. */
-const SITE_AFTER = /^[^，。,\s]{0,6}(工地|项目|工程|大楼|综合楼|教学楼|宿舍楼|食堂|改造|扩建|新建|维修|装修)/;
+const SITE_AFTER =
+  /^[^，。,\s]{0,6}(工地|项目|工程|大楼|综合楼|教学楼|宿舍楼|办公楼|住院楼|门诊楼|医技楼|实验楼|行政楼|食堂|改造|扩建|新建|维修|装修)/;
 
 export function isSiteOrg(text: string, org: Span): boolean {
   return SITE_AFTER.test(text.slice(org.end, org.end + 12));
@@ -85,7 +86,7 @@ const REGISTERED = /有限责任公司|股份有限公司|有限公司|集团/;
  * Public bodies and developers (县人民医院, 第三中学, 置业公司) are where the work was, who ordered it
  * or who is above the contractor; they pay only when nobody else is named.
  */
-const PUBLIC_OR_DEVELOPER = /(小学|中学|大学|学院|医院|卫生院|政府|法院|派出所|局|车站|客运站|置业|房地产|地产)/;
+const PUBLIC_OR_DEVELOPER = /(小学|中学|[一二三四五六七八九十]中$|大学|学院|医院|卫生院|政府|法院|派出所|局|车站|客运站|置业|房地产|地产)/;
 /** 在县一中旁边, 医院对面: a landmark. */
 const LANDMARK_AFTER = /^(旁边|附近|对面|斜对面|门口|隔壁|后面|边上|那边|这边|里面的)/;
 /** 给宏达超市装修, 帮县一中刷墙: the business had work done; a builder (建设, 装饰) is still the one hiring. */

@@ -51,8 +51,15 @@ function isSpecific(name: string, suffix: string): boolean {
  * Organisation names in the text (公司, 厂, 店, 项目部 …), widest first when they overlap, so that
  * 湖南长鑫建设有限公司桃源项目部 wins over 湖南长鑫建设有限公司.
  */
+/** 县一中, 市二中: a numbered school called by its short name. */
+const NUMBERED_SCHOOL = /(?:桃源县|县|市|区)[一二三四五六七八九十]中(?![学国间心午秋途文断止])/g;
+
 export function findOrganisations(text: string): Span[] {
   const spans: Span[] = [];
+  for (const match of text.matchAll(NUMBERED_SCHOOL)) {
+    const start = match.index ?? 0;
+    spans.push({ text: match[0], start, end: start + match[0].length });
+  }
   for (const match of text.matchAll(SUFFIX_PATTERN)) {
     const suffixStart = match.index ?? 0;
     const end = suffixStart + match[0].length;

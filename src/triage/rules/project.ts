@@ -5,7 +5,7 @@ import { findPlaceChains, placeChainAt } from './place-chain';
 
 /** How the name of a site or project ends. 工业园 is left out: it names a place, not a project. */
 const PROJECT_SUFFIX =
-  /项目(?!部|经理|上的人|负责人)|工程(?!有限|公司|队|师|款|部|延期)|工地|小区|花园|家园|安置房|安置区|广场|大厦|大楼|楼盘|物流园|产业园|度假村|公寓|新村|新城|综合楼|教学楼|宿舍楼|办公楼|住院楼|政务中心|活动中心|商贸城|商城|市场|[一二三四五六七八九十\d]期(?!间)/g;
+  /项目(?!部|经理|上的人|负责人)|工程(?!有限|公司|队|师|款|部|延期)|工地|小区|花园|家园|安置房|安置区|广场|大厦|大楼|楼盘|物流园|产业园|度假村|公寓|新村|新城|综合楼|教学楼|宿舍楼|办公楼|住院楼|门诊楼|医技楼|实验楼|科技楼|行政楼|住宅楼|写字楼|图书馆|体育馆|政务中心|活动中心|商贸城|商城|市场|[一二三四五六七八九十\d]期(?!间)/g;
 
 /** Words that say "a project" without naming one. */
 const GENERIC_PROJECT_WORDS = [
@@ -44,6 +44,14 @@ const SITE_THEN_NAME =
   /(项目|楼盘|小区|工地|工程)((?:(?!老板|包工头|工头|负责人|经理|老总|队长|班长|师傅|的人)[^，。,！？\s]){0,6}[，,]?)(的)?(名字|名称)?(叫做|名叫|叫)([^，。,！？\s□]{2,16})/;
 /** "修那个村级活动中心": what is being built, named after a building verb and a determiner. */
 const BUILT_THING = /(修|建|盖|新建|改造|翻修)(那个|这个)([\u4e00-\u9fa5A-Za-z0-9]{4,12})(?=[，。,！？!?\s]|$)/g;
+/** 一个民宿工地, 一个隧道项目: a kind of site said with an indefinite word, not a site named. */
+const INDEFINITE_BEFORE = /(一个|一处|一栋|一座|某个|某)$/;
+const INDEFINITE_START = /^(一个|一处|一栋|一座|某个|某)/;
+/** 在热市镇的百果园帮忙: an orchard or farm known by its name, one character before the trade included. */
+const FARM = /(果园|茶园|农场|林场|茶场|牧场|渔场)(?=帮|做|打工|摘|采|干|上班|里|的|当|喂)/g;
+/** What is grown or kept there, or a word before a name: 柑橘果园, 大农场 are kinds. */
+const FARM_KIND =
+  /^(大|小|老|新|这|那|一|个|的|果|茶|橘|桃|梨|柑橘|橘子|柚子|桃子|苹果|葡萄|西瓜|蔬菜|水果|苗木|花卉|鸡|鸭|鱼|猪|牛|羊|家庭|私人|生态|观光|采摘)+$/;
 /** A suffix that is part of a place name (花园村, 维回新村) names no project. */
 const PLACE_AFTER_SUFFIX = /^(村|镇|乡|路|街|社区)/;
 /** 金桃广场三楼的健身会所: a building named as the address of a business on one floor is where, not what was built. */
@@ -73,13 +81,24 @@ export function extractProject(maskedText: string): string | null {
     if (PLACE_AFTER_SUFFIX.test(maskedText.slice(end)) || ADDRESS_AFTER_SUFFIX.test(maskedText.slice(end)) || villages.includes(end))
       continue;
     const start = nameStart(maskedText, suffixStart, 14);
+    if (INDEFINITE_BEFORE.test(maskedText.slice(Math.max(0, start - 2), start))) continue;
     let span = withoutLeadingPlace(maskedText, { text: maskedText.slice(start, end), start, end });
+    if (INDEFINITE_START.test(span.text)) continue;
     // 御景湾三期工地 names the estate; 工地 only says it is a site.
     if (span.text.endsWith('工地') && span.text.length > 4) {
       end -= 2;
       span = { text: span.text.slice(0, -2), start: span.start, end };
     }
     if (withoutWords(span.text, GENERIC_PROJECT_WORDS).length >= 2) spans.push(span);
+  }
+  for (const match of maskedText.matchAll(FARM)) {
+    const suffixStart = match.index ?? 0;
+    const start = nameStart(maskedText, suffixStart, 6);
+    const raw = maskedText.slice(start, suffixStart);
+    if (!raw || raw.includes('□') || FARM_KIND.test(raw) || INDEFINITE_BEFORE.test(maskedText.slice(Math.max(0, start - 2), start)))
+      continue;
+    if (placeChainAt(raw, 0)) continue;
+    spans.push({ text: maskedText.slice(start, suffixStart + match[0].length), start, end: suffixStart + match[0].length });
   }
   for (const match of maskedText.matchAll(BUILT_THING)) {
     const name = match[3] ?? '';
@@ -94,6 +113,9 @@ const TRADING_NAME_BEFORE = /(叫做|名叫|叫|店名是?|(门头|招牌|牌子
 const REGISTERED = /有限责任公司|股份有限公司|有限公司|集团/;
 /** 我是县人民医院的保洁员: the speaker is on the staff of the place. */
 const STAFF_OF = /^的(保洁|保安|护工|厨师|帮厨|服务员|司机|门卫|宿管|工人|员工|临时工|合同工)/;
+/** 给县一中做保安, 为医院当保洁: placed at the place by the employer, to do a service job. */
+const PLACED_AT_BEFORE = /(给|为|帮|派到|派去|派在)$/;
+const SERVICE_JOB_AFTER = /^(做|当|搞)(保洁|保安|门卫|宿管|护工|厨师|帮厨|食堂|绿化|物业)/;
 /** 在温泉酒店那边搞绿化: a place named to say where, near which the work was. */
 const LANDMARK_AFTER = /^(旁边|附近|对面|门口|隔壁|后面|边上|那边|这边|那一带)/;
 
@@ -125,7 +147,10 @@ export function workplaceApartFromEmployer(text: string, orgs: readonly Span[], 
       !sameBusiness(org.text, employer) &&
       // 在一个种植合作社打工，合作社注册的名字是…: the kind of business is the employer itself.
       !isDescriptor(text, org) &&
-      (/在[^，。,\s]{0,6}$/.test(text.slice(Math.max(0, org.start - 7), org.start)) || STAFF_OF.test(text.slice(org.end, org.end + 6))) &&
+      (/在[^，。,\s]{0,6}$/.test(text.slice(Math.max(0, org.start - 7), org.start)) ||
+        STAFF_OF.test(text.slice(org.end, org.end + 6)) ||
+        (PLACED_AT_BEFORE.test(text.slice(Math.max(0, org.start - 2), org.start)) &&
+          SERVICE_JOB_AFTER.test(text.slice(org.end, org.end + 6)))) &&
       !LANDMARK_AFTER.test(text.slice(org.end, org.end + 4)),
   );
   return workplace?.text ?? null;
