@@ -49,7 +49,7 @@ export function triageByRules(input: TriageInput): TriageResult {
   // An advertiser's number is not a complainant's callback number.
   const phone = category === 'invalid' && ADVERT.test(caller) ? null : extractPhone(text);
   // A named site points to building work; a shop or hospital worked at does not.
-  const sector = extractSector(caller, project === site ? site : null);
+  const sector = extractSector(caller, project === site ? site : null, employer);
   const urgency = extractUrgency({ category, amountYuan, workerCount, callerText: caller });
 
   return { category, employer, project, location, area, amount_yuan: amountYuan, worker_count: workerCount, phone, sector, urgency };

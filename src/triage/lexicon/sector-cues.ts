@@ -64,6 +64,8 @@ export const SECTOR_CUES: Readonly<Record<Exclude<Sector, 'other'>, Readonly<Rec
     农家乐: 4,
     客栈: 4,
     民宿: 4,
+    饭庄: 4,
+    食府: 4,
     茶楼: 4,
     洗浴: 4,
     健身: 4,
@@ -129,6 +131,13 @@ export const SECTOR_CUES: Readonly<Record<Exclude<Sector, 'other'>, Readonly<Rec
     养牛: 5,
     养羊: 5,
     养蜂: 5,
+    西瓜: 4,
+    草莓: 4,
+    葡萄: 3,
+    柚子: 3,
+    大棚: 4,
+    育苗: 4,
+    瓜地: 5,
   },
   manufacturing: {
     厂: 3,
@@ -245,6 +254,11 @@ export const OTHER_SECTOR_CUES: Readonly<Record<string, number>> = {
   货车: 4,
   挖机: 3,
   铲车: 2,
+  汽车销售: 5,
+  '4S店': 5,
+  广告: 4,
+  传媒: 3,
+  设计: 2,
 };
 
 /** When weights tie, the sector earlier here wins: the narrower trades before the broad ones. */

@@ -9,15 +9,25 @@ function weigh(text: string, cues: Readonly<Record<string, number>>): number {
   return Object.entries(cues).reduce((sum, [word, weight]) => sum + (text.includes(word) ? weight : 0), 0);
 }
 
-/** Where the work was (LABELS.md sector): the sector whose words weigh most; null when none appear. */
-export function extractSector(text: string, project: string | null): Sector | null {
+/** 修茶厂的房子, 给超市砌围墙: building work on a place of another trade is building work. */
+const BUILDING_WORK = /(修|建|盖|砌|翻修|翻新)[^，。,！？\s]{0,6}?(房子|房屋|楼房|围墙|厂房|仓库|门面)/;
+const BUILDING_WORK_WEIGHT = 5;
+const REGISTERED = /有限责任公司|股份有限公司|有限公司|集团/;
+
+/**
+ * Where the work was (LABELS.md sector): the sector whose words weigh most; null when none appear. A
+ * registered employer's name counts once more: a security company's guard at a school works in services.
+ */
+export function extractSector(text: string, project: string | null, employerName: string | null = null): Sector | null {
+  const employer = employerName && REGISTERED.test(employerName) ? employerName : null;
   const weights = new Map<Sector, number>(SECTOR_ORDER.map((s) => [s, 0]));
   // "温泉度假村项目", "中心学校新教学楼工地": a site is named after what is being built, not the trade.
   const withoutSiteNames = text.replace(SITE_NAME, '');
   for (const [sector, cues] of Object.entries(SECTOR_CUES) as [Sector, Record<string, number>][]) {
-    weights.set(sector, weigh(sector === 'construction' ? text : withoutSiteNames, cues));
+    weights.set(sector, weigh(sector === 'construction' ? text : withoutSiteNames, cues) + (employer ? weigh(employer, cues) : 0));
   }
-  weights.set('other', weigh(text, OTHER_SECTOR_CUES));
+  weights.set('other', weigh(text, OTHER_SECTOR_CUES) + (employer ? weigh(employer, OTHER_SECTOR_CUES) : 0));
+  if (BUILDING_WORK.test(text)) weights.set('construction', (weights.get('construction') ?? 0) + BUILDING_WORK_WEIGHT);
   if (project) weights.set('construction', (weights.get('construction') ?? 0) + PROJECT_WEIGHT);
   let best: Sector | null = null;
   let bestWeight = 0;
