@@ -33,6 +33,7 @@ const statusForm = z.object({
   outcomeCode: opt(z.string().regex(/^[a-z_]{1,40}$/)),
   transferTarget: opt(z.enum(TRANSFER_TARGETS)),
   rejectReason: opt(z.enum(REJECT_REASONS)),
+  override: opt(z.literal('1')).transform((v) => v === '1'),
 });
 const recoveryForm = z.object({
   amountYuan: z.coerce.number().positive().max(1e10),

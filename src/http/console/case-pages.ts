@@ -1,3 +1,4 @@
+import { paymentDisputed } from '../../domain/payment-check';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { isAppError } from '../../domain/app-error';
@@ -54,6 +55,7 @@ export function casePages(deps: ConsoleDeps): Router {
       canAct: acts && lead.status !== 'closed',
       supervises,
       nextStatuses: TRANSITIONS[lead.status],
+      paymentDisputed: paymentDisputed(lead.paymentChecks),
       outcomeCodes: deps.outcomeCodes,
       transferTargets: TRANSFER_TARGETS,
       rejectReasons: REJECT_REASONS,

@@ -57,6 +57,14 @@ export const REJECT_LABELS: Record<string, string> = {
   withdrawn: '投诉人撤回',
 };
 export const OVERDUE_LABELS: Record<string, string> = { accept: '受理超期', contact: '首次联系超期', close: '办结超期' };
+export { PAYMENT_ANSWER_LABELS } from '../../domain/payment-check';
+
+export const MESSAGE_KIND_LABELS: Record<string, string> = {
+  staff_reply: '回复',
+  case_notice: '通知',
+  payment_question: '到账询问',
+};
+
 export const MESSAGE_STATE_LABELS: Record<string, string> = {
   queued: '待发送',
   delivered: '已送达',

@@ -15,7 +15,8 @@
         var on = label.getAttribute('data-for') === select.value;
         label.hidden = !on;
         var input = label.querySelector('select, input');
-        if (input) input.required = on;
+        // A checkbox shown with a status is a choice, never required (e.g. the override of a worker's "no").
+        if (input && input.type !== 'checkbox') input.required = on;
       });
     }
     select.addEventListener('change', update);
