@@ -37,12 +37,9 @@ export const ACTION_ORDER = [
 
 type Recipe = (actor: { who: string }, bench: Bench) => Promise<ApiRequest[]>;
 
-/** A valid request for each action, every note and text carrying a planted number in its own written form. */
+/** A valid request for each action, every note and text carrying phone and ID numbers in every written form. */
 export function actionRecipes(deps: { ctx: AppContext; planted: PlantedRegistry; inspectorId: string }): Record<string, Recipe> {
-  const note = (who: string, what: string) => {
-    const p = deps.planted.take(`${who}'s ${what}`);
-    return `${what}：联系人${p.name}，电话${p.phoneText}，身份证${p.idText}`;
-  };
+  const note = (who: string, what: string) => `${what}：${deps.planted.everyForm(`${who}'s ${what}`)}`;
   const openTasks = async (leadId: string) =>
     (await deps.ctx.repos.outbound.listForLead(leadId)).filter((m) => m.state === 'callback_open').map((m) => m.id);
   const today = new Date().toISOString().slice(0, 10);

@@ -54,6 +54,17 @@ export class PlantedRegistry implements PlantedNumbers {
     return { ...p, phoneText: phoneForms(p.phone)[phoneForm]!, idText: idForms(p.idNumber)[idForm]! } satisfies PlantedPerson;
   }
 
+  /**
+   * A note that carries a phone in every written form and an ID number in every written form, each of
+   * another person; numbers apart by "；", which no number is written with.
+   */
+  everyForm(where: string): string {
+    const people = PHONE_FORMS.map((f, k) => this.take(where, f, ID_FORMS[k % ID_FORMS.length]));
+    const phones = people.map((p) => `${p.name}电话${p.phoneText}`);
+    const ids = people.slice(0, ID_FORMS.length).map((p) => `身份证${p.idText}`);
+    return [...phones, ...ids].join('；');
+  }
+
   /** Whole planted numbers in the text, each with where it was planted and how it was written. */
   find(text: string): PlantedHit[] {
     return findPlanted(text, this).map((number) => ({ number, ...(this.origin.get(number) ?? { where: 'elsewhere', form: '?' }) }));
@@ -71,15 +82,24 @@ export function complaintWithNumbers(area: string, n: number, [p1, p2, p3]: read
 
 /**
  * Leaks grouped by where they showed (an operation or a console page, ids as {id}) and where the number
- * was planted (the role dropped), with the written forms that came through whole.
+ * was planted (the role dropped), with the written forms that came through whole ("every form" when all did).
  */
 export function groupLeaks(leaks: { surface: string; hit: PlantedHit }[]): string[] {
-  const by = new Map<string, Map<string, Set<string>>>();
+  const by = new Map<string, Map<string, { phone: Set<string>; id: Set<string> }>>();
   for (const { surface, hit } of leaks) {
     const s = surface.replace(/[0-9a-f]{24}/g, '{id}');
-    const place = `${hit.where.replace(/^.*'s /, '')} (${hit.number.split(' ')[0]})`;
-    const places = by.get(s) ?? new Map<string, Set<string>>();
-    by.set(s, places.set(place, (places.get(place) ?? new Set()).add(hit.form)));
+    const place = hit.where.replace(/^.*'s /, '');
+    const places = by.get(s) ?? new Map<string, { phone: Set<string>; id: Set<string> }>();
+    const forms = places.get(place) ?? { phone: new Set<string>(), id: new Set<string>() };
+    forms[hit.number.startsWith('phone') ? 'phone' : 'id'].add(hit.form);
+    by.set(s, places.set(place, forms));
   }
-  return [...by].map(([s, places]) => `${s}: ${[...places].map(([p, forms]) => `${p} as ${[...forms].join(' / ')}`).join(', ')}`);
+  const named = (kind: string, forms: Set<string>, all: string[]) =>
+    forms.size === 0 ? [] : [`${kind} ${forms.size === all.length ? 'every form' : [...forms].join(' / ')}`];
+  return [...by].map(
+    ([s, places]) =>
+      `${s}: ${[...places]
+        .map(([p, f]) => `${p} (${[...named('phone', f.phone, PHONE_FORMS), ...named('ID', f.id, ID_FORMS)].join('; ')})`)
+        .join(', ')}`,
+  );
 }
