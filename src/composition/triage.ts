@@ -3,7 +3,7 @@ import { caseNotice } from '../domain/outbound';
 import { addWorkingDays, deadlinesFor } from '../domain/working-days';
 import type { DispositionPolicy } from '../services/review/disposition-policy';
 import type { OpenCaseDeps } from '../services/open-case';
-import { noticeEvent, sendNoticeOnce } from '../services/outbound/dispatch';
+import { noticeEvent, sendNoticeOnce, sweepQueuedMessages } from '../services/outbound/dispatch';
 import { sweepUnprocessed, type SweepReport } from '../services/sweep-unprocessed';
 import { triageComplaint, type TriageComplaintDeps } from '../services/triage-complaint';
 import { sweepUnhandledInbound } from '../services/platform-intake';
@@ -73,5 +73,6 @@ export function sweepPort(ctx: AppContext) {
   return {
     sweepUnprocessed: (opts: { graceMs: number; now?: Date }): Promise<SweepReport> => sweepUnprocessed(deps, opts),
     sweepInbound: (graceMs: number): Promise<number> => sweepUnhandledInbound(platform, graceMs),
+    sweepOutbound: (graceMs: number): Promise<number> => sweepQueuedMessages(outboundDeps(ctx), graceMs),
   };
 }

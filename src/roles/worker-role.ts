@@ -51,6 +51,8 @@ export async function startWorkerRole(ctx: AppContext): Promise<RunningRole> {
         if (r.requeued > 0) log.warn(r, 'sweeper re-queued unprocessed complaints');
         const inbound = await sweeps.sweepInbound(config.SWEEP_GRACE_MS);
         if (inbound > 0) log.warn({ inbound }, 'sweeper re-queued unhandled platform messages');
+        const outbound = await sweeps.sweepOutbound(config.SWEEP_GRACE_MS);
+        if (outbound > 0) log.info({ outbound }, 'sweeper put undelivered messages on their way again');
         // Personal data past its period (docs/security.md#privacy-pipl): once a day, whichever worker claims it.
         if (await retention.claim()) {
           const done = await retention.apply().catch(async (err: unknown) => {

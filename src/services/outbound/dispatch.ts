@@ -74,7 +74,7 @@ type Senders = Pick<OutboundDeps, 'platformSenders' | 'sms' | 'outboundQueue' | 
 
 /**
  * Takes the message's place in its contact's line, then queues it. A queue outage leaves the message
- * 'queued' in the store; the bot's (or the platform) sweep re-sends it.
+ * 'queued' in the store; the worker's sweep puts it on its way again (sweepQueuedMessages).
  */
 async function putOnItsWay(deps: Senders, m: OutboundMessage) {
   if (m.state !== 'queued') return;
@@ -171,4 +171,20 @@ export function appendEvent(deps: Pick<OutboundDeps, 'leads'>, leadId: string, e
 export async function tellComplainants(deps: OutboundDeps, lead: Lead): Promise<Lead> {
   await dispatch(deps, lead, lead.complainantIds, caseNotice('status', lead.caseNumber, lead.status), 'case_notice', 'system');
   return lead;
+}
+
+/**
+ * Messages still 'queued' in the store `graceMs` after they were written — the enqueue failed, or
+ * Redis lost the job — put on their way again, oldest first. The jobs' ids are the messages' ids, so
+ * a message whose job is still waiting or retrying is not queued twice. Returns how many were looked at.
+ */
+export async function sweepQueuedMessages(
+  deps: Senders & { outbound: Pick<OutboundDeps['outbound'], 'listByState'> },
+  graceMs: number,
+  now = new Date(),
+): Promise<number> {
+  const cutoff = now.getTime() - graceMs;
+  const stale = (await deps.outbound.listByState('queued', 200)).filter((m) => m.createdAt.getTime() < cutoff);
+  for (const m of stale) await putOnItsWay(deps, m);
+  return stale.length;
 }
