@@ -21,6 +21,8 @@ export const UNPAID_WORDS =
 export const UNPAID_IMPLIED = new RegExp(
   [
     /跑路|跑了|躲起来|躲着|在躲|(冇|没)得?着落|人不见|不见人|玩失踪|联系不上|拉黑|(只|才)(给|发|结|付)了?/.source,
+    // 干了5个月，就给了5k: 就 before a payment and its sum says it was all that was paid
+    /(?<![也都还早])就(给|发|结|付)了?(我|我们)?[\d一二两三四五六七八九十几]/.source,
     // unreachable: 人都找不到, 电话都不接
     /(人|他)(都|也)?找不到|找不到(人|他)|(电话|手机)(都|也)?(不接|打不通|关机)|不接电话/.source,
     // the payer pleads no money or puts it off: 讲房子卖不出去冇钱, 等验收, 讲卖了茶油再给, 以资金困难为由
@@ -46,7 +48,7 @@ export const WAGES_PAID =
   /(工资|工钱|薪水)[^，。,；！？\s]{0,8}?(?<![只才冇没不未莫少])(发了|结清|结了|付清|按时发|按月发|照发|正常发|都发|给了|到位了)|(工资|工钱)[^，。,；！？\s]{0,4}?(冇|没|没有|不)(欠|拖|少)|(冇|没|没有)(拖欠|欠)(工资|工钱)|(工资|工钱)[^。；！？]{0,14}?(已经|都已经|全部|全都)(都)?(给了|发了|结了|结清|付清|到手|拿到)(?![\d一二两三四五六七八九十]|一半|部分)|(钱|工资|工钱)(都|也|已经)(拿到了|拿到手了|要回来了|到手了|结清了)|帮我(们)?(要|讨)回来了|垫(付|钱|资)[^，。,；！？\s]{0,4}(发|付|给)(了|清)|(工资|工钱)[^。；！？]{0,16}[，,](都|也)?(冇|没|没有|不)(欠|拖)[了的]?(?=[，。；！？,]|$)|(不是|不属于|不算)(讨薪|欠薪|拖欠工资|欠工资|要工资|工资(的)?(事|问题))/;
 
 /** "欠工资的事情", "欠薪投诉": the topic of arrears named, which alone is not a case. */
-export const ARREARS_TOPIC = /(拖欠|欠)(薪|工资|工钱)的?(事情?|问题|情况|话|投诉|案件)/;
+export const ARREARS_TOPIC = /(拖欠|欠)(薪|工资|工钱)的?(事情?|问题|情况|话|投诉|案件)|(投诉|举报|反映|申诉)(拖欠|欠)(薪|工资|工钱)/;
 
 /** A debt that is not pay for work: on its own it makes the complaint invalid. */
 export const NON_WAGE_DEBT =
@@ -91,6 +93,8 @@ export const PROGRESS_QUERY = [
   // what the office said it would do: 你们上次讲一个月内处理完, 监察大队讲要组织调解
   new RegExp(`${EARLIER}[^。！？]{0,8}${OFFICE}[^，。,！？]{0,4}(讲|说|答应)[^。！？]{0,16}${OFFICE_ACTION}`),
   /(投诉|反映|提交|登记|举报)(过|了)的/,
+  // 上个月劳动站调解好了(老板答应月底给，还冇给): a case an office already took up
+  new RegExp(`${EARLIER}[^。！？]{0,8}${OFFICE}[^，。,！？]{0,4}(调解|协调|调处|立案|受理)(好了|过了|过|了)`),
   // 上个礼拜打过你们电话, 我上次打过电话
   new RegExp(`${EARLIER}[^。！？]{0,6}((打过|打了)(你们|这个)|打过(电话|热线))`),
   /(交|递|提交|报)上去的[^。！？，,]{0,6}(材料|投诉|资料|单子)|(材料|资料)[^。！？，,]{0,4}(审核|受理)了(冇|没|吗|没有)/,
@@ -100,6 +104,20 @@ export const PROGRESS_QUERY = [
   /催办|督办/,
   /处理得?(怎么|么|咋)样|处理到哪|到哪一步|(?<!工程)进度(?!款)|有冇得结果|有没有结果|有结果了/,
 ];
+/** Thanks for a matter settled: "钱已经拿到了，谢谢你们" asks after nothing. */
+export const THANKS = /谢谢|感谢|多谢|点赞|点个赞|辛苦了/;
+
+/**
+ * "听别个讲不签合同可以要双倍工资，是真的吗？": asking whether a rule one heard of is true; a question about
+ * rules while nothing has gone wrong yet.
+ */
+export const HEARSAY_RULE =
+  /(听(别个|别人|人家|说|讲|朋友|工友|老乡|他们)|网上(说|讲)|看到[^，。,！？?]{0,6}(说|讲))[^。！？?]{2,30}(是真的吗|是不是真的|真的吗|是不是|对不对|是吗)/;
+/** The clause that tells what was heard, up to its first separator. */
+export const HEARD_CLAUSE = /(听(别个|别人|人家|说|讲|朋友|工友|老乡|他们)|网上(说|讲)|看到[^，。,！？?]{0,6}(说|讲))[^，。,！？?]*/g;
+/** Something that went wrong already: a dismissal, an injury or pay held back makes a dispute, not a question. */
+export const DISPUTE_EVENT = /辞了|辞退|开除|炒了|解雇|受伤|工伤|摔|砸|不给|不发|扣了|扣我|冇给|没给|冇发|没发|拖|欠/;
+
 /** Waiting words that ask after a complaint only when the text refers to one ("冇得消息" alone may be about the boss). */
 export const PROGRESS_WAITING =
   /怎么样了|有(冇得|没有)?进展|还要等?(多久|好久)|怎么还(冇|没|没有)(人)?(处理|联系|回复)|(?<!有)(冇|没|没有)得?(一个)?人(联系|回复|处理|管)|(冇|没|没有)得?(一点)?(消息|回音|回复)|去了冇|去了没有|有人管冇|什么时候(有结果|处理|给答复)/;
@@ -130,4 +148,4 @@ export const PURCHASE = /吃|买|质量|商家|店家|快递|退款|退货|服�
 
 /** Words that show the text is about work at all (used to tell a question from noise). */
 export const LABOUR_TOPIC =
-  /零工|(轧|压|砸|切|割|夹|烫|烧|撞|扭|碰)(断|伤|破)|(手|脚|腿|腰|手指|眼睛)(断了|伤了|骨折)|(从|在)工资里(扣|罚)|扣工资|童工|未成年|招用|招工|雇人|退休|工资|工钱|欠薪|薪|劳动|仲裁|人社|监察|社保|合同|工伤|用人单位|用工|农民工|最低工资|保证金|劳务|派遣|包工头|上班|打工|辞职|辞退|试用期|加班|工人|员工|劳动者|做事|讨薪/;
+  /零工|进厂|入职|招聘|求职|找工作|介绍费|体检费|(轧|压|砸|切|割|夹|烫|烧|撞|扭|碰)(断|伤|破)|(手|脚|腿|腰|手指|眼睛)(断了|伤了|骨折)|(从|在)工资里(扣|罚)|扣工资|童工|未成年|招用|招工|雇人|退休|工资|工钱|欠薪|薪|劳动|仲裁|人社|监察|社保|合同|工伤|用人单位|用工|农民工|最低工资|保证金|劳务|派遣|包工头|上班|打工|辞职|辞退|试用期|加班|工人|员工|劳动者|做事|讨薪/;

@@ -401,6 +401,7 @@ export const NOT_PLACES: readonly string[] = [
   '老乡',
   '家乡',
   '城乡',
+  '城镇',
   '回乡',
   '下乡',
   '乡下',

@@ -13,11 +13,16 @@ import {
   NON_WAGE_DEBT,
   ONLY_ASKING,
   EARLIER_REPORT,
+  DISPUTE_EVENT,
+  HEARD_CLAUSE,
+  HEARSAY_RULE,
   PROGRESS_QUERY,
   PROGRESS_WAITING,
   QUESTION,
   TEST_OR_GREETING,
   TEST_WORDS,
+  THANKS,
+  WAGES_PAID,
 } from '../lexicon/category-cues';
 import { hasWageCase } from './wage-evidence';
 import { findMoney } from './money-mentions';
@@ -111,11 +116,16 @@ export function classify(callerText: string, operatorText = ''): Category {
   if (ADVERT.test(callerText)) return 'invalid';
   const wageCase = hasWageCase(callerText, operatorText);
   if (isNoise(callerText) && !wageCase) return 'invalid';
+  // "上个月投诉的钱已经拿到了，谢谢你们": thanks for a settled matter ask after nothing.
+  if (!wageCase && THANKS.test(callerText) && WAGES_PAID.test(callerText) && !QUESTION.test(callerText)) return 'invalid';
   if (isProgressQuery(callerText)) return 'progress_query';
   if (wageCase) return isProcedureQuestion(callerText) ? 'consultation' : 'wage_arrears';
   if (NON_WAGE_DEBT.test(callerText)) return 'invalid';
   // "我们就是先了解一下流程": whatever the question is about, the caller says no case is behind it.
   if (QUESTION.test(callerText) && ONLY_ASKING.test(callerText)) return 'consultation';
+  if (QUESTION.test(callerText) && HEARSAY_RULE.test(callerText) && !DISPUTE_EVENT.test(callerText.replace(HEARD_CLAUSE, ''))) {
+    return 'consultation';
+  }
   const concrete = namesConcreteCase(callerText);
   if (sentencesWithEnds(callerText).some((s) => isLabourMatter(s, concrete))) return 'labor_other';
   if (QUESTION.test(callerText) && (LABOUR_TOPIC.test(callerText) || LABOR_OTHER.test(callerText))) return 'consultation';

@@ -64,6 +64,8 @@ export function findOrganisations(text: string): Span[] {
     const suffixStart = match.index ?? 0;
     const end = suffixStart + match[0].length;
     if (NOT_AN_ENDING.test(text.slice(end))) continue;
+    // 进厂, 办厂, 开店: getting or starting a job or business, not a name.
+    if (/^(厂|工厂|店)$/.test(match[0]) && /[进办开建]/.test(text[suffixStart - 1] ?? '')) continue;
     const start = throughNameChars(text, suffixStart, match[0]);
     const span = withoutLeadingTown(text, { text: text.slice(start, end), start, end });
     if (match[0] === '站' && !STATION_TRADES.test(span.text)) continue;

@@ -1,0 +1,55 @@
+import { triageByRules } from '../../../src/triage/rule-triage';
+
+const category = (text: string, channel: 'wechat' | 'hotline' = 'wechat') => triageByRules({ channel, text }).category;
+
+describe('category: asking whether a rule one heard of is true', () => {
+  it('when the asker heard of a rule and asks if it is true while nothing went wrong, then consultation', () => {
+    expect(category('我在超市上班快半年了，一直冇签合同，听人家讲不签合同可以要双倍工资，这个是不是真的？工资倒是按时发的')).toBe(
+      'consultation',
+    );
+    expect(category('听工友说加班费要按1.5倍算，是真的吗？我们厂现在是正常发工资的')).toBe('consultation');
+  });
+
+  it('when the asker was dismissed as well, then it is a labour matter of their own', () => {
+    expect(category('我听说冇签合同可以要双倍工资，老板上个月把我辞了，是不是？')).toBe('labor_other');
+  });
+});
+
+describe('category: questions before a job starts and about how to complain', () => {
+  it('when someone about to start a job asks whether a fee is lawful, then consultation', () => {
+    expect(category('我过完年想去东莞进厂，中介讲要交八百块介绍费，这个合法不？')).toBe('consultation');
+  });
+
+  it('when a work order asks how to join an insurance scheme in towns, then consultation (城镇 is no township)', () => {
+    expect(category('咨询：来电人询问在城镇打零工的人怎么交医保，去哪里办。', 'hotline')).toBe('consultation');
+  });
+
+  it('when the arrears are only what one would complain about, then consultation', () => {
+    expect(category('投诉欠薪要带什么材料？可不可以网上投诉？')).toBe('consultation');
+    expect(category('坐席：您好。\n来电人：举报拖欠工资要本人去吗？', 'hotline')).toBe('consultation');
+  });
+});
+
+describe('category: a settled matter and an earlier mediation', () => {
+  it('when the worker thanks the office for money already received, then invalid', () => {
+    expect(category('多谢你们，上次反映的工钱已经拿到手了，辛苦了')).toBe('invalid');
+  });
+
+  it('when the worker thanks but asks why nobody called back, then a progress query', () => {
+    expect(category('谢谢，上次投诉的那个事怎么还没人联系我？')).toBe('progress_query');
+  });
+
+  it('when an office mediated before and the boss still has not paid, then a progress query', () => {
+    expect(category('我们的事去年劳动站调解过了，老板讲年底给，现在还是冇给，你们管不管？')).toBe('progress_query');
+    expect(category('坐席：请讲。\n来电人：上个月镇里劳动站调解好了，老板答应月底给，现在月底都过了还冇给。', 'hotline')).toBe(
+      'progress_query',
+    );
+  });
+});
+
+describe('category: 就给了 with a sum is a part payment', () => {
+  it('when the worker says the boss "just gave" a sum after months of work, then wage arrears', () => {
+    expect(category('帮人喂猪，一个月三千，做了四个月，就给了四千')).toBe('wage_arrears');
+    expect(category('在砖厂做了半年，一个月4k，老板就给了6k')).toBe('wage_arrears');
+  });
+});
