@@ -161,12 +161,12 @@ export const piiResponses: FaultCase = {
         from: [`${year}-01-01`],
         to: [`${year}-12-31`],
         year: [year],
-        state: ['all'],
-        pageSize: ['100'],
         format: ['csv', 'xlsx'],
       };
+      const always = { state: 'all', pageSize: '100' };
       const fillFor = (who: string) => ({
         query,
+        always,
         path: (op: DocOperation, name: string) => {
           if (name === 'otherId') return ids.lead.slice(0, 1);
           const kind = name === 'id' ? idKindOf(op.path) : undefined;

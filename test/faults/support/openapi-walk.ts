@@ -178,6 +178,8 @@ export interface ReadFillers {
   path(op: DocOperation, name: string): string[] | undefined;
   /** Values for query parameters by name: a required one takes the first, an optional one is tried with each. */
   query: Record<string, string[]>;
+  /** Optional query parameters sent with every request of an operation that declares them (e.g. the largest page). */
+  always?: Record<string, string>;
 }
 
 /**
@@ -197,6 +199,8 @@ export function readRequests(op: DocOperation, fill: ReadFillers): { requests: A
     paths = paths.flatMap((base) => values.map((v) => ({ ...base, [p.name]: v })));
   }
   const base: Record<string, string> = {};
+  for (const p of op.params.filter((x) => x.in === 'query' && !x.required && fill.always?.[x.name] !== undefined))
+    base[p.name] = fill.always![p.name]!;
   for (const p of op.params.filter((x) => x.in === 'query' && x.required)) {
     const v = fill.query[p.name]?.[0];
     if (v === undefined) missing.push(`query ${p.name}`);
