@@ -47,7 +47,7 @@ async function queueData(url: string): Promise<{ key: string; text: string }[]> 
   return out;
 }
 
-/** Case 15: synthetic personal data through every path → no raw copy in logs, queue job data or LLM text. */
+/** Case 15: synthetic personal data through every path → no copy, in any written form, in logs, queue job data or LLM text. */
 export const piiLeaks: FaultCase = {
   issueCase: 15,
   id: 'pii',
@@ -179,7 +179,10 @@ export const piiLeaks: FaultCase = {
       const hitsIn = (source: string, texts: string[]) => {
         const hits = texts.flatMap((t) => pii.find(t));
         r.add('pii_leaks', hits.length);
-        r.expect(hits.length === 0, `${source}: ${hits.length} raw copies, e.g. ${[...new Set(hits)].slice(0, 5).join(', ')}`);
+        r.expect(
+          hits.length === 0,
+          `${source}: ${hits.length} copies (any written form), e.g. ${[...new Set(hits)].slice(0, 5).join(', ')}`,
+        );
         return hits.length;
       };
       const inLogs = hitsIn('logs of this case (trace level)', lines);
@@ -202,7 +205,7 @@ export const piiLeaks: FaultCase = {
       r.found(
         'a fictional phone number, 18-digit ID number and name through every path: ' + paths.join('; '),
         `${lines.length} log lines here + ${spawned.length} from spawned processes, ${jobKeys.length} queue keys, ${llmTexts.length} LLM requests`,
-        `raw copies: logs ${inLogs}, spawned logs ${inSpawned}, queue job data ${inJobs}, LLM text ${inLlm}${otherKeys.length ? `; by design outside the queues (TTL'd): ${[...new Set(otherKeys)].join(', ')}` : ''}`,
+        `copies in any written form: logs ${inLogs}, spawned logs ${inSpawned}, queue job data ${inJobs}, LLM text ${inLlm}${otherKeys.length ? `; by design outside the queues (TTL'd): ${[...new Set(otherKeys)].join(', ')}` : ''}`,
       );
     } finally {
       await session.stop();
