@@ -10,7 +10,8 @@ import { sweepUnhandledInbound } from '../services/platform-intake';
 import type { AppContext } from './context';
 import { outboundDeps } from './outbound';
 import { platformIntakeDeps } from './platform';
-import { staffNotifier } from './notifications';
+import { notificationDeps, staffNotifier } from './notifications';
+import { sweepWecomCopies } from '../services/notifications';
 
 /** Opening or joining cases: shared by triage and by staff splitting a complaint off. */
 export function openCaseDeps(ctx: AppContext): OpenCaseDeps {
@@ -73,6 +74,7 @@ export function sweepPort(ctx: AppContext) {
   return {
     sweepUnprocessed: (opts: { graceMs: number; now?: Date }): Promise<SweepReport> => sweepUnprocessed(deps, opts),
     sweepInbound: (graceMs: number): Promise<number> => sweepUnhandledInbound(platform, graceMs),
-    sweepOutbound: (graceMs: number): Promise<number> => sweepQueuedMessages(outboundDeps(ctx), graceMs),
+    sweepOutbound: async (graceMs: number): Promise<number> =>
+      (await sweepQueuedMessages(outboundDeps(ctx), graceMs)) + (await sweepWecomCopies(notificationDeps(ctx), graceMs)),
   };
 }

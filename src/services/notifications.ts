@@ -143,3 +143,18 @@ export async function sendStaffNotice(
   await deps.notifications.setWecom(n.id, 'sent');
   return 'sent';
 }
+
+/**
+ * WeCom copies still 'queued' `graceMs` after their notice was written (the queue was down then) are
+ * queued again; the job id is the notice's, so a copy on its way is not sent twice. Returns how many.
+ */
+export async function sweepWecomCopies(
+  deps: { notifications: Pick<NotificationRepository, 'listWecomQueued'>; queueWecom?: (notificationId: string) => Promise<void> },
+  graceMs: number,
+  now = new Date(),
+): Promise<number> {
+  if (!deps.queueWecom) return 0;
+  const stale = await deps.notifications.listWecomQueued(new Date(now.getTime() - graceMs), 200);
+  for (const n of stale) await deps.queueWecom(n.id);
+  return stale.length;
+}

@@ -1,5 +1,6 @@
 import { deadlineJobId } from '../../queues/jobs';
 import { deadlineWorkerPort } from '../../src/composition/cases';
+import { sweepPort } from '../../src/composition/triage';
 import { staffNotifier, workerReplyNotifier } from '../../src/composition/notifications';
 import type { StaffNotification } from '../../src/domain/notification';
 import type { StaffRole } from '../../src/domain/staff';
@@ -292,5 +293,24 @@ describe('staff notifications: the inbox, WeCom app messages and the second esca
     expect((await api<{ marked: number }>('insp.lt', 'POST', '/api/notifications/read-all')).body).toEqual({ marked: after.unread });
     expect((await api<Page>('insp.lt', 'GET', '/api/notifications?unread=true')).body).toMatchObject({ items: [], unread: 0 });
     expect((await api('insp.lt', 'GET', '/api/notifications?unread=maybe')).status).toBe(400);
+  });
+
+  it('when a WeCom copy was written but never queued (the queue was down), then the sweep sends it once', async () => {
+    const [n] = await app.ctx.repos.notifications.addForEvent(
+      {
+        eventKey: uniqueName('lost-copy'),
+        kind: 'assigned',
+        leadId: '6b10a0000000000000000001',
+        caseNumber: 'WA20261201-9001',
+        text: '案件 WA20261201-9001 已指派给您。',
+        at: new Date(),
+      },
+      [{ id: staff['insp.lt']!.id, wecom: 'queued' }],
+    );
+    expect(await sweepPort(app.ctx).sweepOutbound(60_000)).toBe(0);
+    expect(await sweepPort(app.ctx).sweepOutbound(0)).toBeGreaterThanOrEqual(1);
+    await waitFor(async () => (await app.ctx.repos.notifications.get(n!.id))?.wecom === 'sent', 10_000, 'the copy sent');
+    await sweepPort(app.ctx).sweepOutbound(0);
+    expect(wecomTo('ZhouJianCha', 'WA20261201-9001')).toHaveLength(1);
   });
 });

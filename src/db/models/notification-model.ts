@@ -28,6 +28,7 @@ const schema = new Schema<NotificationDoc>(
 schema.index({ eventKey: 1, recipientId: 1 }, { unique: true });
 schema.index({ recipientId: 1, at: -1 }); // one's inbox, newest first
 schema.index({ recipientId: 1, readAt: 1 }); // the unread count of every console page
+schema.index({ wecom: 1, createdAt: 1 }); // WeCom copies the sweep sends again
 
 export function notificationModel(conn: Connection): Model<NotificationDoc> {
   return (conn.models.StaffNotification as Model<NotificationDoc> | undefined) ?? conn.model<NotificationDoc>('StaffNotification', schema);

@@ -91,6 +91,15 @@ export function createNotificationRepository(db: Connection) {
     },
 
     /** The WeCom copy's state; `error` says why it failed for good. */
+    /** Notices whose WeCom copy was queued before `before` and is not sent yet, oldest first. */
+    async listWecomQueued(before: Date, limit: number): Promise<StaffNotification[]> {
+      const docs = await Notifications.find({ wecom: { $eq: 'queued' }, createdAt: { $lt: before } })
+        .sort({ createdAt: 1 })
+        .limit(limit)
+        .lean<NotificationDoc[]>();
+      return docs.map(toNotification);
+    },
+
     async setWecom(id: string, state: WecomState, error: string | null = null): Promise<void> {
       if (!isId(id)) return;
       await Notifications.updateOne({ _id: new Types.ObjectId(id) }, { $set: { wecom: state, wecomError: error } });
