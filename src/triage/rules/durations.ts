@@ -12,14 +12,17 @@ const UNPAID_MONTHS = [
   // 四月五月两个月都冇发
   new RegExp(`${N}个(多|半)?月(的)?(都|也|全)?(冇|没|没有|未|莫)(发|给|结|付)`),
 ];
+/** Verbs of work done, with 了: 做了, 喂了 (鸡), 守了 (店), 送了 (外卖). */
+const WORK_VERBS_DONE =
+  '做了|干了|上了|搞了|开了|帮了|守了|跑了|跟了|教了|带了|喂了|看了|送了|养了|种了|修了|砌了|装了|摘了|采了|扫了|煮了|洗了|当了';
 /** Months worked; less the months paid ("做了五个月 只发了两个月的") they are the months unpaid. */
 const WORKED_MONTHS = [
-  new RegExp(`(做了|干了|上了|搞了|开了|帮了|守了|跑了|跟了|教了|带了|做|干|帮)${N}个(多|半)?月`),
+  new RegExp(`(${WORK_VERBS_DONE}|做|干|帮)${N}个(多|半)?月`),
   // 上学期五个月只发了两个月的: the period named just before a partial payment
   new RegExp(`${N}个(多|半)?月[^，。,\\s]{0,3}(只|才)(发|给|结|付)`),
 ];
 const PAID_MONTHS = [new RegExp(`(只|才)?(发了|给了|结了|付了)(我|我们|他|她)?${N}个(多|半)?月`)];
-const WORKED_HALF_YEAR = /(做了|干了|上了|搞了|包了|帮了|守了|跑了|跟了|做|干|帮)(大)?半年/;
+const WORKED_HALF_YEAR = new RegExp(`(${WORK_VERBS_DONE}|包了|做|干|帮)(大)?半年`);
 /** "十个月，一个月两千": a bare span answering 做了多久. */
 const BARE_MONTHS = [new RegExp(`(?:^|[，。,\\s])${N}个(多|半)?月(?=[，。,\\s]|$)`, 'm')];
 /** "两个月了" answering how long: the time the pay has been owed, read last. */

@@ -107,5 +107,12 @@ export function hasWageCase(callerText: string, operatorText = ''): boolean {
   if (!NON_WAGE_DEBT.test(callerText)) return true;
   // A trader who says "司机的工资我都发了" names pay only as paid; 结账 beside the bill is the bill.
   const rest = callerText.replace(ALL_NON_WAGE_DEBT, '').replace(ALL_WAGES_PAID, '');
-  return namesPayFor(rest, true);
+  if (namesPayFor(rest, true)) return true;
+  // "帮他开挖机，一个月九千，一分没拿到，另外他还借了我五千": with the clauses about the other debt
+  // left out, work, a sum and its being unpaid still tell of pay owed.
+  const withoutDebt = callerText
+    .split(/[，,。；;！!？?\n]+/)
+    .filter((clause) => !NON_WAGE_DEBT.test(clause))
+    .join('，');
+  return weighWageEvidence(withoutDebt).score >= WEIGHT.unpaid + WEIGHT.amount + WEIGHT.work && !NON_WAGE_DEBT.test(withoutDebt);
 }

@@ -86,3 +86,25 @@ describe("amount: one month's pay and items added in a clause of their own", () 
     expect(amount('物业公司拖了我两个月的工钱 5200')).toBe(5200);
   });
 });
+
+describe('amount: months of work told with the verb of the job', () => {
+  it('when the time worked is told as 喂了半年, 守了四个月, then rate × that time', () => {
+    expect(amount('老板姓喻，在观音寺镇搞养殖，我帮他喂了半年鸡，一个月两千五，一分没给')).toBe(15000);
+    expect(amount('我在县城帮人守了四个月店，讲好一个月一千八，到现在冇给')).toBe(7200);
+  });
+});
+
+describe('amount: a loan to the boss told beside unpaid work', () => {
+  it('when the boss also borrowed from the worker, then the wages alone, and still a wage case', () => {
+    const text = '在郑家驿镇帮李建国开挖机，开了三个月，一个月九千，一分没拿到，另外他还借了我五千块钱';
+    expect(amount(text)).toBe(27000);
+    expect(triageByRules({ channel: 'wechat', text }).category).toBe('wage_arrears');
+    const other = '坐席：请讲。\n来电人：我帮老板送了两个月货，一个月五千，冇给，他还找我借了三千。';
+    expect(amount(other, 'hotline')).toBe(10000);
+    expect(triageByRules({ channel: 'hotline', text: other }).category).toBe('wage_arrears');
+  });
+
+  it('when only goods money is owed, then still no wage case', () => {
+    expect(triageByRules({ channel: 'wechat', text: '我给他送了一批货，货款三万，一分没给' }).category).toBe('invalid');
+  });
+});
