@@ -3,12 +3,16 @@ import { parseNumeral } from '../numbers/chinese-numeral';
 const N = '([\\d一二两三四五六七八九十几]+)';
 
 /** How many months of pay are unpaid, most specific wording first. */
+/** A month by name: 十二月, 3月份. */
+const MONTH_NAME = '(?:十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])月份?';
 const UNPAID_MONTHS = [
   new RegExp(`(欠|拖|拖欠|差|扣|压)(了)?(我|我们|他们|工人)?(的)?${N}个(多|半)?月`),
   // 拖欠工资两个月
   new RegExp(`(欠|拖|拖欠|压)(了)?(我|我们)?(的)?(工资|工钱|薪水)\\s?${N}个(多|半)?月`),
   new RegExp(`(最后|还有|剩下|剩|后面|后头|最近)(的)?${N}个(多|半)?月`),
   new RegExp(`${N}个(多|半)?月(的)?(工资|工钱|工姿|薪水|薪资|钱)`),
+  // 4月5月两个月: the months named, then counted
+  new RegExp(`(?:${MONTH_NAME}[、，,和跟到]?)+${N}个(多|半)?月`),
   // 四月五月两个月都冇发
   new RegExp(`${N}个(多|半)?月(的)?(都|也|全)?(冇|没|没有|未|莫)(发|给|结|付)`),
 ];
@@ -31,7 +35,7 @@ const HALF_YEAR = /(欠|拖|拖欠)(了)?(我|我们)?(大)?半年|(大)?半年(
 
 /** How many days were worked at a daily rate. */
 const WORKED_DAYS = [
-  new RegExp(`(做了|干了|上了|搞了|做|干|一共|总共|共)${N}(多)?(天|个工)`),
+  new RegExp(`(${WORK_VERBS_DONE}|做|干|一共|总共|共)${N}(多)?(天|个工)`),
   new RegExp(`(?<![一每])${N}(多)?(天|个工)(的)?(工资|工钱)`),
   // "做了两个月，六十天": the span restated in days, in a clause of its own
   new RegExp(`(?:做了|干了|搞了)[^，。,\\s]{1,6}[，,]${N}(多)?(天|个工)(?=[，。,\\s]|$)`),
@@ -53,7 +57,6 @@ function firstNumber(patterns: readonly RegExp[], text: string): number | null {
 }
 
 /** "三月四月五月工资都冇发", "3月、4月的工资没发": months named one by one, then said unpaid. */
-const MONTH_NAME = '(?:十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])月份?';
 const NAMED_MONTHS_UNPAID = new RegExp(
   `((?:${MONTH_NAME}[、，,和跟]?){2,})(的)?(工资|工钱|薪水)?(都|也|全|一直|还)*(冇|没|没有|未|莫)(发|给|结|付)`,
 );

@@ -48,10 +48,10 @@ const BUILT_THING = /(修|建|盖|新建|改造|翻修)(那个|这个)([\u4e00-\
 const INDEFINITE_BEFORE = /(一个|一处|一栋|一座|某个|某)$/;
 const INDEFINITE_START = /^(一个|一处|一栋|一座|某个|某)/;
 /** 在热市镇的百果园帮忙: an orchard or farm known by its name, one character before the trade included. */
-const FARM = /(果园|茶园|农场|林场|茶场|牧场|渔场)(?=帮|做|打工|摘|采|干|上班|里|的|当|喂)/g;
+const FARM = /(果园|茶园|橘园|桃园|梨园|果场|农场|林场|茶场|牧场|渔场)(?=帮|做|打工|摘|采|干|上班|里|的|当|喂)/g;
 /** What is grown or kept there, or a word before a name: 柑橘果园, 大农场 are kinds. */
 const FARM_KIND =
-  /^(大|小|老|新|这|那|一|个|的|果|茶|橘|桃|梨|柑橘|橘子|柚子|桃子|苹果|葡萄|西瓜|蔬菜|水果|苗木|花卉|鸡|鸭|鱼|猪|牛|羊|家庭|私人|生态|观光|采摘)+$/;
+  /^(大|小|老|新|这|那|一|个|的|家庭|私人|生态|观光|采摘|苹果|葡萄|西瓜|蔬菜|水果|苗木|花卉|柑橘|橘子|柚子|桃子|[果茶橘柑柚桃梨李杏枣栗桑竹菜瓜莓鸡鸭鱼猪牛羊])+$/;
 /** A suffix that is part of a place name (花园村, 维回新村) names no project. */
 const PLACE_AFTER_SUFFIX = /^(村|镇|乡|路|街|社区)/;
 /** 金桃广场三楼的健身会所: a building named as the address of a business on one floor is where, not what was built. */

@@ -108,3 +108,15 @@ describe('amount: a loan to the boss told beside unpaid work', () => {
     expect(triageByRules({ channel: 'wechat', text: '我给他送了一批货，货款三万，一分没给' }).category).toBe('invalid');
   });
 });
+
+describe('amount: days and months told in other words', () => {
+  it('when the days worked are told with the job verb (采了二十天), then rate × days', () => {
+    expect(amount('我在枫树乡的茶叶合作社帮忙采茶，采了二十天，一天一百，负责人冇给钱')).toBe(2000);
+    expect(amount('帮他摘了十五天柚子，一天一百二，一分冇给')).toBe(1800);
+  });
+
+  it('when the months are named and then counted (4月5月两个月), then that count', () => {
+    expect(amount('我在县城步行街的鞋店当店员，老板欠我工资，4月5月两个月，一个月两千三')).toBe(4600);
+    expect(amount('九月十月两个月的工钱冇结，每个月三千八')).toBe(7600);
+  });
+});

@@ -53,3 +53,10 @@ describe('category: 就给了 with a sum is a part payment', () => {
     expect(category('在砖厂做了半年，一个月4k，老板就给了6k')).toBe('wage_arrears');
   });
 });
+
+describe('category: wages paid in full after a complaint', () => {
+  it('when the worker thanks the office because the arrears were all paid, then invalid', () => {
+    expect(category('感谢劳动监察大队，老板今天把拖欠的工资全部给我们了！')).toBe('invalid');
+    expect(category('谢谢你们帮忙，欠的工钱都结给我了')).toBe('invalid');
+  });
+});

@@ -45,3 +45,13 @@ describe('project: a school the service company placed the worker at', () => {
     expect(read('在县城一个舞蹈培训机构当老师，机构老板欠我工资').employer).toBeNull();
   });
 });
+
+describe('project: orchards by name, not by crop', () => {
+  it('when a short-named orange grove is where the work was, then it is the project', () => {
+    expect(read('在理公港镇的金橘园帮忙摘橘子，园子是龚德明的，做了十五天，一天一百二，冇给').project).toBe('金橘园');
+  });
+
+  it('when the grove is only named by its crop (那柑橘园), then no project', () => {
+    expect(read('竹园村的绿野果业合作社，我在他那柑橘园里打了半年工，一个月2800，一分冇拿到').project).toBeNull();
+  });
+});
