@@ -46,6 +46,11 @@ describe('employer: the person worked for, by name', () => {
     expect(employer('包那栋楼外墙工程的汤建军，到现在还欠我们八个人的钱')).toBe('汤建军');
   });
 
+  it('when the speaker calls or asks on behalf of a named person, then that person is not the payer', () => {
+    expect(employer('我替张华打电话问一下，他在工地做事，老板欠他三千')).toBeNull();
+    expect(employer('帮刘强看一下，他在陬市镇工地做了两个月，包工头欠他一万')).toBeNull();
+  });
+
   it('when a word that names no one sits after 帮/给 or before 欠, then it is not a person', () => {
     expect(employer('帮农户种烤烟，欠我们工钱')).toBeNull();
     expect(employer('我帮我老公问，石场欠他工资一万')).toBeNull();
