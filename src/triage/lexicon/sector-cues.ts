@@ -138,6 +138,8 @@ export const SECTOR_CUES: Readonly<Record<Exclude<Sector, 'other'>, Readonly<Rec
     大棚: 4,
     育苗: 4,
     瓜地: 5,
+    放牛: 5,
+    放羊: 5,
   },
   manufacturing: {
     厂: 3,

@@ -120,3 +120,14 @@ describe('amount: days and months told in other words', () => {
     expect(amount('九月十月两个月的工钱冇结，每个月三千八')).toBe(7600);
   });
 });
+
+describe('amount: only part received', () => {
+  it('when the worker "only got" a sum (只拿到, 才领到), then it comes off the wages and the text is a wage case', () => {
+    const text = '帮我爸问的，他在凌津滩镇帮一个姓蒲的老板放牛，放了十个月，一个月一千五，只拿到五千';
+    const got = triageByRules({ channel: 'wechat', text });
+    expect(got.category).toBe('wage_arrears');
+    expect(got.amount_yuan).toBe(10000);
+    expect(got.sector).toBe('agriculture');
+    expect(amount('在鸡场做了六个月，每个月两千四，才领到四千')).toBe(10400);
+  });
+});
