@@ -60,3 +60,14 @@ describe('category: wages paid in full after a complaint', () => {
     expect(category('谢谢你们帮忙，欠的工钱都结给我了')).toBe('invalid');
   });
 });
+
+describe("category: an office's mediation referred to, and wages a contractor cannot pay", () => {
+  it('when the worker refers to the mediation the office did, then a progress query', () => {
+    expect(category('上次你们调解的那个事，老板讲这个月底给钱，结果又冇给')).toBe('progress_query');
+  });
+
+  it("when a contractor says his workers' wages cannot be paid (发不出来), then wage arrears despite the project money", () => {
+    expect(category('我是包工头，业主欠我工程款八十万，我手下工人的工资也发不出来了')).toBe('wage_arrears');
+    expect(category('老板讲公司冇钱，这个月工资付不出，我们三个月没拿到钱了')).toBe('wage_arrears');
+  });
+});
