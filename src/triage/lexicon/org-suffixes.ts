@@ -441,6 +441,12 @@ export const NAME_BOUNDARY_WORDS: readonly string[] = [
   '小时',
   '全称',
   '全名',
+  // not knowing the name: 不晓得公司名字
+  '不晓得',
+  '不知道',
+  '不清楚',
+  '记不得',
+  '忘了',
   // running a business: 开小超市的, 开了一家, 开个饭店
   '开小',
   '开个',

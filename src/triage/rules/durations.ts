@@ -18,7 +18,7 @@ const UNPAID_MONTHS = [
 ];
 /** Verbs of work done, with 了: 做了, 喂了 (鸡), 守了 (店), 送了 (外卖). */
 const WORK_VERBS_DONE =
-  '做了|干了|上了|搞了|开了|帮了|守了|跑了|跟了|教了|带了|喂了|看了|送了|养了|种了|修了|砌了|装了|摘了|采了|扫了|煮了|洗了|当了|放了';
+  '做了|干了|上了|搞了|开了|帮了|守了|跑了|跟了|教了|带了|喂了|看了|送了|养了|种了|修了|砌了|装了|摘了|采了|扫了|煮了|洗了|当了|放了|焊了|贴了|刷了|铺了|挖了|搬了|扛了|砍了|割了|插了';
 /** Months worked; less the months paid ("做了五个月 只发了两个月的") they are the months unpaid. */
 const WORKED_MONTHS = [
   new RegExp(`(${WORK_VERBS_DONE}|做|干|帮)${N}个(多|半)?月`),

@@ -46,7 +46,8 @@ const SURNAMED_BOSS =
 const SURNAMED_MASTER =
   /姓([\u4e00-\u9fa5])的(师傅|师父)|(?:跟着?|带我的?)(?:一个|那个)?(师傅|师父)[^。！？]{0,12}?(?:师傅|师父)?姓([\u4e00-\u9fa5])/;
 /** 大家都喊他唐老板, 都叫他王总, 我们都喊宋老板. */
-const NICKNAMED_BOSS = /(喊|称|叫)(他|她)?(做)?([\u4e00-\u9fa5]{1,2}?(老板|老总|师傅|总|哥|姐|老三|老二))/;
+const NICKNAMED_BOSS =
+  /(喊|称|叫)(他|她)?(做)?([\u4e00-\u9fa5]{1,2}?(老板|老总|师傅|总|哥|姐|老[大二三四五六七八九十幺]|胖子|矮子|瘦子|麻子|驼子))/;
 /** A bare 唐老板 / 王总 after a boundary. */
 const BARE_BOSS = /(?:^|[，。！？,\s是找跟给帮])([\u4e00-\u9fa5])(老板|老总)(?!娘)/g;
 /** The operator asking for the boss's name; the caller's answer then starts with 叫… */
@@ -63,7 +64,7 @@ const UPSTREAM_AFTER = /^[^，。,\s]{0,2}(签的?(分包|合同)|分包|转包|
 /** An org that the text places above the real employer (the main contractor, the developer). */
 /** "第四中学新宿舍楼工地", "人民医院住院综合楼": an org named as the site being built, not the one that pays. */
 const SITE_AFTER =
-  /^[^，。,\s]{0,6}(工地|项目|工程|大楼|综合楼|教学楼|宿舍楼|办公楼|住院楼|门诊楼|医技楼|实验楼|行政楼|食堂|改造|扩建|新建|维修|装修)/;
+  /^[^，。,\s]{0,6}(工地|项目(?!部|经理)|工程|大楼|综合楼|教学楼|宿舍楼|办公楼|住院楼|门诊楼|医技楼|实验楼|行政楼|食堂|改造|扩建|新建|维修|装修)/;
 
 export function isSiteOrg(text: string, org: Span): boolean {
   return SITE_AFTER.test(text.slice(org.end, org.end + 12));

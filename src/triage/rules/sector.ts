@@ -12,6 +12,9 @@ function weigh(text: string, cues: Readonly<Record<string, number>>): number {
 /** 修茶厂的房子, 给超市砌围墙: building work on a place of another trade is building work. */
 const BUILDING_WORK = /(修|建|盖|砌|翻修|翻新)[^，。,！？\s]{0,6}?(房子|房屋|楼房|围墙|厂房|仓库|门面)/;
 const BUILDING_WORK_WEIGHT = 5;
+/** 种辣椒, 栽橘子苗, 收稻谷: growing or harvesting a crop is farm work. */
+const FARM_WORK = /(种|栽|收|割|插)了?[\u4e00-\u9fa5]{0,2}?(菜|瓜|果|茶|椒|米|豆|薯|稻|谷|麦|烟|苗|树|花|橘|柚|桃|梨|秧)/;
+const FARM_WORK_WEIGHT = 4;
 const REGISTERED = /有限责任公司|股份有限公司|有限公司|集团/;
 
 /**
@@ -28,6 +31,7 @@ export function extractSector(text: string, project: string | null, employerName
   }
   weights.set('other', weigh(text, OTHER_SECTOR_CUES) + (employer ? weigh(employer, OTHER_SECTOR_CUES) : 0));
   if (BUILDING_WORK.test(text)) weights.set('construction', (weights.get('construction') ?? 0) + BUILDING_WORK_WEIGHT);
+  if (FARM_WORK.test(text)) weights.set('agriculture', (weights.get('agriculture') ?? 0) + FARM_WORK_WEIGHT);
   if (project) weights.set('construction', (weights.get('construction') ?? 0) + PROJECT_WEIGHT);
   let best: Sector | null = null;
   let bestWeight = 0;

@@ -22,9 +22,12 @@ const WORKPLACE_THEN_JOB = new RegExp(
   'g',
 );
 const ASKS_FOR_SHOP =
-  /(店|饭店|酒店|餐馆|超市|厂|公司|单位|那家|那个地方).{0,4}(叫什么|名字|叫么子|哪家)|(哪个|哪家|什么)(店|饭店|酒店|公司|厂|单位)/;
+  /(店|饭店|酒店|餐馆|超市|厂|公司|单位|那家|那个地方|农家乐|山庄|宾馆|会所|馆|场|园|机构|学校|合作社).{0,4}(叫什么|名字|叫么子|哪家)|(哪个|哪家|什么)(店|饭店|酒店|公司|厂|单位)/;
 /** "叫好再来饭店", "好像是湖南中鸿建设的": the name, after a hedge, with a trailing 的 left off. */
-const ANSWER = new RegExp(`^(嗯|哦|就是)?[，,]?(好像|应该|可能|大概)?(叫做?|名叫|是)${NAME}的?(?=[，。,！？!?\\s]|$)`);
+// A whole answer may hold any characters of a name (山水人家): nothing else competes for the slot.
+const ANSWER = new RegExp(
+  `^(嗯|哦|就是)?[，,]?(好像|应该|可能|大概)?(叫做?|名叫|是)([\\u4e00-\\u9fa5A-Za-z0-9]{2,10}?)的?(?=[，。,！？!?\\s]|$)`,
+);
 /** Words that fill the slot of a name but are not one. */
 const NOT_A_NAME =
   /^(那里|这里|哪里|那边|这边|店里|厂里|屋里|外面|街上|城里|工地|那个|这个|一个|一家|什么|么子|他们|我们|老板|人家|别个)|^(他|她|我|你)(们)?(的)?(店|厂|屋|家|门面|场子|那里|那边|这里|这边)/;

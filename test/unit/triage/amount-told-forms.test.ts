@@ -131,3 +131,10 @@ describe('amount: only part received', () => {
     expect(amount('在鸡场做了六个月，每个月两千四，才领到四千')).toBe(10400);
   });
 });
+
+describe('amount: days told with a trade verb', () => {
+  it('when the days are told as 焊了二十天 or 贴了十二天, then rate × days', () => {
+    expect(amount('欠我钱的那个人叫申志刚，他在陬市镇包了个厂房的钢结构，我帮他焊了二十天，一天三百五')).toBe(7000);
+    expect(amount('帮老板贴了十二天瓷砖，一天三百，冇给')).toBe(3600);
+  });
+});

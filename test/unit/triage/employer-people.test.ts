@@ -67,3 +67,25 @@ describe('employer: names a shop goes by', () => {
     expect(employer('在县城的兴旺商行送货，老板欠我工钱四千')).toBe('兴旺商行');
   });
 });
+
+describe('employer: hotline answers and nicknames', () => {
+  it("when the caller does not know the company and gives the contractor's nickname, then the nickname", () => {
+    const text = '坐席：哪个单位？\n来电人：我也不晓得公司名字，包工头姓聂，大家喊他聂胖子。\n坐席：欠多少？\n来电人：四千五。';
+    expect(employer(text, 'hotline')).not.toBe('不晓得公司');
+    expect(employer('在工地做了一个月，都喊他杨老六，欠我五千块')).toBe('杨老六');
+  });
+
+  it("when a company's project department and its manager are named, then the company", () => {
+    const text =
+      '坐席：谁欠的？\n来电人：湖南水云建设工程有限公司的项目部，项目经理叫龙建华。\n坐席：欠多少？\n来电人：每人大概两万，我们十五个人。';
+    expect(employer(text, 'hotline')).toBe('湖南水云建设工程有限公司');
+  });
+
+  it('when the operator asks what a farm stay or resort is called, then the name answered, whatever it ends with', () => {
+    const text =
+      '坐席：您好。\n来电人：我在热市镇一家农家乐做服务员。\n坐席：农家乐叫什么名字？\n来电人：叫山水人家。\n坐席：欠多少？\n来电人：两个月，一个月两千。';
+    expect(employer(text, 'hotline')).toBe('山水人家');
+    const other = '坐席：请讲。\n来电人：在九溪镇一个山庄当厨师，欠我三个月工资。\n坐席：山庄叫什么？\n来电人：叫桃花岭。';
+    expect(employer(other, 'hotline')).toBe('桃花岭');
+  });
+});

@@ -31,3 +31,10 @@ describe('sector: the trade of the registered employer', () => {
     expect(sector('我在好运来超市做收银，个体户开的，老板欠我两千')).toBe('individual_business');
   });
 });
+
+describe('sector: growing a crop named by itself', () => {
+  it('when the work was planting or harvesting a crop (种辣椒, 收稻谷), then agriculture', () => {
+    expect(sector('坐席：您好。\n来电人：我在盘塘镇跟一个老板种辣椒，一天一百，做了三十天，只给了一千。', 'hotline')).toBe('agriculture');
+    expect(sector('帮人收稻谷做了十天，一天一百五，老板冇给')).toBe('agriculture');
+  });
+});
