@@ -209,12 +209,16 @@ const RUNS_THEN_NAME =
   /(?:开|承包|包|经营)[^，。,！？\s]{0,6}?(?:店|厂|馆|场|园|超市|公司|门面|作坊|工程|工地|项目|楼盘|房子|鱼塘)的(?:那个|这个)?/g;
 
 /** 刘某某拖欠其劳务费, 是花玉兰不给, 那个彭老四，欠我们…: a person named as the one who owes. */
-const OWES_AFTER = /^[，,]?(他|她)?(还|一直|就|也|都)?(拖欠|欠|拖着|拖了|不给|冇给|没给|不发|冇发|没发|不结|冇结|赖账|跑路|跑了)/;
+const OWES_AFTER =
+  /^[，,]?(他|她)?(还|一直|就|也|都)?(拖欠|欠|拖着|拖了|不给|冇给|没给|不发|冇发|没发|不结|冇结|赖账|跑路|跑了(?!好|几|很|[一二两三四五六七八九十\d]))/;
+/** 我是王刚: the speaker's own name. */
+const OWN_NAME_BEFORE = /(我|本人|俺)(是|叫)$/;
 const NAME_SLOT_BEFORE = /(?:^|[，。！？,\s：:]|是|那个|这个)$/;
 
 function nameThenOwes(text: string): string | null {
   for (let at = 0; at < text.length; at++) {
     if (!SURNAMES.has(text[at] ?? '') || !NAME_SLOT_BEFORE.test(text.slice(Math.max(0, at - 2), at))) continue;
+    if (OWN_NAME_BEFORE.test(text.slice(Math.max(0, at - 3), at))) continue;
     const name = nameFollowedBy(text, at, OWES_AFTER);
     if (name && !NOT_A_PERSON_END.test(name)) return name;
   }

@@ -89,3 +89,11 @@ describe('employer: hotline answers and nicknames', () => {
     expect(employer(other, 'hotline')).toBe('桃花岭');
   });
 });
+
+describe('employer: the speaker\'s own name is not the payer', () => {
+  it('when the speaker gives their name and then tells of the debt, then the name is not the employer', () => {
+    expect(employer('我是张建，跑了好多次了，老板一直不给钱')).toBeNull();
+    expect(employer('我是黄海，欠我工资的老板在九溪镇')).toBeNull();
+    expect(employer('那个唐小军跑了，欠我们八千')).toBe('唐小军');
+  });
+});
