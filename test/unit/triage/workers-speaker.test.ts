@@ -41,3 +41,10 @@ describe('workers: the speaker and others named', () => {
     expect(workers('来电人称其在陬市镇打零工，雇主欠其工钱两千元')).toBe(1);
   });
 });
+
+describe('workers: 我们 as where people come from', () => {
+  it('when 我们 only says the contractor is from the same place, then the one worker spoken for', () => {
+    expect(workers('我屋里的在湖北武汉洪山区一个工地做钢筋，包工头叫熊志强，是我们桃源人，欠他四万二')).toBe(1);
+    expect(workers('老板也是我们本地人，欠我三个月工资，一个月三千')).toBe(1);
+  });
+});
