@@ -90,7 +90,7 @@ describe('employer: hotline answers and nicknames', () => {
   });
 });
 
-describe('employer: the speaker\'s own name is not the payer', () => {
+describe("employer: the speaker's own name is not the payer", () => {
   it('when the speaker gives their name and then tells of the debt, then the name is not the employer', () => {
     expect(employer('我是张建，跑了好多次了，老板一直不给钱')).toBeNull();
     expect(employer('我是黄海，欠我工资的老板在九溪镇')).toBeNull();
