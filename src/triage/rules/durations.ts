@@ -76,6 +76,13 @@ export function unpaidMonths(text: string): number | null {
   return firstNumber(MONTHS_SO_FAR, text) ?? firstNumber(BARE_MONTHS, text);
 }
 
+/** "做了三个月，发了一个月的": fewer months paid than worked, which says the rest is unpaid. */
+export function fewerMonthsPaid(text: string): boolean {
+  const worked = firstNumber(WORKED_MONTHS, text) ?? (WORKED_HALF_YEAR.test(text) ? 6 : null);
+  const paid = firstNumber(PAID_MONTHS, text);
+  return worked !== null && paid !== null && paid < worked;
+}
+
 /** How many pieces or orders a piece rate is paid on: 派了三千件, 送了八百单, 贴了两千个平方. */
 // 一件一块二 is the rate, not the count.
 const PIECES = [

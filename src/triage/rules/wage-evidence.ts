@@ -14,6 +14,7 @@ import {
   WORK_CONTEXT,
 } from '../lexicon/category-cues';
 import { findMoney } from './money-mentions';
+import { fewerMonthsPaid } from './durations';
 
 /**
  * How strongly a text says that pay for work is unpaid. An unpaid signal alone (欠, 冇给, 跑路) is
@@ -48,6 +49,22 @@ const PAY_UNPAID = new RegExp(`(${PAY_WORDS.source})(还|都|也|一直|至今|�
 
 const hasAmount = (text: string): boolean => findMoney(text).some((m) => !m.nonWage);
 
+/** A clause that tells of a payment: 给了三千, 发了一个月的. */
+const PAID_CLAUSE = /(给了|发了|付了|结了|拿了|拿到了?|领了)/;
+
+/**
+ * "讲好八千，给了三千", "做了三个月，发了一个月的": less paid than the sum agreed or the months worked,
+ * which tells that the rest is unpaid without saying so.
+ */
+function paidLessThanOwed(sentence: string): boolean {
+  if (fewerMonthsPaid(sentence)) return true;
+  const money = findMoney(sentence).filter((m) => !m.nonWage);
+  return money.some(
+    (paid) =>
+      paid.paid && money.some((owed) => !owed.paid && owed.start < paid.start && owed.value > paid.value && !owed.perDay && !owed.perPiece),
+  );
+}
+
 export interface WageEvidence {
   score: number;
   /** The best unpaid clause names the pay itself (工资冇发), not only a sum or a work relation. */
@@ -70,11 +87,13 @@ export function weighWageEvidence(callerText: string, operatorText = ''): WageEv
     const payInSentence = names(sentence) && !WAGES_PAID.test(sentence);
     const otherMatter = LABOR_OTHER.test(sentence) || debt;
     const unpaidVerb = UNPAID_WORDS.test(sentence);
+    const partPaid = paidLessThanOwed(sentence);
     let amount: boolean | undefined;
     for (const clause of clauses(sentence)) {
       // "欠我们材料款两万 人工费三万六": one 欠 runs over a list of sums.
       const listed = unpaidVerb && names(clause) && hasAmount(clause);
-      const unpaid = UNPAID_WORDS.test(clause) || listed || (!otherMatter && UNPAID_IMPLIED.test(clause));
+      const unpaid =
+        UNPAID_WORDS.test(clause) || listed || (!otherMatter && (UNPAID_IMPLIED.test(clause) || (partPaid && PAID_CLAUSE.test(clause))));
       if (!unpaid || WAGES_PAID.test(clause)) continue;
       // "工资3100还有押金都冇退", "试用期的工资还没给": pay with its sum, or pay said to be unpaid, is owed
       // beside another matter; a sentence about another matter with no pay word and no sum is about it

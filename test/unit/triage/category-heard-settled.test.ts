@@ -71,3 +71,19 @@ describe("category: an office's mediation referred to, and wages a contractor ca
     expect(category('老板讲公司冇钱，这个月工资付不出，我们三个月没拿到钱了')).toBe('wage_arrears');
   });
 });
+
+describe('category: less paid than agreed or worked, said without an unpaid word', () => {
+  it('when a sum was agreed and less was paid, then wage arrears', () => {
+    expect(category('在架桥镇帮人做了一个月装修，讲好八千，给了三千')).toBe('wage_arrears');
+    expect(category('坐席：请讲。\n来电人：我帮人砌了个猪栏，说好四千块，他拿了一千五给我就不管了。', 'hotline')).toBe('wage_arrears');
+  });
+
+  it('when fewer months were paid than worked, then wage arrears', () => {
+    expect(category('做了三个月，每月四千，发了一个月的，老板是那个姓苏的女老板')).toBe('wage_arrears');
+    expect(category('在超市上了五个月班，一个月两千二，只发了两个月')).toBe('wage_arrears');
+  });
+
+  it('when the pay is said to be short with 差我们, then wage arrears', () => {
+    expect(category('姓孔的包工头在三阳港镇搞的安置房，差我们工钱三万多，我们四个人')).toBe('wage_arrears');
+  });
+});

@@ -97,3 +97,10 @@ describe("employer: the speaker's own name is not the payer", () => {
     expect(employer('那个唐小军跑了，欠我们八千')).toBe('唐小军');
   });
 });
+
+describe('employer: 名字叫 after a comma', () => {
+  it('when the role is followed by a comma and 名字叫, then the name', () => {
+    expect(employer('我们在龙潭镇修河堤，这个包工头，名字叫邵天明，我们八个人每人欠六千')).toBe('邵天明');
+    expect(employer('欠钱的是一个老板，他名字叫冉光荣，在茶庵铺镇开砖厂')).toBe('冉光荣');
+  });
+});

@@ -38,3 +38,10 @@ describe('sector: growing a crop named by itself', () => {
     expect(sector('帮人收稻谷做了十天，一天一百五，老板冇给')).toBe('agriculture');
   });
 });
+
+describe('sector: massage and foot care', () => {
+  it('when the work was in a massage or foot-care shop, then services', () => {
+    expect(sector('我老婆在浔阳街道一家按摩店上班，老板拖了她两个月工资，一个月三千二')).toBe('services');
+    expect(sector('在县城的推拿店做技师，提成三千冇结')).toBe('services');
+  });
+});
