@@ -87,13 +87,15 @@ export function weighWageEvidence(callerText: string, operatorText = ''): WageEv
     const payInSentence = names(sentence) && !WAGES_PAID.test(sentence);
     const otherMatter = LABOR_OTHER.test(sentence) || debt;
     const unpaidVerb = UNPAID_WORDS.test(sentence);
-    const partPaid = paidLessThanOwed(sentence);
+    let partPaid: boolean | undefined;
     let amount: boolean | undefined;
     for (const clause of clauses(sentence)) {
       // "欠我们材料款两万 人工费三万六": one 欠 runs over a list of sums.
       const listed = unpaidVerb && names(clause) && hasAmount(clause);
       const unpaid =
-        UNPAID_WORDS.test(clause) || listed || (!otherMatter && (UNPAID_IMPLIED.test(clause) || (partPaid && PAID_CLAUSE.test(clause))));
+        UNPAID_WORDS.test(clause) ||
+        listed ||
+        (!otherMatter && (UNPAID_IMPLIED.test(clause) || (PAID_CLAUSE.test(clause) && (partPaid ??= paidLessThanOwed(sentence)))));
       if (!unpaid || WAGES_PAID.test(clause)) continue;
       // "工资3100还有押金都冇退", "试用期的工资还没给": pay with its sum, or pay said to be unpaid, is owed
       // beside another matter; a sentence about another matter with no pay word and no sum is about it
