@@ -75,14 +75,16 @@ function mainAmount(all: MoneyMention[], text: string, workerCount: number | nul
   if (totalOfRemainders) return totalOfRemainders.value;
   if (last) return last.value;
 
-  const rates = wage.filter((m) => m.perDay || m.perMonth || m.perPerson || m.perPiece);
+  const rates = wage.filter((m) => (m.perDay || m.perMonth || m.perPerson || m.perPiece) && !m.paid);
   const paid = wage.filter((m) => m.paid && !m.total);
   const deducted = wage.filter((m) => m.deducted && !rates.includes(m) && !paid.includes(m));
   const sums = wage.filter((m) => !rates.includes(m) && !paid.includes(m) && !deducted.includes(m));
   const totals = sums.filter((m) => m.total);
   const base = Math.max(0, ...(totals.length > 0 ? totals : sums).map((m) => m.value));
   // "每人给了一千": a payment to each worker is paid to all of them.
-  const paidValue = (p: MoneyMention): number => (p.perPerson && workerCount !== null ? p.value * workerCount : p.value);
+  // "每月只发一千生活费": a payment made every month is paid for each month worked.
+  const paidValue = (p: MoneyMention): number =>
+    (p.perPerson && workerCount !== null ? p.value * workerCount : p.value) * (p.perMonth ? (unpaidMonths(text) ?? 1) : 1);
   if (base > 0) {
     const paidAfter = paid.filter((p) => paidValue(p) < base).reduce((sum, p) => sum + paidValue(p), 0);
     return base - paidAfter;

@@ -1,6 +1,6 @@
 import type { ReadableText } from '../text/transcript';
 import { findOrganisations } from './organisations';
-import { SURNAMES } from '../lexicon/surnames';
+import { NOT_NAMES, SURNAMES } from '../lexicon/surnames';
 import { personNameAt } from './person-names';
 import { placeChainAt } from './place-chain';
 import type { Span } from './name-span';
@@ -13,7 +13,7 @@ const OWED_NEAR = /欠|拖|扣|冇给|没给|不给|冇发|没发|不发|跑路|
  * one the worker worked for (跟着做事的那个人叫…).
  */
 const ROLE_THEN_NAME =
-  /(包工头|工头|老板娘|老板|老总|班组长|承包人|负责人|站长|园长|园主|场主|店长|店主|摊主|厂长|经理|总经理|董事长|理事长|社长|法人代表|法人|东家|雇主|女主人|男主人|主人家|队长|工长|(?:队|班|组)的?头(?:头|子)?|欠(了)?(我|我们)?(的)?(工资|工钱|钱)?的(人|那个人)?|(跟着?|帮|给|替)[^，。,！？\s]{0,4}(做事|干活|做工|打工|做)的(那个|这个)?人)(的名字)?[，,\s]*(名字)?(叫做|名叫|叫|是|姓名是)?\s*/g;
+  /(包工头|工头|老板娘|老板|老总|班组长|承包人|负责人|站长|园长|园主|场主|店长|店主|摊主|厂长|经理|总经理|董事长|理事长|社长|法人代表|法人|东家|雇主|女主人|男主人|主人家|(?:种田|种植|养殖)?大户|种植户|养殖户|队长|工长|(?:队|班|组)的?头(?:头|子)?|欠(了)?(我|我们)?(的)?(工资|工钱|钱)?的(人|那个人)?|(跟着?|帮|给|替)[^，。,！？\s]{0,4}(做事|干活|做工|打工|做)的(那个|这个)?人)(的名字)?[，,\s]*(名字)?(叫做|名叫|叫|是|姓名是)?\s*/g;
 /** 包工头是桃源人叫陈国栋, 包工头是邵阳的，叫贺国庆: a role, a few words about the person, then the name. */
 const ROLE_DESCRIBED_THEN_NAME =
   /(包工头|工头|老板|老总|承包人|负责人|队长|班组长)(是|就是)?[^，。,！？\s叫]{1,8}?[，,]?(他|她)?(叫做|名叫|叫)/g;
@@ -171,9 +171,21 @@ function nameAt(text: string, at: number): string | null {
   return name && !isPlaceName(text, at, name) ? name : null;
 }
 
+/** 包工头叫贝志强: after an explicit 叫, a name of two or three characters whose surname is not listed. */
+const CALLED_END = /(叫做|名叫|叫)\s*$/;
+const UNLISTED_NAME = /^[\u4e00-\u9fa5]{2,3}(?=[，。,！？!?；;、\s]|$|的(?!人|时候))/;
+const NOT_A_NAME_START = /^[我你他她它们这那哪什啥一个某不没冇无有在是的了就也都还要会去来做干]/;
+
+function unlistedNameAt(text: string, at: number): string | null {
+  const name = UNLISTED_NAME.exec(text.slice(at, at + 4))?.[0];
+  if (!name || NOT_A_NAME_START.test(name) || NOT_NAMES.some((word) => name.startsWith(word))) return null;
+  return isPlaceName(text, at, name) ? null : name;
+}
+
 function nameAfter(text: string, pattern: RegExp): string | null {
   for (const match of text.matchAll(pattern)) {
-    const name = nameAt(text, (match.index ?? 0) + match[0].length);
+    const at = (match.index ?? 0) + match[0].length;
+    const name = nameAt(text, at) ?? (CALLED_END.test(match[0]) ? unlistedNameAt(text, at) : null);
     if (name) return name;
   }
   return null;

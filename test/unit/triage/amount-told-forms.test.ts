@@ -138,3 +138,10 @@ describe('amount: days told with a trade verb', () => {
     expect(amount('帮老板贴了十二天瓷砖，一天三百，冇给')).toBe(3600);
   });
 });
+
+describe('amount: a payment made every month', () => {
+  it('when only living money was paid each month, then it comes off every month worked', () => {
+    expect(amount('在浔阳街道槐荫村的砖厂做了八个月，老板每月只发一千生活费，讲年底算，一个月讲好四千')).toBe(24000);
+    expect(amount('我在工地做了五个月，讲好一个月六千，每个月只给了两千，剩下的说年底结')).toBe(20000);
+  });
+});

@@ -104,3 +104,15 @@ describe('employer: 名字叫 after a comma', () => {
     expect(employer('欠钱的是一个老板，他名字叫冉光荣，在茶庵铺镇开砖厂')).toBe('冉光荣');
   });
 });
+
+describe('employer: farm heads and surnames outside the list', () => {
+  it('when a large grower hired the workers, then the grower by name', () => {
+    expect(employer('我在夷望溪镇新湖村帮人插秧，那个种田大户叫肖长林，欠我们五个婆婆的工钱')).toBe('肖长林');
+  });
+
+  it('when a role is followed by 叫 and a name with a rare surname, then that name, but never a word', () => {
+    expect(employer('包工头叫贝志强，欠我们工钱，我们在牛车河乡修村道')).toBe('贝志强');
+    expect(employer('老板叫什么我不知道，欠我三千')).toBeNull();
+    expect(employer('包工头叫我们等，说下个月给，欠我三千')).toBeNull();
+  });
+});
