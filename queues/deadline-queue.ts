@@ -1,5 +1,5 @@
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../src/redis/connection';
 import type { Lead } from '../src/domain/lead';
 import type { Logger } from '../src/infra/logger';
 import { deadlineJobId, QUEUE_NAMES, type JobPayloads } from './jobs';
@@ -36,7 +36,7 @@ function checksInOrder(lead: Lead, times: CheckTimes): { data: Check; at: number
 }
 
 export function createDeadlineProducer(
-  connection: Redis,
+  connection: RedisClient,
   prefix: string,
   remindHours: number,
   secondEscalationAt?: CheckTimes['secondEscalationAt'],
@@ -91,7 +91,7 @@ export interface DeadlineWorkerDeps {
   log: Logger;
 }
 
-export function createDeadlineWorker(connection: Redis, prefix: string, deps: DeadlineWorkerDeps) {
+export function createDeadlineWorker(connection: RedisClient, prefix: string, deps: DeadlineWorkerDeps) {
   const worker = new Worker<Check>(
     QUEUE_NAMES.deadlines,
     async (job: Job<Check>) => {

@@ -1,9 +1,9 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../src/redis/connection';
 import { retriedJobs } from './job-options';
 import { deliverJobId, QUEUE_NAMES, type JobPayloads } from './jobs';
 
-export function createOutboundProducer(connection: Redis, prefix: string) {
+export function createOutboundProducer(connection: RedisClient, prefix: string) {
   const queue = new Queue<JobPayloads['deliver-message'], void, 'deliver-message'>(QUEUE_NAMES.outbound, {
     connection,
     prefix,

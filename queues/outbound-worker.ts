@@ -1,5 +1,5 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../src/redis/connection';
 import type { Logger } from '../src/infra/logger';
 import { QUEUE_NAMES, type JobPayloads } from './jobs';
 import { waitForTurn } from './wait-turn';
@@ -11,7 +11,7 @@ export interface OutboundWorkerDeps {
 }
 
 /** Runs in the bot process only: it holds the WeChat session the messages go out through. */
-export function createOutboundWorker(connection: Redis, prefix: string, deps: OutboundWorkerDeps) {
+export function createOutboundWorker(connection: RedisClient, prefix: string, deps: OutboundWorkerDeps) {
   const worker = new Worker<JobPayloads['deliver-message']>(
     QUEUE_NAMES.outbound,
     async (job: Job<JobPayloads['deliver-message']>, token?: string) => {

@@ -1,5 +1,5 @@
 import { Queue, QueueEvents, UnrecoverableError, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { duplicateConnection, type RedisClient } from '../src/redis/connection';
 import { retriedJobs } from './job-options';
 import { waitForTurn } from './wait-turn';
 import type { Logger } from '../src/infra/logger';
@@ -13,7 +13,7 @@ const deliverJobId = (messageId: string) => `deliver-${messageId}`;
 const staffNoticeJobId = (notificationId: string) => `staff-notice-${notificationId}`;
 
 /** The Official Account / WeCom queue: inbound messages to handle and messages to send through the platform API. */
-export function createPlatformProducer(connection: Redis, prefix: string) {
+export function createPlatformProducer(connection: RedisClient, prefix: string) {
   const queue = new Queue<PlatformPayload, unknown, PlatformJobName>(QUEUE_NAMES.platform, {
     connection,
     prefix,
@@ -21,7 +21,7 @@ export function createPlatformProducer(connection: Redis, prefix: string) {
   });
   queue.on('error', () => undefined);
   let events: QueueEvents | null = null;
-  let eventsConnection: Redis | null = null;
+  let eventsConnection: RedisClient | null = null;
   return {
     queue,
     isReady: () => connection.status === 'ready',
@@ -50,7 +50,7 @@ export function createPlatformProducer(connection: Redis, prefix: string) {
     /** Resolves true when the message's handling job completed within `ms` (listens on the queue's event stream). */
     async waitHandled(inboundId: string, ms: number): Promise<boolean> {
       if (!events) {
-        eventsConnection = connection.duplicate({ maxRetriesPerRequest: null, enableOfflineQueue: true });
+        eventsConnection = duplicateConnection(connection, { maxRetriesPerRequest: null, enableOfflineQueue: true });
         eventsConnection.on('error', () => undefined);
         events = new QueueEvents(QUEUE_NAMES.platform, { connection: eventsConnection, prefix });
         events.on('error', () => undefined);
@@ -84,7 +84,7 @@ export interface PlatformWorkerDeps {
 
 const ID = /^[0-9a-f]{24}$/i;
 
-export function createPlatformWorker(connection: Redis, prefix: string, deps: PlatformWorkerDeps) {
+export function createPlatformWorker(connection: RedisClient, prefix: string, deps: PlatformWorkerDeps) {
   const worker = new Worker<PlatformPayload, unknown, PlatformJobName>(
     QUEUE_NAMES.platform,
     async (job: Job<PlatformPayload, unknown, PlatformJobName>, token?: string) => {

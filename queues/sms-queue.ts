@@ -1,5 +1,5 @@
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../src/redis/connection';
 import { isAppError } from '../src/domain/app-error';
 import type { Logger } from '../src/infra/logger';
 import { retriedJobs } from './job-options';
@@ -9,7 +9,7 @@ import { waitForTurn } from './wait-turn';
 type SmsPayload = JobPayloads['send-sms'];
 
 /** Text messages to complainants with a phone and no chat channel (only when an SMS gateway is configured). */
-export function createSmsProducer(connection: Redis, prefix: string, attempts: number) {
+export function createSmsProducer(connection: RedisClient, prefix: string, attempts: number) {
   const queue = new Queue<SmsPayload, unknown, 'send-sms'>(QUEUE_NAMES.sms, {
     connection,
     prefix,
@@ -33,7 +33,7 @@ export interface SmsWorkerDeps {
   log: Logger;
 }
 
-export function createSmsWorker(connection: Redis, prefix: string, deps: SmsWorkerDeps) {
+export function createSmsWorker(connection: RedisClient, prefix: string, deps: SmsWorkerDeps) {
   const worker = new Worker<SmsPayload, unknown, 'send-sms'>(
     QUEUE_NAMES.sms,
     async (job: Job<SmsPayload, unknown, 'send-sms'>, token?: string) => {

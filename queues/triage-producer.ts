@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../src/redis/connection';
 import { retriedJobs } from './job-options';
 import { QUEUE_NAMES, triageJobId, type JobPayloads } from './jobs';
 
@@ -10,7 +10,7 @@ export interface TriageQueueOptions {
 
 export type EnsureQueuedResult = 'added' | 'retried' | 'pending';
 
-export function createTriageProducer(connection: Redis, opts: TriageQueueOptions) {
+export function createTriageProducer(connection: RedisClient, opts: TriageQueueOptions) {
   const queue = new Queue<JobPayloads['triage-complaint'], void, 'triage-complaint'>(QUEUE_NAMES.triage, {
     connection,
     prefix: opts.prefix,

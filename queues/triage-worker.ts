@@ -1,5 +1,5 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../src/redis/connection';
 import { isAppError } from '../src/domain/app-error';
 import type { Logger } from '../src/infra/logger';
 import { createGather } from './gather';
@@ -16,7 +16,7 @@ export interface TriageWorkerDeps {
  * that their database commands are batched even at a trickle; 0 starts each at once.
  */
 export function createTriageWorker(
-  connection: Redis,
+  connection: RedisClient,
   prefix: string,
   concurrency: number,
   deps: TriageWorkerDeps,

@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import OpenAI from 'openai';
 import type { Config } from '../config';
 import { openStore, type Db } from '../db/store';
@@ -8,7 +7,7 @@ import { rulesOnly, type TriageEngine } from '../domain/triage-result';
 import type { Logger } from '../infra/logger';
 import { createPlatformClient, type PlatformClient } from '../infra/platform-client';
 import { createRedisCache } from '../redis/redis-cache';
-import { createProducerConnection, firstConnectAttempt, pingRedis } from '../redis/connection';
+import { createProducerConnection, firstConnectAttempt, pingRedis, type RedisClient } from '../redis/connection';
 import { createLocker, type WithLock } from '../redis/lock';
 import { createPendingComplaints, type PendingComplaints } from '../redis/pending-complaints';
 import { createCaseIndex, type CaseIndex } from '../redis/case-index';
@@ -31,7 +30,7 @@ import { secondEscalationAt } from '../domain/escalation';
 export const ruleEngine: TriageEngine = async (input) => rulesOnly(triageByRules(input));
 
 /** The LLM-assisted engine when OPENAI_* is configured, else the rules. */
-function triageEngineFor(config: Config, log: Logger, redis: Redis): TriageEngine {
+function triageEngineFor(config: Config, log: Logger, redis: RedisClient): TriageEngine {
   if (!config.llmEnabled) return ruleEngine;
   const client = new OpenAI({ apiKey: config.OPENAI_API_KEY ?? 'not-needed', baseURL: config.OPENAI_BASE_URL });
   const llmLog = log.child({ module: 'llm-triage' });
@@ -54,9 +53,9 @@ export interface AppContext {
   storeKind: ServerKind;
   repos: Repositories;
   /** BullMQ's producers' connection. */
-  producerConnection: Redis;
+  producerConnection: RedisClient;
   /** The app's own keys (locks, case index, counters, intake state), on a connection that pipelines automatically. */
-  redis: Redis;
+  redis: RedisClient;
   triageQueue: TriageProducer;
   outboundQueue: OutboundProducer;
   deadlineQueue: DeadlineProducer;

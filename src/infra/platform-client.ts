@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/connection';
 import type { PlatformChannelConfig } from '../config';
 import type { PlatformChannel } from '../domain/inbound';
 
@@ -31,7 +31,7 @@ interface ApiAnswer {
 export function createPlatformClient(
   channel: PlatformChannel,
   cfg: PlatformChannelConfig,
-  redis: Redis,
+  redis: RedisClient,
   keyPrefix: string,
   withLock: <T>(resource: string, fn: () => Promise<T>) => Promise<T>,
 ): PlatformClient | null {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection';
 import { caseBuckets, signalBuckets, type CaseIndex, type CaseIndexEntry } from '../domain/case-buckets';
 
 export type { CaseIndex, CaseIndexEntry };
@@ -13,7 +13,7 @@ export type { CaseIndex, CaseIndexEntry };
  * from it, and a case found closed when a complaint would join it is dropped from the index then.
  */
 export function createCaseIndex(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   windowDays: number,
   rebuildFrom: (since: Date) => Promise<CaseIndexEntry[]>,

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection';
 
 /** INCR only if the counter exists: a missing one is seeded from the store first. */
 const INCR_IF_EXISTS = `
@@ -13,7 +13,7 @@ return v`;
  * cheap). The store stays the truth: a counter Redis does not have is seeded from the highest number
  * stored, and the unique index on case numbers refuses a number handed out twice (see createCase).
  */
-export function createCaseSequence(redis: Redis, prefix: string, lastStored: (counterId: string) => Promise<number>) {
+export function createCaseSequence(redis: RedisClient, prefix: string, lastStored: (counterId: string) => Promise<number>) {
   const key = (counterId: string) => `${prefix}:case-seq:${counterId}`;
   const ttlS = 3 * 86_400; // a day's counter is needed for that day only
   return async function nextCaseSequence(counterId: string): Promise<number> {

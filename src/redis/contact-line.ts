@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
-import { defineScript } from './connection';
+import { defineScript, type RedisClient } from './connection';
 import type { ContactLine } from '../services/outbound/contact-order';
 
 // KEYS: the line (item → place), the items' due times. ARGV: item, due, the keys' time to live.
@@ -36,7 +35,7 @@ return 1`;
  * place and a hash of when each is given up for lost. The contact is kept as a fingerprint in the
  * key's name, as the case index keeps phones and names.
  */
-export function createContactLine(redis: Redis, prefix: string): ContactLine {
+export function createContactLine(redis: RedisClient, prefix: string): ContactLine {
   const enter = defineScript(redis, 'contactLineEnter', ENTER);
   const turn = defineScript(redis, 'contactLineTurn', TURN);
   const keys = (contact: string) => {

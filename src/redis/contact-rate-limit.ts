@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 export type RateDecision = 'ok' | 'warn' | 'drop';
@@ -11,7 +11,7 @@ export type RateDecision = 'ok' | 'warn' | 'drop';
  * Per-contact evidence budget in bytes over a day: true while the file fits, false once it would not
  * (nothing is counted for a refused file).
  */
-export function createEvidenceBudget(redis: Redis, prefix: string, bytesPerDay: number) {
+export function createEvidenceBudget(redis: RedisClient, prefix: string, bytesPerDay: number) {
   const limiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:rl:evidence`, points: bytesPerDay, duration: 86_400 });
   return async (contactId: string, bytes: number): Promise<boolean> => {
     try {
@@ -25,7 +25,7 @@ export function createEvidenceBudget(redis: Redis, prefix: string, bytesPerDay: 
   };
 }
 
-export function createContactRateLimit(redis: Redis, prefix: string, points: number, windowSeconds: number) {
+export function createContactRateLimit(redis: RedisClient, prefix: string, points: number, windowSeconds: number) {
   const limiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:rl:contact`, points, duration: windowSeconds });
   return async (contactId: string): Promise<RateDecision> => {
     try {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection';
 import type { ParsedExport } from '../services/import-rows';
 import type { ImportProgress, ImportSummary } from '../services/import/import-complaints';
 import type { ImportUpload, ImportUploadStore, NewImportUpload } from '../services/import/import-uploads';
@@ -8,7 +8,7 @@ import type { ImportUpload, ImportUploadStore, NewImportUpload } from '../servic
  * (what it is, its state, progress and summary), its parsed rows until the run ends, and a lease
  * held by the process that runs it.
  */
-export function createImportUploadStore(redis: Redis, prefix: string): ImportUploadStore {
+export function createImportUploadStore(redis: RedisClient, prefix: string): ImportUploadStore {
   const key = (id: string) => `${prefix}:import:${id}`;
   const rowsKey = (id: string) => `${prefix}:import:${id}:rows`;
   const leaseKey = (id: string) => `${prefix}:import:${id}:lease`;

@@ -1,8 +1,8 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection';
 import type { IntakeState } from '../services/intake/intake-state';
 
 /** Each contact's conversation in Redis, expiring after inactivity; any bot process can pick it up. */
-export function createIntakeStateStore(redis: Redis, prefix: string, ttlSeconds: number) {
+export function createIntakeStateStore(redis: RedisClient, prefix: string, ttlSeconds: number) {
   const key = (contactId: string) => `${prefix}:intake:${contactId}`;
   return {
     async get(contactId: string): Promise<IntakeState | null> {

@@ -1,7 +1,6 @@
 import { ExecutionError, Redlock, ResourceLockedError } from '@sesamecare-oss/redlock';
-import type { Redis } from 'ioredis';
 import { AppError } from '../domain/app-error';
-import { bypassAutoPipelining } from './connection';
+import { bypassAutoPipelining, type RedisClient } from './connection';
 
 /**
  * Runs `fn` holding the lock of `resource`. Several resources (an array) are taken together or not at
@@ -42,7 +41,7 @@ export const REDLOCK_COMMANDS = ['acquireLock', 'extendLock', 'releaseLock'];
  * make findAndModify atomic against a concurrent writer, so the precondition alone cannot stop two
  * staff from moving one case at once. Waits up to ~2 s for the Redis lock, then answers 503.
  */
-export function createLocker(redis: Redis, prefix: string, ttlMs = 10_000): WithLock {
+export function createLocker(redis: RedisClient, prefix: string, ttlMs = 10_000): WithLock {
   bypassAutoPipelining(redis, REDLOCK_COMMANDS);
   const redlock = new Redlock([redis], { retryCount: 40, retryDelay: 50, retryJitter: 25 });
   redlock.on('error', () => undefined); // failures surface as the using() rejection below

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 export interface LoginThrottle {
@@ -16,7 +16,7 @@ export interface LoginThrottle {
  * the window, and ten times that per client over all usernames (password spraying). A success clears the
  * username's count.
  */
-export function createLoginThrottle(redis: Redis, prefix: string, maxFailures: number, windowSeconds: number): LoginThrottle {
+export function createLoginThrottle(redis: RedisClient, prefix: string, maxFailures: number, windowSeconds: number): LoginThrottle {
   const perUser = new RateLimiterRedis({
     storeClient: redis,
     keyPrefix: `${prefix}:rl:login`,

@@ -1,5 +1,4 @@
-import type { Redis } from 'ioredis';
-import { defineScript } from './connection';
+import { defineScript, type RedisClient } from './connection';
 
 /** A key that may be set once within its lifetime (a signed request's replay guard). */
 export interface OnceClaim {
@@ -21,7 +20,7 @@ return 1`;
  * Redis can lose this set with everything else. A marker key says whether the set is to be trusted:
  * when it is missing (first start, Redis restarted empty) the sweeper scans the store once and sets it.
  */
-export function createPendingComplaints(redis: Redis, prefix: string) {
+export function createPendingComplaints(redis: RedisClient, prefix: string) {
   const key = `${prefix}:complaints-pending`;
   const marker = `${prefix}:complaints-pending:since`;
   const notePending = defineScript(redis, 'notePendingComplaint', NOTE_PENDING);

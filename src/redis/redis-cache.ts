@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection';
 
 export interface KeyValueCache {
   get(key: string): Promise<string | null>;
@@ -6,7 +6,7 @@ export interface KeyValueCache {
 }
 
 /** A TTL cache in Redis shared by every worker; a cache failure is a miss, never an error. */
-export function createRedisCache(conn: Redis, prefix: string, ttlSeconds: number): KeyValueCache {
+export function createRedisCache(conn: RedisClient, prefix: string, ttlSeconds: number): KeyValueCache {
   return {
     async get(key) {
       return conn.get(`${prefix}:${key}`).catch(() => null);

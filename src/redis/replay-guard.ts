@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection';
 import type { OnceClaim } from './pending-complaints';
 
 export interface ReplayGuard {
@@ -13,7 +13,7 @@ export interface ReplayGuard {
  * Remembers each signature of the hotline feed for as long as its timestamp is acceptable (±skew, so
  * twice the skew): a captured request sent again byte for byte is refused. Shared by every API process.
  */
-export function createReplayGuard(redis: Redis, prefix: string, ttlSeconds: number): ReplayGuard {
+export function createReplayGuard(redis: RedisClient, prefix: string, ttlSeconds: number): ReplayGuard {
   const key = (signature: string) => `${prefix}:hotline:seen:${signature.toLowerCase()}`;
   return {
     claimFor: (signature) => ({ key: key(signature), ttlSeconds }),
@@ -28,7 +28,7 @@ export function createReplayGuard(redis: Redis, prefix: string, ttlSeconds: numb
  * mode the signature does not cover the body, so a captured query string could carry any body: a
  * signature seen before is accepted again only with the very same body (the platform's own retry).
  */
-export function createCallbackReplayGuard(redis: Redis, prefix: string, ttlSeconds: number) {
+export function createCallbackReplayGuard(redis: RedisClient, prefix: string, ttlSeconds: number) {
   return async (channel: string, signature: string, body: string): Promise<boolean> => {
     const key = `${prefix}:${channel}:seen:${signature.toLowerCase()}`;
     const digest = createHash('sha256').update(body).digest('hex');

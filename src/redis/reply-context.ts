@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection';
 
 /** What a chat contact's next message may be answering: the payment question, the satisfaction question, or a notice. */
 export interface ReplyContext {
@@ -24,7 +24,7 @@ return 1
  * Per chat contact, the case their last message from us was about, so that their answer is attached to
  * that case instead of opening a new complaint. Kept for `ttlSeconds` after we wrote.
  */
-export function createReplyContext(redis: Redis, prefix: string, ttlSeconds: number) {
+export function createReplyContext(redis: RedisClient, prefix: string, ttlSeconds: number) {
   const key = (channel: string, contactId: string) => `${prefix}:reply-to:${channel}:${contactId}`;
   return {
     /**

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection';
 
 export interface WechatLoginState {
   state: string;
@@ -7,7 +7,7 @@ export interface WechatLoginState {
 }
 
 /** The bot's login state and QR code, published by the bot process for the admins of any API process. */
-export function createWechatLoginState(redis: Redis, prefix: string) {
+export function createWechatLoginState(redis: RedisClient, prefix: string) {
   const key = `${prefix}:wechat:login`;
   return {
     publish: async (s: { state: string; qrcode: string | null }): Promise<void> => {

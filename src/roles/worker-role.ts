@@ -18,7 +18,7 @@ export async function startWorkerRole(ctx: AppContext): Promise<RunningRole> {
   const retention = retentionPort(ctx);
   const log = ctx.log.child({ module: 'worker' });
   const connection = createWorkerConnection(config.redis);
-  connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
+  connection.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection error'));
   const worker = createTriageWorker(
     connection,
     config.QUEUE_PREFIX,

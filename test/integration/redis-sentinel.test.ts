@@ -3,10 +3,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Queue, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { loadConfig } from '../../src/config';
 import { answers, stopProcess } from '../../tools/local-services/local-services';
-import { createProducerConnection, createWorkerConnection } from '../../src/redis/connection';
+import { createProducerConnection, createWorkerConnection, type RedisClient } from '../../src/redis/connection';
 import { freePort } from '../support/free-port';
 
 /** Waits until `probe` resolves true (polling), or fails after `ms`. */
@@ -26,7 +25,7 @@ async function until(probe: () => Promise<boolean>, ms: number, what: string): P
 describe('Redis behind Sentinel', () => {
   let dir: string;
   const procs: ChildProcess[] = [];
-  const conns: Redis[] = [];
+  const conns: RedisClient[] = [];
   let env: Record<string, string>;
 
   beforeAll(async () => {
