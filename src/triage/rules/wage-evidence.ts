@@ -45,7 +45,9 @@ function namesPayFor(text: string, debtInSentence: boolean): boolean {
 
 const ALL_WAGES_PAID = new RegExp(WAGES_PAID.source, 'g');
 /** 工资还没给, 工钱一直冇发: the pay itself said to be unpaid. */
-const PAY_UNPAID = new RegExp(`(${PAY_WORDS.source})(还|都|也|一直|至今|到现在)*(冇|没|没有|未|莫|不)(给|发|结|付)`);
+const PAY_UNPAID = new RegExp(
+  `(${PAY_WORDS.source})((还|都|也|一直|至今|到现在)*(冇|没|没有|未|莫|不)(给|发|结|付)|[^，,。\\s]{0,3}?一分(钱)?(都|也)?(冇|没|没有|莫|不给))`,
+);
 
 const hasAmount = (text: string): boolean => findMoney(text).some((m) => !m.nonWage);
 

@@ -87,3 +87,14 @@ describe('category: less paid than agreed or worked, said without an unpaid word
     expect(category('姓孔的包工头在三阳港镇搞的安置房，差我们工钱三万多，我们四个人')).toBe('wage_arrears');
   });
 });
+
+describe('category: overtime pay none of which was paid, and a renovation bill', () => {
+  it('when overtime pay is said to be wholly unpaid, then wage arrears beside the hours', () => {
+    expect(category('厂里每天加班到晚上十点，加班费一分都没有')).toBe('wage_arrears');
+    expect(category('在超市上班天天加班，加班工资一分钱也冇给过')).toBe('wage_arrears');
+  });
+
+  it('when a renovation boss is owed the bill by a customer, then invalid', () => {
+    expect(category('我是搞装修的老板，客户欠我装修款三万，怎么办')).toBe('invalid');
+  });
+});
