@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const ctx = await createAppContext(config, createLogger('warn'));
   const session = await startMockWechatSession({
     redisUrl: config.redis,
-    queuePrefix: config.QUEUE_PREFIX,
+    queuePrefix: ctx.keys.queues,
     log: createLogger('warn'),
     ...mockSessionPort(ctx),
   });

@@ -74,6 +74,15 @@ export const envSchema = z.object({
     .regex(/^[A-Za-z0-9._-]{1,64}$/, 'the master name the Sentinels monitor, e.g. mymaster')
     .default('mymaster'),
   REDIS_SENTINEL_PASSWORD: z.string().min(1).optional(),
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .regex(
+      /^\s*[^\s,:]+:\d{1,5}(\s*,\s*[^\s,:]+:\d{1,5})*\s*$/,
+      'host:port of one or more nodes of the Redis Cluster, comma-separated, e.g. 10.0.0.21:6379,10.0.0.22:6379',
+    )
+    .optional(),
+  /** Keys used together carry one hash tag (`{wa}`…), as a Redis Cluster needs; on by default with REDIS_CLUSTER_NODES only. */
+  REDIS_HASH_TAGS: bool.optional(),
   QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ or -, at most 40')

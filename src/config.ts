@@ -27,8 +27,10 @@ export interface Config extends Omit<
   CONSOLE_SECURE_COOKIE: boolean;
   MONGODB_URI: string;
   REDIS_URL: string;
-  /** Every Redis connection goes here: REDIS_URL, or the master the Sentinels name (REDIS_SENTINELS). */
+  /** Every Redis connection goes here: REDIS_URL, the master the Sentinels name (REDIS_SENTINELS), or a cluster (REDIS_CLUSTER_NODES). */
   redis: RedisTarget;
+  /** Keys used together carry a hash tag (REDIS_HASH_TAGS; always on a cluster), see src/redis/key-space.ts. */
+  redisHashTags: boolean;
   HOTLINE_SECRET: string;
   /** True when the address was not configured: local-services may start a server at the default address. */
   mongoIsDefault: boolean;
@@ -124,6 +126,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('CAMPAIGN_TO', 'on or after CAMPAIGN_FROM: the campaign lies within the report year');
   }
   if (e.WECOM_SECRET && !e.WECOM_AGENT_ID) throw new ConfigError('WECOM_AGENT_ID', 'required with WECOM_SECRET (the app that sends)');
+  if (e.REDIS_CLUSTER_NODES) {
+    if (e.REDIS_SENTINELS) throw new ConfigError('REDIS_CLUSTER_NODES', 'either REDIS_CLUSTER_NODES or REDIS_SENTINELS, not both');
+    if (e.REDIS_HASH_TAGS === false) {
+      throw new ConfigError('REDIS_HASH_TAGS', 'a Redis Cluster needs hash tags: keys used together must lie in one slot');
+    }
+    if (e.REDIS_URL && !['', '/', '/0'].includes(new URL(e.REDIS_URL).pathname)) {
+      throw new ConfigError('REDIS_URL', 'a Redis Cluster has database 0 only: give no other db with REDIS_CLUSTER_NODES');
+    }
+  }
   return {
     ...e,
     officialAccount: e.WECHAT_OA_TOKEN
@@ -180,19 +191,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       url: e.REDIS_URL ?? DEFAULT_REDIS_URL,
       ...(e.REDIS_SENTINELS
         ? {
-            sentinels: e.REDIS_SENTINELS.split(',').map((hp) => {
-              const [host, port] = hp.trim().split(':');
-              return { host: host!, port: Number(port) };
-            }),
+            sentinels: hostPorts(e.REDIS_SENTINELS),
             sentinelName: e.REDIS_SENTINEL_NAME,
             ...(e.REDIS_SENTINEL_PASSWORD ? { sentinelPassword: e.REDIS_SENTINEL_PASSWORD } : {}),
           }
         : {}),
+      ...(e.REDIS_CLUSTER_NODES ? { cluster: hostPorts(e.REDIS_CLUSTER_NODES) } : {}),
     },
+    redisHashTags: e.REDIS_HASH_TAGS ?? Boolean(e.REDIS_CLUSTER_NODES),
     HOTLINE_SECRET: e.HOTLINE_SECRET ?? DEV_HOTLINE_SECRET,
     mongoIsDefault: !e.MONGODB_URI,
-    // Behind Sentinels Redis is never this machine's to start.
-    redisIsDefault: !e.REDIS_URL && !e.REDIS_SENTINELS,
+    // Behind Sentinels or in a cluster, Redis is never this machine's to start.
+    redisIsDefault: !e.REDIS_URL && !e.REDIS_SENTINELS && !e.REDIS_CLUSTER_NODES,
     AUTO_START_SERVICES: e.AUTO_START_SERVICES ?? e.NODE_ENV !== 'production',
     CONSOLE_SECURE_COOKIE: e.CONSOLE_SECURE_COOKIE ?? e.NODE_ENV === 'production',
     llmEnabled: Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL),
@@ -217,6 +227,11 @@ const retentionOf = (e: Env): RetentionPolicy => ({
   evidenceDays: e.EVIDENCE_RETENTION_DAYS,
   closedCaseDays: e.CLOSED_CASE_RETENTION_DAYS,
 });
+const hostPorts = (list: string) =>
+  list.split(',').map((hp) => {
+    const [host, port] = hp.trim().split(':');
+    return { host: host!, port: Number(port) };
+  });
 const workingDays = (s: string) => s.split(',').map(Number) as [number, number, number];
 const dateSet = (s: string) => new Set(s.split(',').filter(Boolean));
 

@@ -28,7 +28,7 @@ async function main(): Promise<number> {
   const worker = await startWorkerRole(ctx);
   const session = await startMockWechatSession({
     redisUrl: config.redis,
-    queuePrefix: config.QUEUE_PREFIX,
+    queuePrefix: ctx.keys.queues,
     log,
     ...mockSessionPort(ctx),
   });

@@ -8,6 +8,7 @@ import type { Logger } from '../infra/logger';
 import { createPlatformClient, type PlatformClient } from '../infra/platform-client';
 import { createRedisCache } from '../redis/redis-cache';
 import { createProducerConnection, firstConnectAttempt, pingRedis, type RedisClient } from '../redis/connection';
+import { redisKeySpace, type RedisKeySpace } from '../redis/key-space';
 import { createLocker, type WithLock } from '../redis/lock';
 import { createPendingComplaints, type PendingComplaints } from '../redis/pending-complaints';
 import { createCaseIndex, type CaseIndex } from '../redis/case-index';
@@ -56,6 +57,8 @@ export interface AppContext {
   producerConnection: RedisClient;
   /** The app's own keys (locks, case index, counters, intake state), on a connection that pipelines automatically. */
   redis: RedisClient;
+  /** How keys are named: BullMQ's prefix, and the hash tags of keys used together (on a Redis Cluster). */
+  keys: RedisKeySpace;
   triageQueue: TriageProducer;
   outboundQueue: OutboundProducer;
   deadlineQueue: DeadlineProducer;
@@ -83,7 +86,8 @@ export async function createAppContext(config: Config, log: Logger, opts: { tria
   // go out in one write. BullMQ keeps its connection as it is.
   const redis = createProducerConnection(config.redis, { enableAutoPipelining: true });
   redis.on('error', () => undefined);
-  const withLocks = createLocker(redis, config.QUEUE_PREFIX);
+  const keys = redisKeySpace(config.QUEUE_PREFIX, config.redisHashTags);
+  const withLocks = createLocker(redis, keys.group('locks'));
   const store = await openStore(config.MONGODB_URI, config.MONGODB_SERVER_SELECTION_TIMEOUT_MS, {
     caseLock: (leadId, fn) => withLocks(`lead:${leadId}`, fn),
   }).catch((err: unknown) => {
@@ -109,16 +113,18 @@ export async function createAppContext(config: Config, log: Logger, opts: { tria
     repos,
     producerConnection,
     redis,
-    triageQueue: createTriageProducer(producerConnection, { prefix: config.QUEUE_PREFIX, attempts: config.TRIAGE_ATTEMPTS }),
-    outboundQueue: createOutboundProducer(producerConnection, config.QUEUE_PREFIX),
-    deadlineQueue: createDeadlineProducer(producerConnection, config.QUEUE_PREFIX, config.DEADLINE_REMIND_HOURS, (due) =>
+    keys,
+    triageQueue: createTriageProducer(producerConnection, { prefix: keys.queues, attempts: config.TRIAGE_ATTEMPTS }),
+    outboundQueue: createOutboundProducer(producerConnection, keys.queues),
+    deadlineQueue: createDeadlineProducer(producerConnection, keys.queues, config.DEADLINE_REMIND_HOURS, (due) =>
       secondEscalationAt(due, config.ESCALATION_SECOND_LEVEL_DAYS, config.workCalendar),
     ),
-    platformQueue: createPlatformProducer(producerConnection, config.QUEUE_PREFIX),
-    smsQueue: createSmsProducer(producerConnection, config.QUEUE_PREFIX, config.sms?.attempts ?? 1),
+    platformQueue: createPlatformProducer(producerConnection, keys.queues),
+    smsQueue: createSmsProducer(producerConnection, keys.queues, config.sms?.attempts ?? 1),
     withLocks,
-    pending: createPendingComplaints(redis, config.QUEUE_PREFIX),
-    caseIndex: createCaseIndex(redis, config.QUEUE_PREFIX, config.DEDUP_WINDOW_DAYS, (since) => repos.leads.findOpenSince(since)),
+    // The hotline's replay claims are taken in the script that notes a complaint pending (see createReplayGuard).
+    pending: createPendingComplaints(redis, keys.group('intake')),
+    caseIndex: createCaseIndex(redis, keys.group('dedup'), config.DEDUP_WINDOW_DAYS, (since) => repos.leads.findOpenSince(since)),
     nextCaseSequence: createCaseSequence(redis, config.QUEUE_PREFIX, (counterId) =>
       repos.leads.lastSequence(counterId, counterId.replace(/^case:/, '')),
     ),

@@ -21,7 +21,7 @@ export function importComplaintsPort(ctx: AppContext): ImportUploadDeps['importC
 export function importPagesPort(ctx: AppContext): Pick<ConsoleDeps, 'receiveImportUpload' | 'importUpload' | 'startImportRun'> {
   const log = ctx.log.child({ module: 'import' });
   const deps: ImportUploadDeps = {
-    store: createImportUploadStore(ctx.redis, ctx.config.QUEUE_PREFIX),
+    store: createImportUploadStore(ctx.redis, ctx.keys),
     parse: parseExport,
     importComplaints: importComplaintsPort(ctx),
     onRunError: (err, uploadId) => log.error({ err, uploadId }, 'import run failed'),

@@ -27,7 +27,7 @@ export function acceptComplaintDeps(ctx: AppContext): AcceptComplaintDeps {
     triageQueue: ctx.triageQueue,
     pending: ctx.pending,
     // A signature stays usable while its timestamp is within ±skew: remembered for twice that.
-    replayGuard: createReplayGuard(ctx.redis, config.QUEUE_PREFIX, 2 * config.HOTLINE_MAX_SKEW_SECONDS + 1),
+    replayGuard: createReplayGuard(ctx.redis, ctx.keys.group('intake'), 2 * config.HOTLINE_MAX_SKEW_SECONDS + 1),
   };
 }
 

@@ -65,7 +65,7 @@ export function deliveryPort(ctx: AppContext, send: (channelUserId: string, text
 
 /** Each contact's messages in order, across the bot, the platform worker and the SMS worker (one line per contact in Redis). */
 export function contactLine(ctx: AppContext): ContactLine {
-  return createContactLine(ctx.redis, ctx.config.QUEUE_PREFIX);
+  return createContactLine(ctx.redis, ctx.keys);
 }
 
 /** Text messages through the SMS gateway; one that fails for good becomes a call-back task. Null without a gateway. */

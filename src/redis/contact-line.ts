@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { defineScript, type RedisClient } from './connection';
+import type { RedisKeySpace } from './key-space';
 import type { ContactLine } from '../services/outbound/contact-order';
 
 // KEYS: the line (item → place), the items' due times. ARGV: item, due, the keys' time to live.
@@ -33,27 +34,27 @@ return 1`;
 /**
  * Each contact's line of messages (see services/outbound/contact-order): a sorted set of items by
  * place and a hash of when each is given up for lost. The contact is kept as a fingerprint in the
- * key's name, as the case index keeps phones and names.
+ * key's name, as the case index keeps phones and names; with hash tags, the two keys share its slot.
  */
-export function createContactLine(redis: RedisClient, prefix: string): ContactLine {
+export function createContactLine(redis: RedisClient, keys: RedisKeySpace): ContactLine {
   const enter = defineScript(redis, 'contactLineEnter', ENTER);
   const turn = defineScript(redis, 'contactLineTurn', TURN);
-  const keys = (contact: string) => {
-    const id = createHash('sha256').update(contact).digest('hex').slice(0, 32);
-    return [`${prefix}:contact-line:${id}`, `${prefix}:contact-line:${id}:due`];
+  const lineKeys = (contact: string) => {
+    const id = keys.entity(createHash('sha256').update(contact).digest('hex').slice(0, 32));
+    return [`${keys.prefix}:contact-line:${id}`, `${keys.prefix}:contact-line:${id}:due`];
   };
   // The keys outlive every item's due time; a contact nobody writes to leaves nothing behind.
   const ttl = (leaseMs: number) => leaseMs + 60_000;
   return {
     async enter(contact, item, leaseMs) {
-      await enter(keys(contact), [item, Date.now() + leaseMs, ttl(leaseMs)]);
+      await enter(lineKeys(contact), [item, Date.now() + leaseMs, ttl(leaseMs)]);
     },
     async isTurn(contact, item, leaseMs) {
       const now = Date.now();
-      return (await turn(keys(contact), [item, now, now + leaseMs, ttl(leaseMs)])) === 1;
+      return (await turn(lineKeys(contact), [item, now, now + leaseMs, ttl(leaseMs)])) === 1;
     },
     async leave(contact, item) {
-      const [line, due] = keys(contact);
+      const [line, due] = lineKeys(contact);
       await redis.multi().zrem(line!, item).hdel(due!, item).exec();
     },
   };

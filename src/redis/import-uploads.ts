@@ -1,4 +1,5 @@
 import type { RedisClient } from './connection';
+import type { RedisKeySpace } from './key-space';
 import type { ParsedExport } from '../services/import-rows';
 import type { ImportProgress, ImportSummary } from '../services/import/import-complaints';
 import type { ImportUpload, ImportUploadStore, NewImportUpload } from '../services/import/import-uploads';
@@ -6,12 +7,12 @@ import type { ImportUpload, ImportUploadStore, NewImportUpload } from '../servic
 /**
  * Console import uploads in Redis, so that any API process shows one's progress: a hash per upload
  * (what it is, its state, progress and summary), its parsed rows until the run ends, and a lease
- * held by the process that runs it.
+ * held by the process that runs it. With hash tags, an upload's three keys share the slot of its id.
  */
-export function createImportUploadStore(redis: RedisClient, prefix: string): ImportUploadStore {
-  const key = (id: string) => `${prefix}:import:${id}`;
-  const rowsKey = (id: string) => `${prefix}:import:${id}:rows`;
-  const leaseKey = (id: string) => `${prefix}:import:${id}:lease`;
+export function createImportUploadStore(redis: RedisClient, keys: RedisKeySpace): ImportUploadStore {
+  const key = (id: string) => `${keys.prefix}:import:${keys.entity(id)}`;
+  const rowsKey = (id: string) => `${key(id)}:rows`;
+  const leaseKey = (id: string) => `${key(id)}:lease`;
   return {
     async save(u: NewImportUpload, parsed: ParsedExport, ttlS: number) {
       await redis

@@ -28,7 +28,7 @@ export async function startBotRole(ctx: AppContext): Promise<BotRole> {
 
   const connection = createWorkerConnection(config.redis);
   connection.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection error'));
-  const outbound = createOutboundWorker(connection, config.QUEUE_PREFIX, { deliver: deliveryPort(ctx, bot.send), log });
+  const outbound = createOutboundWorker(connection, ctx.keys.queues, { deliver: deliveryPort(ctx, bot.send), log });
   void outbound.run().catch((err: unknown) => log.error({ err }, 'outbound worker stopped'));
   await outbound.waitUntilReady();
 

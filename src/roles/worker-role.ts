@@ -21,23 +21,23 @@ export async function startWorkerRole(ctx: AppContext): Promise<RunningRole> {
   connection.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection error'));
   const worker = createTriageWorker(
     connection,
-    config.QUEUE_PREFIX,
+    ctx.keys.queues,
     config.TRIAGE_CONCURRENCY,
     { ...triageWorkerPort(ctx), log },
     { gatherMs: config.TRIAGE_GATHER_MS },
   );
   void worker.run().catch((err: unknown) => log.error({ err }, 'triage worker stopped'));
   await worker.waitUntilReady();
-  const deadlines = createDeadlineWorker(connection, config.QUEUE_PREFIX, { ...deadlineWorkerPort(ctx), log });
+  const deadlines = createDeadlineWorker(connection, ctx.keys.queues, { ...deadlineWorkerPort(ctx), log });
   void deadlines.run().catch((err: unknown) => log.error({ err }, 'deadline worker stopped'));
   await deadlines.waitUntilReady();
   // Official Account / WeCom messages: the intake conversation, and sending through the platform API.
-  const platform = createPlatformWorker(connection, config.QUEUE_PREFIX, { ...platformWorkerPort(ctx), log });
+  const platform = createPlatformWorker(connection, ctx.keys.queues, { ...platformWorkerPort(ctx), log });
   void platform.run().catch((err: unknown) => log.error({ err }, 'platform worker stopped'));
   await platform.waitUntilReady();
   // Text messages, when an SMS gateway is configured.
   const deliverSms = smsDeliveryPort(ctx);
-  const sms = deliverSms ? createSmsWorker(connection, config.QUEUE_PREFIX, { deliver: deliverSms, log }) : null;
+  const sms = deliverSms ? createSmsWorker(connection, ctx.keys.queues, { deliver: deliverSms, log }) : null;
   if (sms) {
     void sms.run().catch((err: unknown) => log.error({ err }, 'SMS worker stopped'));
     await sms.waitUntilReady();

@@ -26,6 +26,11 @@ describe('configuration', () => {
     ['REDIS_SENTINELS', { REDIS_SENTINELS: '10.0.0.11' }],
     ['REDIS_SENTINELS', { REDIS_SENTINELS: '10.0.0.11:26379;10.0.0.12:26379' }],
     ['REDIS_SENTINEL_NAME', { REDIS_SENTINELS: '10.0.0.11:26379', REDIS_SENTINEL_NAME: 'my master' }],
+    ['REDIS_CLUSTER_NODES', { REDIS_CLUSTER_NODES: '10.0.0.21' }],
+    ['REDIS_CLUSTER_NODES', { REDIS_CLUSTER_NODES: '10.0.0.21:6379', REDIS_SENTINELS: '10.0.0.11:26379' }],
+    ['REDIS_HASH_TAGS', { REDIS_CLUSTER_NODES: '10.0.0.21:6379', REDIS_HASH_TAGS: 'false' }],
+    ['REDIS_HASH_TAGS', { REDIS_HASH_TAGS: 'yes' }],
+    ['REDIS_URL', { REDIS_CLUSTER_NODES: '10.0.0.21:6379', REDIS_URL: 'redis://any:6379/2' }],
   ])('when %s is wrong or missing, then the error names it', (variable, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -66,5 +71,21 @@ describe('configuration', () => {
     });
     expect(localServicesOptions(c).redisBehindSentinels).toBe(true);
     expect(loadConfig({}).redis).toEqual({ url: 'redis://127.0.0.1:6379' });
+  });
+
+  it('when cluster nodes are named, then every connection goes to the cluster, keys carry hash tags, and none is started here', () => {
+    const c = loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.21:6379, 10.0.0.22:6380', REDIS_URL: 'rediss://app:s3cret@any:6379/0' });
+    expect(c.redis).toEqual({
+      url: 'rediss://app:s3cret@any:6379/0',
+      cluster: [
+        { host: '10.0.0.21', port: 6379 },
+        { host: '10.0.0.22', port: 6380 },
+      ],
+    });
+    expect(c.redisHashTags).toBe(true);
+    expect(c.redisIsDefault).toBe(false);
+    expect(localServicesOptions(c).redisCluster).toBe(true);
+    expect(loadConfig({}).redisHashTags).toBe(false);
+    expect(loadConfig({ REDIS_HASH_TAGS: 'true' }).redisHashTags).toBe(true);
   });
 });

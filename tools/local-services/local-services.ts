@@ -16,6 +16,8 @@ export interface LocalServicesOptions {
   redisUrl: string;
   /** Redis is found through Sentinels: nothing to start here. */
   redisBehindSentinels?: boolean;
+  /** Redis is a cluster: nothing to start here. */
+  redisCluster?: boolean;
   autoStart: boolean;
   dataDir: string;
   ferretdbBin?: string;
@@ -28,6 +30,7 @@ export function localServicesOptions(
     MONGODB_URI: string;
     REDIS_URL: string;
     REDIS_SENTINELS?: string;
+    REDIS_CLUSTER_NODES?: string;
     AUTO_START_SERVICES: boolean;
     DATA_DIR: string;
     FERRETDB_BIN?: string;
@@ -38,6 +41,7 @@ export function localServicesOptions(
     mongoUri: config.MONGODB_URI,
     redisUrl: config.REDIS_URL,
     redisBehindSentinels: Boolean(config.REDIS_SENTINELS),
+    redisCluster: Boolean(config.REDIS_CLUSTER_NODES),
     autoStart: config.AUTO_START_SERVICES,
     dataDir: config.DATA_DIR,
     ferretdbBin: config.FERRETDB_BIN,
@@ -194,7 +198,7 @@ export async function ensureLocalServices(opts: LocalServicesOptions): Promise<L
       started.push(`ferretdb ${mongo.host}:${mongo.port}`);
     }
     const redis = redisAddress(opts.redisUrl);
-    if (opts.autoStart && !opts.redisBehindSentinels && LOOPBACK.has(redis.host) && !(await answers(redis))) {
+    if (opts.autoStart && !opts.redisBehindSentinels && !opts.redisCluster && LOOPBACK.has(redis.host) && !(await answers(redis))) {
       say(`Nothing answers at ${redis.host}:${redis.port}: starting redis-server there`);
       children.push(await startRedis(redis, opts.dataDir));
       started.push(`redis-server ${redis.host}:${redis.port}`);
