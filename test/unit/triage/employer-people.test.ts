@@ -116,3 +116,10 @@ describe('employer: farm heads and surnames outside the list', () => {
     expect(employer('包工头叫我们等，说下个月给，欠我三千')).toBeNull();
   });
 });
+
+describe('employer: a works named by what it makes', () => {
+  it('when only the product names the works (石料厂, 纸箱厂) and the boss is named, then the boss', () => {
+    expect(employer('老板欠我两万出头的工资，在三阳港镇的石料厂，老板叫严光辉')).toBe('严光辉');
+    expect(employer('我在陬市镇一个纸箱厂上班，老板叫方德明，拖了我两个月工资')).toBe('方德明');
+  });
+});
