@@ -27,14 +27,22 @@ const DIGIT_OF: Record<string, string> = {
   九: '9',
 };
 for (let i = 0; i < 10; i++) DIGIT_OF[String.fromCharCode(0xff10 + i)] = String(i);
+DIGIT_OF['Ｘ'] = 'X';
+DIGIT_OF['ｘ'] = 'x';
+DIGIT_OF['＋'] = '+';
 
-/** One character between two digits of one number: a space, a dash, a dot, a pause. */
-const SEP = '[ \\u3000\\-－.．,，、]';
+/**
+ * What may stand between two digits of one number: up to two of a space, a dash, a dot, a comma, a
+ * pause (、…), a slash or a bracket — "139-1234-5678", "一三八，七七七七", "一三八…七七七七", "139 ，1234".
+ * Reading a list of sums as a number now and then masks too much, never too little.
+ */
+const SEP = '[ \\u3000\\-－—.．,，、…⋯·/／_()（）]{0,2}';
 const D = '\\d';
-// ID numbers are written in one run or in groups split by spaces (6-8-4), never by pauses.
-const ID_NUMBER = new RegExp(`(?<![0-9A-Za-z])${D}(?:[ \\u3000]?${D}){16}[ \\u3000]?[0-9Xx](?![0-9A-Za-z])`, 'g');
-const MOBILE = new RegExp(`(?<![0-9+])(?:(?:\\+|00)86${SEP}*)?1[3-9](?:${SEP}?${D}){9}(?![0-9])`, 'g');
-const LANDLINE = new RegExp(`(?<![0-9])(?:[(（]0${D}{2,3}[)）]${SEP}?|0${D}{2,3}${SEP}?)${D}(?:${SEP}?${D}){6,7}(?![0-9])`, 'g');
+// ID numbers are written in one run or in their 6-8-4 groups (area, birth date, sequence) with up to
+// two separators between groups: "430723-19900101-123X", "四三零七二三，一九九零零一零一，一二三X".
+const ID_NUMBER = new RegExp(`(?<![0-9A-Za-z])${D}{6}${SEP}${D}{8}${SEP}${D}{3}[0-9Xx](?![0-9A-Za-z])`, 'g');
+const MOBILE = new RegExp(`(?<![0-9+])(?:(?:\\+|00)86${SEP})?1[3-9](?:${SEP}${D}){9}(?![0-9])`, 'g');
+const LANDLINE = new RegExp(`(?<![0-9])(?:[(（]0${D}{2,3}[)）]${SEP}|0${D}{2,3}${SEP})${D}(?:${SEP}${D}){6,7}(?![0-9])`, 'g');
 
 export interface NumberMention {
   start: number;
@@ -47,7 +55,7 @@ export interface NumberMention {
 /** Every phone and ID number in the text, in order, whatever way it is written. */
 export function findNumbers(text: string): NumberMention[] {
   // Each character maps to one character, so positions in the normalized text are positions in the text.
-  const normal = text.replace(/[\uff10-\uff19零〇洞一幺二两三四五六七拐八九]/g, (c) => DIGIT_OF[c]!);
+  const normal = text.replace(/[\uff10-\uff19Ｘｘ＋零〇洞一幺二两三四五六七拐八九]/g, (c) => DIGIT_OF[c] ?? c);
   const found: NumberMention[] = [];
   const taken = (s: number, e: number) => found.some((f) => s < f.end && e > f.start);
   const collect = (re: RegExp, kind: NumberMention['kind']) => {
@@ -90,19 +98,32 @@ export function maskNumbersInText(text: string): string {
   return out + text.slice(at);
 }
 
-/** A case as staff read it outside the audited reveal: the callback number and numbers in timeline notes masked. */
+/** maskNumbersInText for a text that may be missing. */
+export function maskOrNull<T extends string | null | undefined>(text: T): T {
+  return (typeof text === 'string' ? maskNumbersInText(text) : text) as T;
+}
+
+/**
+ * A case as staff read it outside the audited reveal: the callback number masked, and numbers in every
+ * text of it — the fields, timeline notes and changes, recovery notes, the workers' answers.
+ */
 export function maskedLead<T extends Lead>(lead: T): T {
   return {
     ...lead,
     phone: maskPhone(lead.phone),
-    timeline: lead.timeline.map((e) => ({ ...e, note: e.note === null ? null : maskNumbersInText(e.note) })),
+    employer: maskOrNull(lead.employer),
+    project: maskOrNull(lead.project),
+    location: maskOrNull(lead.location),
+    timeline: lead.timeline.map((e) => ({
+      ...e,
+      note: maskOrNull(e.note),
+      changes: e.changes.map((c) => ({ ...c, before: maskOrNull(c.before), after: maskOrNull(c.after) })),
+    })),
+    recoveries: lead.recoveries.map((r) => ({ ...r, note: maskOrNull(r.note) })),
     paymentChecks: lead.paymentChecks.map((c) => ({
       ...c,
-      words: c.words === null ? null : maskNumbersInText(c.words),
-      satisfaction: c.satisfaction && {
-        ...c.satisfaction,
-        comment: c.satisfaction.comment === null ? null : maskNumbersInText(c.satisfaction.comment),
-      },
+      words: maskOrNull(c.words),
+      satisfaction: c.satisfaction && { ...c.satisfaction, comment: maskOrNull(c.satisfaction.comment) },
     })),
   };
 }

@@ -8,7 +8,7 @@ import type { LeadRepository } from '../db/repositories/lead-repository';
 import type { OutboundRepository } from '../db/repositories/outbound-repository';
 import type { StaffRepository } from '../db/repositories/staff-repository';
 import type { AuditRepository } from '../db/repositories/audit-repository';
-import { maskNumbersInText, maskPhone } from '../domain/masking';
+import { maskedLead, maskNumbersInText, maskPhone } from '../domain/masking';
 import { isErasedContact } from '../domain/privacy';
 import { readable, revealPhones } from './read-leads';
 
@@ -41,7 +41,7 @@ export async function caseDetailFor(deps: CaseDetailDeps, staff: StaffUser, id: 
   const evidence = await deps.evidence.describe(found.flatMap((c) => c.evidenceIds));
   const evidenceById = new Map<string, EvidenceInfo>(evidence.map((e) => [e.id, e]));
   return {
-    lead: { ...lead, phone: maskP(lead.phone) } satisfies Lead,
+    lead: (opts.unmasked ? lead : maskedLead(lead)) satisfies Lead,
     complaints: found
       .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime())
       .map((c) => ({
@@ -62,7 +62,7 @@ export async function caseDetailFor(deps: CaseDetailDeps, staff: StaffUser, id: 
       channel: p.channel,
       erased: isErasedContact(p.channelUserId),
     })),
-    messages: messages.map((m) => ({ at: m.createdAt, kind: m.kind, text: m.text, state: m.state, channel: m.channel })),
+    messages: messages.map((m) => ({ at: m.createdAt, kind: m.kind, text: mask(m.text), state: m.state, channel: m.channel })),
     staffNames: Object.fromEntries(staffList.map((s) => [s.id, s.username])) as Record<string, string>,
     phonesShown: Boolean(opts.unmasked),
   };

@@ -32,7 +32,8 @@ describe('what one chat contact can make the product keep', () => {
     const replies: string[][] = [];
     for (let i = 0; i <= MAX_FILES; i++)
       replies.push(await bot.handleFile({ contactId, name: `欠条${i}.png`, mime: 'image/png', data: PNG }));
-    expect(replies.at(-1)).toEqual([expect.stringContaining('暂不接收')]);
+    expect(replies.at(-1)).toEqual([expect.stringContaining(`最多${MAX_FILES}份`)]);
+    expect(replies.at(-1)![0]).not.toMatch(/[{}]/);
     const stored = await app.ctx.db.collection('evidence').countDocuments({ channelUserId: contactId });
     expect(stored).toBe(MAX_FILES);
   });
@@ -46,5 +47,19 @@ describe('what one chat contact can make the product keep', () => {
     ]);
     expect(await bot.handleFile({ contactId, name: 'b.png', mime: 'image/png', data: big })).toEqual([expect.stringContaining('暂不接收')]);
     expect(await app.ctx.db.collection('evidence').countDocuments({ channelUserId: contactId })).toBe(1);
+  });
+
+  it('when a chat message carries NUL characters or half an emoji (a lone surrogate), then what is kept is clean text', async () => {
+    const bot = wechatBotPort(app.ctx);
+    const contactId = uniqueName('wxid');
+    const say = (text: string) => bot.handleMessage({ id: uniqueName('m'), contactId, contactName: '覃\ud83d师傅', text, at: new Date() });
+    await say('你好\u0000\ud83d');
+    await say('我在漳江街道兴盛工地做木工，老板欠我工资5000元\udc4d，电话13900007601');
+    const kept = JSON.stringify([
+      await app.ctx.redis.get(`${app.ctx.config.QUEUE_PREFIX}:intake:${contactId}`),
+      await app.ctx.db.collection('complaints').find({ 'sender.channelUserId': contactId }).toArray(),
+    ]);
+    expect(kept).toContain('老板欠我工资5000元');
+    expect(kept).not.toMatch(/\\u0000|\\ud[89a-f][0-9a-f]{2}|\ufffd/i);
   });
 });

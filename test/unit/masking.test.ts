@@ -18,6 +18,12 @@ describe('phone and ID numbers in every written form', () => {
     ['身份证43010219900101123X', '身份证430****123X'],
     ['身份证 430102 19900101 123x', '身份证 430****123X'],
     ['两个号码13912345678和13987654321', '两个号码139****5678和139****4321'],
+    ['电话一三八…七七七七…一二三四。', '电话138****1234。'],
+    ['电话139 ，1234， 5678', '电话139****5678'],
+    ['电话＋８６ １３８ ７７７７ １２３４', '电话138****1234'],
+    ['身份证４３０７２３１９９００１０１１２３Ｘ', '身份证430****123X'],
+    ['身份证430723-19900101-123X', '身份证430****123X'],
+    ['身份证四三零七二三，一九九零零一零一，一二三X', '身份证430****123X'],
   ])('when the text says %s, then it reads %s', (text, masked) => {
     expect(maskNumbersInText(text)).toBe(masked);
   });
@@ -29,6 +35,8 @@ describe('phone and ID numbers in every written form', () => {
     '做了一个月零三天',
     '金额1,234,567元',
     '订单号2026120312345678901234',
+    '工资1500，1800，2000，2200元',
+    '3月12日到5月20日，欠了13万8千',
   ])('when the text has no phone or ID number (%s), then it is left as it is', (text) => {
     expect(maskNumbersInText(text)).toBe(text);
   });

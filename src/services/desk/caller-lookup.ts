@@ -3,7 +3,7 @@ import { canRead } from '../../domain/access';
 import { AppError } from '../../domain/app-error';
 import type { AuditEvent } from '../../domain/audit';
 import type { Lead } from '../../domain/lead';
-import { maskPhone } from '../../domain/masking';
+import { maskNumbersInText, maskPhone } from '../../domain/masking';
 import { normalizePhone } from '../../domain/phone';
 import type { StaffUser } from '../../domain/staff';
 import type { OutboundMessage } from '../../domain/outbound';
@@ -78,6 +78,6 @@ async function toCallerCase(deps: LookupDeps, lead: Lead): Promise<CallerCase> {
     status: lead.status,
     statusWords,
     nextStep,
-    lastReply: reply ? { text: reply.text, at: reply.createdAt } : null,
+    lastReply: reply ? { text: maskNumbersInText(reply.text), at: reply.createdAt } : null,
   };
 }

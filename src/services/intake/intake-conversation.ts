@@ -119,7 +119,7 @@ const FILE_TYPE = '这个文件类型暂时不能接收，请发送照片（jpg/
 const FILE_SIZE = `文件太大了（不能超过${EVIDENCE_MAX_BYTES / 1024 / 1024}MB），请压缩后再发或分开发送。`;
 const FILE_KEPT = '材料已收到，会和您的投诉一起登记。';
 const FILE_FIRST = '材料已收到。请再用文字说明情况：欠钱的单位或老板、在哪里做事、欠多少钱、几个人、联系电话。';
-const FILES_FULL = `材料已经收到很多份了，这份暂不接收（每次反映最多{MAX_FILES}份、每天有上限）。登记后如需补充，请告诉承办人员。`;
+const FILES_FULL = `材料已经收到很多份了，这份暂不接收（每次反映最多${MAX_FILES}份、每天有上限）。登记后如需补充，请告诉承办人员。`;
 const CONVERSATION_FULL =
   '您说的内容已经比较多了，我们先按目前的情况整理。请核对下面的内容，无误请回复“确认”；需要重新反映请回复“重新开始”。';
 const RESTARTED = '好的，之前的内容已清空。请重新说明情况：欠钱的单位或老板、在哪里做事、欠多少钱、几个人、联系电话。';
@@ -132,12 +132,22 @@ const ERASURE_NOTED =
  * speak, ask only for what is missing, one short question at a time, confirm, then register.
  * State lives in Redis (survives a restart and a second bot process); one message at a time per contact.
  */
-export async function handleIntakeMessage(deps: IntakeDeps, m: IncomingMessage): Promise<string[]> {
+export async function handleIntakeMessage(deps: IntakeDeps, incoming: IncomingMessage): Promise<string[]> {
+  const m = { ...incoming, text: cleanText(incoming.text), contactName: incoming.contactName && cleanText(incoming.contactName) };
   const budget = await deps.rateLimit(m.contactId);
   if (budget === 'drop') return [];
   if (budget === 'warn') return [TOO_FAST];
   if (m.text.length > MAX_MESSAGE_CHARS) return [TOO_LONG];
   return deps.withLock(`intake:${deps.channel}:${m.contactId}`, () => withPrivacyNotice(deps, m.contactId, () => handle(deps, m)));
+}
+
+/**
+ * Chat text as the store can keep it and staff can read it: NUL characters and lone surrogates (half of
+ * an emoji cut off, binary sent as text) dropped. The HTTP paths refuse such text; a chat message is
+ * answered anyway, so it is cleaned instead.
+ */
+function cleanText(text: string): string {
+  return text.replace(/\p{Cs}/gu, '').replaceAll('\u0000', '');
 }
 
 async function handle(deps: IntakeDeps, m: IncomingMessage): Promise<string[]> {

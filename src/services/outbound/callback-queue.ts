@@ -1,6 +1,7 @@
 import { tabOf, type CallbackTab, type CallbackTask } from '../../domain/callback';
 import type { LeadStatus } from '../../domain/lead';
 import type { ComplainantRepository } from '../../db/repositories/complainant-repository';
+import { maskNumbersInText } from '../../domain/masking';
 import { maskTask, readableTasks, type CallbackDeps, type MaskPhone } from './callbacks';
 import { callbackScript } from './callback-script';
 
@@ -54,13 +55,15 @@ export async function callbackQueueFor(
     counts,
     items: shown.map(({ task, lead }) => {
       const name = names.get(task.complainantId) ?? null;
+      const masked = maskTask(task, maskPhone);
+      const reply = replies.get(`${lead.id}:${task.complainantId}`);
       return {
-        task: maskTask(task, maskPhone),
+        task: masked,
         leadId: lead.id,
         caseNumber: lead.caseNumber,
         status: lead.status,
         complainantName: name,
-        script: callbackScript(task, lead, name, replies.get(`${lead.id}:${task.complainantId}`) ?? null),
+        script: callbackScript(masked, lead, name, reply ? { ...reply, text: maskNumbersInText(reply.text) } : null),
       };
     }),
   };

@@ -4,6 +4,7 @@ import {
   afterOutcome,
   CALLBACK_OUTCOME_LABELS,
   callbackTask,
+  type CallbackAttempt,
   mayWorkCallbacks,
   outcomeNote,
   reachesComplainant,
@@ -12,6 +13,7 @@ import {
   type CallbackTask,
 } from '../../domain/callback';
 import type { Lead } from '../../domain/lead';
+import { maskNumbersInText, maskOrNull } from '../../domain/masking';
 import type { OutboundMessage } from '../../domain/outbound';
 import type { StaffUser } from '../../domain/staff';
 import type { OutboundDeps } from './dispatch';
@@ -37,12 +39,20 @@ function taken(fresh: CallbackRecord | null) {
     : new AppError('callback_changed', 'another call was recorded on this task meanwhile; reload it', { status: 409 });
 }
 
-/** The number masked everywhere, the channel identity included: the full number comes from the case's audited reveal. */
-export function maskTask<T extends Pick<OutboundMessage, 'phone' | 'channelUserId'>>(t: T, maskPhone: MaskPhone): T {
+/**
+ * The number masked everywhere, the channel identity included, and numbers in the task's text and the
+ * calls' notes: the full number comes from the case's audited reveal.
+ */
+export function maskTask<T extends Pick<OutboundMessage, 'phone' | 'channelUserId' | 'text'> & { outcomes?: CallbackAttempt[] }>(
+  t: T,
+  maskPhone: MaskPhone,
+): T {
   return {
     ...t,
     phone: maskPhone(t.phone),
     channelUserId: t.channelUserId.startsWith('phone:') ? `phone:${maskPhone(t.channelUserId.slice(6))}` : t.channelUserId,
+    text: maskNumbersInText(t.text),
+    ...(t.outcomes ? { outcomes: t.outcomes.map((o) => ({ ...o, note: maskOrNull(o.note) })) } : {}),
   };
 }
 

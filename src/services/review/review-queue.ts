@@ -1,7 +1,7 @@
 import { AppError } from '../../domain/app-error';
 import type { Complaint } from '../../domain/complaint';
 import type { DispositionCode, ReviewState } from '../../domain/disposition';
-import { maskNumbersInText, maskPhone } from '../../domain/masking';
+import { maskNumbersInText, maskOrNull, maskPhone } from '../../domain/masking';
 import type { StaffUser } from '../../domain/staff';
 import type { ComplaintChannel } from '../../domain/triage-result';
 import type { ComplaintRepository } from '../../db/repositories/complaint-repository';
@@ -74,9 +74,14 @@ export function toReviewItem(deps: Pick<ReviewReadDeps, 'labels' | 'now'>, c: Co
     text: maskNumbersInText(c.text),
     turns: c.turns.map((t) => ({ speaker: t.speaker, text: maskNumbersInText(t.text) })),
     triage: c.triage ? { ...c.triage, phone: maskPhone(c.triage.phone) } : null,
-    disposition: { ...disposition, label: deps.labels[disposition.code] },
-    review: { ...review, overdue: review.state === 'pending' && review.dueBy < now },
-    log: c.dispositionLog,
+    disposition: {
+      ...disposition,
+      label: deps.labels[disposition.code],
+      reason: maskOrNull(disposition.reason),
+      advice: maskOrNull(disposition.advice),
+    },
+    review: { ...review, reason: maskOrNull(review.reason), overdue: review.state === 'pending' && review.dueBy < now },
+    log: c.dispositionLog.map((e) => ({ ...e, reason: maskOrNull(e.reason) })),
     leadId: c.leadId,
   };
 }
