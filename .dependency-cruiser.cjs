@@ -54,6 +54,12 @@ module.exports = {
       { path: '^src/db/' },
     ),
     rule(
+      'only-the-metrics-seam-imports-prom-client',
+      'Counting goes through src/infra/metrics.ts, wired in src/composition and src/roles; no other code knows prom-client.',
+      { path: '^(src|bots|queues|tools)/', pathNot: '^src/infra/metrics\\.ts$' },
+      { path: '(^|/)node_modules/prom-client/' },
+    ),
+    rule(
       'the-product-does-not-import-bench-or-tests',
       'The benchmark and the tests are not part of the product.',
       { path: '^(src|bots|queues|tools)/' },

@@ -50,6 +50,15 @@ export const envSchema = z.object({
     .default('false')
     .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The Prometheus endpoint of this process, on a port of its own (docs/operations.md#metrics); unset: no endpoint. */
+  METRICS_PORT: int(0, 65535).optional(),
+  /** Where it listens; loopback unless METRICS_TOKEN is set (see loadConfig). */
+  METRICS_HOST: z.string().min(1).optional(),
+  /** Scrapes must send `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{32,256}$/, 'at least 32 printable characters without spaces, e.g. from `openssl rand -hex 32`')
+    .optional(),
   MONGODB_URI: z
     .string()
     .regex(

@@ -45,6 +45,8 @@ export interface Config extends Omit<
   wecom: PlatformChannelConfig | null;
   /** The WeCom app that sends staff notices (WECOM_CORP_ID, WECOM_SECRET, WECOM_AGENT_ID); null: inbox only. */
   wecomApp: PlatformChannelConfig | null;
+  /** The Prometheus endpoint (METRICS_*); null, the default, serves none. */
+  metrics: MetricsSettings | null;
   /** Usernames the second escalation goes to (ESCALATION_HEADS). */
   escalationHeads: string[];
   /** The SMS gateway (SMS_*); null when SMS_GATEWAY_URL is not set. */
@@ -76,6 +78,13 @@ export interface PlatformChannelConfig {
   secret: string | null;
   agentId: number | null;
   apiBaseUrl: string;
+}
+
+export interface MetricsSettings {
+  host: string;
+  port: number;
+  /** Required unless the host is a loopback address. */
+  token: string | null;
 }
 
 export interface SmsSettings {
@@ -135,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError('REDIS_URL', 'a Redis Cluster has database 0 only: give no other db with REDIS_CLUSTER_NODES');
     }
   }
+  const metrics = metricsOf(e);
   return {
     ...e,
     officialAccount: e.WECHAT_OA_TOKEN
@@ -169,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             apiBaseUrl: e.WECOM_API_BASE_URL,
           }
         : null,
+    metrics,
     escalationHeads: e.ESCALATION_HEADS.split(',')
       .map((u) => u.trim())
       .filter(Boolean),
@@ -221,6 +232,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ) as Record<ReferralTarget, Referral>,
   };
 }
+
+/** Off unless METRICS_PORT is set; never on a non-loopback address without a token, nor on the API's port. */
+function metricsOf(e: Env): MetricsSettings | null {
+  if (e.METRICS_PORT === undefined) {
+    if (e.METRICS_HOST || e.METRICS_TOKEN) throw new ConfigError('METRICS_PORT', 'required with METRICS_HOST or METRICS_TOKEN');
+    return null;
+  }
+  if (e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) throw new ConfigError('METRICS_PORT', "a port of its own, not the API's PORT");
+  const host = e.METRICS_HOST ?? '127.0.0.1';
+  if (!isLoopback(host) && !e.METRICS_TOKEN) {
+    throw new ConfigError('METRICS_TOKEN', `required when METRICS_HOST (${host}) is not a loopback address`);
+  }
+  return { host, port: e.METRICS_PORT, token: e.METRICS_TOKEN ?? null };
+}
+
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 
 const retentionOf = (e: Env): RetentionPolicy => ({
   nonLeadDays: e.NON_LEAD_RETENTION_DAYS,

@@ -52,6 +52,12 @@ describe('the layer rules (.dependency-cruiser.cjs)', () => {
     );
   });
 
+  it('when a service imports prom-client, then the check fails', () => {
+    expect(found).toContainEqual(
+      expect.objectContaining({ rule: 'only-the-metrics-seam-imports-prom-client', from: 'src/services/counts-itself.ts' }),
+    );
+  });
+
   it('when the store imports mongoose, then nothing is reported for it', () => {
     expect(found.filter((v) => v.from.startsWith('src/db/'))).toEqual([]);
   });
