@@ -6,6 +6,7 @@ import { lowerProcessPriority } from './infra/process-priority';
 import { startApiRole, type RunningRole } from './roles/api-role';
 import { startBotRole } from './roles/bot-role';
 import { startWorkerRole } from './roles/worker-role';
+import { startMetricsRole } from './roles/metrics-role';
 
 /** ROLE=all (default) runs API, workers and bot in one process; api | worker | bot runs one. */
 async function main(config: Config): Promise<void> {
@@ -40,6 +41,12 @@ async function main(config: Config): Promise<void> {
     } catch (err) {
       log.warn({ err: (err as Error).message }, 'could not lower the worker process priority');
     }
+  }
+  // First up and last down, so that a scrape sees the roles start and stop.
+  if (config.metrics) {
+    const metrics = await startMetricsRole(ctx);
+    roles.push(metrics);
+    log.info({ url: metrics.url }, `metrics on ${metrics.url}`);
   }
   if (want('worker')) roles.push(await startWorkerRole(ctx));
   if (want('bot')) {

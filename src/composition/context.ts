@@ -5,6 +5,7 @@ import type { Repositories } from '../db/repositories';
 import type { ServerKind } from '../db/index-plan';
 import { rulesOnly, type TriageEngine } from '../domain/triage-result';
 import type { Logger } from '../infra/logger';
+import { createMetrics, type Metrics } from '../infra/metrics';
 import { createPlatformClient, type PlatformClient } from '../infra/platform-client';
 import { createRedisCache } from '../redis/redis-cache';
 import { createProducerConnection, firstConnectAttempt, pingRedis, type RedisClient } from '../redis/connection';
@@ -26,6 +27,7 @@ import { createFaqVersion } from '../redis/faq-version';
 import { createFaqCatalog, type FaqCatalog } from '../services/faq/faq-catalog';
 import { faqSeed, seedFaq } from '../services/faq/faq-seed';
 import { secondEscalationAt } from '../domain/escalation';
+import { countEngine } from './metrics';
 
 /** The rule engine, as an async engine so an LLM-backed one can take its place. */
 export const ruleEngine: TriageEngine = async (input) => rulesOnly(triageByRules(input));
@@ -76,20 +78,24 @@ export interface AppContext {
   /** The consultation FAQ, one copy per process (every chat channel, triage and the desk read it). */
   faq: FaqCatalog;
   checks: Record<string, () => Promise<boolean>>;
+  /** What the process counts for Prometheus (docs/operations.md#metrics); served when METRICS_PORT is set. */
+  metrics: Metrics;
   close(): Promise<void>;
 }
 
 export async function createAppContext(config: Config, log: Logger, opts: { triage?: TriageEngine } = {}): Promise<AppContext> {
   const producerConnection = createProducerConnection(config.redis);
-  producerConnection.on('error', () => undefined); // reported by /readyz; ioredis reconnects by itself
+  const metrics = createMetrics({ role: config.ROLE, processMetrics: config.metrics !== null });
+  producerConnection.on('error', () => metrics.redisError('producer')); // reported by /readyz; ioredis reconnects by itself
   // Dozens of triage jobs and conversations run at once: the commands of one turn of the event loop
   // go out in one write. BullMQ keeps its connection as it is.
   const redis = createProducerConnection(config.redis, { enableAutoPipelining: true });
-  redis.on('error', () => undefined);
+  redis.on('error', () => metrics.redisError('app'));
   const keys = redisKeySpace(config.QUEUE_PREFIX, config.redisHashTags);
   const withLocks = createLocker(redis, keys.group('locks'));
   const store = await openStore(config.MONGODB_URI, config.MONGODB_SERVER_SELECTION_TIMEOUT_MS, {
     caseLock: (leadId, fn) => withLocks(`lead:${leadId}`, fn),
+    onStoreError: (repository, kind) => metrics.storeError(repository, kind),
   }).catch((err: unknown) => {
     producerConnection.disconnect();
     redis.disconnect();
@@ -130,7 +136,7 @@ export async function createAppContext(config: Config, log: Logger, opts: { tria
     ),
     platformClients: { wechat_oa: platformClient('wechat_oa'), wecom: platformClient('wecom') },
     sms: createSmsGateway(config.sms, log.child({ module: 'sms' })),
-    triage: opts.triage ?? triageEngineFor(config, log, producerConnection),
+    triage: countEngine(opts.triage ?? triageEngineFor(config, log, producerConnection), metrics),
     faq: createFaqCatalog({
       list: () => repos.faq.list(),
       version: createFaqVersion(redis, config.QUEUE_PREFIX),
@@ -139,6 +145,7 @@ export async function createAppContext(config: Config, log: Logger, opts: { tria
       maxAgeMs: 300_000,
       onError: (message) => faqLog.warn({ err: message }, 'FAQ not read; the last copy answers'),
     }),
+    metrics,
     checks: { mongodb: () => store.ping(), redis: async () => (await pingRedis(producerConnection)) && (await pingRedis(redis)) },
     async close() {
       for (const q of [ctx.triageQueue, ctx.outboundQueue, ctx.deadlineQueue, ctx.platformQueue, ctx.smsQueue])

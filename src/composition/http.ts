@@ -33,5 +33,6 @@ export function httpDeps(ctx: AppContext, status?: () => Record<string, unknown>
     wecom: platformRoutesPort(ctx, 'wecom'),
     authenticate: authenticatePort(ctx),
     console: consolePort(ctx),
+    observeRequest: (route, method, status, seconds) => ctx.metrics.httpRequest(route, method, status, seconds),
   };
 }

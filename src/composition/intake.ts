@@ -15,6 +15,7 @@ import { createSpeechTranscriber } from '../infra/speech-client';
 import { progressFor } from '../services/intake/progress-reply';
 import { triageByRules } from '../triage/rule-triage';
 import type { AppContext } from './context';
+import { countAccepted } from './metrics';
 import { replyToPort } from './payment';
 import { contactLine, deliveryPort } from './outbound';
 import { chatContact, inboundItem, replyInOrder } from '../services/outbound/contact-order';
@@ -23,7 +24,7 @@ import { chatKeyPrefix, privacyNoticePort } from './privacy';
 export function acceptComplaintDeps(ctx: AppContext): AcceptComplaintDeps {
   const { config } = ctx;
   return {
-    complaints: ctx.repos.complaints,
+    complaints: countAccepted(ctx.repos.complaints, ctx.metrics),
     triageQueue: ctx.triageQueue,
     pending: ctx.pending,
     // A signature stays usable while its timestamp is within ±skew: remembered for twice that.

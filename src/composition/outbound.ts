@@ -14,6 +14,7 @@ import { createContactLine } from '../redis/contact-line';
 import type { OutboundDeps } from '../services/outbound/dispatch';
 import { maskPhone } from '../domain/masking';
 import type { AppContext } from './context';
+import { countDelivery } from './metrics';
 import { createReplyContext } from '../redis/reply-context';
 
 export function outboundDeps(ctx: AppContext): OutboundDeps {
@@ -60,7 +61,8 @@ export function callbackConsolePort(ctx: AppContext): Pick<ConsoleDeps, 'callbac
 /** Delivery of queued messages through a sender: the bot's WeChat session, or a platform's API. */
 export function deliveryPort(ctx: AppContext, send: (channelUserId: string, text: string, channel: ComplaintChannel) => Promise<void>) {
   const deps = { leads: ctx.repos.leads, outbound: ctx.repos.outbound, send, line: contactLine(ctx) };
-  return (messageId: string, opts: { finalAttempt: boolean }) => deliverMessage(deps, messageId, opts);
+  return (messageId: string, opts: { finalAttempt: boolean }) =>
+    deliverMessage({ ...deps, outbound: countDelivery(deps.outbound, ctx.metrics, 'chat') }, messageId, opts);
 }
 
 /** Each contact's messages in order, across the bot, the platform worker and the SMS worker (one line per contact in Redis). */
@@ -79,5 +81,6 @@ export function smsDeliveryPort(ctx: AppContext) {
     sendSms: (m: Parameters<typeof gateway.send>[0]) => gateway.send(m),
     callbackDue: (at: Date) => addWorkingDaysToClose(at, CALLBACK_WORKING_DAYS, ctx.config.workCalendar),
   };
-  return (messageId: string, opts: { finalAttempt: boolean }) => deliverSms(deps, messageId, opts);
+  return (messageId: string, opts: { finalAttempt: boolean }) =>
+    deliverSms({ ...deps, outbound: countDelivery(deps.outbound, ctx.metrics, 'sms') }, messageId, opts);
 }

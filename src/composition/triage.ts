@@ -8,6 +8,7 @@ import { sweepUnprocessed, type SweepReport } from '../services/sweep-unprocesse
 import { triageComplaint, type TriageComplaintDeps } from '../services/triage-complaint';
 import { sweepUnhandledInbound } from '../services/platform-intake';
 import type { AppContext } from './context';
+import { countTriage } from './metrics';
 import { outboundDeps } from './outbound';
 import { platformIntakeDeps } from './platform';
 import { notificationDeps, staffNotifier } from './notifications';
@@ -61,9 +62,13 @@ export function triageDeps(ctx: AppContext): TriageComplaintDeps {
 }
 
 export function triageWorkerPort(ctx: AppContext) {
-  const deps = triageDeps(ctx);
+  const deps = { ...triageDeps(ctx), complaints: countTriage(ctx.repos.complaints, ctx.metrics) };
   return {
-    triageComplaint: (complaintId: string, opts?: { finalAttempt: boolean }) => triageComplaint(deps, complaintId, opts),
+    triageComplaint: (complaintId: string, opts?: { finalAttempt: boolean }) =>
+      triageComplaint(deps, complaintId, opts).catch((err: unknown) => {
+        ctx.metrics.triageFailed(opts?.finalAttempt ?? false);
+        throw err;
+      }),
   } satisfies Pick<TriageWorkerDeps, 'triageComplaint'>;
 }
 

@@ -24,11 +24,23 @@ export function toAppError(err: unknown): unknown {
   return err;
 }
 
+/** What kind of store error it is, for the metrics: the server unreachable, a unique key taken, or anything else. */
+export type StoreErrorKind = 'unavailable' | 'duplicate' | 'other';
+
+export function storeErrorKind(err: unknown): StoreErrorKind {
+  return isDbUnavailableError(err) ? 'unavailable' : isDuplicateKeyError(err) ? 'duplicate' : 'other';
+}
+
 /**
  * The repository with every method's driver errors translated (see toAppError), so that no caller
  * outside src/db needs to know the driver. Methods keep their `this` and stay sync when they are.
+ * `onError` hears of each error the store raised (not of the app's own AppErrors), before translation.
  */
-export function translatingErrors<T extends object>(repo: T): T {
+export function translatingErrors<T extends object>(repo: T, onError?: (kind: StoreErrorKind) => void): T {
+  const translate = (err: unknown) => {
+    if (onError && !isAppError(err)) onError(storeErrorKind(err));
+    return toAppError(err);
+  };
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(repo)) {
     if (typeof value !== 'function') {
@@ -41,11 +53,11 @@ export function translatingErrors<T extends object>(repo: T): T {
       try {
         result = method.apply(out, args);
       } catch (err) {
-        throw toAppError(err);
+        throw translate(err);
       }
       return result instanceof Promise
         ? result.catch((err: unknown) => {
-            throw toAppError(err);
+            throw translate(err);
           })
         : result;
     };

@@ -2,6 +2,7 @@ import express, { type Express, type Router } from 'express';
 import { docsContract, OPENAPI } from './openapi';
 import type { Logger } from '../infra/logger';
 import { requestLog } from './request-log';
+import { requestMetrics, type ObserveRequest } from './request-metrics';
 import { errorHandler, notFound } from './middleware/error-handler';
 import { requireStaff, type AuthenticateToken } from './middleware/require-staff';
 import { healthRoutes, type HealthDeps } from './routes/health-routes';
@@ -53,6 +54,8 @@ export interface HttpDeps {
   authenticate: AuthenticateToken;
   /** The staff console's pages (HTML, not part of the JSON API or its OpenAPI document). */
   console: ConsoleDeps;
+  /** Each request's route template, status and time, for the metrics. */
+  observeRequest?: ObserveRequest;
 }
 
 /** Every router with where it is mounted (its contract's prefix) and whether it needs a staff token; the OpenAPI test reads this too. */
@@ -82,6 +85,7 @@ export function createApp(deps: HttpDeps): Express {
   app.set('query parser', 'simple'); // no nested objects from the query string: ?status[$ne]=x stays a string
   // Behind a proxy every client would otherwise share its address, and one account's sign-in limit would lock out all.
   app.set('trust proxy', deps.trustProxy);
+  if (deps.observeRequest) app.use(requestMetrics(deps.observeRequest));
   app.use(requestLog(deps.log));
   app.get(docsContract.prefix, (_req, res) => {
     res.json(OPENAPI);

@@ -4,6 +4,7 @@ import { createWechatBot } from '../../bots/wechat-bot';
 import { createOutboundWorker } from '../../queues/outbound-worker';
 import { createWorkerConnection } from '../redis/connection';
 import type { RunningRole } from './api-role';
+import { observeJobs } from './job-metrics';
 import { wechatBotPort } from '../composition/intake';
 import { deliveryPort } from '../composition/outbound';
 
@@ -28,9 +29,11 @@ export async function startBotRole(ctx: AppContext): Promise<BotRole> {
 
   const connection = createWorkerConnection(config.redis);
   connection.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection error'));
+  connection.on('error', () => ctx.metrics.redisError('bot'));
   const outbound = createOutboundWorker(connection, ctx.keys.queues, { deliver: deliveryPort(ctx, bot.send), log });
   void outbound.run().catch((err: unknown) => log.error({ err }, 'outbound worker stopped'));
   await outbound.waitUntilReady();
+  observeJobs(outbound, ctx.metrics);
 
   return {
     async stop() {

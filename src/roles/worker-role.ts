@@ -5,6 +5,7 @@ import { createDeadlineWorker } from '../../queues/deadline-queue';
 import { createPlatformWorker } from '../../queues/platform-queue';
 import { createSmsWorker } from '../../queues/sms-queue';
 import type { RunningRole } from './api-role';
+import { observeJobs } from './job-metrics';
 import { deadlineWorkerPort } from '../composition/cases';
 import { platformWorkerPort } from '../composition/platform';
 import { smsDeliveryPort } from '../composition/outbound';
@@ -19,6 +20,7 @@ export async function startWorkerRole(ctx: AppContext): Promise<RunningRole> {
   const log = ctx.log.child({ module: 'worker' });
   const connection = createWorkerConnection(config.redis);
   connection.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection error'));
+  connection.on('error', () => ctx.metrics.redisError('worker'));
   const worker = createTriageWorker(
     connection,
     ctx.keys.queues,
@@ -42,6 +44,7 @@ export async function startWorkerRole(ctx: AppContext): Promise<RunningRole> {
     void sms.run().catch((err: unknown) => log.error({ err }, 'SMS worker stopped'));
     await sms.waitUntilReady();
   }
+  for (const w of [worker, deadlines, platform, sms]) if (w) observeJobs(w, ctx.metrics);
 
   let sweeping: Promise<void> = Promise.resolve();
   const sweep = () => {

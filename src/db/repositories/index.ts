@@ -8,7 +8,7 @@ import { apiTokenModel, staffModel } from '../models/staff-model';
 import { evidenceModel } from '../models/evidence-model';
 import { outboundModel } from '../models/outbound-model';
 import { inboundModel } from '../models/inbound-model';
-import { translatingErrors } from '../store-errors';
+import { translatingErrors, type StoreErrorKind } from '../store-errors';
 import { createComplainantRepository } from './complainant-repository';
 import { createComplaintRepository } from './complaint-repository';
 import { createLeadRepository, type CaseLock } from './lead-repository';
@@ -29,22 +29,26 @@ export interface RepositoryOptions {
    * not atomic against a concurrent writer); without it each write's own precondition suffices.
    */
   caseLock?: CaseLock;
+  /** Hears of each error of the store in a repository call, by repository (the metrics). */
+  onStoreError?: (repository: string, kind: StoreErrorKind) => void;
 }
 
 /** Every repository, with driver errors translated into AppError (see store-errors). */
 export function createRepositories(db: Connection, opts: RepositoryOptions = {}) {
+  const report = opts.onStoreError;
+  const translated = <T extends object>(name: string, repo: T) => translatingErrors(repo, report && ((kind) => report(name, kind)));
   return {
-    complaints: translatingErrors(createComplaintRepository(db)),
-    leads: translatingErrors(createLeadRepository(db, opts.caseLock)),
-    complainants: translatingErrors(createComplainantRepository(db)),
-    staff: translatingErrors(createStaffRepository(db)),
-    outbound: translatingErrors(createOutboundRepository(db)),
-    stats: translatingErrors(createStatsRepository(db)),
-    evidence: translatingErrors(createEvidenceRepository(db)),
-    inbound: translatingErrors(createInboundRepository(db)),
-    audit: translatingErrors(createAuditRepository(db)),
-    faq: translatingErrors(createFaqRepository(db)),
-    notifications: translatingErrors(createNotificationRepository(db)),
+    complaints: translated('complaints', createComplaintRepository(db)),
+    leads: translated('leads', createLeadRepository(db, opts.caseLock)),
+    complainants: translated('complainants', createComplainantRepository(db)),
+    staff: translated('staff', createStaffRepository(db)),
+    outbound: translated('outbound', createOutboundRepository(db)),
+    stats: translated('stats', createStatsRepository(db)),
+    evidence: translated('evidence', createEvidenceRepository(db)),
+    inbound: translated('inbound', createInboundRepository(db)),
+    audit: translated('audit', createAuditRepository(db)),
+    faq: translated('faq', createFaqRepository(db)),
+    notifications: translated('notifications', createNotificationRepository(db)),
   };
 }
 
