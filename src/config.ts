@@ -236,7 +236,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** Off unless METRICS_PORT is set; never on a non-loopback address without a token, nor on the API's port. */
 function metricsOf(e: Env): MetricsSettings | null {
   if (e.METRICS_PORT === undefined) {
-    if (e.METRICS_HOST || e.METRICS_TOKEN) throw new ConfigError('METRICS_PORT', 'required with METRICS_HOST or METRICS_TOKEN');
+    // A token alone would look like metrics turned on; a host alone is the default written out (.env.example).
+    if (e.METRICS_TOKEN) throw new ConfigError('METRICS_PORT', 'required with METRICS_TOKEN');
     return null;
   }
   if (e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) throw new ConfigError('METRICS_PORT', "a port of its own, not the API's PORT");

@@ -14,8 +14,9 @@ describe('configuration of the metrics endpoint', () => {
     throw new Error('the configuration was accepted');
   };
 
-  it('when nothing is set, then there is no endpoint', () => {
+  it('when no port is set, then there is no endpoint', () => {
     expect(loadConfig({}).metrics).toBeNull();
+    expect(loadConfig({ METRICS_HOST: '127.0.0.1' }).metrics).toBeNull();
   });
 
   it('when only a port is set, then it listens on the loopback address without a token', () => {
@@ -43,7 +44,6 @@ describe('configuration of the metrics endpoint', () => {
     ['METRICS_PORT', { METRICS_PORT: 'ninety' }],
     ['METRICS_PORT', { METRICS_PORT: '70000' }],
     ['METRICS_PORT', { METRICS_TOKEN: TOKEN }],
-    ['METRICS_PORT', { METRICS_HOST: '127.0.0.1' }],
     ['METRICS_PORT', { METRICS_PORT: '3000' }],
     ['METRICS_PORT', { PORT: '8080', METRICS_PORT: '8080' }],
     ['METRICS_TOKEN', { METRICS_PORT: '9464', METRICS_TOKEN: 'short' }],
