@@ -122,6 +122,7 @@ describe('case workflow: routing, area scope, status machine, recoveries, audit'
       'assigned',
       'status_changed',
       'recovery_recorded',
+      'payment_asked', // the worker is asked once whether the wages arrived; the question stays open
       'recovery_recorded',
       'status_changed',
       'status_changed',
