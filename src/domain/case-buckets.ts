@@ -1,6 +1,6 @@
 import { surname } from './case-matching';
 import type { CaseSignals } from './case-signals';
-import { syllablesOf } from './name-key';
+import { isKindOnly, syllablesOf } from './name-key';
 
 /** What matching needs to know about an open case (see domain/case-matching), kept small. */
 export interface CaseIndexEntry {
@@ -27,6 +27,8 @@ export interface CaseIndex {
       area: string | null;
       /** With these, the buckets of every signal are read (see signalBuckets), not only the names'. */
       signals?: CaseSignals;
+      /** The complaint's text: the cases known by a name it holds are candidates too (see textBuckets). */
+      text?: string;
     },
     limit?: number,
   ): Promise<CaseIndexEntry[]>;
@@ -63,7 +65,7 @@ export function caseBuckets(q: Named): string[] {
 /**
  * The buckets of every signal that can single a case out: the character pairs and the syllable pairs
  * of its names (so that 盛宏 finds 盛泓), each boss's surname in the township and full name, each phone,
- * each village.
+ * each worker's name, each village.
  * Two complaints that matching could put in one case share at least one of these, so they also serve
  * as the locks that decide such complaints one at a time.
  */
@@ -77,6 +79,31 @@ export function signalBuckets(s: CaseSignals): string[] {
   for (const area of new Set([...(s.area ? [s.area] : []), ...s.places])) for (const b of s.bosses) buckets.add(`s:${area}:${b[0]}`);
   for (const b of s.bosses) if (b.length > 1) buckets.add(`b:${b}`);
   for (const p of s.phones) buckets.add(`t:${p}`);
+  for (const w of s.workers) buckets.add(`w:${w}`);
   for (const v of s.villages) buckets.add(`v:${v}`);
+  return [...buckets];
+}
+
+/** At most this many pairs of a text are looked up (a long transcript's first part names what matters). */
+const TEXT_PAIRS = 300;
+
+/**
+ * The buckets of the names an open case is known by that a complaint's text may hold though nothing
+ * marks them as names (碧桂园那个三期, 金鼎花庭 for 金鼎华庭): every character pair and syllable pair of
+ * its Chinese text, leaving out pairs that only say what kind of place (小区, 工地). Only for finding
+ * candidates: what they are known by must then be in the text (see withNamesFrom).
+ */
+export function textBuckets(text: string): string[] {
+  const buckets = new Set<string>();
+  for (const run of text.match(/\p{Script=Han}{2,}/gu) ?? []) {
+    const chars = [...run];
+    const syllables = syllablesOf(run);
+    for (let i = 0; i + 1 < chars.length && buckets.size < TEXT_PAIRS * 2; i++) {
+      const pair = chars[i]! + chars[i + 1]!;
+      if (isKindOnly(pair)) continue;
+      buckets.add(`g:${pair}`);
+      if (syllables.length === chars.length) buckets.add(`p:${syllables[i]}-${syllables[i + 1]}`);
+    }
+  }
   return [...buckets];
 }

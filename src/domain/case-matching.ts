@@ -1,4 +1,4 @@
-import { nameKey, keySimilarity, nameSimilarity } from './name-key';
+import { branchesApart, isKindOnly, nameKey, keySimilarity, nameSimilarity, sitesApart } from './name-key';
 import type { CaseSignals } from './case-signals';
 import { periodsRelation } from './owed-period';
 
@@ -59,12 +59,17 @@ export interface Evidence {
   anchored: boolean;
   /** Why they cannot be one case (another township, another pay period), or null. */
   veto: 'other_township' | 'other_period' | null;
+  /** The worker's own phone or name is in both. */
+  samePerson?: boolean;
 }
 
 export const MERGE_SCORE = 3;
 export const SUGGEST_SCORE = 1.5;
 
 const best = (xs: readonly string[], ys: readonly string[]) => Math.max(0, ...xs.flatMap((x) => ys.map((y) => nameSimilarity(x, y))));
+/** Employers by name: two shops of one chain (佳惠超市城东店, 佳惠超市城西店) are two employers. */
+const bestEmployer = (xs: readonly string[], ys: readonly string[]) =>
+  Math.max(0, ...xs.flatMap((x) => ys.map((y) => (branchesApart(x, y) ? 0 : nameSimilarity(x, y)))));
 
 /** Two bosses by name: the same person, maybe (one known by surname only), or two people. */
 function bossRelation(a: readonly string[], b: readonly string[]): 'same' | 'surname' | 'other' | 'unknown' {
@@ -96,28 +101,56 @@ export function compareSignals(c: CaseSignals, k: CaseSignals): Evidence {
     return { score: 0, reasons, anchored, veto: 'other_township' };
   if (periodsRelation(c.periods, k.periods) === 'apart') return { score: 0, reasons, anchored, veto: 'other_period' };
 
-  const employer = best(c.employerKeys, k.employerKeys);
+  // Names that say only what kind of business or site (火锅, 路桥, 人民医院) count for less than names that say which.
+  const which = (xs: readonly string[]) => xs.filter((x) => !isKindOnly(x));
+  const [cEmployers, kEmployers] = [which(c.employerKeys), which(k.employerKeys)];
+  const employer = bestEmployer(cEmployers, kEmployers);
   if (employer >= 0.9) {
     score += 3;
     reasons.push('同一单位');
   } else if (employer >= 0.75) {
     score += 2.5;
     reasons.push('单位名称相近');
-  } else if (c.employerKeys.length && k.employerKeys.length && employer < 0.5) score -= 3;
+  } else if (cEmployers.length && kEmployers.length) {
+    if (employer < 0.5) score -= 3;
+  } else if (best(c.employerKeys, k.employerKeys) >= 0.9) {
+    score += 1.5;
+    reasons.push('同类单位');
+  }
   if (employer >= 0.75) anchored = true;
+  // A name matched only by sound (宏福 / 鸿福) is a guess: another trade or sector still counts against it.
+  const written = Math.max(0, ...cEmployers.flatMap((x) => kEmployers.map((y) => keySimilarity(x, y))));
+  const sure = employer >= 0.75 && written >= 0.75;
   // Each names a company the other does not (the main contractor in common): two subcontractors.
   const unmatched = (xs: readonly string[], ys: readonly string[]) => xs.some((x) => best([x], ys) < 0.5);
-  const extraC = employer >= 0.75 && unmatched(c.employerKeys, k.employerKeys);
-  const extraK = employer >= 0.75 && unmatched(k.employerKeys, c.employerKeys);
+  const extraC = employer >= 0.75 && unmatched(cEmployers, kEmployers);
+  const extraK = employer >= 0.75 && unmatched(kEmployers, cEmployers);
   const otherTrade = c.trades.length > 0 && k.trades.length > 0 && !shared(c.trades, k.trades);
   if (extraC && extraK) score -= 3;
+  else if (extraC) score -= 1; // the complaint names a company the case does not know: maybe the one they work for
   if ((extraC || extraK) && otherTrade) score -= 3;
 
-  const site = Math.max(best(c.projectKeys, k.projectKeys), best(c.employerKeys, k.projectKeys), best(c.projectKeys, k.employerKeys));
-  if (site >= 0.75) {
+  const siteOf = (xs: readonly string[], ys: readonly string[]) => Math.max(best(xs, ys), best(cEmployers, ys), best(xs, kEmployers));
+  const site = siteOf(which(c.projectKeys), which(k.projectKeys));
+  const phases = (s: CaseSignals) => s.phases ?? [];
+  const otherPhase =
+    ['期', '区'].some((kind) => {
+      const [a, b] = [phases(c).filter((p) => p[0] === kind), phases(k).filter((p) => p[0] === kind)];
+      return a.length > 0 && b.length > 0;
+    }) && !shared(phases(c), phases(k));
+  // Each names its site and they are surely two (one boss, two crews at two sites): against.
+  const [cSites, kSites] = [which(c.projectKeys), which(k.projectKeys)];
+  const otherSite = site < 0.75 && cSites.length > 0 && kSites.length > 0 && cSites.every((x) => kSites.every((y) => sitesApart(x, y)));
+  if (otherSite) score -= 2;
+  if (site >= 0.75 && otherPhase)
+    score -= 1.5; // 二期 and 三期 of one estate: two sites
+  else if (site >= 0.75) {
     score += site >= 0.9 ? 2 : 1.5;
     reasons.push('同一工地');
     anchored = true;
+  } else if (shared(c.projectKeys, k.projectKeys)) {
+    score += 1.5; // the same kind of site (敬老院, 民宿): something, but not which one
+    reasons.push('同类工地');
   }
 
   const townships = (s: CaseSignals) => [...(s.area ? [s.area] : []), ...s.places];
@@ -132,6 +165,9 @@ export function compareSignals(c: CaseSignals, k: CaseSignals): Evidence {
     reasons.push('老板同姓');
     anchored ||= sameArea;
   } else if (bosses === 'other') score -= c.bosses.some((x) => k.bosses.some((y) => x[0] === y[0])) ? 3 : 1.5;
+  // Another head and another trade: another crew, though the site and the main contractor are one.
+  const otherCrew = bosses === 'other' && c.trades.length > 0 && k.trades.length > 0 && !shared(c.trades, k.trades);
+  if (otherCrew) score -= 3;
 
   if (shared(c.phones, k.phones)) {
     score += 3;
@@ -155,13 +191,15 @@ export function compareSignals(c: CaseSignals, k: CaseSignals): Evidence {
   if (shared(c.trades, k.trades)) {
     score += 1;
     reasons.push('同一工种');
-  } else if (c.trades.length && k.trades.length && employer < 0.75) score -= 1.5; // one employer has crews of every trade
+  } else if (c.trades.length && k.trades.length && !sure && !otherCrew) score -= 1.5; // one employer has crews of every trade
   if (periodsRelation(c.periods, k.periods) === 'overlap') {
     score += 0.5;
     reasons.push('欠薪月份相同');
-  }
-  if (c.sector && k.sector && c.sector !== k.sector) score -= 2;
-  return { score: Math.round(score * 10) / 10, reasons, anchored, veto: null };
+  } else if (c.recent && !c.periods.length && periodsRelation([c.recent], k.periods) === 'apart') score -= 1; // wages owed now, a case of months long past
+  // Triage guesses a sector from the words used; the employer's name or the village says more.
+  if (c.sector && k.sector && c.sector !== k.sector && !sure && !shared(c.villages, k.villages)) score -= employer >= 0.75 ? 2 : 1;
+  const samePerson = shared(c.phones, k.phones) || shared(c.workers, k.workers);
+  return { score: Math.round(score * 10) / 10, reasons, anchored, veto: null, samePerson };
 }
 
 export interface Scored<T> {
@@ -187,6 +225,18 @@ export function decideMatch<T>(
   // Two cases fit equally well and cannot be one (two pay periods, two bosses): a person would ask.
   if (join && rival && rival.evidence.score > join.evidence.score - 1 && !compatible(join.entry, rival.entry)) join = null;
   return { join, suggest: worth.filter((s) => s !== join).slice(0, 5) };
+}
+
+/**
+ * Where a question about an earlier complaint (进度查询) belongs: the one open case that holds the
+ * asker's own phone or name, with nothing much against it; else the case decideMatch would join.
+ */
+export function decideFollowUp<T>(
+  scored: readonly Scored<T>[],
+  compatible: (a: T, b: T) => boolean,
+): { join: Scored<T> | null; suggest: Scored<T>[] } {
+  const own = scored.filter((s) => s.evidence.samePerson && !s.evidence.veto && s.evidence.score >= SUGGEST_SCORE);
+  return own.length === 1 ? { join: own[0]!, suggest: [] } : decideMatch(scored, compatible);
 }
 
 export interface ComplaintReport {

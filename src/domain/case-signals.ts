@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { nameKey } from './name-key';
+import { isKindOnly, nameKey, syllablesOf } from './name-key';
 import { readPeriods, type MonthSpan } from './owed-period';
 
 export type { MonthSpan };
@@ -25,11 +25,18 @@ export interface CaseSignals {
   trades: string[];
   /** The months the wages are owed for. */
   periods: MonthSpan[];
+  /**
+   * A complaint that names no months and speaks of no earlier time is about wages owed now: the half
+   * year before it came in (a case keeps none; see compareSignals).
+   */
+  recent?: MonthSpan | null;
   /** The township: routing's, or the one the text names. */
   area: string | null;
   /** Every township the text names (work in one, a road to another): another township rules a case out only if none is shared. */
   places: string[];
   sector: string | null;
+  /** The phases or blocks of an estate the text names, numbered alike (期3 for 三期 and 3期, 区C for C区). */
+  phases: string[];
 }
 
 /** The county's places and surnames, handed in by the caller (the domain imports no lexicon). */
@@ -63,16 +70,24 @@ export const NO_SIGNALS: CaseSignals = {
   area: null,
   places: [],
   sector: null,
+  phases: [],
 };
 
 /** Characters a name does not run across when read backwards from its suffix. */
 const STOP = new Set([
-  ...'的在给帮替是和跟到去了我们你他她欠拖被对从说个一那这该镇乡村县市省区街道里上下做干搞于及与或把让叫喊称姓就都也还又才时候啥么什哪边去来过得着呢吧啊呀嘛',
+  ...'的在给帮替是和跟到去了我们你他她欠拖被对从说讲找个一那这该镇乡村县市省区街道里上下做干搞于及与或把让叫喊称姓就都也还又才时候啥么什哪边去来过得着呢吧啊呀嘛离',
 ]);
 const ORG_SUFFIX =
-  /(有限责任公司|有限公司|分公司|公司|集团|建设|建筑|劳务|工程队|施工队|装饰|装修|鞋业|鞋厂|服饰|制衣厂|服装厂|电子|科技|物流|快递|饭店|酒楼|酒店|餐馆|菜馆|餐厅|饭庄|茶业|茶厂|米业|纸业|砖厂|竹木|木业|机械|幼儿园|学校|KTV|超市|商行|物业|电气|养殖场|养猪场|养鸡场|猪场|鸡场|渔场|农庄|合作社|加工厂|蛋糕店|面包店|站点|厂|店)/gi;
+  /(有限责任公司|有限公司|分公司|公司|集团|建设|建筑|劳务|工程队|施工队|装饰|装修|路桥|市政|园林|绿化|鞋业|鞋厂|服饰|制衣厂|服装厂|纺织|电子|科技|物流|快递|出行|客运|运输|传媒|饭店|饭馆|酒楼|酒店|餐馆|菜馆|餐厅|餐饮|饭庄|茶业|茶叶|茶厂|米业|纸业|竹业|砖厂|竹木|木业|石材|建材|包装|印刷|机械|汽修|幼儿园|学校|KTV|超市|商行|商贸|实业|物业|保洁|家政|电气|养殖场|养猪场|养鸡场|猪场|鸡场|渔场|农庄|合作社|基地|加工厂|蛋糕店|面包店|站点|(?<!工)厂|店)/gi;
 const SITE_SUFFIX =
-  /(小区|花园|华府|家园|新城|公寓|广场|大厦|大楼|医院|中学|小学|宿舍|工地|项目|安置房|村部|村道|公路|大桥|厂房|楼盘|山庄|公馆|敬老院|养老院|卫生院|湾|苑|郡)/g;
+  /(小区|花园|华府|家园|新城|公寓|广场|大厦|大楼|医院|中学|小学|校区|食堂|宿舍|工地|项目|安置房|村部|村道|公路|大桥|厂房|楼盘|山庄|公馆|民宿|景区|敬老院|养老院|卫生院|湾|苑|郡)/g;
+/** Places a township has one of, named by the township (黄甲铺镇卫生院, 西安镇中学). */
+const INSTITUTION = /^(卫生院|中学|小学|中心校|敬老院|养老院|幼儿园|学校)$/;
+/** Words a name does not run across: what stands before them is a place, a company or a verb, not part of the name (陬市工业园盛宏 → 盛宏). */
+const NAME_BREAK =
+  /(反映|投诉|举报|老板娘|老板|老总|包工头|工头|经理|有限责任公司|有限公司|公司|集团|工业园区|工业园|产业园|园区|开发区|工业区|古镇|县城|城区|集镇|街上|正街|那个|这个|那家|这家)/g;
+/** A business named as a landmark (就在盛宏鞋业对面, 蜀味轩隔壁那家) is not the one the complaint is about. */
+const LANDMARK = /^[^\s，,。；的在是和跟]{0,4}?(?:的|那个|那家)?斜?(?:对面|隔壁|旁边|附近|边上|后面|背后|楼上|楼下|对门)/;
 const ROLE = '(?:老板娘|老板|老总|包工头|工头|班组长|班长|带班的|负责人|施工员|经理|承包人|老板是|包工头是)';
 const TRADES: readonly [string, RegExp][] = [
   ['木工', /木工|模板|支模|木匠/],
@@ -95,7 +110,7 @@ const TRADES: readonly [string, RegExp][] = [
 ];
 /** The complaint is made for someone else: the caller's own number is not the worker's. */
 const KIN =
-  '(爸爸|爸|父亲|老爸|妈妈|妈|母亲|老公|丈夫|老婆|妻子|爱人|儿子|女儿|孙子|孙女|公公|婆婆|岳父|岳母|爷爷|奶奶|哥哥|姐姐|弟弟|妹妹|哥|姐|弟|妹|侄子|外甥|女婿|儿媳|亲戚|老乡|家人|家老头|家老人)';
+  '(爸爸|爸|父亲|老爸|妈妈|妈|母亲|老公|丈夫|老婆|妻子|爱人|男人|老头子|老伴|媳妇|对象|儿子|女儿|孙子|孙女|公公|婆婆|岳父|岳母|爷爷|奶奶|哥哥|姐姐|弟弟|妹妹|哥|姐|弟|妹|侄子|外甥|女婿|儿媳|亲戚|老乡|家人|家老头|家老人)';
 const FOR_SOMEONE = new RegExp(`(替|帮|代)(我|他|她)?的?${KIN}|我${KIN}|我是(他|她)的?${KIN}|(他|她)(的)?(电话|手机|号码)`);
 /** A number said to be the boss's, not the worker's. */
 const OTHERS_NUMBER = /(老板|包工头|工头|老总|经理|负责人|对方|公司|厂里)(的)?(电话|手机|号码)(是|为)?[：:]?$/;
@@ -107,16 +122,32 @@ const normalize = (text: string) =>
     .replace(/(坐席|来电人|接线员)[：:]/g, '\n')
     .replace(/(\d)[\s-]+(?=\d)/g, '$1');
 
-/** The name read backwards from a suffix at `at`, up to `max` characters, stopping at words that end names. */
-function nameBefore(text: string, at: number, max: number): string {
+/**
+ * The name read backwards from a suffix at `at`: up to ten characters, stopping at words that end names,
+ * cut after the last place, company or verb inside (NAME_BREAK).
+ */
+function nameBefore(text: string, at: number): string {
   let start = at;
-  while (start > 0 && at - start < max) {
+  while (start > 0 && at - start < 10) {
     const ch = text[start - 1]!;
+    // A word that ends in a stop character is part of a longer name (佳惠超市城东店, 金色阳光小区物业).
+    if (STOP.has(ch) && start - 2 >= 0 && WHOLE_WORD.test(text.slice(start - 2, start)) && at - start < 8) {
+      start -= 2;
+      continue;
+    }
     if (!/[\p{Script=Han}A-Za-z0-9]/u.test(ch) || STOP.has(ch) || /\d/.test(ch)) break;
     start--;
   }
-  return text.slice(start, at);
+  const name = text.slice(start, at);
+  const last = [...name.matchAll(NAME_BREAK)].pop();
+  return last ? name.slice(last.index + last[0].length) : name;
 }
+
+/** Words inside names that end in a character names otherwise stop at. */
+const WHOLE_WORD = /^(超市|市场|市政|小区|校区|园区|社区|村部|村道|古镇)$/;
+
+/** The last `max` characters of a name read backwards, once places are taken off its front. */
+const tail = (name: string, max: number) => [...name].slice(-max).join('');
 
 function withoutPlaces(name: string, lex: SignalLexicon, shortToo: boolean): string {
   for (let changed = true; changed;) {
@@ -136,9 +167,12 @@ function withoutPlaces(name: string, lex: SignalLexicon, shortToo: boolean): str
 function namesWithSuffix(text: string, suffix: RegExp, lex: SignalLexicon): string[] {
   const keys: string[] = [];
   for (const m of text.matchAll(suffix)) {
-    const before = withoutPlaces(nameBefore(text, m.index, 6), lex, true);
-    if ([...before].length < 2) continue;
-    const key = nameKey(before + m[0]);
+    if (LANDMARK.test(text.slice(m.index + m[0].length))) continue;
+    const before = tail(withoutPlaces(nameBefore(text, m.index), lex, true), 6);
+    // 黄甲铺镇卫生院 is 黄甲铺卫生院: a township's own school, clinic or home, by the township's name.
+    const township = INSTITUTION.test(m[0]) ? lex.townships.find((t) => text.slice(0, m.index).endsWith(t.name)) : undefined;
+    if ([...before].length < 2 && !township) continue;
+    const key = nameKey((township && [...before].length < 2 ? township.short : before) + m[0]);
     if (key && !keys.includes(key)) keys.push(key);
   }
   return keys;
@@ -149,8 +183,12 @@ const PERSON = (lex: SignalLexicon, name: string) =>
 /** A given name ends before a word that is not part of it (陈勇欠 → 陈勇). */
 const NAME_TAIL = /^[欠拖说把给的在是了和跟带也都就还建盖修包开做干叫喊称讲不没有，。、；！？\s（(]/;
 
-/** A nickname (刘胖子) says no more than the surname. */
-const NICKNAME = /^(胖子|矮子|瘦子|麻子|拐子|胡子|秃子|大个|老板|老总|师傅|哥|姐)/;
+/** 总 as a title (张总, 覃总讲), not a word (总共, 总额). */
+const ZONG = '总(?![共计额数价体结算之而部公经量和裁监])';
+/** A nickname (刘胖子, 向老三) or a title (覃总, 杨经理) says no more than the surname. */
+const NICKNAME = new RegExp(
+  `^(胖子|矮子|瘦子|麻子|拐子|胡子|秃子|大个|老板|老总|${ZONG}|经理|工头|包工头|班长|组长|队长|师傅|哥|姐|老[大二三四五六七八九幺满])`,
+);
 
 function fullNameAt(text: string, at: number, lex: SignalLexicon): string | null {
   const first = text[at];
@@ -175,8 +213,15 @@ function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[]
     if (name && !/(老板|总|经理)$/.test(name)) add(name);
     else if (/^姓/.test(text.slice(m.index + m[0].length))) add(text[m.index + m[0].length + 1] ?? null);
   }
-  for (const m of text.matchAll(/(姓|叫)?(\p{Script=Han})(?:老板娘|老板|老总|总|经理|工头|包工头|师傅|班长|班组长|队长|组长)/gu)) {
-    if (lex.surnames.has(m[2]!) && !/^(老|包|工|大|小)$/.test(m[2]!)) add(m[2]!);
+  for (const m of text.matchAll(
+    new RegExp(`(姓|叫)?(\\p{Script=Han})(?:老板娘|老板|老总|${ZONG}|经理|工头|包工头|师傅|班长|班组长|队长|组长)`, 'gu'),
+  )) {
+    if (!lex.surnames.has(m[2]!) || /^(老|包|工|大|小)$/.test(m[2]!)) continue;
+    // 彭建华老板: the full name before the title, when one stands there.
+    const at = m.index + (m[1]?.length ?? 0);
+    const full = m[1] ? null : text.slice(Math.max(0, at - 2), at + 1);
+    const place = lex.townships.some((t) => text.slice(0, at).endsWith(t.short) || text.slice(0, at).endsWith(t.name)); // 沙坪冯老板
+    add(full && full.length === 3 && !place && PERSON(lex, full) && ![...full].some((ch) => STOP.has(ch)) ? full : m[2]!);
   }
   for (const m of text.matchAll(/姓(\p{Script=Han})的/gu)) if (lex.surnames.has(m[1]!)) add(m[1]!);
   // 老罗带的班, 老张欠我们: the boss by surname, as workers call him.
@@ -190,9 +235,24 @@ function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[]
     const name = fullNameAt(text, m.index + 1, lex);
     if (name && !/(老板|总)$/.test(name)) add(name);
   }
+  // A crew known by its head: 黄大海带的那个班, 跟罗德胜的钢筋班, 张文斌木工班组, 李德旺带的.
+  for (const m of text.matchAll(
+    /(\p{Script=Han}{2,3}?)(?:(?:带的那个|带的|那个|的)(?:木工|钢筋|泥工|水电|架子工?|油漆|模板|瓦工)?|木工|钢筋|泥工|水电|架子工?|油漆|模板|瓦工)班组?(?![长主车次费])|(\p{Script=Han}{2,3}?)带的/gu,
+  )) {
+    const name = m[1] ?? m[2]!;
+    if (!lex.surnames.has(name[0]!) || [...name].some((ch) => STOP.has(ch))) continue;
+    if (NICKNAME.test(name.slice(1))) add(name[0]!);
+    else if (PERSON(lex, name)) add(name);
+  }
+  // 我投诉向国庆，…: the person complained about, named in full.
+  for (const m of text.matchAll(/(?:投诉|告|举报)(?:一个|那个)?(\p{Script=Han}{3})(?=[，,。；\s他她欠拖]|$)/gu)) {
+    const name = m[1]!;
+    if (PERSON(lex, name) && ![...name].some((ch) => STOP.has(ch))) add(name);
+  }
   // A person triage took for the one who owes, unless the text says they are owed (泥工王建国, 本人…).
   const e = src.employer;
-  if (e && PERSON(lex, e) && !new RegExp(`(工|本人|我是|我叫|员)${e}`).test(text)) add(e);
+  if (e && PERSON(lex, e) && !new RegExp(`(工|本人|我是|我叫|他叫|她叫|名叫|名字叫|员)${e}`).test(text))
+    add(NICKNAME.test(e.slice(1)) ? e[0]! : e);
   const boss = e ? /^(\p{Script=Han})(老板|总|经理|包工头)$/u.exec(e) : null;
   if (boss && lex.surnames.has(boss[1]!)) add(boss[1]!);
   return out;
@@ -216,7 +276,7 @@ function phonesIn(text: string, src: SignalSource): string[] {
 function workersIn(text: string, src: SignalSource, lex: SignalLexicon): string[] {
   const out: string[] = [];
   if (src.senderName && PERSON(lex, src.senderName) && !FOR_SOMEONE.test(text)) out.push(src.senderName);
-  for (const m of text.matchAll(/(?:他|她|我)(?:叫|是)|本人|名叫/g)) {
+  for (const m of text.matchAll(new RegExp(`(?:他|她|我|我${KIN})(?:叫|是)|本人|名叫`, 'g'))) {
     const name = fullNameAt(text, m.index + m[0].length, lex);
     if (name && name.length === 3 && !out.includes(name)) out.push(name);
   }
@@ -226,43 +286,140 @@ function workersIn(text: string, src: SignalSource, lex: SignalLexicon): string[
 function villagesIn(text: string, location: string | null, lex: SignalLexicon): string[] {
   const out: string[] = [];
   for (const t of [text, location ?? '']) {
-    for (const m of t.matchAll(/村/g)) {
-      const before = withoutPlaces(nameBefore(t, m.index, 3), lex, false);
+    // Not 村道, 村部, 村里: the village is the name before.
+    for (const m of t.matchAll(/村(?![道部里民委级])/g)) {
+      const before = tail(withoutPlaces(nameBefore(t, m.index), lex, true), 3);
       if ([...before].length >= 2 && !NOT_VILLAGE.has(before) && !out.includes(`${before}村`)) out.push(`${before}村`);
     }
   }
   return out;
 }
 
+/** A township named as where someone is from (陬市镇人) or in a street's name (桃花源路) is not where the work is. */
+const NOT_THERE = /^(?:人(?!民)|路|大道)/;
+
 function placesIn(text: string, lex: SignalLexicon): string[] {
-  return lex.townships.filter((t) => text.includes(t.name) || new RegExp(`${t.short}(?![村乡])`).test(text)).map((t) => t.name);
+  return lex.townships
+    .filter((t) =>
+      [...text.matchAll(new RegExp(`${t.name}|${t.short}(?![村乡])`, 'g'))].some((m) => !NOT_THERE.test(text.slice(m.index + m[0].length))),
+    )
+    .map((t) => t.name);
+}
+
+/** A township the text names only as where someone is from or in a street's name. */
+function namedOnlyElsewhere(text: string, township: string, lex: SignalLexicon): boolean {
+  const t = lex.townships.find((x) => x.name === township);
+  if (!t) return false;
+  const mentions = [...text.matchAll(new RegExp(`${t.name}|${t.short}(?![村乡])`, 'g'))];
+  return mentions.length > 0 && mentions.every((m) => NOT_THERE.test(text.slice(m.index + m[0].length)));
+}
+
+const CN_DIGITS: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10' };
+
+/** The phases and blocks of an estate (三期, 3期, C区), numbered alike. */
+function phasesIn(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/([一二三四五六七八九十]|\d{1,2})期(?!间|限|望|待|货)/g)) out.add(`期${CN_DIGITS[m[1]!] ?? m[1]!}`);
+  for (const m of text.matchAll(/(?<![A-Za-z])([A-Ha-h])区/g)) out.add(`区${m[1]!.toUpperCase()}`);
+  return [...out];
+}
+
+/** Words that place the wages owed in an earlier time than the complaint's. */
+const PAST = /去年|前年|年前|往年|以前|之前|当时|那时|那年|老问题|早就|一年|几年|年多/;
+
+/** The half year up to the month a complaint came in (China Standard Time). */
+function recentMonths(receivedAt: Date): MonthSpan {
+  const local = new Date(receivedAt.getTime() + 8 * 3_600_000);
+  const month = local.getUTCFullYear() * 12 + local.getUTCMonth();
+  return { from: month - 5, to: month };
 }
 
 /** A complaint's signals, from its triage fields, its sender and its text. */
 export function readSignals(src: SignalSource, lex: SignalLexicon): CaseSignals {
   const text = normalize(src.text);
+  const periods = readPeriods(text, src.receivedAt);
   const bosses = bossesIn(text, src, lex);
   const places = placesIn(text, lex);
   const personEmployer = Boolean(src.employer && (PERSON(lex, src.employer) || /^.(老板|总|经理|包工头)$/.test(src.employer)));
-  const employerKeys = [...(personEmployer ? [] : [nameKey(src.employer)]), ...namesWithSuffix(text, ORG_SUFFIX, lex)].filter(
+  const field = (name: string | null) => nameKey(name && withoutPlaces(name, lex, true));
+  const employerKeys = [...(personEmployer ? [] : [field(src.employer)]), ...namesWithSuffix(text, ORG_SUFFIX, lex)].filter(
     (k): k is string => Boolean(k) && !bosses.includes(k!),
   );
-  const projectKeys = [nameKey(src.project), ...namesWithSuffix(text, SITE_SUFFIX, lex)].filter(
+  const projectKeys = [field(src.project), ...namesWithSuffix(text, SITE_SUFFIX, lex)].filter(
     (k): k is string => Boolean(k) && !employerKeys.includes(k!),
   );
+  // 佳惠超市城西店 reads as 佳惠超市城西, 佳惠超市 and 城西: the whole name says which shop, its parts do not.
+  const whole = [...new Set(employerKeys)].filter((k, _, all) => !all.some((o) => o !== k && o.includes(k)));
   return {
-    employerKeys: [...new Set(employerKeys)],
+    employerKeys: whole,
     projectKeys: [...new Set(projectKeys)],
     bosses,
     phones: phonesIn(text, src).map(fingerprint),
     workers: workersIn(text, src, lex).map(fingerprint),
     villages: villagesIn(text, src.location, lex),
     trades: TRADES.filter(([, re]) => re.test(text)).map(([t]) => t),
-    periods: readPeriods(text, src.receivedAt),
-    area: src.area ?? (places.length === 1 ? places[0]! : null),
+    periods,
+    recent: periods.length || PAST.test(text) ? null : recentMonths(src.receivedAt),
+    area: src.area && !namedOnlyElsewhere(text, src.area, lex) ? src.area : places.length === 1 ? places[0]! : null,
     places,
     sector: src.sector,
+    phases: phasesIn(text),
   };
+}
+
+/** What a site or shop is called for short, without the kind of place (锦绣江南小区 → 锦绣江南, 蜀味轩火锅 → 蜀味轩). */
+const KIND_TAIL = /(小区|花园|家园|公寓|广场|大厦|大楼|工地|火锅|饭店|饭馆|酒店|酒楼|餐馆|超市|便利店|商店|客栈|山庄|民宿)$/;
+
+/**
+ * The complaint's signals with the names of open cases its text contains as written, though nothing in
+ * the text marks them as names (碧桂园那个三期, 洁美的杨经理, 锦绣江南做外墙). A name that says only what
+ * kind of place it is, a landmark (…对面) and two characters inside a person's name (谭永兴 holds 永兴)
+ * do not count.
+ */
+export function withNamesFrom(signals: CaseSignals, text: string, known: readonly CaseSignals[], lex: SignalLexicon): CaseSignals {
+  const t = normalize(text);
+  const runs = (t.match(/\p{Script=Han}{3,}/gu) ?? []).map((run) => ({ run, sounds: syllablesOf(run) }));
+  const written = (name: string) => {
+    for (let at = t.indexOf(name); at >= 0; at = t.indexOf(name, at + 1)) {
+      if (LANDMARK.test(t.slice(at + name.length))) continue;
+      if ([...name].length === 2 && at > 0 && lex.surnames.has(t[at - 1]!)) continue;
+      return true;
+    }
+    return false;
+  };
+  // Three characters or more by sound too: 金鼎花庭 for 金鼎华庭, 祥瑞大 for 祥瑞达.
+  const said = (name: string) => {
+    const sounds = syllablesOf(name);
+    if (sounds.length < 3 || sounds.length !== [...name].length) return false;
+    return runs.some(({ run, sounds: s }) => {
+      if (s.length !== [...run].length) return false;
+      for (let i = 0; i + sounds.length <= s.length; i++) {
+        if (sounds.every((x, j) => s[i + j] === x) && !LANDMARK.test([...run].slice(i + sounds.length).join(''))) return true;
+      }
+      return false;
+    });
+  };
+  const seen = new Map<string, boolean>();
+  const found = (key: string) => {
+    let yes = seen.get(key);
+    if (yes === undefined) {
+      // 锦绣江南小区 as 锦绣江南; but 阳光小区 not as 阳光, a word of any text.
+      const short = key.replace(KIND_TAIL, '');
+      const name = short.length >= 3 ? short : key;
+      yes = !isKindOnly(key) && (written(name) || said(name));
+      seen.set(key, yes);
+    }
+    return yes;
+  };
+  const employerKeys = [...signals.employerKeys];
+  const projectKeys = [...signals.projectKeys];
+  for (const k of known) {
+    for (const key of k.employerKeys) if (!employerKeys.includes(key) && found(key)) employerKeys.push(key);
+    for (const key of k.projectKeys) if (!projectKeys.includes(key) && !employerKeys.includes(key) && found(key)) projectKeys.push(key);
+  }
+  return employerKeys.length === signals.employerKeys.length && projectKeys.length === signals.projectKeys.length
+    ? signals
+    : { ...signals, employerKeys, projectKeys };
 }
 
 /**
@@ -274,8 +431,11 @@ export function fingerprint(personal: string): string {
 }
 
 const LIMIT = 24;
-const union = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = (x, y) => x === y) =>
-  [...a, ...b.filter((y) => !a.some((x) => same(x, y)))].slice(0, LIMIT);
+/** A large crew's phones and names: each member's follow-up call finds the case by them. */
+const PEOPLE = 96;
+const union = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = (x, y) => x === y, limit = LIMIT) =>
+  [...a, ...b.filter((y) => !a.some((x) => same(x, y)))].slice(0, limit);
+const people = (a: readonly string[], b: readonly string[]) => union(a, b, undefined, PEOPLE);
 
 /** A case's signals once another complaint (or a merged case) adds its own. */
 export function unionSignals(a: CaseSignals, b: CaseSignals): CaseSignals {
@@ -283,11 +443,13 @@ export function unionSignals(a: CaseSignals, b: CaseSignals): CaseSignals {
     employerKeys: union(a.employerKeys, b.employerKeys),
     projectKeys: union(a.projectKeys, b.projectKeys),
     bosses: union(a.bosses, b.bosses),
-    phones: union(a.phones, b.phones),
-    workers: union(a.workers, b.workers),
+    phones: people(a.phones, b.phones),
+    workers: people(a.workers, b.workers),
     villages: union(a.villages, b.villages),
     trades: union(a.trades, b.trades),
     periods: union(a.periods, b.periods, (x, y) => x.from === y.from && x.to === y.to),
+    recent: null,
+    phases: union(a.phases ?? [], b.phases ?? []),
     area: a.area ?? b.area,
     places: union(a.places, b.places),
     sector: a.sector ?? b.sector,

@@ -95,7 +95,8 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray, at: Clock) => MonthSpan
     },
   },
   {
-    re: /上个?月/g,
+    // 上个月的工资; not 上个月反映过 (when they complained, not what is owed)
+    re: /上个?月(?!(?:就|也|已经|都|我)?(?:反映|打过|打了|打电话|投诉|来过|来了|问过|找过|去过|说过|讲过|报过|联系))/g,
     read: (_m, at) => ({ from: at.year * 12 + at.month - 2, to: at.year * 12 + at.month - 2 }),
   },
 ];

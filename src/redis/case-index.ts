@@ -1,5 +1,6 @@
 import type { RedisClient } from './connection';
-import { caseBuckets, signalBuckets, type CaseIndex, type CaseIndexEntry } from '../domain/case-buckets';
+import { caseBuckets, signalBuckets, textBuckets, type CaseIndex, type CaseIndexEntry } from '../domain/case-buckets';
+import { NO_SIGNALS } from '../domain/case-signals';
 
 export type { CaseIndex, CaseIndexEntry };
 
@@ -47,7 +48,7 @@ export function createCaseIndex(
 
   return {
     async candidates(q, limit = 500) {
-      const buckets = q.signals ? signalBuckets(q.signals) : caseBuckets(q);
+      const buckets = [...new Set([...(q.signals ? signalBuckets(q.signals) : caseBuckets(q)), ...(q.text ? textBuckets(q.text) : [])])];
       if (!buckets.length) return [];
       const run = () => {
         const p = redis.pipeline().exists(ready);
@@ -67,11 +68,15 @@ export function createCaseIndex(
       }
       if (!ids.size) return [];
       const raw = await redis.mget(...[...ids].map(entryKey));
-      return raw
-        .filter((r): r is string => r !== null)
-        .map((r) => JSON.parse(r) as CaseIndexEntry)
-        .sort((a, b) => b.createdAt - a.createdAt)
-        .slice(0, limit);
+      return (
+        raw
+          .filter((r): r is string => r !== null)
+          .map((r) => JSON.parse(r) as CaseIndexEntry)
+          // An entry without a field of CaseSignals reads as having none of it.
+          .map((e) => ({ ...e, signals: { ...NO_SIGNALS, ...e.signals } }))
+          .sort((a, b) => b.createdAt - a.createdAt)
+          .slice(0, limit)
+      );
     },
     add: (e) => write([e]),
     async remove(e) {

@@ -9,7 +9,7 @@ import type { ComplainantRepository } from '../db/repositories/complainant-repos
 import type { ComplaintRepository } from '../db/repositories/complaint-repository';
 import type { LeadRepository } from '../db/repositories/lead-repository';
 import { type CaseIndex } from '../domain/case-buckets';
-import { readSignals, type CaseSignals } from '../domain/case-signals';
+import { readSignals, type CaseSignals, type SignalLexicon } from '../domain/case-signals';
 import { TAOYUAN_TOWNSHIPS } from '../triage/lexicon/taoyuan-gazetteer';
 import { SURNAMES } from '../triage/lexicon/surnames';
 
@@ -86,8 +86,14 @@ export const indexEntry = (l: Lead, signals: CaseSignals) => ({
   createdAt: l.createdAt.getTime(),
 });
 
+/** The county's townships and surnames, as matching reads complaints with them. */
+export const SIGNAL_LEXICON: SignalLexicon = { townships: TAOYUAN_TOWNSHIPS, surnames: SURNAMES };
+
+/** What of a complaint matching reads besides its triage: the text, who sent it and when. */
+export type SignalComplaint = Pick<Complaint, 'text' | 'receivedAt'> & { sender: Pick<Complaint['sender'], 'name' | 'phone'> };
+
 /** What matching compares of one complaint: its triage, its sender and its text (see domain/case-signals). */
-export function complaintSignals(c: Complaint, t: TriageResult, area: string | null): CaseSignals {
+export function complaintSignals(c: SignalComplaint, t: TriageResult, area: string | null): CaseSignals {
   return readSignals(
     {
       text: c.text,
@@ -101,7 +107,7 @@ export function complaintSignals(c: Complaint, t: TriageResult, area: string | n
       senderPhone: c.sender.phone,
       receivedAt: c.receivedAt,
     },
-    { townships: TAOYUAN_TOWNSHIPS, surnames: SURNAMES },
+    SIGNAL_LEXICON,
   );
 }
 

@@ -1,11 +1,21 @@
 import { AppError } from '../domain/app-error';
-import { caseTotals, compareSignals, decideMatch, MERGE_SCORE, nameKey, SUGGEST_SCORE, type Scored } from '../domain/case-matching';
+import {
+  caseTotals,
+  compareSignals,
+  decideFollowUp,
+  decideMatch,
+  MERGE_SCORE,
+  nameKey,
+  SUGGEST_SCORE,
+  type Scored,
+} from '../domain/case-matching';
 import type { Complaint } from '../domain/complaint';
+import type { DispositionCode } from '../domain/disposition';
 import { type Lead } from '../domain/lead';
 import { routeLead } from '../domain/routing';
 import type { TriageResult } from '../domain/triage-result';
 import { signalBuckets, type CaseIndexEntry } from '../domain/case-buckets';
-import { unionSignals, type CaseSignals } from '../domain/case-signals';
+import { unionSignals, withNamesFrom, type CaseSignals } from '../domain/case-signals';
 import { TAOYUAN_TOWNSHIPS } from '../triage/lexicon/taoyuan-gazetteer';
 
 import {
@@ -15,6 +25,7 @@ import {
   complaintSignals,
   createCase,
   indexEntry,
+  SIGNAL_LEXICON,
   type CaseComplainant,
   type OpenCaseDeps,
 } from './create-case';
@@ -44,11 +55,93 @@ export async function openOrJoinCase(
     await afterCaseOpened(deps, already);
     return { lead: already, complainant, opened: true };
   }
-  const { lead, opened } = await matchOrCreate(deps, c, t, complainantId, who.phone);
+  const { lead, opened } = (await matchOrCreate(deps, c, t, complainantId, who.phone, 'open'))!;
   return { lead, complainant, opened };
 }
 
+/**
+ * Which complaints triage did not make a case of may still join one: a question about an earlier
+ * complaint (进度查询) joins the case that holds the asker (`followUp`); one with nothing triage could act
+ * on, or taken for noise, joins a case it clearly belongs to. The other dispositions were decided on
+ * purpose (a consultation answered, a referral, a debt that is not wages) and stay as they are.
+ */
+export function joinsWhenMatched(code: DispositionCode | 'case'): { followUp: boolean } | null {
+  if (code === 'progress_query') return { followUp: true };
+  return code === 'needs_details' || code === 'spam_or_empty' ? { followUp: false } : null;
+}
+
+/**
+ * A complaint that is not a case of its own (see joinsWhenMatched) joins the open case it belongs to;
+ * null when matching finds none, and no case is opened for it.
+ */
+export async function joinOpenCase(
+  deps: OpenCaseDeps,
+  c: Complaint,
+  t: TriageResult,
+  followUp: boolean,
+): Promise<{ lead: Lead; complainant: CaseComplainant; opened: false } | null> {
+  const who = complainantKey(c, t.phone);
+  // Matching first, without its locks: a complainant record is written only for a complaint that joins a case.
+  const { area } = routeLead(t, TAOYUAN_TOWNSHIPS, deps.departments);
+  const q = {
+    text: c.text,
+    signals: complaintSignals(c, t, area),
+    employer: t.employer,
+    employerKey: nameKey(t.employer),
+    projectKey: nameKey(t.project),
+    area,
+  };
+  if (!(await findOpenCase(deps, q, deps.now?.() ?? new Date(), { prune: false, followUp })).join) return null;
+  const complainantId = await deps.complainants.upsert(c.channel, who.channelUserId, { name: c.sender.name, phone: who.phone });
+  const complainant = { id: complainantId, channel: c.channel, channelUserId: who.channelUserId, phone: who.phone };
+  const joined = await matchOrCreate(deps, c, t, complainantId, who.phone, followUp ? 'follow_up' : 'join_only');
+  return joined ? { lead: joined.lead, complainant, opened: false } : null;
+}
+
 type Candidate = Scored<CaseIndexEntry> & { lead: Lead };
+
+/** What matching decides for a complaint: the open case it joins (or none) and the others worth a look. */
+export interface OpenCaseMatch {
+  /** The complaint's signals, with the names of candidate cases its text contains (see withNamesFrom). */
+  signals: CaseSignals;
+  join: Candidate | null;
+  suggest: Candidate[];
+}
+
+/**
+ * The open case a complaint belongs to, as intake decides it: the cases of the index that share a bucket
+ * with its signals, weighed signal by signal (see case-matching); a question about an earlier complaint
+ * (`followUp`) belongs to the case holding the asker. Intake and the desk's preview both ask this; only
+ * intake (`prune`) drops a candidate found closed from the index.
+ */
+export async function findOpenCase(
+  deps: Pick<OpenCaseDeps, 'leads' | 'caseIndex' | 'dedupWindowDays'>,
+  q: {
+    text: string;
+    signals: CaseSignals;
+    employer: string | null;
+    employerKey: string | null;
+    projectKey: string | null;
+    area: string | null;
+  },
+  now: Date,
+  opts: { prune: boolean; followUp: boolean },
+): Promise<OpenCaseMatch> {
+  const since = new Date(now.getTime() - deps.dedupWindowDays * 86_400_000);
+  const entries = await deps.caseIndex.candidates({ since, ...q });
+  const signals = withNamesFrom(
+    q.signals,
+    q.text,
+    entries.map((e) => e.signals),
+    SIGNAL_LEXICON,
+  );
+  const { join, suggest } = await decideAmongOpen(
+    deps,
+    entries.map((entry) => ({ entry, evidence: compareSignals(signals, entry.signals) })),
+    opts,
+  );
+  return { signals, join, suggest };
+}
 
 async function matchOrCreate(
   deps: OpenCaseDeps,
@@ -56,11 +149,12 @@ async function matchOrCreate(
   t: TriageResult,
   complainantId: string,
   phone: string | null,
-): Promise<{ lead: Lead; opened: boolean }> {
+  mode: 'open' | 'join_only' | 'follow_up',
+): Promise<{ lead: Lead; opened: boolean } | null> {
   const route = routeLead(t, TAOYUAN_TOWNSHIPS, deps.departments);
   const employerKey = nameKey(t.employer);
   const projectKey = nameKey(t.project);
-  const signals = complaintSignals(c, t, route.area);
+  const own = complaintSignals(c, t, route.area);
   const report = { complaintId: c.id, complainantId, workerCount: t.worker_count, amountYuan: t.amount_yuan };
   const now = deps.now?.() ?? new Date();
 
@@ -70,15 +164,11 @@ async function matchOrCreate(
   // this complaint racing the first finds the case the first opened among the candidates, or clashes
   // on its id in createCase; either way one case.) A complaint with nothing to match by cannot join a
   // case and needs no lock of its own; it keeps its township's.
-  const buckets = signalBuckets(signals);
+  const buckets = signalBuckets(own);
   const locks = buckets.length ? buckets.map((b) => `case-match:${b}`) : [`case-match:${route.area ?? 'none'}`];
-  const decided = await deps.withLocks(locks, async (): Promise<{ lead: Lead; opened: boolean }> => {
-    const since = new Date(now.getTime() - deps.dedupWindowDays * 86_400_000);
-    const entries = await deps.caseIndex.candidates({ since, employer: t.employer, employerKey, projectKey, area: route.area, signals });
-    const { join, suggest } = await decideAmongOpen(
-      deps,
-      entries.map((entry) => ({ entry, evidence: compareSignals(signals, entry.signals) })),
-    );
+  const decided = await deps.withLocks(locks, async (): Promise<{ lead: Lead; opened: boolean } | null> => {
+    const q = { text: c.text, signals: own, employer: t.employer, employerKey, projectKey, area: route.area };
+    const { signals, join, suggest } = await findOpenCase(deps, q, now, { prune: true, followUp: mode === 'follow_up' });
     if (join) {
       // An earlier run of this complaint joined it already.
       if (join.lead.complaintIds.includes(c.id)) return { lead: join.lead, opened: false };
@@ -94,26 +184,28 @@ async function matchOrCreate(
         return { lead: joined, opened: false };
       }
     }
+    if (mode !== 'open') return null;
     const opened = await createCase(deps, c, t, { route, employerKey, projectKey, phone, report, signals, now, id: c.id, notice: true });
     await recordPossibleDuplicates(deps, opened, suggest, now);
     return { lead: opened, opened: true };
   });
   // Outside the lock: other complaints about these names need not wait for it.
-  if (decided.opened) await afterCaseOpened(deps, decided.lead);
+  if (decided?.opened) await afterCaseOpened(deps, decided.lead);
   return decided;
 }
 
 /**
- * The decision among the cases that are still open: a candidate found closed (or gone) leaves the
- * index and the decision is taken again without it.
+ * The decision among the cases that are still open: a candidate found closed (or gone) is left out
+ * (and, with `prune`, dropped from the index) and the decision is taken again without it.
  */
 async function decideAmongOpen(
-  deps: OpenCaseDeps,
+  deps: Pick<OpenCaseDeps, 'leads' | 'caseIndex'>,
   scored: Scored<CaseIndexEntry>[],
+  opts: { prune: boolean; followUp: boolean },
 ): Promise<{ join: Candidate | null; suggest: Candidate[] }> {
   let pool = scored;
   for (;;) {
-    const { join, suggest } = decideMatch(pool, (a, b) => compatible(a.signals, b.signals));
+    const { join, suggest } = (opts.followUp ? decideFollowUp : decideMatch)(pool, (a, b) => compatible(a.signals, b.signals));
     const wanted = [...(join ? [join] : []), ...suggest];
     const leads = await Promise.all(wanted.map((w) => deps.leads.get(w.entry.id)));
     const gone = wanted.filter((_, i) => !isOpen(leads[i]));
@@ -121,7 +213,7 @@ async function decideAmongOpen(
       const withLead = (w: Scored<CaseIndexEntry>) => ({ ...w, lead: leads[wanted.indexOf(w)]! });
       return { join: join ? withLead(join) : null, suggest: suggest.map(withLead) };
     }
-    for (const g of gone) await deps.caseIndex.remove(g.entry);
+    if (opts.prune) for (const g of gone) await deps.caseIndex.remove(g.entry);
     pool = pool.filter((p) => !gone.includes(p));
   }
 }

@@ -2,7 +2,7 @@ import { AppError } from '../domain/app-error';
 import type { EngineResult, TriageEngine } from '../domain/triage-result';
 import type { TriageCorrections } from '../domain/complaint';
 import type { Lead } from '../domain/lead';
-import { openOrJoinCase, type CaseComplainant, type OpenCaseDeps } from './open-case';
+import { joinOpenCase, joinsWhenMatched, openOrJoinCase, type CaseComplainant, type OpenCaseDeps } from './open-case';
 import type { ComplaintRepository } from '../db/repositories/complaint-repository';
 import { decideDisposition } from '../domain/disposition-rules';
 import { caseDisposition, nonCaseDisposition, type DispositionPolicy } from './review/disposition-policy';
@@ -44,12 +44,15 @@ export async function triageComplaint(
       phoneKnown: Boolean(result.phone ?? complaint.sender.phone),
     });
     const now = deps.now?.() ?? new Date();
-    if (decision.code !== 'case') {
+    // A question about an earlier complaint, or one triage could not make a case of, joins a case matching finds for it.
+    const mayJoin = joinsWhenMatched(decision.code);
+    const joined = mayJoin ? await joinOpenCase(deps, complaint, result, mayJoin.followUp) : null;
+    if (decision.code !== 'case' && !joined) {
       await deps.complaints.markTriaged(complaintId, result, null, nonCaseDisposition(deps.policy, decision, now));
       await deps.pending?.remove(complaintId).catch(() => undefined);
       return { complaintId, leadId: null, skipped: false };
     }
-    const { lead, complainant, opened } = await openOrJoinCase(deps, complaint, result);
+    const { lead, complainant, opened } = joined ?? (await openOrJoinCase(deps, complaint, result));
     // The notice before the complaint is marked done: a crash in between sends it on the next run, once.
     if (deps.sendCaseNotice) await deps.sendCaseNotice(lead, complainant, complaintId).catch(() => undefined);
     await deps.complaints.markTriaged(complaintId, result, lead.id, caseDisposition(lead.id, opened, 'system', now));

@@ -1,5 +1,6 @@
 import { createStaffUser } from '../../src/services/staff-accounts';
 import { postTranscript, startTestApp, uniqueName, waitFor, type TestApp } from '../support/test-app';
+import type { Complaint } from '../../src/domain/complaint';
 import type { Lead } from '../../src/domain/lead';
 import { leadRoutesPort } from '../../src/composition/cases';
 
@@ -14,6 +15,26 @@ async function submitCall(app: TestApp, text: string, callerPhone: string): Prom
   const { complaintId } = (await res.json()) as { complaintId: string };
   const leadId = await waitFor(async () => (await app.ctx.repos.complaints.get(complaintId))?.leadId, 10_000, 'triage');
   return (await app.ctx.repos.leads.get(leadId))!;
+}
+
+/** A hotline complaint once triage has placed it: the complaint, and its case if it became one. */
+async function settleCall(app: TestApp, text: string, callerPhone: string): Promise<{ complaint: Complaint; lead: Lead | null }> {
+  const res = await postTranscript(app.url, {
+    callId: uniqueName('call'),
+    receivedAt: new Date().toISOString(),
+    callerPhone,
+    transcript: `来电人：${text}`,
+  });
+  const { complaintId } = (await res.json()) as { complaintId: string };
+  const complaint = await waitFor(
+    async () => {
+      const c = await app.ctx.repos.complaints.get(complaintId);
+      return c?.disposition ? c : null;
+    },
+    10_000,
+    'triage',
+  );
+  return { complaint, lead: complaint.leadId ? await app.ctx.repos.leads.get(complaint.leadId) : null };
 }
 
 describe('de-duplication: one case per employer or project while it is open', () => {
@@ -263,5 +284,80 @@ describe('staff merge and split cases', () => {
     expect(from).toMatchObject({ workerCount: 1, amountYuan: 4000 });
     expect(to).toMatchObject({ complaintIds: b.complaintIds, amountYuan: 3000, status: 'new' });
     expect(to.caseNumber).not.toBe(b.caseNumber);
+  });
+});
+
+describe('one case told in many ways, and cases that only look alike', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.stop());
+
+  const submit = (text: string, callerPhone: string) => submitCall(app, text, callerPhone);
+  const settle = (text: string, callerPhone: string) => settleCall(app, text, callerPhone);
+  const caseOf = async (id: string) => (await app.ctx.repos.leads.get(id))!;
+
+  it('when a crew tells its case in pieces (nickname and phase, company and trade, full name, block instead of phase, a wife for her husband, a follow-up call by phone only), then it is one case; another crew of the same estate is another', async () => {
+    const nick = await submit('山水名苑3期模板班的，龚胖子带的，7月进场做到10月底，一分钱没见到，我一个人一万九。', '13900010101');
+    const company = await submit(
+      '我是华泰建设工地上做木工的，浔阳街道那个山水名苑，包工头龚德成，七月到十月的都没结，欠我两万二。',
+      '13900010102',
+    );
+    const full = await submit('浔阳街道山水名苑三期，龚德成的木工班欠我工资两万一，班组十二个人都没结。', '13900010103');
+    const block = await submit('我叫刘海生，陬市镇人，在山水名苑C区做支模木工，班组负责人龚德成，欠我18500元。', '13900010104');
+    const wife = await submit(
+      '我帮我老公问一下，他叫符小军，在浔阳那边山水名苑做木工，跟的龚老板，7到10月的钱都没给，有事打我电话。',
+      '13900010105',
+    );
+    const followUp = await settle('我上个礼拜打过电话的，就是木工工钱那个事，到现在还没人联系我，就是这个号。', '13900010102');
+    const ids = [nick, company, full, block, wife].map((l) => l.id);
+    expect(new Set([...ids, followUp.lead?.id])).toEqual(new Set([nick.id]));
+    expect(followUp.complaint.disposition?.code).toBe('merged');
+    expect((await caseOf(nick.id)).complaintIds).toHaveLength(6);
+
+    const electricians = await submit(
+      '我在浔阳街道山水名苑做水电安装，是华泰建设的工地，水电是邓国辉包的，欠我们三个人两万多。',
+      '13900010106',
+    );
+    expect(electricians.id).not.toBe(nick.id);
+  });
+
+  it('when the company and the estate are written with sound-alike characters, then it is one case; an estate one character apart is another', async () => {
+    const a = await submit('陬市镇金鼎华庭小区外架，祥瑞达建筑的工地，欠我们架子工三个月工钱，我一万一。', '13900010201');
+    const b = await submit('我在陬市金顶华庭搭脚手架，翔瑞达公司拖了我们工资，我一万二，七八个人都没拿到。', '13900010202');
+    const c = await submit('金鼎花庭 祥瑞大 架子工钱 一直拖 肖老板人都找不到', '13900010203');
+    expect(new Set([a.id, b.id, c.id])).toEqual(new Set([a.id]));
+    const other = await submit('陬市镇金城华庭搭架子的，鸿远建设欠我们钱，刘老板一直拖，我九千。', '13900010204');
+    expect(other.id).not.toBe(a.id);
+  });
+
+  it('when a relative calls for a worker and the worker calls later himself, then one case', async () => {
+    const forFather = await submit('我替我爸反映，他在龙潭镇青石砖厂码砖，老板姓梁，欠他四个月工资，他电话13900010302。', '13900010301');
+    const himself = await submit('我在龙潭青石砖厂做事，梁国富欠我工钱一万零四百。', '13900010302');
+    expect(himself.id).toBe(forFather.id);
+  });
+
+  it('when one boss owes two crews at two sites, two shops of one chain are named, or a factory is named as a landmark, then each is a case of its own', async () => {
+    const clinic = await submit('杨溪桥镇卫生院新楼，包工头曾国华欠我们泥工工钱，我八千。', '13900010401');
+    const school = await submit('杨溪桥镇中学宿舍楼工地，曾国华包的泥工，欠我工钱七千五。', '13900010402');
+    expect(school.id).not.toBe(clinic.id);
+
+    const east = await submit('漳江街道佳惠超市城东店，店长拖了我们收银员两个月工资。', '13900010403');
+    const west = await submit('漳江街道佳惠超市城西店拖欠理货员工资，一个月2600。', '13900010404');
+    expect(west.id).not.toBe(east.id);
+
+    const electronics = await submit('漳江工业园华兴电子厂9月10月工资没发，线上三十多人。', '13900010405');
+    const cartons = await submit('漳江工业园宏达纸箱厂，就在华兴电子隔壁，10月工资没发，老板姓汤。', '13900010406');
+    expect(cartons.id).not.toBe(electronics.id);
+  });
+
+  it('when a worker asks after an earlier complaint by name only, then the question joins that case; a question nothing places opens no case', async () => {
+    const earlier = await submit('我叫邝红梅，在盘塘镇锦华制衣厂做车位，老板欠我9月工资4300元。', '13900010501');
+    const byName = await settle('我是邝红梅，上个月反映过制衣厂的事，现在有进展吗？', '13900010502');
+    expect(byName.lead?.id).toBe(earlier.id);
+    const nobody = await settle('我上次反映的工资的事怎么样了？', '13900010503');
+    expect(nobody.complaint.disposition?.code).toBe('progress_query');
+    expect(nobody.lead).toBeNull();
   });
 });
