@@ -16,7 +16,7 @@ export function deskDeps(ctx: AppContext): DeskDeps {
     faqFor: (text) => ctx.faq.answerFor(text),
     referrals: config.referrals,
     labels: config.dispositionLabels,
-    previewJoin: (t) => previewJoin(open, t),
+    previewJoin: (t, complaint, opts) => previewJoin(open, t, complaint, opts),
     accept: (input) => accept.acceptComplaint(input),
     getComplaint: (id) => repos.complaints.get(id),
     getLead: (id) => repos.leads.get(id),

@@ -3,6 +3,8 @@ import { postTranscript, startTestApp, uniqueName, waitFor, type TestApp } from 
 import type { Complaint } from '../../src/domain/complaint';
 import type { Lead } from '../../src/domain/lead';
 import { leadRoutesPort } from '../../src/composition/cases';
+import { deskDeps } from '../../src/composition/desk';
+import { checkAtDesk, deskOutcome, fileAtDesk } from '../../src/services/desk/desk-intake';
 
 /** A hotline complaint, triaged: the case it ended up in. */
 async function submitCall(app: TestApp, text: string, callerPhone: string): Promise<Lead> {
@@ -359,5 +361,61 @@ describe('one case told in many ways, and cases that only look alike', () => {
     const nobody = await settle('我上次反映的工资的事怎么样了？', '13900010503');
     expect(nobody.complaint.disposition?.code).toBe('progress_query');
     expect(nobody.lead).toBeNull();
+  });
+});
+
+describe("the hotline desk's preview says what intake will do", () => {
+  let app: TestApp;
+  let operator: Awaited<ReturnType<typeof createStaffUser>>['user'];
+  beforeAll(async () => {
+    app = await startTestApp();
+    operator = (
+      await createStaffUser(
+        { staff: app.ctx.repos.staff },
+        { username: 'desk-op', password: 'a-long-test-password', role: 'operator', area: null },
+      )
+    ).user;
+  });
+  afterAll(() => app.stop());
+
+  /** What the desk shows for an entry, and then what filing it does. */
+  const previewThenFile = async (text: string, callerPhone: string) => {
+    const entry = { channel: 'phone' as const, receivedAt: new Date(), callerName: null, callerPhone, text };
+    const desk = deskDeps(app.ctx);
+    const check = await checkAtDesk(desk, entry);
+    const { complaintId } = await fileAtDesk(desk, operator, uniqueName('form'), entry, {});
+    const outcome = await waitFor(
+      async () => {
+        const o = (await deskOutcome(desk, operator, complaintId)).outcome;
+        return o.state === 'processing' ? null : o;
+      },
+      10_000,
+      'the desk outcome',
+    );
+    return { check, outcome };
+  };
+
+  it('when intake would join a case, open a case of its own beside a look-alike, or place a follow-up question, then the preview says the same', async () => {
+    const first = await previewThenFile('我在三阳港镇阳光城二期做木工，包工头何建新欠我工钱一万六。', '13900010601');
+    expect(first.check.joins).toBeNull();
+    expect(first.outcome).toMatchObject({ state: 'case', joined: false });
+    const caseNumber = first.outcome.state === 'case' ? first.outcome.caseNumber : '';
+
+    // Only by the estate's block and the boss's full name: the matcher intake uses joins it.
+    const block = await previewThenFile('三阳港阳光城B区何建新的木工班，拖了我们四个月，我一万四。', '13900010602');
+    expect(block.check.proposal.code).toBe('merged');
+    expect(block.check.joins?.caseNumber).toBe(caseNumber);
+    expect(block.outcome).toMatchObject({ state: 'case', joined: true, caseNumber });
+
+    // The same surname and trade in the same township, but another site: a case of its own, as intake decides.
+    const other = await previewThenFile('三阳港镇滨湖安置小区做木工，何老板欠我八千。', '13900010603');
+    expect(other.check.joins).toBeNull();
+    expect(other.outcome).toMatchObject({ state: 'case', joined: false });
+
+    // A question from a number in the case: the desk says it joins the case, and it does.
+    const asked = await previewThenFile('我之前打电话反映过木工工钱的事，想问下现在怎么样了。', '13900010601');
+    expect(asked.check.proposal.code).toBe('merged');
+    expect(asked.check.joins?.caseNumber).toBe(caseNumber);
+    expect(asked.outcome).toMatchObject({ state: 'case', joined: true, caseNumber });
   });
 });

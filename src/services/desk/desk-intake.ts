@@ -6,6 +6,7 @@ import type { Lead } from '../../domain/lead';
 import type { StaffUser } from '../../domain/staff';
 import type { TriageInput, TriageResult } from '../../domain/triage-result';
 import type { AcceptedComplaint } from '../accept-complaint';
+import { joinsWhenMatched } from '../open-case';
 
 /** The channels a complaint can be entered on at the desk. */
 export const DESK_CHANNELS = ['hotline', 'phone', 'onsite', 'national_platform', 'media', 'petition'] as const;
@@ -18,11 +19,22 @@ export interface DeskDeps {
   faqFor(text: string): Promise<{ id: string; answer: string; source: string }>;
   referrals: Record<ReferralTarget, Referral>;
   labels: Record<DispositionCode, string>;
-  /** The open case these fields would join, if any. */
-  previewJoin(t: TriageResult): Promise<Lead | null>;
+  /**
+   * The open case intake would join this complaint to (the matcher intake uses, on what intake would
+   * read: the fields, the text, the caller, the time), if any; a question about an earlier complaint
+   * (`followUp`) is placed as intake places it.
+   */
+  previewJoin(t: TriageResult, complaint: PreviewedComplaint, opts?: { followUp?: boolean }): Promise<Lead | null>;
   accept(input: NewComplaint): Promise<AcceptedComplaint>;
   getComplaint(id: string): Promise<Complaint | null>;
   getLead(id: string): Promise<Lead | null>;
+}
+
+/** What of a complaint not yet filed matching reads besides its fields. */
+export interface PreviewedComplaint {
+  text: string;
+  receivedAt: Date;
+  sender: { name: string | null; phone: string | null };
 }
 
 export interface DeskEntry {
@@ -64,18 +76,31 @@ export async function checkAtDesk(deps: DeskDeps, entry: DeskEntry, corrections:
     faqIdFor: () => faq?.id ?? null,
     phoneKnown: Boolean(reading.phone ?? entry.callerPhone),
   });
-  if (decision.code === 'case') {
-    // Which case it would join is a preview: without it (Redis briefly away) the check still shows what was read.
-    const lead = await deps.previewJoin(reading).catch(() => null);
-    const code = lead ? 'merged' : 'lead';
-    return {
-      reading,
-      proposal: { code, label: deps.labels[code], reason: lead ? '与已有案件为同一单位或项目' : '欠薪线索，生成新案件', tellCaller: null },
-      joins: lead
-        ? { id: lead.id, caseNumber: lead.caseNumber, employer: lead.employer, project: lead.project, status: lead.status }
-        : null,
+  // Which case it would join is a preview: without it (Redis briefly away) the check still shows what was read.
+  const mayJoin = decision.code === 'case' ? { followUp: false } : joinsWhenMatched(decision.code);
+  if (mayJoin) {
+    // Intake reads the engine's fields with the operator's corrections, and the caller as the sender.
+    const asIntake: TriageResult = { ...read, ...definedOnly(corrections) };
+    const complaint = {
+      text: entry.text,
+      receivedAt: entry.receivedAt,
+      sender: { name: entry.callerName ?? null, phone: entry.callerPhone ?? null },
     };
+    const lead = await deps.previewJoin(asIntake, complaint, mayJoin).catch(() => null);
+    if (lead)
+      return {
+        reading,
+        proposal: {
+          code: 'merged',
+          label: deps.labels.merged,
+          reason: mayJoin.followUp ? '查询已反映事项的进展，并入原案件' : '与已有案件为同一单位或项目',
+          tellCaller: null,
+        },
+        joins: { id: lead.id, caseNumber: lead.caseNumber, employer: lead.employer, project: lead.project, status: lead.status },
+      };
   }
+  if (decision.code === 'case')
+    return { reading, proposal: { code: 'lead', label: deps.labels.lead, reason: '欠薪线索，生成新案件', tellCaller: null }, joins: null };
   const tellCaller =
     decision.code === 'consultation_answered' && faq
       ? `${faq.answer}（依据：${faq.source}）`
