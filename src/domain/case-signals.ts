@@ -423,6 +423,16 @@ export function withNamesFrom(signals: CaseSignals, text: string, known: readonl
 }
 
 /**
+ * The phone numbers and names of people that matching reads from a complaint, before they become
+ * fingerprints: what erasing its sender must take out of a case's signals.
+ */
+export function personalIn(src: Pick<SignalSource, 'text' | 'phone' | 'senderName' | 'senderPhone'>, lex: SignalLexicon) {
+  const text = normalize(src.text);
+  const full = { ...src, employer: null, project: null, location: null, area: null, sector: null, receivedAt: new Date(0) };
+  return { phones: phonesIn(text, full), names: workersIn(text, full, lex) };
+}
+
+/**
  * Phones and names are compared, never shown: the case and the index keep a fingerprint of each, so that
  * neither the store's matching data nor Redis key names carry them in clear.
  */

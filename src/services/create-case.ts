@@ -9,7 +9,7 @@ import type { ComplainantRepository } from '../db/repositories/complainant-repos
 import type { ComplaintRepository } from '../db/repositories/complaint-repository';
 import type { LeadRepository } from '../db/repositories/lead-repository';
 import { type CaseIndex } from '../domain/case-buckets';
-import { readSignals, type CaseSignals, type SignalLexicon } from '../domain/case-signals';
+import { personalIn, readSignals, type CaseSignals, type SignalLexicon } from '../domain/case-signals';
 import { TAOYUAN_TOWNSHIPS } from '../triage/lexicon/taoyuan-gazetteer';
 import { SURNAMES } from '../triage/lexicon/surnames';
 
@@ -107,6 +107,14 @@ export function complaintSignals(c: SignalComplaint, t: TriageResult, area: stri
       senderPhone: c.sender.phone,
       receivedAt: c.receivedAt,
     },
+    SIGNAL_LEXICON,
+  );
+}
+
+/** The numbers and names matching read from a complaint (see personalIn): erasing its sender takes them out. */
+export function complaintPersonalData(c: Pick<Complaint, 'text' | 'sender' | 'triage'>): { phones: string[]; names: string[] } {
+  return personalIn(
+    { text: c.text, phone: c.triage?.phone ?? null, senderName: c.sender.name, senderPhone: c.sender.phone },
     SIGNAL_LEXICON,
   );
 }

@@ -4,6 +4,7 @@ import type { Complaint } from '../../src/domain/complaint';
 import type { Lead } from '../../src/domain/lead';
 import { leadRoutesPort } from '../../src/composition/cases';
 import { deskDeps } from '../../src/composition/desk';
+import { fingerprint } from '../../src/domain/case-signals';
 import { checkAtDesk, deskOutcome, fileAtDesk } from '../../src/services/desk/desk-intake';
 
 /** A hotline complaint, triaged: the case it ended up in. */
@@ -417,5 +418,52 @@ describe("the hotline desk's preview says what intake will do", () => {
     expect(asked.check.proposal.code).toBe('merged');
     expect(asked.check.joins?.caseNumber).toBe(caseNumber);
     expect(asked.outcome).toMatchObject({ state: 'case', joined: true, caseNumber });
+  });
+});
+
+describe('erasing a complainant leaves nothing of them in matching', () => {
+  let app: TestApp;
+  let admin: string;
+  beforeAll(async () => {
+    app = await startTestApp();
+    admin = (
+      await createStaffUser(
+        { staff: app.ctx.repos.staff },
+        { username: 'erase-admin', password: 'a-long-test-password', role: 'admin', area: null },
+      )
+    ).token;
+  });
+  afterAll(() => app.stop());
+
+  it('when a caller who gave their name and a second number is erased, then no fingerprint of their phones or names is left in the case’s signals or the Redis case index', async () => {
+    const mine = await submitCall(
+      app,
+      '我叫覃春生，在漳江街道滨湖小区工地做木工，宏远劳务欠我工资8000元，我另一个号码13900010702。',
+      '13900010701',
+    );
+    const other = await submitCall(app, '我叫符永旺，漳江街道滨湖小区工地木工，宏远劳务欠我9000元。', '13900010703');
+    expect(other.id).toBe(mine.id);
+    const prints = ['13900010701', '13900010702', '覃春生'].map(fingerprint);
+    expect(JSON.stringify(await app.ctx.repos.leads.signals(mine.id))).toContain(prints[0]);
+
+    const complainantId = (await app.ctx.repos.complainants.findIdsByPhone('13900010701'))[0]!;
+    const res = await fetch(`${app.url}/api/complainants/${complainantId}/erase`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: '本人要求删除' }),
+    });
+    expect(res.status).toBe(200);
+
+    const signals = JSON.stringify(await app.ctx.repos.leads.signals(mine.id));
+    for (const p of prints) expect(signals).not.toContain(p);
+    expect(signals).toContain(fingerprint('13900010703')); // the other worker stays matchable
+    const redis = app.ctx.producerConnection;
+    const prefix = `${app.ctx.config.QUEUE_PREFIX}:case-index:v3:`;
+    const entry = (await redis.get(`${prefix}case:${mine.id}`)) ?? '';
+    for (const p of prints) expect(entry).not.toContain(p);
+    for (const p of prints) {
+      for (const kind of ['t', 'w']) expect(await redis.zscore(`${prefix}${kind}:${p}`, mine.id)).toBeNull();
+    }
+    expect(await redis.zscore(`${prefix}t:${fingerprint('13900010703')}`, mine.id)).not.toBeNull();
   });
 });

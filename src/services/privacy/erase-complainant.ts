@@ -8,6 +8,7 @@ import type { Complaint } from '../../domain/complaint';
 import { maskName, maskNumbersInText, maskPhone } from '../../domain/masking';
 import { isErasedContact } from '../../domain/privacy';
 import type { StaffUser } from '../../domain/staff';
+import { complaintPersonalData } from '../create-case';
 import { anonymisedComplaint } from './anonymise';
 import { replaceComplainantRecord, type ComplainantRecordDeps } from './complainant-record';
 
@@ -48,8 +49,14 @@ export async function eraseComplainant(deps: ErasureDeps, staff: StaffUser, id: 
   const sent = await deps.complaints.listBySender(who.channel, { channelUserId: who.channelUserId, ...(phone ? { phone } : {}) });
   const found = await Promise.all([...new Set([...inCases, ...sent.map((c) => c.id)])].map((c) => deps.complaints.get(c)));
   const complaints = found.filter((c): c is Complaint => c !== null);
-  const names = [who.name, ...complaints.map((c) => c.sender.name)];
-  const phones = new Set([phone, ...complaints.flatMap((c) => [c.sender.phone, c.triage?.phone ?? null])].filter((p) => p !== null));
+  // With the numbers and names matching read from their texts (我叫…, 另一个号码…): their fingerprints go from the cases too.
+  const read = complaints.map(complaintPersonalData);
+  const names = [who.name, ...complaints.map((c) => c.sender.name), ...read.flatMap((r) => r.names)];
+  const phones = new Set(
+    [phone, ...complaints.flatMap((c) => [c.sender.phone, c.triage?.phone ?? null]), ...read.flatMap((r) => r.phones)].filter(
+      (p) => p !== null,
+    ),
+  );
 
   let evidenceFiles = 0;
   for (const c of complaints) {
