@@ -61,13 +61,14 @@ export async function openOrJoinCase(
 
 /**
  * Which complaints triage did not make a case of may still join one: a question about an earlier
- * complaint (进度查询) joins the case that holds the asker (`followUp`); one with nothing triage could act
- * on, or taken for noise, joins a case it clearly belongs to. The other dispositions were decided on
- * purpose (a consultation answered, a referral, a debt that is not wages) and stay as they are.
+ * complaint (进度查询) joins the case that holds the asker (`followUp`); a wage complaint too thin to be a
+ * case of its own (needs_details) joins a case it clearly belongs to. The others stay in review: one
+ * taken for noise or for another matter (a school's fees, a supplier's bill) may name a case's employer
+ * without being about its wages, and merging it would put it out of a supervisor's sight.
  */
 export function joinsWhenMatched(code: DispositionCode | 'case'): { followUp: boolean } | null {
   if (code === 'progress_query') return { followUp: true };
-  return code === 'needs_details' || code === 'spam_or_empty' ? { followUp: false } : null;
+  return code === 'needs_details' ? { followUp: false } : null;
 }
 
 /**

@@ -363,6 +363,18 @@ describe('one case told in many ways, and cases that only look alike', () => {
     expect(nobody.complaint.disposition?.code).toBe('progress_query');
     expect(nobody.lead).toBeNull();
   });
+
+  it('when a message about another matter names a wage case’s employer (fees to refund, rent), then it stays out of the case, in review', async () => {
+    const wages = await submit('漳江北路明德培训学校拖欠我们老师10月11月工资，我一个人一万一，校长姓熊。', '13900010601');
+    for (const [text, phone] of [
+      ['明德培训学校收了我家孩子一年学费六千，现在关门了，熊校长联系不上，学费怎么退？', '13900010602'],
+      ['明德培训学校租我的门面，房租欠了半年一万八，熊校长一直拖着不给。', '13900010603'],
+    ] as const) {
+      const other = await settle(text, phone);
+      expect(other.lead?.id).not.toBe(wages.id);
+      expect(other.complaint.review?.state).toBe('pending');
+    }
+  });
 });
 
 describe("the hotline desk's preview says what intake will do", () => {
