@@ -13,13 +13,33 @@ import {
   type NotificationDeps,
 } from '../services/notifications';
 import type { AppContext } from './context';
+import type { StaffUser } from '../domain/staff';
+
+/** Who is on the staff changes seldom: read at most once in this many ms for notices, not once per new case. */
+const STAFF_LIST_MS = 5_000;
+
+function recentStaffList(ctx: AppContext): () => Promise<StaffUser[]> {
+  let last: { at: number; list: Promise<StaffUser[]> } | null = null;
+  return () => {
+    const now = Date.now();
+    if (!last || now - last.at > STAFF_LIST_MS) {
+      const list = ctx.repos.staff.list();
+      last = { at: now, list };
+      // A failed read is not kept: the next notice reads again.
+      list.catch(() => {
+        if (last?.list === list) last = null;
+      });
+    }
+    return last.list;
+  };
+}
 
 /** Staff notices: the inbox, and a WeCom app message through the platform queue where WeCom is configured. */
 export function notificationDeps(ctx: AppContext): NotificationDeps {
   const log = ctx.log.child({ module: 'notifications' });
   return {
     notifications: ctx.repos.notifications,
-    staff: ctx.repos.staff,
+    staff: { list: recentStaffList(ctx) },
     heads: ctx.config.escalationHeads,
     queueWecom: ctx.config.wecomApp ? (id) => ctx.platformQueue.sendStaffNotice(id) : undefined,
     warn: (detail, message) => log.warn(detail, message),

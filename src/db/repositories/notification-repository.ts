@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { Types, type Connection } from 'mongoose';
 import type { NotificationKind, StaffNotification, WecomState } from '../../domain/notification';
 import { notificationModel, type NotificationDoc } from '../models/notification-model';
+import { createGroupInsert } from '../group-insert';
 import { isDuplicateKeyError } from '../store-errors';
 
 function toNotification(d: NotificationDoc): StaffNotification {
@@ -19,6 +21,13 @@ function toNotification(d: NotificationDoc): StaffNotification {
 
 const isId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
 
+/**
+ * A notice's id follows from its event and recipient, so that writing an event's notices is one insert
+ * and reading them back a lookup by `_id` (FerretDB v1 finds by any other field with a scan).
+ */
+const noticeId = (eventKey: string, recipientId: string) =>
+  new Types.ObjectId(createHash('sha256').update(`${eventKey}\n${recipientId}`).digest().subarray(0, 12));
+
 export interface NotificationEvent {
   eventKey: string;
   kind: NotificationKind;
@@ -30,27 +39,47 @@ export interface NotificationEvent {
 
 export function createNotificationRepository(db: Connection) {
   const Notifications = notificationModel(db);
+  const group = createGroupInsert(Notifications);
   return {
     /**
      * One notice per recipient of the event, written once: a second call for the same event (a retried
      * job) adds nothing. Returns the event's notices to these recipients, new or found.
      */
     async addForEvent(e: NotificationEvent, recipients: { id: string; wecom: WecomState }[]): Promise<StaffNotification[]> {
+      if (!recipients.length) return [];
       const now = new Date();
-      for (const r of recipients) {
-        await Notifications.updateOne(
-          { eventKey: { $eq: e.eventKey }, recipientId: { $eq: r.id } },
-          { $setOnInsert: { ...e, recipientId: r.id, readAt: null, wecom: r.wecom, wecomError: null, createdAt: now } },
-          { upsert: true },
-        ).catch((err: unknown) => {
-          // Two runs of one event at once: the other wrote it.
-          if (!isDuplicateKeyError(err)) throw err;
-        });
+      const docs = recipients.map((r) => ({
+        _id: noticeId(e.eventKey, r.id),
+        ...e,
+        recipientId: r.id,
+        readAt: null,
+        wecom: r.wecom,
+        wecomError: null,
+        createdAt: now,
+      }));
+      const written = await Promise.allSettled(docs.map((d) => group.insert(d)));
+      const kept: StaffNotification[] = [];
+      const again: Types.ObjectId[] = [];
+      written.forEach((w, i) => {
+        if (w.status === 'fulfilled') kept.push(toNotification(w.value as unknown as NotificationDoc));
+        // A retried job, or two runs of one event at once: the notice written before is kept as it is.
+        else if (isDuplicateKeyError(w.reason)) again.push(docs[i]!._id);
+        else throw w.reason;
+      });
+      if (!again.length) return kept;
+      const byId = new Map(kept.map((n) => [n.id, n]));
+      for (const d of await Notifications.find({ _id: { $in: again } }).lean<NotificationDoc[]>())
+        byId.set(d._id.toHexString(), toNotification(d));
+      const byRecipient = new Map([...byId.values()].map((n) => [n.recipientId, n]));
+      const missing = recipients.filter((r) => !byRecipient.has(r.id));
+      if (missing.length) {
+        // Notices written under ids of another form: found by event and recipient.
+        const more = await Notifications.find({ eventKey: { $eq: e.eventKey }, recipientId: { $in: missing.map((r) => r.id) } }).lean<
+          NotificationDoc[]
+        >();
+        for (const d of more) byRecipient.set(d.recipientId, toNotification(d));
       }
-      const docs = await Notifications.find({ eventKey: { $eq: e.eventKey }, recipientId: { $in: recipients.map((r) => r.id) } })
-        .sort({ _id: 1 })
-        .lean<NotificationDoc[]>();
-      return docs.map(toNotification);
+      return recipients.flatMap((r) => byRecipient.get(r.id) ?? []);
     },
 
     async get(id: string): Promise<StaffNotification | null> {
