@@ -35,16 +35,27 @@ export function keySimilarity(a: string | null, b: string | null): number {
   return 1 - distance(a, b) / Math.max(a.length, b.length);
 }
 
-/** The syllables of a key, with what the local speech does not tell apart made one (zh/z, ch/c, sh/s, n/l, -ng/-n, f/h). */
-export function syllablesOf(key: string): string[] {
-  return pinyin(key, { toneType: 'none', type: 'array' }).map((p) =>
-    p
-      .toLowerCase()
-      .replace(/^([zcs])h/, '$1')
-      .replace(/^n(?=[aeiou])/, 'l')
-      .replace(/ng$/, 'n')
-      .replace(/^f/, 'h'),
-  );
+const syllableCache = new Map<string, readonly string[]>();
+
+/**
+ * The syllables of a key, with what the local speech does not tell apart made one (zh/z, ch/c, sh/s, n/l, -ng/-n, f/h).
+ * Remembered: the same names and text runs are read for every complaint that could match them.
+ */
+export function syllablesOf(key: string): readonly string[] {
+  let s = syllableCache.get(key);
+  if (!s) {
+    s = pinyin(key, { toneType: 'none', type: 'array' }).map((p) =>
+      p
+        .toLowerCase()
+        .replace(/^([zcs])h/, '$1')
+        .replace(/^n(?=[aeiou])/, 'l')
+        .replace(/ng$/, 'n')
+        .replace(/^f/, 'h'),
+    );
+    if (syllableCache.size > 50_000) syllableCache.clear();
+    syllableCache.set(key, s);
+  }
+  return s;
 }
 
 const sounds = new Map<string, string>();

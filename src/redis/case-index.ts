@@ -1,4 +1,4 @@
-import type { RedisClient } from './connection';
+import { defineScript, type RedisClient } from './connection';
 import { caseBuckets, signalBuckets, textBuckets, type CaseIndex, type CaseIndexEntry } from '../domain/case-buckets';
 import { NO_SIGNALS } from '../domain/case-signals';
 
@@ -13,6 +13,30 @@ export type { CaseIndex, CaseIndexEntry };
  * every lead for every complaint. The store stays the truth: a missing index (a fresh Redis) is rebuilt
  * from it, and a case found closed when a complaint would join it is dropped from the index then.
  */
+/**
+ * Every bucket's newest case ids, each id once, and their entries, in one step: a complaint's text alone
+ * can name hundreds of buckets. False when the index has not been built (KEYS[1], its ready mark). The
+ * entries' keys share the buckets' hash tag, so on a Redis Cluster they are in the same slot.
+ */
+const CANDIDATES = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+local seen, keys = {}, {}
+for i = 2, #KEYS do
+  for _, id in ipairs(redis.call('ZREVRANGEBYSCORE', KEYS[i], '+inf', ARGV[1], 'LIMIT', 0, ARGV[2])) do
+    if not seen[id] then
+      seen[id] = true
+      keys[#keys + 1] = ARGV[3] .. id
+    end
+  end
+end
+local out = {}
+for i = 1, #keys, 500 do
+  for _, e in ipairs(redis.call('MGET', unpack(keys, i, math.min(i + 499, #keys)))) do
+    if e then out[#out + 1] = e end
+  end
+end
+return out`;
+
 export function createCaseIndex(
   redis: RedisClient,
   prefix: string,
@@ -25,6 +49,7 @@ export function createCaseIndex(
   const ready = key('ready');
   const ttlS = (windowDays + 1) * 86_400;
   let rebuilding: Promise<void> | null = null;
+  const candidatesOf = defineScript(redis, 'waCaseCandidates', CANDIDATES);
 
   const write = async (entries: CaseIndexEntry[]) => {
     const since = Date.now() - windowDays * 86_400_000;
@@ -50,27 +75,15 @@ export function createCaseIndex(
     async candidates(q, limit = 500) {
       const buckets = [...new Set([...(q.signals ? signalBuckets(q.signals) : caseBuckets(q)), ...(q.text ? textBuckets(q.text) : [])])];
       if (!buckets.length) return [];
-      const run = () => {
-        const p = redis.pipeline().exists(ready);
-        for (const b of buckets) p.zrevrangebyscore(key(b), '+inf', q.since.getTime(), 'LIMIT', 0, limit);
-        return p.exec();
-      };
-      let res = await run();
-      if (!res?.[0]?.[1]) {
+      const run = () => candidatesOf([ready, ...buckets.map(key)], [q.since.getTime(), limit, entryKey('')]) as Promise<string[] | null>;
+      let raw = await run();
+      if (!raw) {
         rebuilding ??= rebuild().finally(() => (rebuilding = null));
         await rebuilding;
-        res = await run();
+        raw = (await run()) ?? [];
       }
-      const ids = new Set<string>();
-      for (const [err, members] of res!.slice(1)) {
-        if (err) throw err;
-        for (const id of members as string[]) ids.add(id);
-      }
-      if (!ids.size) return [];
-      const raw = await redis.mget(...[...ids].map(entryKey));
       return (
         raw
-          .filter((r): r is string => r !== null)
           .map((r) => JSON.parse(r) as CaseIndexEntry)
           // An entry without a field of CaseSignals reads as having none of it.
           .map((e) => ({ ...e, signals: { ...NO_SIGNALS, ...e.signals } }))
