@@ -6,7 +6,6 @@ import { isDuplicateKeyError } from '../store-errors';
 import { newId } from '../ids';
 import { complaintModel, type ComplaintDoc } from '../models/complaint-model';
 import { createGroupInsert } from '../group-insert';
-import { createGroupUpdate } from '../group-update';
 import { createGroupRead } from '../group-read';
 
 function toComplaint(d: ComplaintDoc): Complaint {
@@ -75,8 +74,6 @@ export function createComplaintRepository(db: Connection) {
   const group = createGroupInsert(Complaints);
   // Triage jobs running together read their complaints with one command.
   const reads = createGroupRead<ComplaintDoc>(Complaints);
-  // And record their outcomes with one command.
-  const updates = createGroupUpdate(Complaints);
   return {
     newId,
 
@@ -106,9 +103,8 @@ export function createComplaintRepository(db: Connection) {
     },
 
     async markTriaged(id: string, triage: EngineResult, leadId: string | null, decided: DispositionWrite): Promise<void> {
-      // Only while received: the group update may apply it twice (see group-update).
-      await updates.updateOne(
-        { _id: new Types.ObjectId(id), state: 'received' },
+      await Complaints.updateOne(
+        { _id: id },
         {
           $set: {
             state: 'triaged',
