@@ -15,14 +15,18 @@ export type { CaseIndex, CaseIndexEntry };
  */
 /**
  * Every bucket's newest case ids, each id once, and their entries, in one step: a complaint's text alone
- * can name hundreds of buckets. False when the index has not been built (KEYS[1], its ready mark). The
- * entries' keys share the buckets' hash tag, so on a Redis Cluster they are in the same slot.
+ * can name hundreds of buckets. The first ARGV[5] buckets (the complaint's own signals) give up to
+ * ARGV[2] ids each, the text's pairs after them up to ARGV[4]. False when the index has not been built
+ * (KEYS[1], its ready mark). The entries' keys share the buckets' hash tag, so on a Redis Cluster they
+ * are in the same slot.
  */
 const CANDIDATES = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return false end
 local seen, keys = {}, {}
+local named = tonumber(ARGV[5])
 for i = 2, #KEYS do
-  for _, id in ipairs(redis.call('ZREVRANGEBYSCORE', KEYS[i], '+inf', ARGV[1], 'LIMIT', 0, ARGV[2])) do
+  local limit = i - 1 <= named and ARGV[2] or ARGV[4]
+  for _, id in ipairs(redis.call('ZREVRANGEBYSCORE', KEYS[i], '+inf', ARGV[1], 'LIMIT', 0, limit)) do
     if not seen[id] then
       seen[id] = true
       keys[#keys + 1] = ARGV[3] .. id
@@ -36,6 +40,13 @@ for i = 1, #keys, 500 do
   end
 end
 return out`;
+
+/**
+ * A pair of the text's characters held by more open cases than this is common (工程, a township's
+ * name in many company names): its newest cases only are read. A name written unmarked in the text is
+ * found by its rarer pairs; without the bound every complaint would read a good part of the index.
+ */
+const TEXT_PAIR_CASES = 64;
 
 export function createCaseIndex(
   redis: RedisClient,
@@ -73,9 +84,15 @@ export function createCaseIndex(
 
   return {
     async candidates(q, limit = 500) {
-      const buckets = [...new Set([...(q.signals ? signalBuckets(q.signals) : caseBuckets(q)), ...(q.text ? textBuckets(q.text) : [])])];
-      if (!buckets.length) return [];
-      const run = () => candidatesOf([ready, ...buckets.map(key)], [q.since.getTime(), limit, entryKey('')]) as Promise<string[] | null>;
+      const named = [...new Set(q.signals ? signalBuckets(q.signals) : caseBuckets(q))];
+      const own = new Set(named);
+      const pairs = q.text ? textBuckets(q.text).filter((b) => !own.has(b)) : [];
+      if (!named.length && !pairs.length) return [];
+      const run = () =>
+        candidatesOf(
+          [ready, ...named.map(key), ...pairs.map(key)],
+          [q.since.getTime(), limit, entryKey(''), TEXT_PAIR_CASES, named.length],
+        ) as Promise<string[] | null>;
       let raw = await run();
       if (!raw) {
         rebuilding ??= rebuild().finally(() => (rebuilding = null));

@@ -105,4 +105,24 @@ describe('the case index', () => {
     expect(found.map((e) => e.id)).toEqual([first.id]);
     expect(found[0]!.signals.phones).toEqual(['13900007001']);
   });
+
+  it('reads only the newest cases of a pair of the text that many cases share, and every case of a name the complaint gives', async () => {
+    const idx = index();
+    // 100 open cases whose (fictional) names share the pair 祥瑞, newest last.
+    const many = Array.from({ length: 100 }, (_, i) => ({
+      ...entry(`b${String(i).padStart(23, '0')}`, null, null, null, { employerKeys: [`祥瑞${i}号`] }),
+      createdAt: now - (100 - i) * 1000,
+    }));
+    for (const e of many) await idx.add(e);
+    const byText = await idx.candidates({ ...query(null, null, null), signals: NO_SIGNALS, text: '祥瑞那边的老板欠了工资' });
+    expect(byText).toHaveLength(64);
+    expect(byText.map((e) => e.id)).toEqual(
+      many
+        .slice(-64)
+        .reverse()
+        .map((e) => e.id),
+    );
+    const byName = await idx.candidates({ ...query(null, null, null), signals: { ...NO_SIGNALS, employerKeys: ['祥瑞'] } });
+    expect(byName).toHaveLength(100);
+  });
 });
