@@ -67,24 +67,41 @@ function outcomes(n: number, err: unknown): [number, Outcome][] {
   });
 }
 
-export function createGroupInsert<T>(model: Model<T>, opts: { maxBatch?: number } = {}): GroupInsert {
+/**
+ * A batch the store did not answer in time. Its callers fail as when the store is down (and retry);
+ * the batches behind it go on, so that one write the driver never settles cannot stall every insert.
+ */
+export class StoreWriteTimeout extends Error {
+  override name = 'StoreWriteTimeout';
+}
+
+export function createGroupInsert<T>(model: Model<T>, opts: { maxBatch?: number; timeoutMs?: number } = {}): GroupInsert {
   // FerretDB v1 inserts in chunks of 100 inside one transaction; larger batches gain nothing.
   const maxBatch = opts.maxBatch ?? 100;
+  const timeoutMs = opts.timeoutMs ?? 20_000;
   let queue: Waiting[] = [];
   let writing = 0;
   let active = false;
 
   const writeBatch = async (batch: Waiting[]) => {
     writing += batch.length;
+    let timer: NodeJS.Timeout | undefined;
+    const write = model.collection.insertMany(
+      batch.map((w) => w.raw),
+      { ordered: false },
+    );
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new StoreWriteTimeout(`the store did not answer an insert in ${timeoutMs} ms`)), timeoutMs);
+    });
     try {
-      await model.collection.insertMany(
-        batch.map((w) => w.raw),
-        { ordered: false },
-      );
+      await Promise.race([write, late]);
       for (const w of batch) w.resolve(w.raw);
     } catch (err) {
+      // A write given up on may still land: callers retry, and a retry finds it as a duplicate key.
+      write.catch(() => undefined);
       for (const [w, outcome] of outcomes(batch.length, err)) settle(batch[w]!, outcome);
     } finally {
+      clearTimeout(timer);
       writing -= batch.length;
     }
   };
