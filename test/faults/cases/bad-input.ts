@@ -32,12 +32,11 @@ const hostileJson = fc.letrec<{ value: unknown }>((tie) => ({
 function mutated(valid: Record<string, unknown>) {
   return fc.oneof(
     fc.tuple(fc.constantFrom(...Object.keys(valid)), hostileJson).map(([k, v]) => ({ ...valid, [k]: v })),
-    fc
-      .tuple(fc.constantFrom(...HOSTILE_KEYS), hostileJson)
-      .map(
-        ([k, v]) =>
-          JSON.parse(JSON.stringify({ ...valid }).replace(/^\{/, `{${JSON.stringify(k)}:${JSON.stringify(v) ?? 'null'},`)) as unknown,
-      ),
+    fc.tuple(fc.constantFrom(...HOSTILE_KEYS), hostileJson).map(
+      ([k, v]) =>
+        // A function, not a string: `$'` or `$&` in the value must not be read as replacement patterns.
+        JSON.parse(JSON.stringify({ ...valid }).replace(/^\{/, () => `{${JSON.stringify(k)}:${JSON.stringify(v) ?? 'null'},`)) as unknown,
+    ),
     hostileJson,
   );
 }
