@@ -28,7 +28,10 @@ describe('group insert when the store stops answering (real FerretDB, frozen)', 
   });
 
   it('when a batch is not answered in time, then its callers fail as "store unavailable" and the inserts after it go through', async () => {
-    const Thing = conn.model('Thing', new Schema({ key: { type: String, required: true } }, { collection: 'things' }));
+    const Thing = conn.model<{ key: string }>(
+      'Thing',
+      new Schema<{ key: string }>({ key: { type: String, required: true } }, { collection: 'things' }),
+    );
     const group = createGroupInsert(Thing, { timeoutMs: 800 });
     await group.insert({ key: 'before' });
     ferret.kill('SIGSTOP');
