@@ -103,8 +103,10 @@ describe('the /metrics endpoint: what the bench sees, operations see too', () =>
       metrics,
       (s) =>
         valueOf(s, 'wa_outbound_messages_total', { channel: 'sms', state: 'delivered' }) === 1 &&
-        (valueOf(s, 'wa_job_latency_seconds_count', { queue: 'triage', outcome: 'completed' }) ?? 0) >= 1,
-      'the delivered case notice and the finished triage job',
+        (valueOf(s, 'wa_job_latency_seconds_count', { queue: 'triage', outcome: 'completed' }) ?? 0) >= 1 &&
+        // The SMS job marks its message delivered before the job itself completes.
+        (valueOf(s, 'wa_job_latency_seconds_count', { queue: 'sms', outcome: 'completed' }) ?? 0) >= 1,
+      'the delivered case notice and the finished triage and SMS jobs',
     );
     expect(valueOf(samples, 'wa_complaints_accepted_total', { channel: 'hotline' })).toBe(1);
     expect(valueOf(samples, 'wa_complaints_triaged_total', { disposition: 'lead' })).toBe(1);
@@ -157,8 +159,10 @@ describe('the /metrics endpoint: what the bench sees, operations see too', () =>
     await hotlineCase(phone, '顺达物流园');
     const { samples } = await scrapeUntil(
       metrics,
-      (s) => valueOf(s, 'wa_outbound_messages_total', { channel: 'sms', state: 'callback' }) === 1,
-      'the call-back task',
+      (s) =>
+        valueOf(s, 'wa_outbound_messages_total', { channel: 'sms', state: 'callback' }) === 1 &&
+        (valueOf(s, 'wa_job_latency_seconds_count', { queue: 'sms', outcome: 'failed' }) ?? 0) >= 1,
+      'the call-back task and the failed SMS job',
     );
     expect(valueOf(samples, 'wa_complaints_accepted_total', { channel: 'hotline' })).toBe(2);
     expect(valueOf(samples, 'wa_job_latency_seconds_count', { queue: 'sms', outcome: 'failed' })).toBeGreaterThanOrEqual(1);
