@@ -170,11 +170,11 @@ export function printReport(r: BenchReport): void {
   const half = r.runs[1];
   // The product's processes together (API, worker, FerretDB, Redis), the load generator left out.
   const totalCpu = (m: Record<string, number | null>) => {
-    const parts = (['api', 'worker', 'ferretdb', 'redis'] as const).map((k) => m[k]);
-    return parts.some((v) => v === null || v === undefined)
+    const parts = (['api', 'worker', 'ferretdb', 'redis'] as const).map((k) => m[k] ?? null);
+    return parts.includes(null)
       ? null
       : round(
-          parts.reduce((a, v) => a! + v!, 0)!,
+          parts.reduce<number>((a, v) => a + v!, 0),
           2,
         );
   };

@@ -35,6 +35,17 @@ export function keySimilarity(a: string | null, b: string | null): number {
   return 1 - distance(a, b) / Math.max(a.length, b.length);
 }
 
+/** `make(key)`, remembered in `cache` (emptied when it passes `max` entries). */
+function remembered<V>(cache: Map<string, V>, max: number, key: string, make: (key: string) => V): V {
+  let v = cache.get(key);
+  if (v === undefined) {
+    v = make(key);
+    if (cache.size > max) cache.clear();
+    cache.set(key, v);
+  }
+  return v;
+}
+
 const syllableCache = new Map<string, readonly string[]>();
 
 /**
@@ -42,20 +53,16 @@ const syllableCache = new Map<string, readonly string[]>();
  * Remembered: the same names and text runs are read for every complaint that could match them.
  */
 export function syllablesOf(key: string): readonly string[] {
-  let s = syllableCache.get(key);
-  if (!s) {
-    s = pinyin(key, { toneType: 'none', type: 'array' }).map((p) =>
+  return remembered(syllableCache, 50_000, key, (k) =>
+    pinyin(k, { toneType: 'none', type: 'array' }).map((p) =>
       p
         .toLowerCase()
         .replace(/^([zcs])h/, '$1')
         .replace(/^n(?=[aeiou])/, 'l')
         .replace(/ng$/, 'n')
         .replace(/^f/, 'h'),
-    );
-    if (syllableCache.size > 50_000) syllableCache.clear();
-    syllableCache.set(key, s);
-  }
-  return s;
+    ),
+  );
 }
 
 const sounds = new Map<string, string>();
@@ -63,21 +70,18 @@ const syllableIds = new Map<string, string>();
 
 /** A key as it sounds, one character per syllable, so that edit distance counts syllables. */
 function soundOf(key: string): string {
-  let s = sounds.get(key);
-  if (s !== undefined) return s;
-  s = syllablesOf(key)
-    .map((p) => {
-      let c = syllableIds.get(p);
-      if (!c) {
-        c = String.fromCharCode(0xe000 + (syllableIds.size % 6000)); // a private-use character per syllable
-        syllableIds.set(p, c);
-      }
-      return c;
-    })
-    .join('');
-  if (sounds.size > 20_000) sounds.clear();
-  sounds.set(key, s);
-  return s;
+  return remembered(sounds, 20_000, key, (k) =>
+    syllablesOf(k)
+      .map((p) => {
+        let c = syllableIds.get(p);
+        if (!c) {
+          c = String.fromCharCode(0xe000 + (syllableIds.size % 6000)); // a private-use character per syllable
+          syllableIds.set(p, c);
+        }
+        return c;
+      })
+      .join(''),
+  );
 }
 
 /** How alike two names are, written or said: a homophone (盛宏 / 盛泓) counts nearly as the same name. */

@@ -5,15 +5,6 @@ import { NO_SIGNALS } from '../domain/case-signals';
 export type { CaseIndex, CaseIndexEntry };
 
 /**
- * The de-duplication candidates of open cases, in Redis: a sorted set per bucket (the character and
- * syllable pairs of the names, a boss's surname in a township, a phone, a village; see signalBuckets)
- * holding case ids scored by when the case was opened, and each case's matching entry under a key of its
- * own. No bucket grows with the county's caseload the way a whole township's cases would. FerretDB v1
- * looks documents up without a scan only by `_id`, so finding candidates in the leads collection read
- * every lead for every complaint. The store stays the truth: a missing index (a fresh Redis) is rebuilt
- * from it, and a case found closed when a complaint would join it is dropped from the index then.
- */
-/**
  * Every bucket's newest case ids, each id once, and their entries, in one step: a complaint's text alone
  * can name hundreds of buckets. The first ARGV[5] buckets (the complaint's own signals) give up to
  * ARGV[2] ids each, the text's pairs after them up to ARGV[4]. False when the index has not been built
@@ -48,6 +39,15 @@ return out`;
  */
 const TEXT_PAIR_CASES = 64;
 
+/**
+ * The de-duplication candidates of open cases, in Redis: a sorted set per bucket (the character and
+ * syllable pairs of the names, a boss's surname in a township, a phone, a village; see signalBuckets)
+ * holding case ids scored by when the case was opened, and each case's matching entry under a key of its
+ * own. No bucket grows with the county's caseload the way a whole township's cases would. FerretDB v1
+ * looks documents up without a scan only by `_id`, so finding candidates in the leads collection read
+ * every lead for every complaint. The store stays the truth: a missing index (a fresh Redis) is rebuilt
+ * from it, and a case found closed when a complaint would join it is dropped from the index then.
+ */
 export function createCaseIndex(
   redis: RedisClient,
   prefix: string,

@@ -67,10 +67,9 @@ export function createNotificationRepository(db: Connection) {
         else throw w.reason;
       });
       if (!again.length) return kept;
-      const byId = new Map(kept.map((n) => [n.id, n]));
+      const byRecipient = new Map(kept.map((n) => [n.recipientId, n]));
       for (const d of await Notifications.find({ _id: { $in: again } }).lean<NotificationDoc[]>())
-        byId.set(d._id.toHexString(), toNotification(d));
-      const byRecipient = new Map([...byId.values()].map((n) => [n.recipientId, n]));
+        byRecipient.set(d.recipientId, toNotification(d));
       const missing = recipients.filter((r) => !byRecipient.has(r.id));
       if (missing.length) {
         // Notices written under ids of another form: found by event and recipient.
