@@ -54,6 +54,13 @@ describe('npm run bench, smoke run', () => {
     expect(summary.bare_chain_per_s).toBeGreaterThan(0);
     expect(summary.bare_chain_ratio_to_slowest_ceiling).toBeGreaterThan(0);
     expect(out).toMatch(/Bare chain, flat out \(30 transcripts.*processed \d+\/s = [\d.]+ % of the slowest ceiling/);
+    // The yardstick: end to end against the bare chain of the same run, and the CPU each spends per complaint.
+    expect(summary.ratio_to_bare_chain).toBeCloseTo((summary.end_to_end_per_s as number) / (summary.bare_chain_per_s as number), 1);
+    expect(summary.cpu_ms_per_complaint_total).toBeGreaterThan(0);
+    expect(summary.bare_chain_cpu_ms_per_complaint_total).toBeGreaterThan(0);
+    expect(out).toMatch(
+      /End to end ÷ bare chain, flat out: [\d.]+ \(\d+\/s ÷ \d+\/s\); CPU per complaint, API \+ worker \+ FerretDB \+ Redis: [\d.]+ ms against [\d.]+ ms/,
+    );
     // The worker setting the run was given is recorded with its figures.
     expect(summary.gather_ms).toBe(20);
     // Where the CPU went: every process of the pipeline used some for the complaints, and the machine was busy.
