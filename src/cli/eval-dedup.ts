@@ -77,6 +77,9 @@ async function main(): Promise<number> {
   }
 }
 
+/** What became of each complaint that opened or joined no case (its disposition), for the report. */
+const outcome = new Map<string, string>();
+
 async function playThrough(ctx: AppContext, items: Item[]) {
   const accept = acceptPort(ctx);
   const placed: Placed[] = [];
@@ -103,6 +106,7 @@ async function playThrough(ctx: AppContext, items: Item[]) {
     }
     if (!c || c.state === 'received') throw new Error(`complaint ${it.id} was not triaged within 30 s`);
     placed.push({ id: it.id, gold: it.case, leadId: c.leadId });
+    if (!c.leadId) outcome.set(it.id, c.disposition?.code ?? c.state);
   }
   const suggested = new Set<string>();
   const caseNumbers = new Map<string, string>();
@@ -118,7 +122,7 @@ async function playThrough(ctx: AppContext, items: Item[]) {
 function report(items: Item[], placed: Placed[], suggested: Set<string>, caseNumbers: Map<string, string>) {
   const text = new Map(items.map((i) => [i.id, brief(i.text)]));
   const show = (p: Placed) => `${p.id} [${p.gold}] ${text.get(p.id)}`;
-  const caseOf = (p: Placed) => (p.leadId ? (caseNumbers.get(p.leadId) ?? p.leadId) : '（未立案）');
+  const caseOf = (p: Placed) => (p.leadId ? (caseNumbers.get(p.leadId) ?? p.leadId) : `（未立案：${outcome.get(p.id) ?? '?'}）`);
   const auto = automaticFigures(placed);
   const sugg = suggestionFigures(placed, suggested);
   const pairs = [...suggested].map((k) => k.split('|') as [string, string]);

@@ -19,7 +19,8 @@ const REFERRAL_CUES: readonly [ReferralTarget, RegExp][] = [
 
 /** A place with an administrative suffix that is not this county's (no township of ours was found in it). */
 const ADMINISTRATIVE = /省|市|州|县|区/;
-const THIS_COUNTY = /桃源/;
+/** The county by name, or its seat as residents say it (县城, 本县): in the county though no township is named. */
+const THIS_COUNTY = /桃源|县城|本县|我县|县里/;
 
 /**
  * The disposition triage's reading gives a complaint: a case (opened or joined by the caller), or
