@@ -1,0 +1,29 @@
+import { triageByRules } from '../../../src/triage/rule-triage';
+
+const wechat = (text: string) => triageByRules({ channel: 'wechat', text }).category;
+const hotline = (...turns: string[]) => triageByRules({ channel: 'hotline', text: turns.join('\n') }).category;
+
+describe('wage arrears told in forms beyond 欠 and 冇发', () => {
+  it('when the pay is written as not paid out formally (未支付, 未发放, 未结算), then wage arrears', () => {
+    expect(wechat('本人在城南安置房项目做架子工，负责人邹建平，3月至8月工资21000元未支付。')).toBe('wage_arrears');
+    expect(wechat('公司10月、11月工资至今未发放，涉及员工三十余人。')).toBe('wage_arrears');
+  });
+
+  it('when the worker says no money was taken home for the months worked, then wage arrears', () => {
+    expect(wechat('敬老院那边龙师傅的班组，我做了三个月没拿钱')).toBe('wage_arrears');
+    expect(wechat('枫树村那条水泥路 彭大海带的班 4月干到9月 一分没给')).toBe('wage_arrears');
+  });
+
+  it('when a teacher or a scaffolder tells of a boss who ran and the operator asks how much is owed, then wage arrears', () => {
+    expect(hotline('坐席：您好，12345热线。', '来电人：育才培训跑路了，我是那里的老师。', '坐席：欠您多少工资？', '来电人：八千，两个月的。')).toBe(
+      'wage_arrears',
+    );
+    expect(hotline('坐席：您好，请讲。', '来电人：我是搭脚手架的，城东那个小区，谭总欠我们钱。', '坐席：多少？', '来电人：两万三。')).toBe(
+      'wage_arrears',
+    );
+  });
+
+  it('when the words of arrears come without a case of one’s own, then still not a case', () => {
+    expect(wechat('请问没拿钱的话去哪里投诉？')).toBe('consultation');
+  });
+});
