@@ -1,5 +1,5 @@
 import { surname } from './case-matching';
-import type { CaseSignals } from './case-signals';
+import { isGivenOnly, type CaseSignals } from './case-signals';
 import { isKindOnly, syllablesOf } from './name-key';
 
 /** What matching needs to know about an open case (see domain/case-matching), kept small. */
@@ -76,8 +76,15 @@ export function signalBuckets(s: CaseSignals): string[] {
     const syllables = syllablesOf(k);
     for (let i = 0; i + 1 < syllables.length; i++) buckets.add(`p:${syllables[i]}-${syllables[i + 1]}`);
   }
-  for (const area of new Set([...(s.area ? [s.area] : []), ...s.places])) for (const b of s.bosses) buckets.add(`s:${area}:${b[0]}`);
-  for (const b of s.bosses) if (b.length > 1) buckets.add(`b:${b}`);
+  const people = s.bosses.filter((b) => !isGivenOnly(b));
+  for (const area of new Set([...(s.area ? [s.area] : []), ...s.places])) for (const b of people) buckets.add(`s:${area}:${b[0]}`);
+  for (const b of people) if (b.length > 1) buckets.add(`b:${b}`);
+  // The given name as it sounds: 宫建华 finds 龚建华, and 栋哥 or 小军 the 周国栋 or 谭小军 they are called by.
+  for (const b of s.bosses) {
+    const given = b.slice(1);
+    if (b.length === 3 && !isGivenOnly(b)) buckets.add(`n:${syllablesOf(given).join('-')}`);
+    for (const ch of given) buckets.add(`n1:${syllablesOf(ch)[0] ?? ch}`);
+  }
   for (const p of s.phones) buckets.add(`t:${p}`);
   for (const w of s.workers) buckets.add(`w:${w}`);
   for (const v of s.villages) buckets.add(`v:${v}`);

@@ -1,5 +1,5 @@
-import { branchesApart, isKindOnly, nameKey, keySimilarity, nameSimilarity, sitesApart } from './name-key';
-import type { CaseSignals } from './case-signals';
+import { branchesApart, isKindOnly, nameKey, keySimilarity, nameSimilarity, sitesApart, syllablesOf } from './name-key';
+import { isGivenOnly, type CaseSignals } from './case-signals';
 import { periodsRelation } from './owed-period';
 
 export { nameKey, keySimilarity, nameSimilarity };
@@ -71,14 +71,28 @@ const best = (xs: readonly string[], ys: readonly string[]) => Math.max(0, ...xs
 const bestEmployer = (xs: readonly string[], ys: readonly string[]) =>
   Math.max(0, ...xs.flatMap((x) => ys.map((y) => (branchesApart(x, y) ? 0 : nameSimilarity(x, y)))));
 
-/** Two bosses by name: the same person, maybe (one known by surname only), or two people. */
+/** 宫建华 / 龚建华: one given name, surnames that sound alike (a typist's or a caller's homophone). */
+const soundAlike = (x: string, y: string) => x.slice(1) === y.slice(1) && syllablesOf(x[0]!)[0] === syllablesOf(y[0]!)[0];
+/** 栋哥 (~栋) and 周国栋: the character workers call him by is in the full name's given name. */
+const givenIn = (token: string, name: string) => !isGivenOnly(name) && name.length > 1 && name.slice(1).includes(token.slice(1));
+
+/**
+ * Two bosses by name: the same person, maybe (one known by surname or by a given name only), or two
+ * people. A given name alone says nothing against another boss.
+ */
 function bossRelation(a: readonly string[], b: readonly string[]): 'same' | 'surname' | 'other' | 'unknown' {
   if (!a.length || !b.length) return 'unknown';
-  let relation: 'surname' | 'other' = 'other';
+  let relation: 'surname' | 'other' | 'unknown' = 'unknown';
   for (const x of a)
     for (const y of b) {
-      if (x[0] !== y[0]) continue;
-      if (x.length > 1 && y.length > 1) {
+      if (isGivenOnly(x) || isGivenOnly(y)) {
+        if (x === y || givenIn(x, y) || givenIn(y, x)) relation = 'surname';
+        continue;
+      }
+      if (relation === 'unknown') relation = 'other';
+      const full = x.length > 1 && y.length > 1;
+      if (x[0] !== y[0] && !(full && soundAlike(x, y))) continue;
+      if (full) {
         if (nameSimilarity(x, y) >= 0.9) return 'same';
       } else relation = 'surname';
     }
@@ -164,7 +178,7 @@ export function compareSignals(c: CaseSignals, k: CaseSignals): Evidence {
     score += 1;
     reasons.push('老板同姓');
     anchored ||= sameArea;
-  } else if (bosses === 'other') score -= c.bosses.some((x) => k.bosses.some((y) => x[0] === y[0])) ? 3 : 1.5;
+  } else if (bosses === 'other') score -= c.bosses.some((x) => !isGivenOnly(x) && k.bosses.some((y) => x[0] === y[0])) ? 3 : 1.5;
   // Another head and another trade: another crew, though the site and the main contractor are one.
   const otherCrew = bosses === 'other' && c.trades.length > 0 && k.trades.length > 0 && !shared(c.trades, k.trades);
   if (otherCrew) score -= 3;

@@ -15,7 +15,10 @@ export interface CaseSignals {
   employerKeys: string[];
   /** Distinctive parts of the site or project names. */
   projectKeys: string[];
-  /** Bosses and foremen: the full name (张文斌), or the surname alone (张总, 张老板, 姓张的 → 张). */
+  /**
+   * Bosses and foremen: the full name (张文斌), the surname alone (张总, 张老板, 姓张的 → 张), or a given
+   * name alone as workers call him (栋哥, 小军 → ~栋, ~军; see isGivenOnly).
+   */
   bosses: string[];
   /** The worker's own numbers (fingerprints): a relative's number they call from is not among them. */
   phones: string[];
@@ -38,6 +41,9 @@ export interface CaseSignals {
   /** The phases or blocks of an estate the text names, numbered alike (期3 for 三期 and 3期, 区C for C区). */
   phases: string[];
 }
+
+/** A boss known by a character of his given name only (栋哥, 小军), written ~栋. */
+export const isGivenOnly = (boss: string): boolean => boss.startsWith('~');
 
 /** The county's places and surnames, handed in by the caller (the domain imports no lexicon). */
 export interface SignalLexicon {
@@ -78,17 +84,17 @@ const STOP = new Set([
   ...'的在给帮替是和跟到去了我们你他她欠拖被对从说讲找个一那这该镇乡村县市省区街道里上下做干搞于及与或把让叫喊称姓就都也还又才时候啥么什哪边去来过得着呢吧啊呀嘛离',
 ]);
 const ORG_SUFFIX =
-  /(有限责任公司|有限公司|分公司|公司|集团|建设|建筑|劳务|工程队|施工队|装饰|装修|路桥|市政|园林|绿化|鞋业|鞋厂|服饰|制衣厂|服装厂|纺织|电子|科技|物流|快递|出行|客运|运输|传媒|饭店|饭馆|酒楼|酒店|餐馆|菜馆|餐厅|餐饮|饭庄|茶业|茶叶|茶厂|米业|纸业|竹业|砖厂|竹木|木业|石材|建材|包装|印刷|机械|汽修|幼儿园|学校|KTV|超市|商行|商贸|实业|物业|保洁|家政|电气|养殖场|养猪场|养鸡场|猪场|鸡场|渔场|农庄|合作社|基地|加工厂|蛋糕店|面包店|站点|(?<!工)厂|店)/gi;
+  /(有限责任公司|有限公司|分公司|公司|集团|建设|建筑|劳务|工程队|施工队|装饰|装修|路桥|市政|园林|绿化|鞋业|鞋厂|服饰|制衣厂|制衣|服装厂|纺织|电子|科技|物流|快递|出行|客运|运输|传媒|饭店|饭馆|酒楼|酒店|餐馆|菜馆|餐厅|餐饮|饭庄|茶业|茶叶|茶厂|米业|纸业|竹业|砖厂|竹木|木业|石材|建材|包装|印刷|机械|汽修|幼儿园|学校|KTV|超市|商行|商贸|实业|物业|保洁|家政|电气|养殖场|养猪场|养鸡场|猪场|鸡场|渔场|农庄|合作社|基地|加工厂|蛋糕店|面包店|站点|(?<!工)厂|店)/gi;
 const SITE_SUFFIX =
   /(小区|花园|华府|家园|新城|公寓|广场|大厦|大楼|医院|中学|小学|校区|食堂|宿舍|工地|项目|安置房|村部|村道|公路|大桥|厂房|楼盘|山庄|公馆|民宿|景区|敬老院|养老院|卫生院|湾|苑|郡)/g;
 /** Places a township has one of, named by the township (黄甲铺镇卫生院, 西安镇中学). */
 const INSTITUTION = /^(卫生院|中学|小学|中心校|敬老院|养老院|幼儿园|学校)$/;
 /** Words a name does not run across: what stands before them is a place, a company or a verb, not part of the name (陬市工业园盛宏 → 盛宏). */
 const NAME_BREAK =
-  /(反映|投诉|举报|老板娘|老板|老总|包工头|工头|经理|有限责任公司|有限公司|公司|集团|工业园区|工业园|产业园|园区|开发区|工业区|古镇|县城|城区|集镇|街上|正街|那个|这个|那家|这家)/g;
+  /(反映|投诉|举报|工钱|工资|薪水|老板娘|老板|老总|包工头|工头|经理|有限责任公司|有限公司|公司|集团|工业园区|工业园|产业园|园区|开发区|工业区|古镇|县城|城区|集镇|街上|正街|那个|这个|那家|这家)/g;
 /** A business named as a landmark (就在盛宏鞋业对面, 蜀味轩隔壁那家) is not the one the complaint is about. */
 const LANDMARK = /^[^\s，,。；的在是和跟]{0,4}?(?:的|那个|那家)?斜?(?:对面|隔壁|旁边|附近|边上|后面|背后|楼上|楼下|对门)/;
-const ROLE = '(?:老板娘|老板|老总|包工头|工头|班组长|班长|带班的|负责人|施工员|经理|承包人|老板是|包工头是)';
+const ROLE = '(?:老板娘|老板|老总|包工头|工头|包头|班组长|班长|带班的|负责人|施工员|经理|承包人|校长|园长|站长|厂长|店长|老板是|包工头是)';
 const TRADES: readonly [string, RegExp][] = [
   ['木工', /木工|模板|支模|木匠/],
   ['钢筋', /钢筋|扎筋/],
@@ -108,6 +114,7 @@ const TRADES: readonly [string, RegExp][] = [
   ['保安', /保安/],
   ['司机', /司机|货车|开车/],
 ];
+const ROLE_WORD = new RegExp(`^${ROLE}$`);
 /** The complaint is made for someone else: the caller's own number is not the worker's. */
 const KIN =
   '(爸爸|爸|父亲|老爸|妈妈|妈|母亲|老公|丈夫|老婆|妻子|爱人|男人|老头子|老伴|媳妇|对象|儿子|女儿|孙子|孙女|公公|婆婆|岳父|岳母|爷爷|奶奶|哥哥|姐姐|弟弟|妹妹|哥|姐|弟|妹|侄子|外甥|女婿|儿媳|亲戚|老乡|家人|家老头|家老人)';
@@ -180,14 +187,21 @@ function namesWithSuffix(text: string, suffix: RegExp, lex: SignalLexicon): stri
 
 const PERSON = (lex: SignalLexicon, name: string) =>
   lex.surnames.has(name[0]!) && /^[\p{Script=Han}]{2,3}$/u.test(name) && !/(老板|老总|总|经理|工头|师傅|哥|姐)$/.test(name);
+/** An operator's question after the name of the one who owes. */
+const NAME_ASKED = /(全名|真名|大名|名字|叫什么|叫么子|是谁|哪个老板|负责人)/;
+/** …about the one who owes, not the caller (您叫什么名字 asks the caller). */
+const OWER_ASKED = /(老板|包工头|工头|负责人|对方|单位|公司|校长|站长|厂长|店长|经理)/;
 /** A given name ends before a word that is not part of it (陈勇欠 → 陈勇). */
 const NAME_TAIL = /^[欠拖说把给的在是了和跟带也都就还建盖修包开做干叫喊称讲不没有，。、；！？\s（(]/;
 
+/** Verbs that also begin given names (建华, 开明, 修文), and what they build when they are verbs. */
+const GIVEN_VERB = /^[建修开带]$/;
+const BUILT = /^[房楼屋路桥厂棚墙车个了的]$/;
 /** 总 as a title (张总, 覃总讲), not a word (总共, 总额). */
 const ZONG = '总(?![共计额数价体结算之而部公经量和裁监])';
 /** A nickname (刘胖子, 向老三) or a title (覃总, 杨经理) says no more than the surname. */
 const NICKNAME = new RegExp(
-  `^(胖子|矮子|瘦子|麻子|拐子|胡子|秃子|大个|老板|老总|${ZONG}|经理|工头|包工头|班长|组长|队长|师傅|哥|姐|老[大二三四五六七八九幺满])`,
+  `^(胖子|矮子|瘦子|麻子|拐子|胡子|秃子|大个|老板|老总|${ZONG}|经理|工头|包工头|班长|组长|队长|校长|园长|站长|厂长|店长|师傅|哥|姐|某|老[大二三四五六七八九幺满]|[一二三四五六七八九十幺满](?=[^\u4e00-\u9fff]|$))`,
 );
 
 function fullNameAt(text: string, at: number, lex: SignalLexicon): string | null {
@@ -196,7 +210,15 @@ function fullNameAt(text: string, at: number, lex: SignalLexicon): string | null
   let given = '';
   for (let i = at + 1; i < text.length && given.length < 2; i++) {
     const ch = text[i]!;
-    if (!/\p{Script=Han}/u.test(ch) || NAME_TAIL.test(ch)) break;
+    if (!/\p{Script=Han}/u.test(ch)) break;
+    // 龚建华, 李开明: a verb that begins many given names is one where a name character follows it (not 建房).
+    const first =
+      !given &&
+      GIVEN_VERB.test(ch) &&
+      /\p{Script=Han}/u.test(text[i + 1] ?? '') &&
+      !NAME_TAIL.test(text[i + 1]!) &&
+      !BUILT.test(text[i + 1]!);
+    if (NAME_TAIL.test(ch) && !first) break;
     given += ch;
   }
   if (NICKNAME.test(text.slice(at + 1))) return first;
@@ -214,16 +236,24 @@ function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[]
     else if (/^姓/.test(text.slice(m.index + m[0].length))) add(text[m.index + m[0].length + 1] ?? null);
   }
   for (const m of text.matchAll(
-    new RegExp(`(姓|叫)?(\\p{Script=Han})(?:老板娘|老板|老总|${ZONG}|经理|工头|包工头|师傅|班长|班组长|队长|组长)`, 'gu'),
+    new RegExp(
+      `(姓|叫)?(\\p{Script=Han})(?:老板娘|老板|老总|${ZONG}|经理|工头|包工头|包头|师傅|班长|班组长|队长|组长|校长|园长|站长|厂长|店长|某)`,
+      'gu',
+    ),
   )) {
     if (!lex.surnames.has(m[2]!) || /^(老|包|工|大|小)$/.test(m[2]!)) continue;
     // 彭建华老板: the full name before the title, when one stands there.
     const at = m.index + (m[1]?.length ?? 0);
     const full = m[1] ? null : text.slice(Math.max(0, at - 2), at + 1);
     const place = lex.townships.some((t) => text.slice(0, at).endsWith(t.short) || text.slice(0, at).endsWith(t.name)); // 沙坪冯老板
-    add(full && full.length === 3 && !place && PERSON(lex, full) && ![...full].some((ch) => STOP.has(ch)) ? full : m[2]!);
+    add(
+      full && full.length === 3 && !place && !ROLE_WORD.test(full.slice(0, 2)) && PERSON(lex, full) && ![...full].some((ch) => STOP.has(ch))
+        ? full
+        : m[2]!,
+    );
   }
-  for (const m of text.matchAll(/姓(\p{Script=Han})的/gu)) if (lex.surnames.has(m[1]!)) add(m[1]!);
+  // 姓钟的, 老板是个女的姓钟。: the surname alone, where no given name follows it.
+  for (const m of text.matchAll(/姓(\p{Script=Han})(?=的|[^\p{Script=Han}]|$)/gu)) if (lex.surnames.has(m[1]!)) add(m[1]!);
   // 老罗带的班, 老张欠我们: the boss by surname, as workers call him.
   for (const m of text.matchAll(/老(\p{Script=Han})(?=带|包|欠|拖|那个班|的班|不给)/gu)) if (lex.surnames.has(m[1]!)) add(m[1]!);
   // A person's business: 唐永红养猪场, 周德明的砖厂.
@@ -249,12 +279,44 @@ function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[]
     const name = m[1]!;
     if (PERSON(lex, name) && ![...name].some((ch) => STOP.has(ch))) add(name);
   }
+  // 包工头栋哥, 包工头叫小军: the boss by a character of his given name (not a surname: 周哥 is 周).
+  for (const m of text.matchAll(
+    new RegExp(
+      `${ROLE}(?:叫|是|名叫)?(?:(?:小|阿)(\\p{Script=Han})(?=[^\\p{Script=Han}]|$|${NAME_TAIL.source.slice(1)})|(\\p{Script=Han})哥)`,
+      'gu',
+    ),
+  )) {
+    const ch = m[1] ?? m[2]!;
+    if (!lex.surnames.has(ch)) add(`~${ch}`);
+  }
+  // A call where the operator asks who owes and the caller names him in the next turn (熊校长，熊丽 / 好像是叫龚建华).
+  const turns = text.split(/\n+/);
+  for (let i = 0; i + 1 < turns.length; i++) {
+    const asked = turns[i]!;
+    if (
+      !NAME_ASKED.test(asked) ||
+      !/[？?]\s*$/.test(asked) ||
+      (/您|你/.test(asked) && !OWER_ASKED.test(asked)) ||
+      /^我/.test(turns[i + 1]!)
+    )
+      continue;
+    const answer = turns[i + 1]!.replace(/^(好像|应该|可能|大概)?(是)?(叫|喊)?/, '');
+    for (let at = 0; at < Math.min(answer.length, 16); at++) {
+      const name = fullNameAt(answer, at, lex);
+      if (name && (name.length === 1 ? /^.(老板|总|经理|校长|园长|站长|厂长|店长|师傅|某)/.test(answer.slice(at)) : PERSON(lex, name))) {
+        add(name);
+        at += name.length - 1;
+      }
+    }
+  }
   // A person triage took for the one who owes, unless the text says they are owed (泥工王建国, 本人…).
   const e = src.employer;
   if (e && PERSON(lex, e) && !new RegExp(`(工|本人|我是|我叫|他叫|她叫|名叫|名字叫|员)${e}`).test(text))
     add(NICKNAME.test(e.slice(1)) ? e[0]! : e);
-  const boss = e ? /^(\p{Script=Han})(老板|总|经理|包工头)$/u.exec(e) : null;
+  const boss = e ? /^(\p{Script=Han})(老板|总|经理|包工头|校长|园长|站长|厂长|店长)$/u.exec(e) : null;
   if (boss && lex.surnames.has(boss[1]!)) add(boss[1]!);
+  const given = e ? /^(?:(?:小|阿)(\p{Script=Han})|(\p{Script=Han})哥)$/u.exec(e) : null;
+  if (given && !lex.surnames.has(given[1] ?? given[2]!)) add(`~${given[1] ?? given[2]!}`);
   return out;
 }
 

@@ -1,0 +1,69 @@
+import { compareSignals, MERGE_SCORE } from '../../src/domain/case-matching';
+import { readSignals, type CaseSignals, type SignalSource } from '../../src/domain/case-signals';
+import { signalBuckets } from '../../src/domain/case-buckets';
+import { SURNAMES } from '../../src/triage/lexicon/surnames';
+import { TAOYUAN_TOWNSHIPS } from '../../src/triage/lexicon/taoyuan-gazetteer';
+
+const lex = { townships: TAOYUAN_TOWNSHIPS, surnames: SURNAMES };
+const read = (text: string, more: Partial<SignalSource> = {}): CaseSignals =>
+  readSignals(
+    {
+      text,
+      employer: null,
+      project: null,
+      location: null,
+      area: null,
+      phone: null,
+      sector: null,
+      senderName: null,
+      senderPhone: null,
+      receivedAt: new Date('2026-11-20T10:00:00+08:00'),
+      ...more,
+    },
+    lex,
+  );
+const joins = (c: CaseSignals, k: CaseSignals) => {
+  const e = compareSignals(c, k);
+  return !e.veto && e.anchored && e.score >= MERGE_SCORE;
+};
+
+describe('case matching: the boss however workers name him', () => {
+  it('when a surname is a homophone of another with the same given name (宫建华 / 龚建华), then it is one boss', () => {
+    const a = read('沙坪镇安置小区泥工班组，包工头龚建华欠我们15个人工资', { area: '沙坪镇' });
+    const b = read('本人在沙坪镇安置小区砌砖，老板宫建华欠我工资23400元', { area: '沙坪镇' });
+    expect(joins(b, a)).toBe(true);
+    // Both are filed under the given name's sound, so the case is among the complaint's candidates.
+    expect(signalBuckets(a).filter((x) => signalBuckets(b).includes(x))).toContain('n:jian-hua');
+  });
+
+  it('when the boss is called by a character of his given name (栋哥, 小军), then that counts toward his case, and says nothing against another', () => {
+    expect(read('包工头栋哥欠他两万七').bosses).toEqual(['~栋']);
+    expect(read('包工头叫小军，欠他两万多').bosses).toEqual(['~军']);
+    expect(read('包工头周哥欠我钱').bosses).toEqual(['周']); // 周 is a surname: 周哥 is Mr Zhou
+    const k = read('三阳港镇修路，包工头谭小军欠我们18个人工资，做边沟的', { area: '三阳港镇' });
+    const withGiven = compareSignals(read('我爸在三阳港修路，包工头叫小军，欠他两万多', { area: '三阳港镇' }), k);
+    const without = compareSignals(read('我爸在三阳港修路，欠他两万多', { area: '三阳港镇' }), k);
+    expect(withGiven.score).toBeGreaterThan(without.score);
+    expect(withGiven.reasons).toContain('老板同姓');
+    expect(compareSignals(read('包工头叫小军，欠他两万多'), read('包工头栋哥欠他钱')).score).toBeGreaterThanOrEqual(0);
+  });
+
+  it('when the operator asks who owes and the caller names him in the next turn, then he is a boss; the caller’s own name is not', () => {
+    const call = read('坐席：您好。\n来电人：陬市那个安置房，龚胡子欠我钱。\n坐席：真名知道吗？\n来电人：好像是叫龚建华。');
+    expect(call.bosses).toContain('龚建华');
+    const school = read('坐席：负责人是谁？\n来电人：熊校长，熊丽。');
+    expect(school.bosses).toEqual(expect.arrayContaining(['熊', '熊丽']));
+    expect(read('坐席：您叫什么名字？\n来电人：刘明亮。').bosses).toEqual([]);
+  });
+
+  it('when a title names the one who owes (站长姓贺, 熊校长, 谭某, 邓四), then the surname is the boss', () => {
+    expect(read('我是送外卖的，站长姓贺，11月份的钱一直冇结').bosses).toEqual(['贺']);
+    expect(read('启航的熊校长欠我工资').bosses).toEqual(['熊']);
+    expect(read('劳务包头谭某欠我工资18600元').bosses).toEqual(['谭']);
+    expect(read('老板是个女的姓钟。').bosses).toEqual(['钟']);
+  });
+
+  it('when a pay word stands before a business word (的工钱合作社), then it is no business name', () => {
+    expect(read('在翠峰茶叶合作社采茶，今年的工钱合作社一直拖着').employerKeys).not.toContain('工钱');
+  });
+});
