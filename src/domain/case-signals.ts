@@ -84,14 +84,14 @@ const STOP = new Set([
   ...'的在给帮替是和跟到去了我们你他她欠拖被对从说讲找个一那这该镇乡村县市省区街道里上下做干搞于及与或把让叫喊称姓就都也还又才时候啥么什哪边去来过得着呢吧啊呀嘛离',
 ]);
 const ORG_SUFFIX =
-  /(有限责任公司|有限公司|分公司|公司|集团|建设|建筑|劳务|工程队|施工队|装饰|装修|路桥|市政|园林|绿化|鞋业|鞋厂|服饰|制衣厂|制衣|服装厂|纺织|电子|科技|物流|快递|出行|客运|运输|传媒|饭店|饭馆|酒楼|酒店|餐馆|菜馆|餐厅|餐饮|饭庄|茶业|茶叶|茶厂|米业|纸业|竹业|砖厂|竹木|木业|石材|建材|包装|印刷|机械|汽修|幼儿园|学校|KTV|超市|商行|商贸|实业|物业|保洁|家政|电气|养殖场|养猪场|养鸡场|猪场|鸡场|渔场|农庄|合作社|基地|加工厂|蛋糕店|面包店|站点|(?<!工)厂|店)/gi;
+  /(有限责任公司|有限公司|分公司|公司|集团|建设|建筑|劳务|工程队|施工队|装饰|装修|路桥|市政|园林|绿化|鞋业|鞋厂|服饰|制衣厂|制衣|服装厂|纺织|电子|科技|物流|快递|出行|客运|运输|传媒|饭店|饭馆|酒楼|酒店|餐馆|菜馆|餐厅|餐饮|饭庄|茶业|茶叶|茶厂|米业|纸业|竹业|砖厂|竹木|木业|石材|建材|包装|印刷|机械|汽修|幼儿园|学校|KTV|超市|商行|商贸|实业|物业|保洁|家政|水利|电气|养殖场|养猪场|养鸡场|猪场|鸡场|渔场|农庄|合作社|基地|加工厂|蛋糕店|面包店|站点|(?<![车油费])站(?!长|点|在|着|起)|(?<!工)厂|店)/gi;
 const SITE_SUFFIX =
   /(小区|花园|华府|家园|新城|公寓|广场|大厦|大楼|医院|中学|小学|校区|食堂|宿舍|工地|项目|安置房|村部|村道|公路|大桥|厂房|楼盘|山庄|公馆|民宿|景区|敬老院|养老院|卫生院|湾|苑|郡)/g;
 /** Places a township has one of, named by the township (黄甲铺镇卫生院, 西安镇中学). */
 const INSTITUTION = /^(卫生院|中学|小学|中心校|敬老院|养老院|幼儿园|学校)$/;
 /** Words a name does not run across: what stands before them is a place, a company or a verb, not part of the name (陬市工业园盛宏 → 盛宏). */
 const NAME_BREAK =
-  /(反映|投诉|举报|工钱|工资|薪水|老板娘|老板|老总|包工头|工头|经理|有限责任公司|有限公司|公司|集团|工业园区|工业园|产业园|园区|开发区|工业区|古镇|县城|城区|集镇|街上|正街|那个|这个|那家|这家)/g;
+  /(反映|投诉|举报|工钱|工资|薪水|老板娘|老板|老总|包工头|工头|经理|有限责任公司|有限公司|公司|集团|工业园区|工业园|产业园|园区|开发区|工业区|古镇|县城|城区|集镇|街上|正街|那个|这个|那家|这家|那条|这条|那栋|这栋|那座|这座|那边|这边)/g;
 /** A business named as a landmark (就在盛宏鞋业对面, 蜀味轩隔壁那家) is not the one the complaint is about. */
 const LANDMARK = /^[^\s，,。；的在是和跟]{0,4}?(?:的|那个|那家)?斜?(?:对面|隔壁|旁边|附近|边上|后面|背后|楼上|楼下|对门)/;
 const ROLE = '(?:老板娘|老板|老总|包工头|工头|包头|班组长|班长|带班的|负责人|施工员|经理|承包人|校长|园长|站长|厂长|店长|老板是|包工头是)';
@@ -145,7 +145,8 @@ function nameBefore(text: string, at: number): string {
     if (!/[\p{Script=Han}A-Za-z0-9]/u.test(ch) || STOP.has(ch) || /\d/.test(ch)) break;
     start--;
   }
-  const name = text.slice(start, at);
+  // 县城骑速站: 县 stops the name, and 城 with it is the county seat, not part of the name.
+  const name = text.slice(start, at).replace(text[start - 1] === '县' ? /^城/ : /^$/, '');
   const last = [...name.matchAll(NAME_BREAK)].pop();
   return last ? name.slice(last.index + last[0].length) : name;
 }
@@ -171,11 +172,41 @@ function withoutPlaces(name: string, lex: SignalLexicon, shortToo: boolean): str
   return name;
 }
 
+/** 泓源水利三阳港堤防 → 泓源水利堤防, 汤泉热市项目 → 汤泉项目: a township inside a name says where, not which. */
+function withoutInnerPlaces(name: string, lex: SignalLexicon): string {
+  for (const t of lex.townships) {
+    for (const p of [t.name, t.short]) {
+      const at = name.indexOf(p);
+      if (at > 0 && [...name].length - [...p].length >= 2) return withoutInnerPlaces(name.slice(0, at) + name.slice(at + p.length), lex);
+    }
+  }
+  return name;
+}
+
+/**
+ * "工业园的电子厂，叫湘涛", "做纸箱的厂，鑫湘，", "砖厂，红达还是宏达", "县城这个站，骑速的": the name a
+ * caller gives right after saying what kind of place.
+ */
+function namesAfterKind(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(
+    /(?:厂|公司|店|站|站点|酒店|饭店|超市|工地|学校)[，,]\s*(?:叫|名字叫|是)?(\p{Script=Han}{2})(?:的)?(?=[，,。？?！!\s]|还是|$)((?:还是)(\p{Script=Han}{2})(?=[，,。？?！!\s]|$))?/gu,
+  )) {
+    for (const name of [m[1], m[3]]) {
+      if (!name || [...name].some((ch) => STOP.has(ch)) || /^(老板|工资|工钱|老总|经理|包工|对的|是的|好的|不是|没有|冇得)$/.test(name))
+        continue;
+      const key = nameKey(name);
+      if (key && !out.includes(key)) out.push(key);
+    }
+  }
+  return out;
+}
+
 function namesWithSuffix(text: string, suffix: RegExp, lex: SignalLexicon): string[] {
   const keys: string[] = [];
   for (const m of text.matchAll(suffix)) {
     if (LANDMARK.test(text.slice(m.index + m[0].length))) continue;
-    const before = tail(withoutPlaces(nameBefore(text, m.index), lex, true), 6);
+    const before = tail(withoutInnerPlaces(withoutPlaces(nameBefore(text, m.index), lex, true), lex), 6);
     // 黄甲铺镇卫生院 is 黄甲铺卫生院: a township's own school, clinic or home, by the township's name.
     const township = INSTITUTION.test(m[0]) ? lex.townships.find((t) => text.slice(0, m.index).endsWith(t.name)) : undefined;
     if ([...before].length < 2 && !township) continue;
@@ -403,10 +434,12 @@ export function readSignals(src: SignalSource, lex: SignalLexicon): CaseSignals 
   const bosses = bossesIn(text, src, lex);
   const places = placesIn(text, lex);
   const personEmployer = Boolean(src.employer && (PERSON(lex, src.employer) || /^.(老板|总|经理|包工头)$/.test(src.employer)));
-  const field = (name: string | null) => nameKey(name && withoutPlaces(name, lex, true));
-  const employerKeys = [...(personEmployer ? [] : [field(src.employer)]), ...namesWithSuffix(text, ORG_SUFFIX, lex)].filter(
-    (k): k is string => Boolean(k) && !bosses.includes(k!),
-  );
+  const field = (name: string | null) => nameKey(name && withoutInnerPlaces(withoutPlaces(name, lex, true), lex));
+  const employerKeys = [
+    ...(personEmployer ? [] : [field(src.employer)]),
+    ...namesWithSuffix(text, ORG_SUFFIX, lex),
+    ...namesAfterKind(text),
+  ].filter((k): k is string => Boolean(k) && !bosses.includes(k!));
   const projectKeys = [field(src.project), ...namesWithSuffix(text, SITE_SUFFIX, lex)].filter(
     (k): k is string => Boolean(k) && !employerKeys.includes(k!),
   );

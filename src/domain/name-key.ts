@@ -6,13 +6,15 @@ import { pinyin } from 'pinyin-pro';
  * "湖南鑫达建设有限公司", "鑫达建筑公司" and "鑫达公司的项目部" are one employer, and so are 盛宏 and 盛泓.
  */
 const PLACE_PREFIX = /^(湖南省|湖南|常德市|常德)/;
+/** 那条路改造, 这个小区: a site pointed at, not named. */
+const DEMONSTRATIVE = /^(那|这)(条|个|栋|座|家|边)/;
 /** The county's own name, wherever it stands (桃源县华盛鞋业, 兴发电子桃源分厂). */
-const COUNTY = /桃源县|桃源(?=分|县)|^桃源/g;
+const COUNTY = /桃源县|桃源(?=分|县|站|店)|^桃源/g;
 const GENERIC =
   /(有限责任公司|股份有限公司|集团有限公司|有限公司|分公司|分厂|分店|公司|集团|总承包|总包|分包|项目部|项目|劳务队|施工队|工程队|装修队|劳务|建设|建筑|工程|工地|老板|包工头|老总|经理|管理)/g;
 /** Words for the trade rather than the business: 湘味轩饭店 and 湘味轩餐饮 are one business. */
 const TRADE =
-  /(水电安装|安装|电气|保洁|物业|家政|物流|快递网点|快递|网点|出行|客运|运输|蛋糕|面包|烘焙|餐饮|饭店|饭馆|饭庄|食府|酒店|酒楼|餐馆|菜馆|土菜馆|面馆|粉馆|小吃|快餐|火锅|机械制造|制造|机械|电子科技|科技|电子|鞋业|纸业|茶业|茶叶|米业|竹业|建材|包装|市政|教育培训学校|培训学校|培训机构|教育|培训|装修|装饰|园林|新能源|能源|环保|农业开发|开发|服务|服装|服饰|专业合作社|合作社|基地)/g;
+  /(水电安装|安装|电气|保洁|物业|家政|物流|快递网点|快递|网点|出行|客运|运输|蛋糕|面包|烘焙|餐饮|饭店|饭馆|饭庄|食府|酒店|酒楼|餐馆|菜馆|土菜馆|面馆|粉馆|小吃|快餐|火锅|机械制造|制造|机械|电子科技|科技|电子|鞋业|纸业|茶业|茶叶|米业|竹业|建材|包装|市政|教育培训学校|培训学校|培训机构|教育|培训|装修|装饰|园林|新能源|能源|环保|环境|环卫|水利|汽车|农业开发|开发|服务|服装|服饰|专业合作社|合作社|基地)/g;
 /** Phases and blocks of one estate are one site for a complaint: 碧水湾三期, 阳光新城B区. */
 const PHASE = /([一二三四五六七八九十\d]+期|[A-Za-z\d]+区|[一二三四五六七八九十\d]+号楼)$/;
 
@@ -20,7 +22,7 @@ const PHASE = /([一二三四五六七八九十\d]+期|[A-Za-z\d]+区|[一二三
 export function nameKey(name: string | null): string | null {
   if (!name) return null;
   const squashed = name.replace(/[\s\p{P}\p{S}]/gu, '').toUpperCase();
-  const core = squashed.replace(PLACE_PREFIX, '').replace(COUNTY, '').replace(GENERIC, '').replace(PHASE, '');
+  const core = squashed.replace(DEMONSTRATIVE, '').replace(PLACE_PREFIX, '').replace(COUNTY, '').replace(GENERIC, '').replace(PHASE, '');
   const key = core.replace(TRADE, '').length >= 2 ? core.replace(TRADE, '') : core;
   // A factory or shop word at the end (华盛鞋厂, 沅水茶厂) goes too, if a name is left.
   const bare = key.replace(/(厂|店|行|站|场)$/, '');
@@ -94,7 +96,7 @@ export function nameSimilarity(a: string | null, b: string | null): number {
 
 /** Words that say what kind of place or business a name is, not which one. */
 const KIND =
-  /(人民|中心|新建|自建房|旅游|提质|改造|扩建|维修|安置|农贸|住院楼|教学楼|大楼|医院|卫生院|敬老院|养老院|幼儿园|学校|中学|小学|校区|宿舍|食堂|工地|公路|村道|道路|大桥|村部|小区|厂房|工业园|园区|市场|超市|便利店|商店|饭店|酒店|餐馆|火锅|客栈|民宿|山庄|景区|古镇|石材|路桥|茶叶|茶园|砖厂|砂石|养猪场|养殖场|猪场|鸡场|鞋厂|电子|包装|竹木|木业|家政|保洁|物业|快递|网点)/g;
+  /(人民|中心|出行|服务|新建|自建房|旅游|提质|改造|加固|扩建|维修|安置|环卫|环境|卫生|汽车|水利|堤防|大堤|班组|农贸|住院楼|教学楼|大楼|医院|卫生院|敬老院|养老院|幼儿园|学校|中学|小学|校区|宿舍|食堂|工地|公路|村道|道路|大桥|村部|小区|厂房|工业园|园区|市场|超市|便利店|商店|饭店|酒店|餐馆|火锅|客栈|民宿|山庄|景区|古镇|石材|路桥|茶叶|茶园|砖厂|砂石|养猪场|养殖场|猪场|鸡场|鞋厂|电子|包装|竹木|木业|家政|保洁|物业|快递|网点)/g;
 
 /** A key that names only a kind of place or business (人民医院, 火锅, 路桥, 中学宿舍): it says what, not which. */
 export function isKindOnly(key: string): boolean {

@@ -67,3 +67,25 @@ describe('case matching: the boss however workers name him', () => {
     expect(read('在翠峰茶叶合作社采茶，今年的工钱合作社一直拖着').employerKeys).not.toContain('工钱');
   });
 });
+
+describe('case matching: the business however the caller names it', () => {
+  it('when a caller says what kind of place and then its name (电子厂，叫湘涛 / 砖厂，红达还是宏达), then the name is a key', () => {
+    expect(read('坐席：您好。\n来电人：工业园的电子厂，叫湘涛，拖我两个月工资。').employerKeys).toContain('湘涛');
+    expect(read('剪市那个砖厂，红达还是宏达，欠我们工资。').employerKeys).toEqual(expect.arrayContaining(['红达', '宏达']));
+    expect(read('县城这个站，骑速的。').employerKeys).toContain('骑速');
+    expect(read('那个厂，老板欠工资。').employerKeys).toEqual([]);
+  });
+
+  it('when a township, the county seat or a pointing word stands in a name, then the key leaves it out', () => {
+    expect(read('我是外卖骑手，县城骑速站欠我11月的钱。').employerKeys).toEqual(['骑速']);
+    expect(read('泓源水利三阳港堤防项目欠工资').employerKeys).toEqual(['泓源']);
+    expect(read('泓源水利三阳港堤防项目欠工资').projectKeys.join()).not.toContain('三阳港');
+    expect(read('路通路桥的项目', { project: '那条路改造工程' }).projectKeys).not.toContain('那条路改造');
+  });
+
+  it('when a name says only what kind of business (环卫公司), then it counts neither for nor against a named one', () => {
+    const named = read('城洁环境服务公司拖欠环卫工10月11月工资');
+    const kind = compareSignals(read('我妈在县城扫大街，环卫公司两个月冇发工资', { employer: '环卫公司' }), named);
+    expect(kind.score).toBeGreaterThanOrEqual(0);
+  });
+});
