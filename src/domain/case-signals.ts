@@ -84,7 +84,7 @@ const STOP = new Set([
   ...'的在给帮替是和跟到去了我们你他她欠拖被对从说讲找个一那这该镇乡村县市省区街道里上下做干搞于及与或把让叫喊称姓就都也还又才时候啥么什哪边去来过得着呢吧啊呀嘛离',
 ]);
 const ORG_SUFFIX =
-  /(有限责任公司|有限公司|分公司|公司|集团|建设|建筑|劳务|工程队|施工队|装饰|装修|路桥|市政|园林|绿化|鞋业|鞋厂|服饰|制衣厂|制衣|服装厂|纺织|电子|科技|物流|快递|出行|客运|运输|传媒|饭店|饭馆|酒楼|酒店|餐馆|菜馆|餐厅|餐饮|饭庄|茶业|茶叶|茶厂|米业|纸业|竹业|砖厂|竹木|木业|石材|建材|包装|印刷|机械|汽修|幼儿园|学校|KTV|超市|商行|商贸|实业|物业|保洁|家政|水利|电气|养殖场|养猪场|养鸡场|猪场|鸡场|渔场|农庄|合作社|基地|加工厂|蛋糕店|面包店|站点|(?<![车油费])站(?!长|点|在|着|起)|(?<!工)厂|店)/gi;
+  /(有限责任公司|有限公司|分公司|公司|集团|建设|建筑|劳务|工程队|施工队|装饰|装修|路桥|市政|园林|绿化|鞋业|鞋厂|服饰|制衣厂|制衣|服装厂|纺织|电子|科技|物流|快递|配送|出行|培训学校|培训|客运|运输|传媒|饭店|饭馆|酒楼|酒店|餐馆|菜馆|餐厅|餐饮|饭庄|茶业|茶叶|茶厂|米业|纸业|竹业|砖厂|竹木|木业|石材|建材|包装|印刷|机械|汽修|幼儿园|学校|KTV|超市|商行|商贸|实业|物业|保洁|家政|水利|电气|养殖场|养猪场|养鸡场|猪场|鸡场|渔场|农庄|合作社|基地|加工厂|蛋糕店|面包店|站点|(?<![车油费])站(?!长|点|在|着|起)|(?<!工)厂|店)/gi;
 const SITE_SUFFIX =
   /(小区|花园|华府|家园|新城|公寓|广场|大厦|大楼|医院|中学|小学|校区|食堂|宿舍|工地|项目|安置房|村部|村道|公路|大桥|厂房|楼盘|山庄|公馆|民宿|景区|敬老院|养老院|卫生院|湾|苑|郡)/g;
 /** Places a township has one of, named by the township (黄甲铺镇卫生院, 西安镇中学). */
@@ -310,6 +310,13 @@ function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[]
     const name = m[1]!;
     if (PERSON(lex, name) && ![...name].some((ch) => STOP.has(ch))) add(name);
   }
+  // 周国栋（外号周胖子）欠我工钱: a person named in full right before what he owes is the one who owes.
+  for (const m of text.matchAll(
+    /(?:^|[，,。；！!\s])(\p{Script=Han}{2,3}?)(?:[（(][^）)]{0,12}[）)])?(?:欠|拖欠)(?:了)?(?:我|我们|他|她|工人|大家)/gu,
+  )) {
+    const name = m[1]!;
+    if (PERSON(lex, name) && ![...name].some((ch) => STOP.has(ch)) && name !== src.senderName) add(name);
+  }
   // 包工头栋哥, 包工头叫小军: the boss by a character of his given name (not a surname: 周哥 is 周).
   for (const m of text.matchAll(
     new RegExp(
@@ -440,9 +447,14 @@ export function readSignals(src: SignalSource, lex: SignalLexicon): CaseSignals 
     ...namesWithSuffix(text, ORG_SUFFIX, lex),
     ...namesAfterKind(text),
   ].filter((k): k is string => Boolean(k) && !bosses.includes(k!));
-  const projectKeys = [field(src.project), ...namesWithSuffix(text, SITE_SUFFIX, lex)].filter(
-    (k): k is string => Boolean(k) && !employerKeys.includes(k!),
-  );
+  // 恒晟漳江华府 is 漳江华府: the site, without the business named before it (compared as the business already).
+  const withoutEmployer = (k: string | null) => {
+    const owner = k ? employerKeys.find((e) => e && k.startsWith(e) && [...k].length - [...e].length >= 2) : undefined;
+    return owner && k ? k.slice(owner.length) : k;
+  };
+  const projectKeys = [field(src.project), ...namesWithSuffix(text, SITE_SUFFIX, lex)]
+    .map(withoutEmployer)
+    .filter((k): k is string => Boolean(k) && !employerKeys.includes(k!));
   // 佳惠超市城西店 reads as 佳惠超市城西, 佳惠超市 and 城西: the whole name says which shop, its parts do not.
   const whole = [...new Set(employerKeys)].filter((k, _, all) => !all.some((o) => o !== k && o.includes(k)));
   return {

@@ -56,6 +56,11 @@ describe('case matching: the boss however workers name him', () => {
     expect(read('坐席：您叫什么名字？\n来电人：刘明亮。').bosses).toEqual([]);
   });
 
+  it('when a person named in full stands right before what he owes (周国栋（外号周胖子）欠我), then he is the boss', () => {
+    expect(read('我叫覃小兵，是钢筋工，周国栋（外号周胖子）欠我工钱24600元。', { senderName: '覃小兵' }).bosses).toEqual(['周国栋']);
+    expect(read('我们老板欠我工资').bosses).toEqual([]);
+  });
+
   it('when a title names the one who owes (站长姓贺, 熊校长, 谭某, 邓四), then the surname is the boss', () => {
     expect(read('我是送外卖的，站长姓贺，11月份的钱一直冇结').bosses).toEqual(['贺']);
     expect(read('启航的熊校长欠我工资').bosses).toEqual(['熊']);

@@ -15,12 +15,17 @@ describe('wage arrears told in forms beyond 欠 and 冇发', () => {
   });
 
   it('when a teacher or a scaffolder tells of a boss who ran and the operator asks how much is owed, then wage arrears', () => {
-    expect(hotline('坐席：您好，12345热线。', '来电人：育才培训跑路了，我是那里的老师。', '坐席：欠您多少工资？', '来电人：八千，两个月的。')).toBe(
-      'wage_arrears',
-    );
+    expect(
+      hotline('坐席：您好，12345热线。', '来电人：育才培训跑路了，我是那里的老师。', '坐席：欠您多少工资？', '来电人：八千，两个月的。'),
+    ).toBe('wage_arrears');
     expect(hotline('坐席：您好，请讲。', '来电人：我是搭脚手架的，城东那个小区，谭总欠我们钱。', '坐席：多少？', '来电人：两万三。')).toBe(
       'wage_arrears',
     );
+  });
+
+  it('when a crew asks when its own pay will come (什么时候给), then wage arrears; the rule asked in general is a consultation', () => {
+    expect(wechat('宏图建设在金桂苑的木工钱什么时候给？我们十几个人等着过年 13900001111')).toBe('wage_arrears');
+    expect(wechat('请问工资一般每个月什么时候发？')).toBe('consultation');
   });
 
   it('when the words of arrears come without a case of one’s own, then still not a case', () => {
