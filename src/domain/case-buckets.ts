@@ -71,7 +71,8 @@ export function caseBuckets(q: Named): string[] {
  */
 export function signalBuckets(s: CaseSignals): string[] {
   const buckets = new Set<string>();
-  for (const k of [...s.employerKeys, ...s.projectKeys]) {
+  // A name that says only what kind (公路, 电子) singles out no case: it files nothing.
+  for (const k of [...s.employerKeys, ...s.projectKeys].filter((x) => !isKindOnly(x))) {
     for (const g of bigrams(k)) buckets.add(`g:${g}`);
     const syllables = syllablesOf(k);
     for (let i = 0; i + 1 < syllables.length; i++) buckets.add(`p:${syllables[i]}-${syllables[i + 1]}`);

@@ -63,6 +63,9 @@ export interface Evidence {
   samePerson?: boolean;
 }
 
+/** Reasons that name the matter itself (not only who is speaking). */
+const NAMED = new Set(['同一单位', '单位名称相近', '同一工地', '同一老板']);
+
 export const MERGE_SCORE = 3;
 export const SUGGEST_SCORE = 1.5;
 
@@ -237,7 +240,11 @@ export function decideMatch<T>(
   let join = top && top.evidence.score >= MERGE_SCORE ? top : null;
   const rival = worth[1];
   // Two cases fit equally well and cannot be one (two pay periods, two bosses): a person would ask.
-  if (join && rival && rival.evidence.score > join.evidence.score - 1 && !compatible(join.entry, rival.entry)) join = null;
+  // A rival that holds only the same person (the worker's own phone) does not make it doubtful: a
+  // worker may write about two matters, and the one named now is the one this complaint is about.
+  const personOnly = (s: Scored<T>) => s.evidence.samePerson && !s.evidence.reasons.some((r) => NAMED.has(r));
+  if (join && rival && rival.evidence.score > join.evidence.score - 1 && !compatible(join.entry, rival.entry) && !personOnly(rival))
+    join = null;
   return { join, suggest: worth.filter((s) => s !== join).slice(0, 5) };
 }
 

@@ -87,6 +87,15 @@ const ORG_SUFFIX =
   /(有限责任公司|有限公司|分公司|公司|集团|建设|建筑|劳务|工程队|施工队|装饰|装修|路桥|市政|园林|绿化|鞋业|鞋厂|服饰|制衣厂|制衣|服装厂|纺织|电子|科技|物流|快递|配送|出行|培训学校|培训|客运|运输|传媒|饭店|饭馆|酒楼|酒店|餐馆|菜馆|餐厅|餐饮|饭庄|茶业|茶叶|茶厂|米业|纸业|竹业|砖厂|竹木|木业|石材|建材|包装|印刷|机械|汽修|幼儿园|学校|KTV|超市|商行|商贸|实业|物业|保洁|家政|水利|电气|养殖场|养猪场|养鸡场|猪场|鸡场|渔场|农庄|合作社|基地|加工厂|蛋糕店|面包店|站点|(?<![车油费])站(?!长|点|在|着|起)|(?<!工)厂|店)/gi;
 const SITE_SUFFIX =
   /(小区|花园|华府|家园|新城|公寓|广场|大厦|大楼|医院|中学|小学|校区|食堂|宿舍|工地|项目|安置房|村部|村道|公路|大桥|厂房|楼盘|山庄|公馆|民宿|景区|敬老院|养老院|卫生院|湾|苑|郡)/g;
+/**
+ * The kind of works, however said (修路, 修公路, 村道硬化 are all road works): a site of the same kind is
+ * something in common, never enough alone (see isKindOnly).
+ */
+const SITE_KINDS: readonly [string, RegExp][] = [
+  ['公路', /修路|修公路|公路|村道|道路|路面|路改造|路基|硬化/],
+  ['堤防', /河堤|大堤|堤防|修堤|护坡|堤坝/],
+  ['安置房', /安置房|安置小区/],
+];
 /** Places a township has one of, named by the township (黄甲铺镇卫生院, 西安镇中学). */
 const INSTITUTION = /^(卫生院|中学|小学|中心校|敬老院|养老院|幼儿园|学校)$/;
 /** Words a name does not run across: what stands before them is a place, a company or a verb, not part of the name (陬市工业园盛宏 → 盛宏). */
@@ -123,8 +132,24 @@ const FOR_SOMEONE = new RegExp(`(替|帮|代)(我|他|她)?的?${KIN}|我${KIN}|
 const OTHERS_NUMBER = /(老板|包工头|工头|老总|经理|负责人|对方|公司|厂里)(的)?(电话|手机|号码)(是|为)?[：:]?$/;
 const NOT_VILLAGE = new Set(['农', '乡', '本', '该', '我', '山', '新农']);
 
+/**
+ * "坐席：是修黄甲铺公路那个谭老板吗？ 来电人：那我不晓得，我们这是修堤的": an operator's guess the caller
+ * denies is not what the complaint is about, so it is left out; a guess the caller confirms stays.
+ */
+const DENIED = /^(不是|不晓得|不知道|不清楚|冇|没有|那我不晓得|那不是|不对)/;
+function withoutDeniedGuesses(text: string): string {
+  const turns = text.split(/(?=(?:坐席|接线员|来电人)[：:])/);
+  return turns
+    .filter((turn, i) => {
+      if (!/^(坐席|接线员)[：:]/.test(turn) || !/[？?]\s*$/.test(turn)) return true;
+      const next = turns[i + 1];
+      return !(next && /^来电人[：:]/.test(next) && DENIED.test(next.replace(/^来电人[：:]\s*/, '').replace(/^[喂嗯啊哦呃，,\s]+/, '')));
+    })
+    .join('');
+}
+
 const normalize = (text: string) =>
-  text
+  withoutDeniedGuesses(text)
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/(坐席|来电人|接线员)[：:]/g, '\n')
     .replace(/(\d)[\s-]+(?=\d)/g, '$1');
@@ -218,6 +243,8 @@ function namesWithSuffix(text: string, suffix: RegExp, lex: SignalLexicon): stri
 
 const PERSON = (lex: SignalLexicon, name: string) =>
   lex.surnames.has(name[0]!) && /^[\p{Script=Han}]{2,3}$/u.test(name) && !/(老板|老总|总|经理|工头|师傅|哥|姐)$/.test(name);
+/** 小军, 阿强, 栋哥: a man called by his given name. */
+const GIVEN_ONLY = /^(?:(?:小|阿)(\p{Script=Han})|(\p{Script=Han})哥)$/u;
 /** An operator's question after the name of the one who owes. */
 const NAME_ASKED = /(全名|真名|大名|名字|叫什么|叫么子|是谁|哪个老板|负责人)/;
 /** …about the one who owes, not the caller (您叫什么名字 asks the caller). */
@@ -353,7 +380,7 @@ function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[]
     add(NICKNAME.test(e.slice(1)) ? e[0]! : e);
   const boss = e ? /^(\p{Script=Han})(老板|总|经理|包工头|校长|园长|站长|厂长|店长)$/u.exec(e) : null;
   if (boss && lex.surnames.has(boss[1]!)) add(boss[1]!);
-  const given = e ? /^(?:(?:小|阿)(\p{Script=Han})|(\p{Script=Han})哥)$/u.exec(e) : null;
+  const given = e ? GIVEN_ONLY.exec(e) : null;
   if (given && !lex.surnames.has(given[1] ?? given[2]!)) add(`~${given[1] ?? given[2]!}`);
   return out;
 }
@@ -440,7 +467,9 @@ export function readSignals(src: SignalSource, lex: SignalLexicon): CaseSignals 
   const periods = readPeriods(text, src.receivedAt);
   const bosses = bossesIn(text, src, lex);
   const places = placesIn(text, lex);
-  const personEmployer = Boolean(src.employer && (PERSON(lex, src.employer) || /^.(老板|总|经理|包工头)$/.test(src.employer)));
+  const personEmployer = Boolean(
+    src.employer && (PERSON(lex, src.employer) || /^.(老板|总|经理|包工头)$/.test(src.employer) || GIVEN_ONLY.test(src.employer)),
+  );
   const field = (name: string | null) => nameKey(name && withoutInnerPlaces(withoutPlaces(name, lex, true), lex));
   const employerKeys = [
     ...(personEmployer ? [] : [field(src.employer)]),
@@ -452,7 +481,11 @@ export function readSignals(src: SignalSource, lex: SignalLexicon): CaseSignals 
     const owner = k ? employerKeys.find((e) => e && k.startsWith(e) && [...k].length - [...e].length >= 2) : undefined;
     return owner && k ? k.slice(owner.length) : k;
   };
-  const projectKeys = [field(src.project), ...namesWithSuffix(text, SITE_SUFFIX, lex)]
+  const projectKeys = [
+    field(src.project),
+    ...namesWithSuffix(text, SITE_SUFFIX, lex),
+    ...SITE_KINDS.filter(([, re]) => re.test(text)).map(([k]) => k),
+  ]
     .map(withoutEmployer)
     .filter((k): k is string => Boolean(k) && !employerKeys.includes(k!));
   // 佳惠超市城西店 reads as 佳惠超市城西, 佳惠超市 and 城西: the whole name says which shop, its parts do not.

@@ -1,4 +1,4 @@
-import { compareSignals, MERGE_SCORE } from '../../src/domain/case-matching';
+import { compareSignals, decideMatch, MERGE_SCORE } from '../../src/domain/case-matching';
 import { readSignals, type CaseSignals, type SignalSource } from '../../src/domain/case-signals';
 import { signalBuckets } from '../../src/domain/case-buckets';
 import { SURNAMES } from '../../src/triage/lexicon/surnames';
@@ -92,5 +92,31 @@ describe('case matching: the business however the caller names it', () => {
     const named = read('城洁环境服务公司拖欠环卫工10月11月工资');
     const kind = compareSignals(read('我妈在县城扫大街，环卫公司两个月冇发工资', { employer: '环卫公司' }), named);
     expect(kind.score).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('case matching: what the call and the works say', () => {
+  it('when the caller denies the operator’s guess (是修黄甲铺公路那个谭老板吗？ 那我不晓得), then the guess is not the complaint’s', () => {
+    const call = read(
+      '坐席：您好。\n来电人：我在三阳港河堤上做事，老板姓谭，欠我钱。\n坐席：是修黄甲铺公路那个谭老板吗？\n来电人：那我不晓得，我们这是修堤的。',
+    );
+    expect(call.places).toEqual(['三阳港镇']);
+    const confirmed = read('坐席：您好。\n来电人：启航的熊校长欠我工资。\n坐席：是漳江北路的启航教育吗？\n来电人：是的。');
+    expect(confirmed.places).toEqual(['漳江街道']);
+  });
+
+  it('when road works are told as 修路, 修公路 or 路改造 with the boss’s surname in the township, then they are one case', () => {
+    const k = read('黄甲铺到茶庵铺那条路改造工程，路通路桥的项目，包工头谭小军拖欠我们18个人工资', { area: '黄甲铺镇' });
+    expect(joins(read('我是黄甲铺的，在那条修路的搞小工，谭老板欠我一万零八百块', { area: '黄甲铺镇' }), k)).toBe(true);
+    // The same surname in the township on other works is not enough.
+    expect(joins(read('我在黄甲铺敬老院做泥工，谭老板欠我一万', { area: '黄甲铺镇' }), k)).toBe(false);
+  });
+
+  it('when the other case fitting as well holds only the same worker, then the complaint joins the case it names', () => {
+    const named = { entry: 'named', evidence: { score: 3, reasons: ['同一单位'], anchored: true, veto: null, samePerson: false } };
+    const phone = { entry: 'phone', evidence: { score: 3, reasons: ['电话相同'], anchored: true, veto: null, samePerson: true } };
+    expect(decideMatch([named, phone], () => false).join?.entry).toBe('named');
+    const other = { entry: 'other', evidence: { score: 3, reasons: ['同一单位'], anchored: true, veto: null, samePerson: false } };
+    expect(decideMatch([named, other], () => false).join).toBeNull();
   });
 });
