@@ -233,16 +233,18 @@ export function decideMatch<T>(
   scored: readonly Scored<T>[],
   compatible: (a: T, b: T) => boolean,
 ): { join: Scored<T> | null; suggest: Scored<T>[] } {
+  // A case that holds only the same person (the worker's own phone) is weighed after one that names the
+  // matter as well, and does not make it doubtful: a worker may write about two matters, and the one
+  // named now is the one this complaint is about.
+  const personOnly = (s: Scored<T>) => Boolean(s.evidence.samePerson) && !s.evidence.reasons.some((r) => NAMED.has(r));
+  const weight = (s: Scored<T>) => s.evidence.score - (personOnly(s) ? 1 : 0);
   const worth = scored
     .filter((s) => !s.evidence.veto && s.evidence.anchored && s.evidence.score >= SUGGEST_SCORE)
-    .sort((a, b) => b.evidence.score - a.evidence.score);
+    .sort((a, b) => weight(b) - weight(a));
   const top = worth[0];
   let join = top && top.evidence.score >= MERGE_SCORE ? top : null;
   const rival = worth[1];
   // Two cases fit equally well and cannot be one (two pay periods, two bosses): a person would ask.
-  // A rival that holds only the same person (the worker's own phone) does not make it doubtful: a
-  // worker may write about two matters, and the one named now is the one this complaint is about.
-  const personOnly = (s: Scored<T>) => s.evidence.samePerson && !s.evidence.reasons.some((r) => NAMED.has(r));
   if (join && rival && rival.evidence.score > join.evidence.score - 1 && !compatible(join.entry, rival.entry) && !personOnly(rival))
     join = null;
   return { join, suggest: worth.filter((s) => s !== join).slice(0, 5) };

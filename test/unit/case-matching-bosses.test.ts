@@ -116,6 +116,7 @@ describe('case matching: what the call and the works say', () => {
     const named = { entry: 'named', evidence: { score: 3, reasons: ['同一单位'], anchored: true, veto: null, samePerson: false } };
     const phone = { entry: 'phone', evidence: { score: 3, reasons: ['电话相同'], anchored: true, veto: null, samePerson: true } };
     expect(decideMatch([named, phone], () => false).join?.entry).toBe('named');
+    expect(decideMatch([phone, named], () => false).join?.entry).toBe('named');
     const other = { entry: 'other', evidence: { score: 3, reasons: ['同一单位'], anchored: true, veto: null, samePerson: false } };
     expect(decideMatch([named, other], () => false).join).toBeNull();
   });
