@@ -201,6 +201,11 @@ export function compareSignals(c: CaseSignals, k: CaseSignals): Evidence {
     reasons.push('同一村');
     anchored = true;
   } else if (c.villages.length && k.villages.length) score -= 3;
+  const [cStreets, kStreets] = [c.streets ?? [], k.streets ?? []];
+  if (shared(cStreets, kStreets)) {
+    score += 1;
+    reasons.push('同一条街');
+  } else if (cStreets.length && kStreets.length) score -= 1;
   if (sameArea) {
     score += 0.5;
     reasons.push('同一乡镇');

@@ -40,6 +40,8 @@ export interface CaseSignals {
   sector: string | null;
   /** The phases or blocks of an estate the text names, numbered alike (期3 for 三期 and 3期, 区C for C区). */
   phases: string[];
+  /** The streets a shop or site is on (人民路): one street is something in common, two are two places. */
+  streets?: string[];
 }
 
 /** A boss known by a character of his given name only (栋哥, 小军), written ~栋. */
@@ -227,11 +229,39 @@ function namesAfterKind(text: string): string[] {
   return out;
 }
 
+/** Words before 路 or 街 that make no street of it: a road of a kind, not a name. */
+const NOT_STREET = /^(水泥|机耕|乡村|高速|柏油|泥巴|田间|进村|出村|盘山|大马|小马|那条|这条|一条|通村|组级|村级|施工|便道)$/;
+
+/** 人民路, 建设街, 漳江北路 (as 江北路): the streets the text names, by their last two characters and the suffix. */
+function streetsIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(路|街|大道)(?![口边上段灯面基道])/g)) {
+    const before = nameBefore(text, m.index);
+    if ([...before].length < 2) continue;
+    const name = tail(before, 2);
+    // 跑路, 走路, 带路: a verb's road.
+    if (NOT_STREET.test(name) || /^(修|在|到|条)/.test(name) || /[跑走带让修开绕问找赶过]$/.test(name)) continue;
+    const street = name + m[0];
+    if (!out.includes(street)) out.push(street);
+  }
+  return out;
+}
+
+/** 桃嫂米粉人民路店 and 人民路桃嫂粉店: the street in a shop's name says where, not which. */
+function withoutStreets(name: string, streets: readonly string[]): string {
+  for (const street of streets) {
+    const at = name.indexOf(street);
+    if (at >= 0 && [...name].length - [...street].length >= 2) return name.slice(0, at) + name.slice(at + street.length);
+  }
+  return name;
+}
+
 function namesWithSuffix(text: string, suffix: RegExp, lex: SignalLexicon): string[] {
   const keys: string[] = [];
+  const streets = streetsIn(text);
   for (const m of text.matchAll(suffix)) {
     if (LANDMARK.test(text.slice(m.index + m[0].length))) continue;
-    const before = tail(withoutInnerPlaces(withoutPlaces(nameBefore(text, m.index), lex, true), lex), 6);
+    const before = tail(withoutStreets(withoutInnerPlaces(withoutPlaces(nameBefore(text, m.index), lex, true), lex), streets), 6);
     // 黄甲铺镇卫生院 is 黄甲铺卫生院: a township's own school, clinic or home, by the township's name.
     const township = INSTITUTION.test(m[0]) ? lex.townships.find((t) => text.slice(0, m.index).endsWith(t.name)) : undefined;
     if ([...before].length < 2 && !township) continue;
@@ -470,7 +500,8 @@ export function readSignals(src: SignalSource, lex: SignalLexicon): CaseSignals 
   const personEmployer = Boolean(
     src.employer && (PERSON(lex, src.employer) || /^.(老板|总|经理|包工头)$/.test(src.employer) || GIVEN_ONLY.test(src.employer)),
   );
-  const field = (name: string | null) => nameKey(name && withoutInnerPlaces(withoutPlaces(name, lex, true), lex));
+  const streets = streetsIn(text);
+  const field = (name: string | null) => nameKey(name && withoutStreets(withoutInnerPlaces(withoutPlaces(name, lex, true), lex), streets));
   const employerKeys = [
     ...(personEmployer ? [] : [field(src.employer)]),
     ...namesWithSuffix(text, ORG_SUFFIX, lex),
@@ -504,6 +535,7 @@ export function readSignals(src: SignalSource, lex: SignalLexicon): CaseSignals 
     places,
     sector: src.sector,
     phases: phasesIn(text),
+    streets,
   };
 }
 
@@ -600,6 +632,7 @@ export function unionSignals(a: CaseSignals, b: CaseSignals): CaseSignals {
     periods: union(a.periods, b.periods, (x, y) => x.from === y.from && x.to === y.to),
     recent: null,
     phases: union(a.phases ?? [], b.phases ?? []),
+    streets: union(a.streets ?? [], b.streets ?? []),
     area: a.area ?? b.area,
     places: union(a.places, b.places),
     sector: a.sector ?? b.sector,

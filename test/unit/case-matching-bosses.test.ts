@@ -121,3 +121,20 @@ describe('case matching: what the call and the works say', () => {
     expect(decideMatch([named, other], () => false).join).toBeNull();
   });
 });
+
+describe('case matching: shops by their street', () => {
+  it('when one shop is named with its street before or after (人民路桃嫂粉店 / 桃嫂米粉人民路店), then it is one shop on one street', () => {
+    const a = read('桃嫂米粉人民路店老板娘罗美华欠我两个月工资五千六');
+    const b = read('人民路桃嫂粉店欠洗碗工工资，老板娘姓罗');
+    expect(a.streets).toEqual(['人民路']);
+    expect(a.employerKeys).toEqual(['桃嫂米粉']);
+    expect(joins(b, a)).toBe(true);
+  });
+
+  it('when two shops of one name are on two streets, then they count apart; a boss who ran (跑路) names no street', () => {
+    const a = read('桃嫂米粉人民路店欠我工资');
+    const b = read('桃嫂米粉建设路店欠我工资');
+    expect(compareSignals(b, a).score).toBeLessThan(compareSignals(read('桃嫂米粉人民路店欠我三千'), a).score);
+    expect(read('起航培训跑路了，就在漳江北路那个').streets).toEqual(['江北路']);
+  });
+});
