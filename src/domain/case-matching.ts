@@ -147,7 +147,11 @@ export function compareSignals(c: CaseSignals, k: CaseSignals): Evidence {
   else if (extraC) score -= 1; // the complaint names a company the case does not know: maybe the one they work for
   if ((extraC || extraK) && otherTrade) score -= 3;
 
-  const siteOf = (xs: readonly string[], ys: readonly string[]) => Math.max(best(xs, ys), best(cEmployers, ys), best(xs, kEmployers));
+  // A business and a site match across only as written: 湘韵服饰 and 湘运广场 sound alike and are two places.
+  const writtenBest = (xs: readonly string[], ys: readonly string[]) =>
+    Math.max(0, ...xs.flatMap((x) => ys.map((y) => keySimilarity(x, y))));
+  const siteOf = (xs: readonly string[], ys: readonly string[]) =>
+    Math.max(best(xs, ys), writtenBest(cEmployers, ys), writtenBest(xs, kEmployers));
   const site = siteOf(which(c.projectKeys), which(k.projectKeys));
   const phases = (s: CaseSignals) => s.phases ?? [];
   const otherPhase =

@@ -539,6 +539,11 @@ export function readSignals(src: SignalSource, lex: SignalLexicon): CaseSignals 
   };
 }
 
+/** A site word right after a name (湘运广场): the name is the site's, not a business's. */
+const SITE_NEXT = /^(广场|小区|花园|家园|新城|公寓|大厦|大楼|楼盘|工地|山庄|华府|公馆)/;
+/** A business word right after a name (湘韵服饰): the name is the business's, not a site's. */
+const BUSINESS_NEXT = /^(服饰|制衣|服装|电子|科技|公司|厂|酒店|饭店|超市|物流|学校|培训)/;
+
 /** What a site or shop is called for short, without the kind of place (锦绣江南小区 → 锦绣江南, 蜀味轩火锅 → 蜀味轩). */
 const KIND_TAIL = /(小区|花园|家园|公寓|广场|大厦|大楼|工地|火锅|饭店|饭馆|酒店|酒楼|餐馆|超市|便利店|商店|客栈|山庄|民宿)$/;
 
@@ -551,9 +556,11 @@ const KIND_TAIL = /(小区|花园|家园|公寓|广场|大厦|大楼|工地|火�
 export function withNamesFrom(signals: CaseSignals, text: string, known: readonly CaseSignals[], lex: SignalLexicon): CaseSignals {
   const t = normalize(text);
   const runs = (t.match(/\p{Script=Han}{3,}/gu) ?? []).map((run) => ({ run, sounds: syllablesOf(run) }));
-  const written = (name: string) => {
+  // 湘运 known as a business (湘运服饰) is not written in 湘运广场, a site: a name of the other kind follows it.
+  const written = (name: string, otherKind: RegExp) => {
     for (let at = t.indexOf(name); at >= 0; at = t.indexOf(name, at + 1)) {
       if (LANDMARK.test(t.slice(at + name.length))) continue;
+      if (otherKind.test(t.slice(at + name.length))) continue;
       if ([...name].length === 2 && at > 0 && lex.surnames.has(t[at - 1]!)) continue;
       return true;
     }
@@ -572,22 +579,24 @@ export function withNamesFrom(signals: CaseSignals, text: string, known: readonl
     });
   };
   const seen = new Map<string, boolean>();
-  const found = (key: string) => {
-    let yes = seen.get(key);
+  const found = (key: string, otherKind: RegExp) => {
+    const memo = `${otherKind === SITE_NEXT ? 'e' : 'p'}:${key}`;
+    let yes = seen.get(memo);
     if (yes === undefined) {
       // 锦绣江南小区 as 锦绣江南; but 阳光小区 not as 阳光, a word of any text.
       const short = key.replace(KIND_TAIL, '');
       const name = short.length >= 3 ? short : key;
-      yes = !isKindOnly(key) && (written(name) || said(name));
-      seen.set(key, yes);
+      yes = !isKindOnly(key) && (written(name, otherKind) || said(name));
+      seen.set(memo, yes);
     }
     return yes;
   };
   const employerKeys = [...signals.employerKeys];
   const projectKeys = [...signals.projectKeys];
   for (const k of known) {
-    for (const key of k.employerKeys) if (!employerKeys.includes(key) && found(key)) employerKeys.push(key);
-    for (const key of k.projectKeys) if (!projectKeys.includes(key) && !employerKeys.includes(key) && found(key)) projectKeys.push(key);
+    for (const key of k.employerKeys) if (!employerKeys.includes(key) && found(key, SITE_NEXT)) employerKeys.push(key);
+    for (const key of k.projectKeys)
+      if (!projectKeys.includes(key) && !employerKeys.includes(key) && found(key, BUSINESS_NEXT)) projectKeys.push(key);
   }
   return employerKeys.length === signals.employerKeys.length && projectKeys.length === signals.projectKeys.length
     ? signals

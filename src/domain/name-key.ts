@@ -25,7 +25,7 @@ export function nameKey(name: string | null): string | null {
   const core = squashed.replace(DEMONSTRATIVE, '').replace(PLACE_PREFIX, '').replace(COUNTY, '').replace(GENERIC, '').replace(PHASE, '');
   const key = core.replace(TRADE, '').length >= 2 ? core.replace(TRADE, '') : core;
   // A factory or shop word at the end (华盛鞋厂, 沅水茶厂) goes too, if a name is left.
-  const bare = key.replace(/(厂|店|行|站|场)$/, '');
+  const bare = key.replace(/(厂|店|行|站|(?<![广市])场)$/, '');
   return bare.length >= 2 ? bare : key.length >= 2 ? key : null;
 }
 

@@ -130,6 +130,20 @@ function clockOf(d: Date): Clock {
   return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1 };
 }
 
+/** "上次七八月的是劳动局出面才发的": a clause that says those months were paid, and not that anything is owed. */
+const PAID = /(才|已经|都|早就)?(发了|发的|发过|给了|结了|结清|付了|付清|拿到了|到手了|补发了)/;
+const UNPAID = /冇|没|未|欠|拖|不给|差/;
+function saidPaid(text: string, start: number, end: number): boolean {
+  const before =
+    text
+      .slice(0, start)
+      .split(/[，,。；;！!？?\s]/)
+      .pop() ?? '';
+  const after = text.slice(end).split(/[，,。；;！!？?\s]/)[0] ?? '';
+  const clause = before + text.slice(start, end) + after;
+  return PAID.test(clause) && !UNPAID.test(clause);
+}
+
 export function readPeriods(text: string, receivedAt: Date): MonthSpan[] {
   const at = clockOf(receivedAt);
   const taken: [number, number][] = [];
@@ -139,6 +153,10 @@ export function readPeriods(text: string, receivedAt: Date): MonthSpan[] {
       const start = m.index;
       const end = start + m[0].length;
       if (taken.some(([s, e]) => start < e && s < end)) continue;
+      if (saidPaid(text, start, end)) {
+        taken.push([start, end]);
+        continue;
+      }
       const span = read(m, at);
       if (!span || span.to < span.from) continue;
       taken.push([start, end]);

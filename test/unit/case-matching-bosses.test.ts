@@ -138,3 +138,18 @@ describe('case matching: shops by their street', () => {
     expect(read('起航培训跑路了，就在漳江北路那个').streets).toEqual(['江北路']);
   });
 });
+
+describe('case matching: a business is not a site that sounds like it, and paid months are not owed', () => {
+  it('when a month range is said to have been paid (上次七八月的…才发的), then only the months now owed count', () => {
+    const later = read('湘桃电子又来哒 上次七八月的是劳动局出面才发的 这回十一月十二月两个月又拖起');
+    expect(later.periods).toHaveLength(1);
+    const earlier = read('工业园湘桃电子 七月八月的工资到现在冇发');
+    expect(compareSignals(later, earlier).veto).toBe('other_period');
+  });
+
+  it('when a garment factory and a plaza sound alike (湘韵服饰 / 湘运广场), then they are not one case', () => {
+    const factory = read('观音寺镇湘韵服饰 拖欠工资 九月十月 计件的');
+    const plaza = read('湘运广场消防安装 喷淋管道 老板邹明欠我一万三');
+    expect(joins(plaza, factory)).toBe(false);
+  });
+});
