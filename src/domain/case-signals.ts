@@ -98,11 +98,29 @@ const SITE_KINDS: readonly [string, RegExp][] = [
   ['堤防', /河堤|大堤|堤防|修堤|护坡|堤坝/],
   ['安置房', /安置房|安置小区/],
 ];
+/**
+ * "郑家驿到茶庵铺那条路": a road between two townships goes by their first characters (郑茶公路), as
+ * the county names its roads, so that it is one site however it is told.
+ */
+function roadsBetween(text: string, lex: SignalLexicon): string[] {
+  const out: string[] = [];
+  const alt = lex.townships
+    .flatMap((t) => [t.name, t.short])
+    .sort((a, b) => b.length - a.length)
+    .join('|');
+  const re = new RegExp(`(${alt})(?:到|至|往|—|-|～|~)(${alt})[^，,。；！？\\s]{0,6}?(?:路|公路)`, 'g');
+  for (const m of text.matchAll(re)) {
+    const key = `${m[1]![0]}${m[2]![0]}公路`;
+    if (!out.includes(key)) out.push(key);
+  }
+  return out;
+}
+
 /** Places a township has one of, named by the township (黄甲铺镇卫生院, 西安镇中学). */
 const INSTITUTION = /^(卫生院|中学|小学|中心校|敬老院|养老院|幼儿园|学校)$/;
 /** Words a name does not run across: what stands before them is a place, a company or a verb, not part of the name (陬市工业园盛宏 → 盛宏). */
 const NAME_BREAK =
-  /(反映|投诉|举报|工钱|工资|薪水|老板娘|老板|老总|包工头|工头|经理|有限责任公司|有限公司|公司|集团|工业园区|工业园|产业园|园区|开发区|工业区|古镇|县城|城区|集镇|街上|正街|那个|这个|那家|这家|那条|这条|那栋|这栋|那座|这座|那边|这边)/g;
+  /(反映|投诉|举报|所属|工钱|工资|薪水|老板娘|老板|老总|包工头|工头|经理|有限责任公司|有限公司|公司|集团|工业园区|工业园|产业园|园区|开发区|工业区|古镇|县城|城区|集镇|街上|正街|那个|这个|那家|这家|那条|这条|那栋|这栋|那座|这座|那边|这边)/g;
 /** A business named as a landmark (就在盛宏鞋业对面, 蜀味轩隔壁那家) is not the one the complaint is about. */
 const LANDMARK = /^[^\s，,。；的在是和跟]{0,4}?(?:的|那个|那家)?斜?(?:对面|隔壁|旁边|附近|边上|后面|背后|楼上|楼下|对门)/;
 const ROLE = '(?:老板娘|老板|老总|包工头|工头|包头|班组长|班长|带班的|负责人|施工员|经理|承包人|校长|园长|站长|厂长|店长|老板是|包工头是)';
@@ -374,6 +392,17 @@ function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[]
     const name = m[1]!;
     if (PERSON(lex, name) && ![...name].some((ch) => STOP.has(ch)) && name !== src.senderName) add(name);
   }
+  // 强哥欠我杂工钱: a man called by his given name right before what he owes.
+  for (const m of text.matchAll(
+    /(?:^|[，,。；！!\s])(?:(?:小|阿)(\p{Script=Han})|(\p{Script=Han})哥)(?:欠|拖欠)(?:了)?(?:我|我们|他|她)/gu,
+  )) {
+    const ch = m[1] ?? m[2]!;
+    if (!lex.surnames.has(ch)) add(`~${ch}`);
+  }
+  // 黄德明 包工头: a full name, then the title.
+  for (const m of text.matchAll(/(?:^|[，,。；！!\s])(\p{Script=Han}{2,3})\s+(?:包工头|工头|包头|老板|老总|经理)/gu)) {
+    if (PERSON(lex, m[1]!) && ![...m[1]!].some((ch) => STOP.has(ch))) add(m[1]!);
+  }
   // 包工头栋哥, 包工头叫小军: the boss by a character of his given name (not a surname: 周哥 is 周).
   for (const m of text.matchAll(
     new RegExp(
@@ -515,6 +544,7 @@ export function readSignals(src: SignalSource, lex: SignalLexicon): CaseSignals 
   const projectKeys = [
     field(src.project),
     ...namesWithSuffix(text, SITE_SUFFIX, lex),
+    ...roadsBetween(text, lex),
     ...SITE_KINDS.filter(([, re]) => re.test(text)).map(([k]) => k),
   ]
     .map(withoutEmployer)

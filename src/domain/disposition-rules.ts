@@ -19,6 +19,9 @@ const REFERRAL_CUES: readonly [ReferralTarget, RegExp][] = [
 
 /** A place with an administrative suffix that is not this county's (no township of ours was found in it). */
 const ADMINISTRATIVE = /省|市|州|县|区/;
+/** Places whose names hold 区 or 市 without being a district or a city (工业集中区, 小区, 农贸市场). */
+const NOT_ADMINISTRATIVE =
+  /工业集中区|工业园区|工业区|园区|开发区|小区|景区|社区|城区|片区|厂区|校区|库区|院区|[A-Za-z0-9一二三四五六七八九十]+区|市场|超市|菜市|集市|夜市/g;
 /** The county by name, or its seat as residents say it (县城, 本县): in the county though no township is named. */
 const THIS_COUNTY = /桃源|县城|本县|我县|县里/;
 
@@ -32,7 +35,8 @@ export function decideDisposition(
   text: string,
   opts: { faqIdFor: (text: string) => string | null; phoneKnown: boolean },
 ): Decision {
-  const elsewhere = !t.area && t.location !== null && ADMINISTRATIVE.test(t.location) && !THIS_COUNTY.test(t.location);
+  const elsewhere =
+    !t.area && t.location !== null && ADMINISTRATIVE.test(t.location.replace(NOT_ADMINISTRATIVE, '')) && !THIS_COUNTY.test(t.location);
   switch (t.category) {
     case 'wage_arrears': {
       const actionable = [t.employer, t.project, t.location, t.area, t.amount_yuan].some((v) => v !== null) || opts.phoneKnown;

@@ -153,3 +153,15 @@ describe('case matching: a business is not a site that sounds like it, and paid 
     expect(joins(plaza, factory)).toBe(false);
   });
 });
+
+describe('case matching: roads between townships and bosses named in passing', () => {
+  it('when a road is told by its two townships or by its short name (郑家驿到茶庵铺那条路 / 郑茶公路), then it is one site', () => {
+    expect(read('郑家驿到茶庵铺那条路提质改造 搞路面的 黄老板欠我们工钱').projectKeys).toContain('郑茶公路');
+    expect(read('黄德明 包工头 欠薪 郑茶公路').projectKeys).toContain('郑茶公路');
+  });
+
+  it('when a boss is named before his title with a space, or by 强哥 right before what he owes, then he is a boss', () => {
+    expect(read('黄德明 包工头 欠薪 郑茶公路').bosses).toEqual(['黄德明']);
+    expect(read('职中新校区工地 强哥欠我杂工钱一万六').bosses).toEqual(['~强']);
+  });
+});

@@ -37,3 +37,11 @@ describe('the disposition triage gives a wage complaint', () => {
     expect(decideDisposition(wage({}), '老板欠我工资', { ...opts, phoneKnown: true }).code).toBe('case');
   });
 });
+
+describe('the disposition of a wage complaint from an industrial zone or a market', () => {
+  it('when the place is a zone, an estate or a market of the county (工业集中区, 小区, 农贸市场), then it opens a case', () => {
+    for (const location of ['工业集中区', '阳光小区', '农贸市场', '开发区']) {
+      expect(decideDisposition(wage({ employer: '湘桃电子', location }), '欠我工资', opts)).toEqual({ code: 'case' });
+    }
+  });
+});

@@ -121,8 +121,9 @@ export const DISPUTE_EVENT = /辞了|辞退|开除|炒了|解雇|受伤|工伤|�
 
 /** Waiting words that ask after a complaint only when the text refers to one ("冇得消息" alone may be about the boss). */
 export const PROGRESS_WAITING =
-  /怎么样了|有(冇得|没有)?进展|还要等?(多久|好久)|怎么还(冇|没|没有)(人)?(处理|联系|回复)|(?<!有)(冇|没|没有)得?(一个)?人(联系|回复|处理|管)|(冇|没|没有)得?(一点)?(消息|回音|回复)|去了冇|去了没有|有人管冇|什么时候(有结果|处理|给答复)/;
-export const EARLIER_REPORT = /投诉|反映|举报|报的|打过|你们(?![^，。,！？\s]{0,4}(县|镇|乡|村|这里|那里|这边|那边))|案子|那个事/;
+  /怎么样了|有(冇得|没有)?进展|还要等?(多久|好久)|怎么还(冇|没|没有)(人)?(处理|联系|回复)|(?<!有)(冇|没|没有)得?(一个)?人(联系|回复|处理|管)|(冇|没|没有)得?(一点|任何)?(消息|回音|回复|下文|动静)|去了冇|去了没有|有人管冇|什么时候(有结果|处理|给答复)/;
+export const EARLIER_REPORT =
+  /投诉|反映|举报|报的|打过|问(了)?(第[二三四五六七八九十几]次|好几次|几次|过)|你们(?![^，。,！？\s]{0,4}(县|镇|乡|村|这里|那里|这边|那边))|案子|那个事/;
 
 /** On a transcript, the operator asking how much or how long is owed takes the arrears as told. */
 export const OPERATOR_PRESUPPOSES = /欠(了)?(您|你|你们)?(多少|多久|好多|几个月)|欠薪单位|拖欠(了)?(多少|多久)/;

@@ -32,3 +32,9 @@ describe('wage arrears told in forms beyond 欠 and 冇发', () => {
     expect(wechat('请问没拿钱的话去哪里投诉？')).toBe('consultation');
   });
 });
+
+describe('asking again after an earlier complaint', () => {
+  it('when the worker says this is the third time of asking and there is no news, then it is a progress query', () => {
+    expect(wechat('电子厂 宏利 七八月工资 我问第三次哒 还是冇消息 求帮忙')).toBe('progress_query');
+  });
+});
