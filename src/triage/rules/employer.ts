@@ -27,7 +27,7 @@ const CALLED_THEN_ROLE = /(叫做|名叫|叫)(?=[\u4e00-\u9fa5]{2,3}的(师傅|�
 /** 李德胜，他是包工头; 杨某某这个包工头. */
 const NAME_THEN_ROLE = /([\u4e00-\u9fa5]{2,4})(?:[，,]?(他|她)?(是|就是)|这个|那个)(包工头|工头|老板|老总|承包人|我们老板|我们的老板)/;
 /** 店是李国富开的, 李国富开的五金店: the one who runs the business. */
-const NAME_THEN_RUNS = /([\u4e00-\u9fa5]{2,4})(自己)?(一个人)?(开的|承包的|包的)/;
+const NAME_THEN_RUNS = /([\u4e00-\u9fa5]{2,4})(自己)?(一个人)?(开的|承包的|包的|请的|雇的|招的)/;
 /** 厂子是吕国平的: the one the business belongs to. */
 const BUSINESS_OF = /(厂子|厂|店子|店|门面|作坊|场子|饭店|餐馆|超市|公司|鱼塘|果园|猪场)(是|归)/g;
 /** 熊师傅欠我们…, 跟着熊师傅做: a master named by surname who hired or owes. */
@@ -186,7 +186,8 @@ function nameAfter(text: string, pattern: RegExp): string | null {
   for (const match of text.matchAll(pattern)) {
     const at = (match.index ?? 0) + match[0].length;
     const name = nameAt(text, at) ?? (CALLED_END.test(match[0]) ? unlistedNameAt(text, at) : null);
-    if (name) return name;
+    // 老板连工资都不给: 连 is a surname, 连工资 no name.
+    if (name && !NOT_A_PERSON_END.test(name)) return name;
   }
   return null;
 }
@@ -261,6 +262,19 @@ function ownerOfBusiness(text: string): string | null {
   return null;
 }
 
+/** 卢大海的养鸡场, 熊桂英的茶园, 戴春生的龙虾养殖基地: a person's own business, where the work was. */
+const PERSONS_BUSINESS =
+  /的(?:[\u4e00-\u9fa5]{0,4}?)(?:养鸡场|养猪场|养鸭场|养殖场|养殖基地|种植基地|基地|茶园|果园|橘园|鱼塘|猪场|鸡场|砖厂|作坊|农庄|门面)/g;
+
+function ownerByPossessive(text: string): string | null {
+  for (const match of text.matchAll(PERSONS_BUSINESS)) {
+    const at = match.index ?? 0;
+    const name = nameEndingAt(text, Math.max(0, at - 3), at);
+    if (name && !isPlaceName(text, at - name.length, name) && !NOT_A_PERSON_END.test(name)) return name;
+  }
+  return null;
+}
+
 /** "他叫田大勇": the name is the payer's when the last person spoken of before it was the payer. */
 function laterName(text: string): string | null {
   for (const match of text.matchAll(LATER_NAME)) {
@@ -286,7 +300,8 @@ function personFromRoles(text: string): string | null {
   const runs = NAME_THEN_RUNS.exec(text);
   const runner = runs?.[1] ? nameEndingAt(text, runs.index, runs.index + runs[1].length) : null;
   if (runner) return runner;
-  const owner = ownerOfBusiness(text) ?? nameAfter(text, RUNS_THEN_NAME) ?? hiredByName(text) ?? nameThenOwes(text);
+  const owner =
+    ownerOfBusiness(text) ?? nameAfter(text, RUNS_THEN_NAME) ?? hiredByName(text) ?? nameThenOwes(text) ?? ownerByPossessive(text);
   if (owner) return owner;
   const later = laterName(text);
   if (later) return later;

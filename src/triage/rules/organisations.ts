@@ -5,7 +5,7 @@ import { COUNTY_SEATS } from '../lexicon/taoyuan-gazetteer';
 
 const SUFFIX_PATTERN = new RegExp([...ORG_SUFFIXES].sort((a, b) => b.length - a.length).join('|'), 'g');
 /** 厂房, 店长, 教育局, 公司里的人: the suffix is part of another word. */
-const NOT_AN_ENDING = /^(房|长|区|门口|方|主|面|员|规|家|局)/;
+const NOT_AN_ENDING = /^(房|长|区|门口|方|主|面|员|规|家|局|园|项目|工程|工地)/;
 
 /** Characters that are function words elsewhere but common inside trade names (泰和装饰, 家和物业). */
 const ALSO_IN_NAMES = new Set('和家为与'.split(''));

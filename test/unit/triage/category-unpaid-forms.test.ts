@@ -38,3 +38,24 @@ describe('asking again after an earlier complaint', () => {
     expect(wechat('电子厂 宏利 七八月工资 我问第三次哒 还是冇消息 求帮忙')).toBe('progress_query');
   });
 });
+
+describe('triage: follow-ups, debts and workplaces told in more ways', () => {
+  it('when the worker asks the office to press again after an earlier complaint or mediation, then it is a progress query', () => {
+    expect(wechat('上次投诉之后老板给了一半，剩下的他讲等你们再去催一下，麻烦你们再帮我们问一下进展')).toBe('progress_query');
+    expect(hotline('坐席：您好，请讲。', '来电人：我之前在平台上投诉了，显示已经转办到桃源县了，想问下什么时候能处理？')).toBe(
+      'progress_query',
+    );
+  });
+
+  it('when someone asks the office to press a company for a bill or a goods debt, then it is no progress query', () => {
+    expect(wechat('我在陬市镇开五金店，给宏盛劳务队赊了一批扣件，货款两万到现在冇结，能不能帮我催一下')).toBe('invalid');
+    expect(wechat('我是开饭店的，一个单位在我店里吃饭挂账八千块餐费，一年了都不结')).toBe('invalid');
+  });
+
+  it('when a student tutor tells of lessons taught and not paid, then wage arrears; how to keep pay from being owed is a question', () => {
+    expect(wechat('我暑假在启明英语培训中心代课，讲好一节课80块，上了60节课，钱一直不给')).toBe('wage_arrears');
+    expect(hotline('坐席：您好，请讲。', '来电人：我明年准备去工地上做事，么样才能保证工资不被拖欠？有冇得么子要注意的？')).toBe(
+      'consultation',
+    );
+  });
+});

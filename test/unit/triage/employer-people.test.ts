@@ -123,3 +123,16 @@ describe('employer: a works named by what it makes', () => {
     expect(employer('我在陬市镇一个纸箱厂上班，老板叫方德明，拖了我两个月工资')).toBe('方德明');
   });
 });
+
+describe('employer: a person’s own farm or shop, and brands with their trade', () => {
+  it('when the work was at a person’s farm or garden (卢大强的养鸡场, 熊桂芳的茶园), then that person owes', () => {
+    expect(employer('在西安镇卢大强的养鸡场做了一年，讲好年底给三万五千块，到现在一分冇给')).toBe('卢大强');
+    expect(employer('在九溪镇熊桂芳的茶园采茶，采了一个月，一直拖着不给')).toBe('熊桂芳');
+  });
+
+  it('when a business is known by its brand and trade (顺安物流, 丽美制衣), then that is the employer, not a logistics park', () => {
+    expect(employer('我在陬市镇工业园顺安物流的仓库搞分拣，工资到现在还冇发')).toBe('顺安物流');
+    expect(employer('我在架桥镇丽美制衣做了一个月，两千八百元工资一分都不给我')).toBe('丽美制衣');
+    expect(employer('工地老板连工资都不给了，还欠他2万6')).toBeNull();
+  });
+});
