@@ -28,6 +28,8 @@ export const SECTOR_CUES: Readonly<Record<Exclude<Sector, 'other'>, Readonly<Rec
     早餐店: 4,
   },
   services: {
+    食堂: 4,
+    婚庆: 4,
     饭店: 4,
     酒店: 4,
     酒楼: 4,

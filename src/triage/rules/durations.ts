@@ -31,7 +31,8 @@ const WORKED_HALF_YEAR = new RegExp(`(${WORK_VERBS_DONE}|包了|做|干|帮)(大
 const BARE_MONTHS = [new RegExp(`(?:^|[，。,\\s])${N}个(多|半)?月(?=[，。,\\s]|$)`, 'm')];
 /** "两个月了" answering how long: the time the pay has been owed, read last. */
 const MONTHS_SO_FAR = [new RegExp(`(?<![做干上搞开])${N}个(多|半)?月了`)];
-const HALF_YEAR = /(欠|拖|拖欠)(了)?(我|我们)?(大)?半年|(大)?半年(的)?(工资|工钱)|(大)?半年(了)?(都|也|还)?(冇|没|没有|未|莫)(发|给|结|付)/;
+const HALF_YEAR =
+  /(欠|拖|拖欠)(了)?(我|我们)?(的)?(工资|工钱)?(大)?半年|(大)?半年(的)?(工资|工钱)|(大)?半年(了)?(都|也|还)?(冇|没|没有|未|莫)(发|给|结|付)/;
 
 /** How many days were worked at a daily rate. */
 const WORKED_DAYS = [
@@ -88,7 +89,7 @@ export function fewerMonthsPaid(text: string): boolean {
 const PIECES = [
   // 一件, 一个平方: the unit of a rate, not a count
   new RegExp(
-    `(?<![一每])(?!一个?(件|单|票|箱|双|平|方|吨|车|趟))([\\d一二两三四五六七八九十几百千万]+)(多)?(个)?(件|单|票|箱|双|平方|平米|方|吨|车|趟)(?![\\d一二两三四五六七八九十块元])`,
+    `(?<![一每])(?!一个?(件|单|票|箱|双|平|方|吨|车|趟|小时|节课|课时|场))([\\d一二两三四五六七八九十几百千万]+)(多)?(个)?(件|单|票|箱|双|平方|平米|方|吨|车|趟|小时|节课|课时|场)(?![\\d一二两三四五六七八九十块元])`,
   ),
 ];
 

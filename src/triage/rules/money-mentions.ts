@@ -42,7 +42,7 @@ const MONTH_AFTER = new RegExp(`^${UNIT_GAP}(一个月|每个月|每月|\\/月|�
 const PERSON_AFTER = new RegExp(`^${UNIT_GAP}(一个人|每人|一人)`);
 
 /** A piece rate: 一件一块二, 一双八毛, 一个平方给我们十五块 (the unit may come a few words before the sum). */
-const PIECE_UNIT = '(件|单|票|箱|个件|双|平方|个平方|平米|方|吨|车|趟)';
+const PIECE_UNIT = '(件|单|票|箱|个件|双|平方|个平方|平米|方|吨|车|趟|个小时|小时|节课|个课时|课时|场)';
 const PER_PIECE = new RegExp(`(一|每)${PIECE_UNIT}[^\\d一二两三四五六七八九十百千万，,]{0,4}$`);
 /** A rate word right before a small number makes it money: 一天80, 一件一块二. */
 const RATE_BEFORE = new RegExp(`(一天|每天|一日|日薪|一个工|(一|每)${PIECE_UNIT})$`);
