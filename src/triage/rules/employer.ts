@@ -17,6 +17,9 @@ const ROLE_THEN_NAME =
 /** 包工头是桃源人叫陈国栋, 包工头是邵阳的，叫贺国庆: a role, a few words about the person, then the name. */
 const ROLE_DESCRIBED_THEN_NAME =
   /(包工头|工头|老板|老总|承包人|负责人|队长|班组长)(是|就是)?[^，。,！？\s叫]{1,8}?[，,]?(他|她)?(叫做|名叫|叫)/g;
+/** 包工头是我们本地的熊佳明, 包工头是我们桃源老乡黄志强: a role, where the person is from, then the name. */
+const ROLE_LOCAL_THEN_NAME =
+  /(包工头|工头|老板|老总|承包人|负责人)(是|就是)(我们|我的)?[^，。,！？\s叫]{0,4}?(老乡|本地的|当地的|村里的|本村的|亲戚)/g;
 /**
  * Roles that name the payer only when the text says so (师傅叫…, 房主叫…): a 师傅 may be a
  * workmate, and the owner of a house owes only when no contractor stood between.
@@ -292,7 +295,11 @@ function personFromRoles(text: string): string | null {
   const surname = surnamed?.[1] ?? surnamed?.[3];
   // "姓胡的老板 … 胡……胡德贵": the full name, once the caller gives it, is more specific.
   if (surname) return fullNameWithSurname(text, surname) ?? `${surname}老板`;
-  const byRole = nameAfter(text, ROLE_THEN_NAME) ?? nameAfter(text, ROLE_DESCRIBED_THEN_NAME) ?? nameAfter(text, CALLED_THEN_ROLE);
+  const byRole =
+    nameAfter(text, ROLE_THEN_NAME) ??
+    nameAfter(text, ROLE_DESCRIBED_THEN_NAME) ??
+    nameAfter(text, CALLED_THEN_ROLE) ??
+    nameAfter(text, ROLE_LOCAL_THEN_NAME);
   if (byRole) return byRole;
   const named = NAME_THEN_ROLE.exec(text);
   const beforeRole = named?.[1] ? nameEndingAt(text, named.index, named.index + named[1].length) : null;

@@ -7,6 +7,9 @@ const SUFFIX_PATTERN = new RegExp([...ORG_SUFFIXES].sort((a, b) => b.length - a.
 /** 厂房, 店长, 教育局, 公司里的人: the suffix is part of another word. */
 const NOT_AN_ENDING = /^(房|长|区|门口|方|主|面|员|规|家|局|园|项目|工程|工地)/;
 
+/** What stands before a suffix without being a name: a length of time, someone and what they do. */
+const NOT_A_NAME = /^([半一两三四五六七八九十几\d]+个?(年|月|天)|人家?[挖做搞修建盖帮守开])/;
+
 /** Characters that are function words elsewhere but common inside trade names (泰和装饰, 家和物业). */
 const ALSO_IN_NAMES = new Set('和家为与'.split(''));
 
@@ -69,6 +72,8 @@ export function findOrganisations(text: string): Span[] {
     const start = throughNameChars(text, suffixStart, match[0]);
     const span = withoutLeadingTown(text, { text: text.slice(start, end), start, end });
     if (match[0] === '站' && !STATION_TRADES.test(span.text)) continue;
+    // 守了半年店, 帮人挖茶园: a time or a verb phrase before the suffix, not a name.
+    if (NOT_A_NAME.test(span.text.slice(0, span.text.length - match[0].length))) continue;
     if (isSpecific(span.text, match[0])) spans.push(span);
   }
   return widestSpans(spans);

@@ -136,3 +136,19 @@ describe('employer: a person’s own farm or shop, and brands with their trade',
     expect(employer('工地老板连工资都不给了，还欠他2万6')).toBeNull();
   });
 });
+
+describe('employer: a brand with its trade before the boss’s name', () => {
+  it('when the text names the shop or firm by brand and trade and also its boss, then the shop or firm is the employer', () => {
+    expect(employer('架桥镇那个石材厂 兴旺石材 老板叫廖志国 欠我们切割工五个人的工钱')).toBe('兴旺石材');
+    expect(employer('老板是好时光装饰的，叫蔡明，工钱一万零八百到现在冇结')).toBe('好时光装饰');
+  });
+
+  it('when a role is followed by where the person is from and then the name, then that person owes', () => {
+    expect(employer('我在杨溪桥镇帮人家屋里做二层楼，包工头是我们本地的熊佳伟，做了六十天小工，剩下的七千冇给')).toBe('熊佳伟');
+  });
+
+  it('when a length of time or someone’s work stands before a shop word, then it is no business name', () => {
+    expect(employer('热市镇温泉街刘五开的小卖部，我在那里帮他守了半年店，还欠我四个月的工钱')).not.toBe('半年店');
+    expect(employer('我们几个在牛车河乡帮人挖茶园，老板叫郭建平，钱一分冇见到')).toBe('郭建平');
+  });
+});
