@@ -13,8 +13,12 @@ const UNPAID_MONTHS = [
   new RegExp(`${N}个(多|半)?月(的)?(工资|工钱|工姿|薪水|薪资|钱)`),
   // 4月5月两个月: the months named, then counted
   new RegExp(`(?:${MONTH_NAME}[、，,和跟到]?)+${N}个(多|半)?月`),
-  // 四月五月两个月都冇发
-  new RegExp(`${N}个(多|半)?月(的)?(都|也|全)?(冇|没|没有|未|莫)(发|给|结|付)`),
+  // 四月五月两个月都冇发, 最后两个月的工资也冇发了
+  new RegExp(`${N}个(多|半)?月(的)?(工资|工钱)?(都|也|全|还)?(冇|没|没有|未|莫)(发|给|结|付)`),
+  // 欠了我六、七、八三个月: the months listed between the debt and their count
+  new RegExp(`(欠|拖|拖欠)(了)?(我|我们)?[、，,]?(?:${MONTH_NAME.replace('月份?', '')}[、，,]?)+${N}个(多|半)?月`),
+  // 每人两个月: each worker's months owed
+  new RegExp(`(每人|每个人|各)(?!一个月)${N}个(多|半)?月`),
 ];
 /** Verbs of work done, with 了: 做了, 喂了 (鸡), 守了 (店), 送了 (外卖). */
 const WORK_VERBS_DONE =

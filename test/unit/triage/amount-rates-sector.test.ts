@@ -24,3 +24,19 @@ describe('sector from the works and the trade', () => {
     expect(read('帮喜乐缘婚庆公司做了十场婚礼的舞台搭建，劳务费一场三百，一直拖着不给').sector).toBe('services');
   });
 });
+
+describe('months owed told in more ways', () => {
+  it('when the months are listed before their count, said unpaid as the last ones, or owed to each worker, then they multiply the monthly rate', () => {
+    expect(read('陬市镇的兴旺米业加工厂欠工资，我在那里开叉车搞装卸，月工资五千，欠了我六、七、八三个月').amount_yuan).toBe(15000);
+    expect(read('漳江街道的小状元托管中心欠我们老师工资，我们三个老师，每人两个月，一个月两千六').amount_yuan).toBe(15600);
+  });
+
+  it('when each worker’s monthly rate is told as 每个人一个月, then it is a rate, not one month owed', () => {
+    expect(
+      triageByRules({
+        channel: 'hotline',
+        text: '坐席：欠了多久？\n来电人：两个月了，我们保洁组有十一个人，每个人一个月一千九。',
+      }).amount_yuan,
+    ).toBe(41800);
+  });
+});
