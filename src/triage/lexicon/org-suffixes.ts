@@ -160,7 +160,6 @@ export const ORG_SUFFIXES: readonly string[] = [
   '竹业',
   '通讯',
   '度假村',
-  '置业',
   '电子',
   '站',
 ];
