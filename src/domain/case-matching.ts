@@ -148,8 +148,9 @@ export function compareSignals(c: CaseSignals, k: CaseSignals): Evidence {
   if ((extraC || extraK) && otherTrade) score -= 3;
 
   // A business and a site match across only as written: 湘韵服饰 and 湘运广场 sound alike and are two places.
-  const writtenBest = (xs: readonly string[], ys: readonly string[]) =>
-    Math.max(0, ...xs.flatMap((x) => ys.map((y) => keySimilarity(x, y))));
+  // 金桃 (金桃酒店) inside 金桃苑: two characters inside a longer name of the other kind say little.
+  const across = (x: string, y: string) => (Math.min([...x].length, [...y].length) < 3 && x !== y ? 0 : keySimilarity(x, y));
+  const writtenBest = (xs: readonly string[], ys: readonly string[]) => Math.max(0, ...xs.flatMap((x) => ys.map((y) => across(x, y))));
   const siteOf = (xs: readonly string[], ys: readonly string[]) =>
     Math.max(best(xs, ys), writtenBest(cEmployers, ys), writtenBest(xs, kEmployers));
   const site = siteOf(which(c.projectKeys), which(k.projectKeys));

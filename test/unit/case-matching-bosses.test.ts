@@ -165,3 +165,18 @@ describe('case matching: roads between townships and bosses named in passing', (
     expect(read('职中新校区工地 强哥欠我杂工钱一万六').bosses).toEqual(['~强']);
   });
 });
+
+describe('case matching: another crew at one site, and short names across kinds', () => {
+  it('when a facade painter names only the surname of the boss of the site’s carpenters, then they are not one case', () => {
+    const carpenters = read('我是在县城锦华府做木工的，8月份做到11月底，老板刘建国一分钱冇结');
+    const painters = read('我在锦华府做外墙，站吊篮刷真石漆的，老板姓刘，10月11月的工钱2万1冇给');
+    expect(painters.trades).toEqual(expect.arrayContaining(['油漆', '外墙']));
+    expect(joins(painters, carpenters)).toBe(false);
+  });
+
+  it('when a hotel’s two-character name lies inside an estate’s name (金樱酒店 / 金樱苑), then that is no site in common', () => {
+    const estate = read('漳江街道金樱苑小区工地砌墙的 老板吴志明 9月到11月欠我们工钱');
+    const hotel = read('你好 金樱酒店的工资还冇发 前面反映过 酒店说停业期间冇钱');
+    expect(compareSignals(hotel, estate).reasons).not.toContain('同一工地');
+  });
+});

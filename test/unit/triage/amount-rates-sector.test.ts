@@ -40,3 +40,9 @@ describe('months owed told in more ways', () => {
     ).toBe(41800);
   });
 });
+
+describe('where the boss is from is not where the work was', () => {
+  it('when the boss is said to have an accent of another province (湖北口音), then that is no place of work', () => {
+    expect(read('我在锦华府做外墙，老板姓刘，湖北口音，10月11月的工钱2万1冇给').location).not.toBe('湖北');
+  });
+});
