@@ -123,8 +123,16 @@ export function weighWageEvidence(callerText: string, operatorText = ''): WageEv
   return best;
 }
 
+/**
+ * "老板讲货款冇回来", "厂里讲订单冇结算": the employer's excuse names a debt owed to him, which says
+ * nothing about what the worker is owed.
+ */
+const EXCUSE =
+  /(讲|说|推说|等|因为|要等)[^，。,；！？\s]{0,3}(货款|工程款|材料款|订单|回款|款)[^，。,；！？\s]{0,2}(冇|没|没有|未|不)?(回来|到账|到|结算|结|拨|收回来)/g;
+
 /** A concrete case of unpaid pay, unless the only money named is a debt that is not pay. */
-export function hasWageCase(callerText: string, operatorText = ''): boolean {
+export function hasWageCase(text: string, operatorText = ''): boolean {
+  const callerText = text.replace(EXCUSE, '');
   const evidence = weighWageEvidence(callerText, operatorText);
   if (evidence.score < WAGE_CASE_THRESHOLD) return false;
   if (!NON_WAGE_DEBT.test(callerText)) return true;

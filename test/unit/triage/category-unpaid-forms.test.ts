@@ -59,3 +59,23 @@ describe('triage: follow-ups, debts and workplaces told in more ways', () => {
     );
   });
 });
+
+describe('triage: the boss’s excuse, pay not paid out, and follow-ups on a form filled in', () => {
+  it('when the boss blames a goods payment not yet in (讲货款冇回来), then the worker’s unpaid pay is still wage arrears', () => {
+    expect(wechat('黄甲铺镇工业园那个立达纸箱厂欠我工资两个多月了一个月四千三加起来八千六老板姓莫的讲货款冇回来冇得钱发')).toBe(
+      'wage_arrears',
+    );
+    expect(wechat('陬市镇天顺制衣厂计件的，上个月我做了一千八百件，一件两块五，厂里讲订单冇结算暂时不发')).toBe('wage_arrears');
+  });
+
+  it('when a shop paid no wages at all (一分工资都冇开), then wage arrears', () => {
+    expect(wechat('浔阳街道鲜果园水果店，我在店里守了三个月，老板两公婆一分工资都冇开，讲好一个月两千二')).toBe('wage_arrears');
+  });
+
+  it('when a form filled in online still shows 已受理 with nothing since, or staff’s promised days have passed, then a progress query', () => {
+    expect(wechat('12月份在网上填的那个欠薪表，到现在还显示已受理，后面就冇动静了，是不是冇人看')).toBe('progress_query');
+    expect(hotline('坐席：您好，请讲。', '来电人：你们工作人员上次讲十五个工作日给答复，现在都过了二十天哒，还冇人打给我。')).toBe(
+      'progress_query',
+    );
+  });
+});

@@ -152,3 +152,14 @@ describe('employer: a brand with its trade before the boss’s name', () => {
     expect(employer('我们几个在牛车河乡帮人挖茶园，老板叫郭建平，钱一分冇见到')).toBe('郭建平');
   });
 });
+
+describe('employer: a role word is never a name', () => {
+  it('when the caller answers which unit owes with 是包工头，叫…, then the person named owes', () => {
+    expect(employer('坐席：是哪个单位欠你们钱？\n来电人：是包工头，叫庞德明，项目上讲钱都拨给他哒，他人跑哒。', 'hotline')).toBe('庞德明');
+  });
+
+  it('when a small business is a tailor’s, a foot-massage shop or a labour agency known by brand and trade, then that is the employer', () => {
+    expect(employer('在杨溪桥镇银剪刀裁缝铺帮忙踩缝纫机，小门面，老板叫湛秋兰，欠我四个月工钱')).toBe('银剪刀裁缝铺');
+    expect(employer('漳江街道安心足道的技师，做了八个月，老板易国平每个月只发一半')).toBe('安心足道');
+  });
+});
