@@ -42,8 +42,12 @@ const TOLD_EVENT = /(欠|拖|扣|压)(了|着)|(冇|没|没有|还没|未)(发|�
 const MODAL_QUESTION = /可以|可不可以|能不能|能否|能|会不会|要不要|怎么|如何|吗|么$/;
 
 /** A sum, a named employer or payer, or a place finer than a county makes a question about one's own case. */
+/** 张哥讲元旦后发, 陈拐子讲钱在公司那里: a boss by name or nickname who said something about the pay. */
+const BOSS_SAID = /(?:^|[，,。\s])[\u4e00-\u9fa5](哥|拐子|胖子|老板|老总|总|师傅|包头|包工头)(讲|说|答应)/;
+
 function namesConcreteCase(text: string): boolean {
   if (findMoney(text).some((m) => !m.nonWage && m.explicit)) return true;
+  if (BOSS_SAID.test(text)) return true;
   if (findOrganisations(text).length > 0 || namedPayer(text)) return true;
   return findPlaceChains(text).some((chain) => chain.parts.some((p) => p.level === 'town' || p.level === 'village' || p.level === 'road'));
 }

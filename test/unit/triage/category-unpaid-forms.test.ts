@@ -79,3 +79,21 @@ describe('triage: the boss’s excuse, pay not paid out, and follow-ups on a for
     );
   });
 });
+
+describe('triage: a worker pressing about their own crew’s pay', () => {
+  it('when the worker asks when their crew’s pay comes after the boss promised a date (张哥讲元旦后发), then wage arrears', () => {
+    expect(wechat('张哥讲元旦后发，元旦过哒还是冇动静，沅水弯钢筋班的钱到底么时候给？过年回不去哒')).toBe('wage_arrears');
+    expect(wechat('郑家驿学校那个工地泥工工资到现在还冇到，陈拐子讲钱在兴桃公司那里，你们到底查了冇？')).not.toBe('consultation');
+  });
+
+  it('when a caller says a month went unpaid on a job someone contracted and the operator asks their own share, then wage arrears', () => {
+    expect(
+      hotline(
+        '坐席：您好。',
+        '来电人：九溪集镇污水管网，覃永贵包的，十一月一个月冇发，我们六个人。',
+        '坐席：您个人多少？',
+        '来电人：六千七百六。',
+      ),
+    ).toBe('wage_arrears');
+  });
+});
