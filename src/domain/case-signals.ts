@@ -120,7 +120,7 @@ function roadsBetween(text: string, lex: SignalLexicon): string[] {
 const INSTITUTION = /^(卫生院|中学|小学|中心校|敬老院|养老院|幼儿园|学校)$/;
 /** Words a name does not run across: what stands before them is a place, a company or a verb, not part of the name (陬市工业园盛宏 → 盛宏). */
 const NAME_BREAK =
-  /(反映|投诉|举报|所属|工钱|工资|薪水|老板娘|老板|老总|包工头|工头|经理|有限责任公司|有限公司|公司|集团|工业园区|工业园|产业园|园区|开发区|工业区|古镇|县城|城区|集镇|街上|正街|那个|这个|那家|这家|那条|这条|那栋|这栋|那座|这座|那边|这边)/g;
+  /(反映|投诉|举报|请问|问下|所属|工钱|工资|薪水|老板娘|老板|老总|包工头|工头|经理|有限责任公司|有限公司|公司|集团|工业园区|工业园|产业园|园区|开发区|工业区|古镇|县城|城区|集镇|街上|正街|那个|这个|那家|这家|那条|这条|那栋|这栋|那座|这座|那边|这边)/g;
 /** A business named as a landmark (就在盛宏鞋业对面, 蜀味轩隔壁那家) is not the one the complaint is about. */
 const LANDMARK = /^[^\s，,。；的在是和跟]{0,4}?(?:的|那个|那家)?斜?(?:对面|隔壁|旁边|附近|边上|后面|背后|楼上|楼下|对门)/;
 const ROLE = '(?:老板娘|老板|老总|包工头|工头|包头|班组长|班长|带班的|负责人|施工员|经理|承包人|校长|园长|站长|厂长|店长|老板是|包工头是)';
@@ -360,13 +360,19 @@ function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[]
     );
   }
   // 姓钟的, 老板是个女的姓钟。: the surname alone, where no given name follows it.
-  for (const m of text.matchAll(/姓(\p{Script=Han})(?=的|[^\p{Script=Han}]|$)/gu)) if (lex.surnames.has(m[1]!)) add(m[1]!);
+  for (const m of text.matchAll(/姓(\p{Script=Han})(?=的|[^\p{Script=Han}]|$)/gu)) {
+    // 请问您贵姓？ 姓胡: the caller's own surname, not the boss's.
+    if (lex.surnames.has(m[1]!) && !/(贵姓|您姓|你姓|我姓|本人姓|我)[^\n]{0,2}\n*$/.test(text.slice(Math.max(0, m.index - 12), m.index)))
+      add(m[1]!);
+  }
   // 老罗带的班, 老张欠我们: the boss by surname, as workers call him.
   for (const m of text.matchAll(/老(\p{Script=Han})(?=带|包|欠|拖|那个班|的班|不给)/gu)) if (lex.surnames.has(m[1]!)) add(m[1]!);
   // A person's business: 唐永红养猪场, 周德明的砖厂.
   for (const m of text.matchAll(/(\p{Script=Han}{3})的?(?:养猪场|养殖场|养鸡场|猪场|鸡场|渔场|砖厂|超市|小卖部|作坊|包的)/gu)) {
     const name = m[1]!;
-    if (lex.surnames.has(name[0]!) && !/[记氏家镇乡村县市区的在给帮是]|老板|老总|总$|经理|师傅|工头/.test(name.slice(1))) add(name);
+    const township = lex.townships.some((t) => t.name.startsWith(name) || name.startsWith(t.short));
+    if (!township && lex.surnames.has(name[0]!) && !/[记氏家镇乡村县市区的在给帮是]|老板|老总|总$|经理|师傅|工头/.test(name.slice(1)))
+      add(name);
   }
   for (const m of text.matchAll(/(给|帮|跟|替)(?=\p{Script=Han}{2,3}(做|干|砌|建|盖|修|打工|扎|搞|当))/gu)) {
     const name = fullNameAt(text, m.index + 1, lex);
@@ -438,7 +444,7 @@ function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[]
   const e = src.employer;
   if (e && PERSON(lex, e) && !new RegExp(`(工|本人|我是|我叫|他叫|她叫|名叫|名字叫|员)${e}`).test(text))
     add(NICKNAME.test(e.slice(1)) ? e[0]! : e);
-  const boss = e ? /^(\p{Script=Han})(老板|总|经理|包工头|校长|园长|站长|厂长|店长)$/u.exec(e) : null;
+  const boss = e ? /^(\p{Script=Han})(老板|总|经理|包工头|校长|园长|站长|厂长|店长|哥|姐|师傅)$/u.exec(e) : null;
   if (boss && lex.surnames.has(boss[1]!)) add(boss[1]!);
   const given = e ? GIVEN_ONLY.exec(e) : null;
   if (given && !lex.surnames.has(given[1] ?? given[2]!)) add(`~${given[1] ?? given[2]!}`);

@@ -180,3 +180,17 @@ describe('case matching: another crew at one site, and short names across kinds'
     expect(compareSignals(hotel, estate).reasons).not.toContain('同一工地');
   });
 });
+
+describe('case matching: whose surname, and a farm by its brand', () => {
+  it('when the caller gives their own surname to 您贵姓, then it is no boss; a boss called 张哥 is 张', () => {
+    const call = read('坐席：请问您贵姓，欠多少？\n来电人：姓胡，胡新明，两万四千八。', { employer: '张哥' });
+    expect(call.bosses).toEqual(['张']);
+  });
+
+  it('when a township stands before a farm (黄甲铺养猪场), then the township is no boss; one farm told two ways is one employer', () => {
+    expect(read('黄甲铺养猪场华哥欠我和我老倌两个人的工钱').bosses).not.toContain('黄甲铺');
+    expect(read('黄甲铺兴隆养猪场喂猪的，老板王建国半年冇发工资哒').employerKeys).toEqual(
+      read('黄甲铺镇，兴隆生猪养殖场，老板王老板').employerKeys,
+    );
+  });
+});
