@@ -362,7 +362,7 @@ function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[]
   // 姓钟的, 老板是个女的姓钟。: the surname alone, where no given name follows it.
   for (const m of text.matchAll(/姓(\p{Script=Han})(?=的|[^\p{Script=Han}]|$)/gu)) {
     // 请问您贵姓？ 姓胡: the caller's own surname, not the boss's.
-    if (lex.surnames.has(m[1]!) && !/(贵姓|您姓|你姓|我姓|本人姓|我)[^\n]{0,2}\n*$/.test(text.slice(Math.max(0, m.index - 12), m.index)))
+    if (lex.surnames.has(m[1]!) && !/(贵姓|您姓|你姓)[^\n]{0,8}\n*$|(我|本人)$/.test(text.slice(Math.max(0, m.index - 14), m.index)))
       add(m[1]!);
   }
   // 老罗带的班, 老张欠我们: the boss by surname, as workers call him.
