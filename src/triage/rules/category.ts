@@ -38,7 +38,8 @@ const TOLD_ASPECT = /了(?!解)|冇|没|未|被|(?<![超经不难])过(?!年|节
  */
 const SPEAKER = /我|俺|咱|本人|其(?![他它中次实余])|来电人|来电者|投诉人|反映人/;
 /** Something that already happened, told with its aspect (拖了两个月, 还冇发, 一分没拿到, 跑路了), not a rule asked about. */
-const TOLD_EVENT = /(欠|拖|扣|压)(了|着)|(冇|没|没有|还没|未)(发|给|结|付|拿到|到手|收到|见到)|跑(了|路)|到现在/;
+const TOLD_EVENT =
+  /(欠|拖|扣|压)(了|着|哒)|(冇|没|没有|还没|未)(发|给|结|付|拿到|到手|收到|见到)|跑(了|路|哒)|到现在|(电话|手机)(关机|打不通)/;
 const MODAL_QUESTION = /可以|可不可以|能不能|能否|能|会不会|要不要|怎么|如何|吗|么$/;
 
 /** A sum, a named employer or payer, or a place finer than a county makes a question about one's own case. */

@@ -52,7 +52,7 @@ const SURNAMED_MASTER =
 const NICKNAMED_BOSS =
   /(喊|称|叫)(他|她)?(做)?([\u4e00-\u9fa5]{1,2}?(老板|老总|师傅|总|哥|姐|老[大二三四五六七八九十幺]|胖子|矮子|瘦子|麻子|驼子))/;
 /** A bare 唐老板 / 王总 after a boundary. */
-const BARE_BOSS = /(?:^|[，。！？,\s是找跟给帮])([\u4e00-\u9fa5])(老板|老总)(?!娘)/g;
+const BARE_BOSS = /(?:^|[，。！？,\s是找跟给帮的点店厂部])([\u4e00-\u9fa5])(老板|老总|站长|厂长|店长)(?!娘)/g;
 /** The operator asking for the boss's name; the caller's answer then starts with 叫… */
 const ASKS_FOR_NAME = /(老板|包工头|负责人|对方|他).{0,4}(叫什么|名字|是谁|姓什么)|叫什么名字/;
 const ANSWER_NAME = /^(嗯|哦|那个|就是)?[，,]?(他|老板|包工头)?(是)?(一个|个)?(叫做|叫|是|姓名是)/;
@@ -226,7 +226,7 @@ const RUNS_THEN_NAME =
 
 /** 刘某某拖欠其劳务费, 是花玉兰不给, 那个彭老四，欠我们…: a person named as the one who owes. */
 const OWES_AFTER =
-  /^[，,]?(他|她)?(还|一直|就|也|都)?(拖欠|欠|拖着|拖了|不给|冇给|没给|不发|冇发|没发|不结|冇结|赖账|跑路|跑了(?!好|几|很|[一二两三四五六七八九十\d]))/;
+  /^[，,\s]?(他|她)?(的)?(工钱|工资)?(还|一直|就|也|都)?(拖欠|欠|拖着|拖了|拖到|不给|冇给|没给|不发|冇发|没发|不结|冇结|赖账|跑路|跑了(?!好|几|很|[一二两三四五六七八九十\d]))/;
 /** 我是王刚: the speaker's own name. */
 const OWN_NAME_BEFORE = /(我|本人|俺)(是|叫)$/;
 const NAME_SLOT_BEFORE = /(?:^|[，。！？,\s：:]|是|那个|这个)$/;

@@ -97,3 +97,29 @@ describe('triage: a worker pressing about their own crew’s pay', () => {
     ).toBe('wage_arrears');
   });
 });
+
+describe('triage: short complaints in dialect', () => {
+  it('when a crew’s boss ran (包头跑哒) and the worker asks whether anyone will act, then wage arrears, not a question about rules', () => {
+    expect(wechat('鼎兴那个楼盘二期木工欠钱，包头跑哒，电话关机，找不到人，项目部推来推去，到底有冇人管？')).toBe('wage_arrears');
+  });
+
+  it('when the pay is said to have no prospect (工资无着落) or asked when (么子时候发), then wage arrears', () => {
+    expect(wechat('县城一家培训机构突然停课，负责人严某失联，十余名老师两三个月工资无着落。')).toBe('wage_arrears');
+    expect(
+      hotline('坐席：您好。', '来电人：我是修河堤的，木塘垸那边，工资到底么子时候发？', '坐席：拖欠金额？', '来电人：一万零五百。'),
+    ).toBe('wage_arrears');
+  });
+});
+
+describe('employer: titled bosses and names before what they owe', () => {
+  const employer = (text: string) => triageByRules({ channel: 'wechat', text }).employer;
+  it('when a boss is named by surname and title after a place or a business (快递点邱老板, 外卖站 刘站长), then that boss owes', () => {
+    expect(employer('陬市快递点邱老板还是不给工钱，我们两个分拣的')).toBe('邱老板');
+    expect(employer('外卖站 刘站长 12月又压了半个月，11月的还冇给')).toBe('刘站长');
+  });
+
+  it('when a full name stands before 工钱拖 or 欠的 with a space, then that person owes', () => {
+    expect(employer('九溪自来水管子埋完哒，宋家强工钱拖到现在')).toBe('宋家强');
+    expect(employer('省道306的 彭德明 欠的工钱还冇搞好？')).toBe('彭德明');
+  });
+});
