@@ -128,7 +128,7 @@ export function weighWageEvidence(callerText: string, operatorText = ''): WageEv
  * nothing about what the worker is owed.
  */
 const EXCUSE =
-  /(讲|说|推说|等|因为|要等)[^，。,；！？\s]{0,3}(货款|工程款|材料款|订单|回款|款)[^，。,；！？\s]{0,2}(冇|没|没有|未|不)?(回来|到账|到|结算|结|拨|收回来)/g;
+  /(讲|说|推说|等|因为|要等)[^，。,；！？\s]{0,3}(货款|工程款|材料款|订单|回款|款)[^，。,；！？\s]{0,2}(冇|没|没有|未|不)?(回来|到账|到|结算|结|拨|收回来)|(讲|说)?等[^，。,；！？\s]{1,4}(卖出去|卖了|卖完)/g;
 
 /** A concrete case of unpaid pay, unless the only money named is a debt that is not pay. */
 export function hasWageCase(text: string, operatorText = ''): boolean {

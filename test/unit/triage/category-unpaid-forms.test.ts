@@ -123,3 +123,18 @@ describe('employer: titled bosses and names before what they owe', () => {
     expect(employer('省道306的 彭德明 欠的工钱还冇搞好？')).toBe('彭德明');
   });
 });
+
+describe('triage: more follow-ups and excuses', () => {
+  it('when the boss paid only a part by transfer and waits to sell the goods (只打了…等茶油卖出去), then wage arrears', () => {
+    expect(wechat('我在牛车河乡的山野茶油加工厂做了三个月，工资一共１２６００，老板只打了３０００过来，剩下的讲等茶油卖出去')).toBe(
+      'wage_arrears',
+    );
+    expect(wechat('在县城一个工地上搬砖，做了二十天，一天两百，老板跑哒，也不晓得他叫么子')).toBe('wage_arrears');
+  });
+
+  it('when the worker says they are the one who complained about a shop, or a ticket passed on is unanswered, then a progress query', () => {
+    expect(wechat('你们好 我是上次投诉金福堂养生馆的 想问一下现在是哪个在跟 老板还是冇联系我')).toBe('progress_query');
+    expect(wechat('12345转过去的那个欠薪的单子，镇上讲已经回复了，我这边冇收到任何东西，到底处理了冇')).toBe('progress_query');
+    expect(wechat('我礼拜一在网上提交了欠薪投诉，到现在一个电话都冇，是不是冇受理？')).toBe('progress_query');
+  });
+});
