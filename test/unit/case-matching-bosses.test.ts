@@ -1,31 +1,8 @@
-import { compareSignals, decideMatch, MERGE_SCORE } from '../../src/domain/case-matching';
-import { readSignals, type CaseSignals, type SignalSource } from '../../src/domain/case-signals';
+import { compareSignals, decideMatch } from '../../src/domain/case-matching';
 import { signalBuckets } from '../../src/domain/case-buckets';
-import { SURNAMES } from '../../src/triage/lexicon/surnames';
-import { TAOYUAN_TOWNSHIPS } from '../../src/triage/lexicon/taoyuan-gazetteer';
+import { joins, signalsReader } from '../support/signals';
 
-const lex = { townships: TAOYUAN_TOWNSHIPS, surnames: SURNAMES };
-const read = (text: string, more: Partial<SignalSource> = {}): CaseSignals =>
-  readSignals(
-    {
-      text,
-      employer: null,
-      project: null,
-      location: null,
-      area: null,
-      phone: null,
-      sector: null,
-      senderName: null,
-      senderPhone: null,
-      receivedAt: new Date('2026-11-20T10:00:00+08:00'),
-      ...more,
-    },
-    lex,
-  );
-const joins = (c: CaseSignals, k: CaseSignals) => {
-  const e = compareSignals(c, k);
-  return !e.veto && e.anchored && e.score >= MERGE_SCORE;
-};
+const read = signalsReader('2026-11-20T10:00:00+08:00');
 
 describe('case matching: the boss however workers name him', () => {
   it('when a surname is a homophone of another with the same given name (宫建华 / 龚建华), then it is one boss', () => {

@@ -13,6 +13,7 @@ import {
 import { fingerprint, readSignals, withNamesFrom, type CaseSignals, type SignalSource } from '../../src/domain/case-signals';
 import { branchesApart, isKindOnly, sitesApart } from '../../src/domain/name-key';
 import { SURNAMES } from '../../src/triage/lexicon/surnames';
+import { joins, signalsReader } from '../support/signals';
 import { TAOYUAN_TOWNSHIPS } from '../../src/triage/lexicon/taoyuan-gazetteer';
 
 describe('case matching', () => {
@@ -166,27 +167,7 @@ describe('case matching by every signal', () => {
 
 describe('case matching: one case told in many ways, and cases that only look alike', () => {
   const lex = { townships: TAOYUAN_TOWNSHIPS, surnames: SURNAMES };
-  const read = (text: string, more: Partial<SignalSource> = {}): CaseSignals =>
-    readSignals(
-      {
-        text,
-        employer: null,
-        project: null,
-        location: null,
-        area: null,
-        phone: null,
-        sector: null,
-        senderName: null,
-        senderPhone: null,
-        receivedAt: new Date('2026-10-20T10:00:00+08:00'),
-        ...more,
-      },
-      lex,
-    );
-  const joins = (c: CaseSignals, k: CaseSignals) => {
-    const e = compareSignals(c, k);
-    return !e.veto && e.anchored && e.score >= MERGE_SCORE;
-  };
+  const read = signalsReader('2026-10-20T10:00:00+08:00');
 
   it('when a crew member names the boss by nickname and another by full name at one estate, then the crew head is read either way (龚胖子, 龚德成的班, 何建新木工班, 向老四)', () => {
     expect(read('山水名苑3期模板班的，龚胖子带的，一分钱没见到').bosses).toEqual(['龚']);
