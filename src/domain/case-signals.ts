@@ -102,13 +102,18 @@ const SITE_KINDS: readonly [string, RegExp][] = [
  * "郑家驿到茶庵铺那条路": a road between two townships goes by their first characters (郑茶公路), as
  * the county names its roads, so that it is one site however it is told.
  */
+const roadPatterns = new WeakMap<SignalLexicon, RegExp>();
 function roadsBetween(text: string, lex: SignalLexicon): string[] {
+  let re = roadPatterns.get(lex);
+  if (!re) {
+    const alt = lex.townships
+      .flatMap((t) => [t.name, t.short])
+      .sort((a, b) => b.length - a.length)
+      .join('|');
+    re = new RegExp(`(${alt})(?:到|至|往|—|-|～|~)(${alt})[^，,。；！？\\s]{0,6}?(?:路|公路)`, 'g');
+    roadPatterns.set(lex, re);
+  }
   const out: string[] = [];
-  const alt = lex.townships
-    .flatMap((t) => [t.name, t.short])
-    .sort((a, b) => b.length - a.length)
-    .join('|');
-  const re = new RegExp(`(${alt})(?:到|至|往|—|-|～|~)(${alt})[^，,。；！？\\s]{0,6}?(?:路|公路)`, 'g');
   for (const m of text.matchAll(re)) {
     const key = `${m[1]![0]}${m[2]![0]}公路`;
     if (!out.includes(key)) out.push(key);
@@ -275,9 +280,8 @@ function withoutStreets(name: string, streets: readonly string[]): string {
   return name;
 }
 
-function namesWithSuffix(text: string, suffix: RegExp, lex: SignalLexicon): string[] {
+function namesWithSuffix(text: string, suffix: RegExp, lex: SignalLexicon, streets: readonly string[]): string[] {
   const keys: string[] = [];
-  const streets = streetsIn(text);
   for (const m of text.matchAll(suffix)) {
     if (LANDMARK.test(text.slice(m.index + m[0].length))) continue;
     const before = tail(withoutStreets(withoutInnerPlaces(withoutPlaces(nameBefore(text, m.index), lex, true), lex), streets), 6);
@@ -311,6 +315,19 @@ const NICKNAME = new RegExp(
   `^(胖子|矮子|瘦子|麻子|拐子|胡子|秃子|大个|老板|老总|${ZONG}|经理|工头|包工头|班长|组长|队长|校长|园长|站长|厂长|店长|师傅|哥|姐|某|老[大二三四五六七八九幺满]|[一二三四五六七八九十幺满](?=[^\u4e00-\u9fff]|$))`,
 );
 
+/** 包工头叫…, 老板是…: a role, then maybe the name. */
+const ROLE_THEN = new RegExp(`${ROLE}(?:叫|是|名叫)?`, 'g');
+/** 张老板, 彭建华老板, 姓张的包工头, 谭某: a surname (or a full name) before a title. */
+const SURNAME_THEN_TITLE = new RegExp(
+  `(姓|叫)?(\\p{Script=Han})(?:老板娘|老板|老总|${ZONG}|经理|工头|包工头|包头|师傅|班长|班组长|队长|组长|校长|园长|站长|厂长|店长|某)`,
+  'gu',
+);
+/** 包工头栋哥, 包工头叫小军: a role, then a man called by his given name. */
+const ROLE_THEN_GIVEN = new RegExp(
+  `${ROLE}(?:叫|是|名叫)?(?:(?:小|阿)(\\p{Script=Han})(?=[^\\p{Script=Han}]|$|${NAME_TAIL.source.slice(1)})|(\\p{Script=Han})哥)`,
+  'gu',
+);
+
 function fullNameAt(text: string, at: number, lex: SignalLexicon): string | null {
   const first = text[at];
   if (!first || !lex.surnames.has(first)) return null;
@@ -337,17 +354,12 @@ function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[]
   const add = (b: string | null) => {
     if (b && b !== src.senderName && !out.includes(b)) out.push(b);
   };
-  for (const m of text.matchAll(new RegExp(`${ROLE}(?:叫|是|名叫)?`, 'g'))) {
+  for (const m of text.matchAll(ROLE_THEN)) {
     const name = fullNameAt(text, m.index + m[0].length, lex);
     if (name && !/(老板|总|经理)$/.test(name)) add(name);
     else if (/^姓/.test(text.slice(m.index + m[0].length))) add(text[m.index + m[0].length + 1] ?? null);
   }
-  for (const m of text.matchAll(
-    new RegExp(
-      `(姓|叫)?(\\p{Script=Han})(?:老板娘|老板|老总|${ZONG}|经理|工头|包工头|包头|师傅|班长|班组长|队长|组长|校长|园长|站长|厂长|店长|某)`,
-      'gu',
-    ),
-  )) {
+  for (const m of text.matchAll(SURNAME_THEN_TITLE)) {
     if (!lex.surnames.has(m[2]!) || /^(老|包|工|大|小)$/.test(m[2]!)) continue;
     // 彭建华老板: the full name before the title, when one stands there.
     const at = m.index + (m[1]?.length ?? 0);
@@ -411,12 +423,7 @@ function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[]
     if (PERSON(lex, m[1]!) && ![...m[1]!].some((ch) => STOP.has(ch))) add(m[1]!);
   }
   // 包工头栋哥, 包工头叫小军: the boss by a character of his given name (not a surname: 周哥 is 周).
-  for (const m of text.matchAll(
-    new RegExp(
-      `${ROLE}(?:叫|是|名叫)?(?:(?:小|阿)(\\p{Script=Han})(?=[^\\p{Script=Han}]|$|${NAME_TAIL.source.slice(1)})|(\\p{Script=Han})哥)`,
-      'gu',
-    ),
-  )) {
+  for (const m of text.matchAll(ROLE_THEN_GIVEN)) {
     const ch = m[1] ?? m[2]!;
     if (!lex.surnames.has(ch)) add(`~${ch}`);
   }
@@ -540,7 +547,7 @@ export function readSignals(src: SignalSource, lex: SignalLexicon): CaseSignals 
   const field = (name: string | null) => nameKey(name && withoutStreets(withoutInnerPlaces(withoutPlaces(name, lex, true), lex), streets));
   const employerKeys = [
     ...(personEmployer ? [] : [field(src.employer)]),
-    ...namesWithSuffix(text, ORG_SUFFIX, lex),
+    ...namesWithSuffix(text, ORG_SUFFIX, lex, streets),
     ...namesAfterKind(text),
   ].filter((k): k is string => Boolean(k) && !bosses.includes(k!));
   // 恒晟漳江华府 is 漳江华府: the site, without the business named before it (compared as the business already).
@@ -550,7 +557,7 @@ export function readSignals(src: SignalSource, lex: SignalLexicon): CaseSignals 
   };
   const projectKeys = [
     field(src.project),
-    ...namesWithSuffix(text, SITE_SUFFIX, lex),
+    ...namesWithSuffix(text, SITE_SUFFIX, lex, streets),
     ...roadsBetween(text, lex),
     ...SITE_KINDS.filter(([, re]) => re.test(text)).map(([k]) => k),
   ]

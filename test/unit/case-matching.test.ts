@@ -10,7 +10,7 @@ import {
   nameSimilarity,
   SUGGEST_SCORE,
 } from '../../src/domain/case-matching';
-import { fingerprint, readSignals, withNamesFrom, type CaseSignals, type SignalSource } from '../../src/domain/case-signals';
+import { fingerprint, withNamesFrom } from '../../src/domain/case-signals';
 import { branchesApart, isKindOnly, sitesApart } from '../../src/domain/name-key';
 import { SURNAMES } from '../../src/triage/lexicon/surnames';
 import { joins, signalsReader } from '../support/signals';
@@ -57,24 +57,7 @@ describe('case matching', () => {
 });
 
 describe('case matching by every signal', () => {
-  const lex = { townships: TAOYUAN_TOWNSHIPS, surnames: SURNAMES };
-  const read = (text: string, more: Partial<SignalSource> = {}): CaseSignals =>
-    readSignals(
-      {
-        text,
-        employer: null,
-        project: null,
-        location: null,
-        area: null,
-        phone: null,
-        sector: null,
-        senderName: null,
-        senderPhone: null,
-        receivedAt: new Date('2026-07-20T10:00:00+08:00'),
-        ...more,
-      },
-      lex,
-    );
+  const read = signalsReader('2026-07-20T10:00:00+08:00');
   const month = (y: number, m: number) => y * 12 + m - 1;
 
   it('when names are homophones or typos of each other (盛宏 / 盛泓 / 胜宏, 华联 / 华连), then they are alike; other names are not', () => {
