@@ -18,7 +18,7 @@ function fromRates(rate: MoneyMention, text: string, workerCount: number | null)
   // A day or month rate told by a group is each worker's rate (几个婆婆…一天一百二 → unknown), unless
   // it is said to be theirs added up (我们两个一个月加起来七千二); a piece rate times the pieces the
   // group did is already the whole.
-  if (rate.perPerson || (workerCount !== 1 && !rate.total && !rate.perPiece)) {
+  if (rate.perPerson || (workerCount !== 1 && !rate.total && (!rate.perPiece || rate.perShift))) {
     if (workerCount === null) return null;
     amount *= workerCount;
   }
@@ -60,8 +60,10 @@ export function extractAmount(text: string, workerCount: number | null, explicit
   const all = found.filter((m) => !m.addOn);
   const main = mainAmount(all, text, workerCount);
   if (main === null) return null;
-  // "工资3500和提成1200": items listed together are owed together.
-  return found.filter((m) => m.addOn && !m.nonWage && !m.paid).reduce((sum, m) => sum + m.value, main);
+  // "工资3500和提成1200": items listed together are owed together, unless a total said after the
+  // item already counts it ("…还有课时费一千六，总共一万一千二").
+  const totalAfter = (m: MoneyMention): boolean => all.some((t) => t.total && t.start > m.start);
+  return found.filter((m) => m.addOn && !m.nonWage && !m.paid && !totalAfter(m)).reduce((sum, m) => sum + m.value, main);
 }
 
 function mainAmount(all: MoneyMention[], text: string, workerCount: number | null): number | null {
@@ -71,9 +73,15 @@ function mainAmount(all: MoneyMention[], text: string, workerCount: number | nul
   const remaining = wage.filter((m) => m.remaining && !m.paid);
   const last = remaining.at(-1);
   // "我老公还差一万六，他哥差一万四，两个人一共三万": a total after several remainders adds them up.
-  const totalOfRemainders = remaining.length > 1 ? wage.find((m) => m.total && last !== undefined && m.start > last.start) : undefined;
+  // "扣了我两千多，还有上个月的工资四千一冇发，加起来六千一": so does one after other items listed with it.
+  const listedBefore = last !== undefined && all.some((m) => m.start < last.start && !m.paid && !m.remaining);
+  const totalOfRemainders =
+    remaining.length > 1 || listedBefore
+      ? wage.find((m) => m.total && last !== undefined && m.start > last.start && m.value > last.value)
+      : undefined;
   if (totalOfRemainders) return totalOfRemainders.value;
-  if (last) return last.value;
+  // "每个人还差一万块钱冇结": what each worker is still owed, for all of them.
+  if (last) return last.perPerson && workerCount !== null ? last.value * workerCount : last.value;
 
   const rates = wage.filter((m) => (m.perDay || m.perMonth || m.perPerson || m.perPiece) && !m.paid);
   const paid = wage.filter((m) => m.paid && !m.total);

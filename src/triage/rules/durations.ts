@@ -1,18 +1,19 @@
 import { parseNumeral } from '../numbers/chinese-numeral';
 
-const N = '([\\d一二两三四五六七八九十几]+)';
+const N = '([\\d一二两三四五六七八九十几零]+)';
 
 /** How many months of pay are unpaid, most specific wording first. */
 /** A month by name: 十二月, 3月份. */
 const MONTH_NAME = '(?:十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])月份?';
 const UNPAID_MONTHS = [
-  new RegExp(`(欠|拖|拖欠|差|扣|压)(了)?(我|我们|他们|工人)?(的)?${N}个(多|半)?月`),
+  new RegExp(`(欠|拖|拖欠|差|扣|压)(了)?(我|我们|他|她|他们|工人)?(的)?${N}个(多|半)?月`),
   // 拖欠工资两个月
   new RegExp(`(欠|拖|拖欠|压)(了)?(我|我们)?(的)?(工资|工钱|薪水)\\s?${N}个(多|半)?月`),
-  new RegExp(`(最后|还有|剩下|剩|后面|后头|最近)(的)?${N}个(多|半)?月`),
+  new RegExp(`(最后|还有|剩下|剩|后面|后头|最近|(?<![以之])后)(的)?${N}个(多|半)?月`),
   new RegExp(`${N}个(多|半)?月(的)?(工资|工钱|工姿|薪水|薪资|钱)`),
   // 4月5月两个月: the months named, then counted
-  new RegExp(`(?:${MONTH_NAME}[、，,和跟到]?)+${N}个(多|半)?月`),
+  // (not "做到2月，一个月四千": a month rate after the last month named)
+  new RegExp(`(?:${MONTH_NAME}[、，,和跟到]?)+${N}个(多|半)?月(?![\\d一二两三四五六七八九十]+[百千万块元])`),
   // 四月五月两个月都冇发, 最后两个月的工资也冇发了
   new RegExp(`${N}个(多|半)?月(的)?(工资|工钱)?(都|也|全|还)?(冇|没|没有|未|莫)(发|给|结|付)`),
   // 欠了我六、七、八三个月: the months listed between the debt and their count
@@ -34,7 +35,11 @@ const WORKED_HALF_YEAR = new RegExp(`(${WORK_VERBS_DONE}|包了|做|干|帮)(大
 /** "十个月，一个月两千": a bare span answering 做了多久. */
 const BARE_MONTHS = [new RegExp(`(?:^|[，。,\\s])${N}个(多|半)?月(?=[，。,\\s]|$)`, 'm')];
 /** "两个月了" answering how long: the time the pay has been owed, read last. */
-const MONTHS_SO_FAR = [new RegExp(`(?<![做干上搞开])${N}个(多|半)?月了`)];
+const MONTHS_SO_FAR = [
+  new RegExp(`(?<![做干上搞开])${N}个(多|半)?月了`),
+  // 十月份开始就冇发了，到现在三个月
+  new RegExp(`(到现在|到今天|到如今|至今|已经)(有|都)?${N}个(多|半)?月`),
+];
 const HALF_YEAR =
   /(欠|拖|拖欠)(了)?(我|我们)?(的)?(工资|工钱)?(大)?半年|(大)?半年(的)?(工资|工钱)|(大)?半年(了)?(都|也|还)?(冇|没|没有|未|莫)(发|给|结|付)/;
 
@@ -47,12 +52,12 @@ const WORKED_DAYS = [
 ];
 
 /** "七八九三个月": months named one by one, then their count; the count is the last digit. */
-const LISTED_THEN_COUNT = /^[一二三四五六七八九]{3,}$/;
+const LISTED_THEN_COUNT = /^[一二三四五六七八九]{3,}$|^[一二三四五六七八九十]+两$/;
 
 function firstNumber(patterns: readonly RegExp[], text: string): number | null {
   for (const pattern of patterns) {
     const match = pattern.exec(text);
-    const found = match?.slice(1).find((group) => group !== undefined && /^[\d一二两三四五六七八九十几百千万]+$/.test(group));
+    const found = match?.slice(1).find((group) => group !== undefined && /^[\d一二两三四五六七八九十几百千万零]+$/.test(group));
     const run = found && LISTED_THEN_COUNT.test(found) ? found.slice(-1) : found;
     const value = run ? parseNumeral(run)?.value : undefined;
     // 一个半月 is one and a half months.
@@ -63,7 +68,7 @@ function firstNumber(patterns: readonly RegExp[], text: string): number | null {
 
 /** "三月四月五月工资都冇发", "3月、4月的工资没发": months named one by one, then said unpaid. */
 const NAMED_MONTHS_UNPAID = new RegExp(
-  `((?:${MONTH_NAME}[、，,和跟]?){2,})(的)?(工资|工钱|薪水)?(都|也|全|一直|还)*(冇|没|没有|未|莫)(发|给|结|付)`,
+  `((?:${MONTH_NAME}[、，,和跟]?){2,})(的)?(工资|工钱|薪水|钱)?(都|也|全|一直|还)*(冇|没|没有|未|莫|不)(发|给|结|付)`,
 );
 const MONTH_NAME_ALL = new RegExp(MONTH_NAME, 'g');
 
@@ -72,13 +77,33 @@ function namedMonthsUnpaid(text: string): number | null {
   return list ? [...list.matchAll(MONTH_NAME_ALL)].length : null;
 }
 
+const MONTH_NUMBER = '(十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])';
+/** 四月到七月, 9月份至12月: a span of months named by its ends. */
+const MONTH_SPAN = new RegExp(`${MONTH_NUMBER}月份?(?:到|至|-|~|一直到|做到|干到)${MONTH_NUMBER}月份?`);
+/** The span said unpaid (四月到七月的工资冇发) or owed (欠了四月到七月的). */
+const SPAN_UNPAID = /^[^，。,！？\s]{0,6}(冇|没|没有|未|莫|不)(发|给|结|付)/;
+const SPAN_OWED = /(欠|拖|拖欠|压)(了)?(我|我们)?(从)?$/;
+
+/** The months of a named span, counting both ends and across the new year (十一月到二月 → 4). */
+function monthSpan(text: string, owedOnly: boolean): number | null {
+  const match = MONTH_SPAN.exec(text);
+  if (!match) return null;
+  const after = text.slice(match.index + match[0].length);
+  const before = text.slice(Math.max(0, match.index - 4), match.index);
+  if (owedOnly && !SPAN_UNPAID.test(after) && !SPAN_OWED.test(before)) return null;
+  const from = parseNumeral(match[1] ?? '')?.value;
+  const to = parseNumeral(match[2] ?? '')?.value;
+  if (!from || !to || from > 12 || to > 12) return null;
+  return to >= from ? to - from + 1 : 12 - from + to + 1;
+}
+
 export function unpaidMonths(text: string): number | null {
-  const owed = firstNumber(UNPAID_MONTHS, text) ?? namedMonthsUnpaid(text) ?? (HALF_YEAR.test(text) ? 6 : null);
+  const owed = firstNumber(UNPAID_MONTHS, text) ?? namedMonthsUnpaid(text) ?? monthSpan(text, true) ?? (HALF_YEAR.test(text) ? 6 : null);
   if (owed !== null) return owed;
   const worked = firstNumber(WORKED_MONTHS, text) ?? (WORKED_HALF_YEAR.test(text) ? 6 : null);
   const paid = firstNumber(PAID_MONTHS, text);
   if (worked !== null) return paid !== null && paid < worked ? worked - paid : worked;
-  return firstNumber(MONTHS_SO_FAR, text) ?? firstNumber(BARE_MONTHS, text);
+  return firstNumber(MONTHS_SO_FAR, text) ?? monthSpan(text, false) ?? firstNumber(BARE_MONTHS, text);
 }
 
 /** "做了三个月，发了一个月的": fewer months paid than worked, which says the rest is unpaid. */
@@ -93,7 +118,7 @@ export function fewerMonthsPaid(text: string): boolean {
 const PIECES = [
   // 一件, 一个平方: the unit of a rate, not a count
   new RegExp(
-    `(?<![一每])(?!一个?(件|单|票|箱|双|平|方|吨|车|趟|小时|节课|课时|场))([\\d一二两三四五六七八九十几百千万]+)(多)?(个)?(件|单|票|箱|双|平方|平米|方|吨|车|趟|小时|节课|课时|场)(?![\\d一二两三四五六七八九十块元])`,
+    `(?<![一每])(?!一个?(件|单|票|箱|双|平|方|吨|车|趟|小时|钟|节|课时|场|班|夜班))([\\d一二两三四五六七八九十几百千万零]+)(多)?(个)?(件|单|票|箱|双|平方|平米|方|吨|车|趟|小时|钟头|钟|节课|节|课时|场|夜班|白班|班)(?![\\d一二两三四五六七八九十块元])`,
   ),
 ];
 

@@ -10,6 +10,8 @@ export interface MoneyMention {
   perPerson: boolean;
   /** A piece rate: 一件一块二, 每单五块. */
   perPiece: boolean;
+  /** A piece rate paid per stretch of time each worker puts in (一个钟, 一节课, 一场, 一个班), not per output. */
+  perShift: boolean;
   /** Another pay item added to the one before: "工资3500和提成1200". */
   addOn: boolean;
   total: boolean;
@@ -31,9 +33,9 @@ const HOTLINES = new Set(['12345', '12333', '12348', '12315', '12366', '12369', 
 const CURRENCY_AFTER = /^(多|左右|上下)?(块|元|圆|块钱|元钱|rmb|RMB)/;
 /** Units that make a number a count of something other than money. */
 const NOT_MONEY_AFTER =
-  /^(多|来|余)?(件|单|票|箱|双|个|名|位|人|天|年|岁|号|点|米|斤|公里|平|方|栋|层|次|户|家|台|辆|吨|车|趟|亩|头|只|期|月|倍|%|小时|分钟|周|礼拜|星期)/;
+  /^(多|来|余)?(件|单|票|箱|双|个|名|位|人|天|年|岁|号|点|米|斤|公里|平|方|栋|层|次|户|家|台|辆|吨|车|趟|亩|头|只|期|月|倍|%|小时|分钟|钟头|节|班|夜班|周|礼拜|星期)/;
 const MONEY_CONTEXT_BEFORE =
-  /(讲好|说好|谈好|讲定|定好|欠|工资|工钱|工姿|人工费|劳务费|提成|绩效|奖金|补贴|加班费|全勤|薪|月|天|人|共|计|差|给了|付了|结了|只给|有|是|剩|底薪|拿了|拿到|领了|借支|预支|借了|支了|扣了|扣|罚了|发了)[了我们的有是大概差不多约]*$/;
+  /(讲好|说好|谈好|讲定|定好|欠|工资|工钱|工姿|人工费|劳务费|提成|绩效|奖金|补贴|加班费|全勤|薪|月|天|人|共|计|差|给了|付了|结了|只给|打了|转了|只打|只转|有|是|剩|底薪|拿了|拿到|领了|借支|预支|借了|支了|扣了|扣|罚了|发了)[了我们的有是大概差不多约]*$/;
 /** What may sit between a sum and the unit it is paid per: 五千左右一个月, 300块钱一天. */
 const UNIT_GAP = '(多|左右|上下)?(块|元)?(钱)?(左右)?';
 const RATE_AFTER = new RegExp(`^${UNIT_GAP}(一天|每天|\\/天|一日|一个月|每个月|每月|\\/月|一月)`);
@@ -42,8 +44,11 @@ const MONTH_AFTER = new RegExp(`^${UNIT_GAP}(一个月|每个月|每月|\\/月|�
 const PERSON_AFTER = new RegExp(`^${UNIT_GAP}(一个人|每人|一人)`);
 
 /** A piece rate: 一件一块二, 一双八毛, 一个平方给我们十五块 (the unit may come a few words before the sum). */
-const PIECE_UNIT = '(件|单|票|箱|个件|双|平方|个平方|平米|方|吨|车|趟|个小时|小时|节课|个课时|课时|场)';
+const PIECE_UNIT =
+  '(件|单|票|箱|个件|双|平方|个平方|平米|方|吨|车|趟|个小时|小时|个钟头|钟头|个钟|钟|节课|节|个课时|课时|场|个班|个夜班|夜班|班)';
 const PER_PIECE = new RegExp(`(一|每)${PIECE_UNIT}[^\\d一二两三四五六七八九十百千万，,]{0,4}$`);
+const PER_SHIFT =
+  /(一|每)(个小时|小时|个钟头|钟头|个钟|钟|节课|节|个课时|课时|场|个班|个夜班|夜班|班)[^\d一二两三四五六七八九十百千万，,]{0,4}$/;
 /** A rate word right before a small number makes it money: 一天80, 一件一块二. */
 const RATE_BEFORE = new RegExp(`(一天|每天|一日|日薪|一个工|(一|每)${PIECE_UNIT})$`);
 const CURRENCY_BEFORE = /[¥￥]$|人民币$/;
@@ -54,16 +59,21 @@ const JIAO_AFTER = /^(毛|角)/;
 const ADD_ON_BETWEEN =
   /^[^，。,！？\s]{0,8}(和|加上?|外加|还有|另外|以及)[^，。,！？\s]{0,4}(提成|奖金|加班费|补贴|绩效|全勤)[^，。,！？\s]{0,2}$/;
 /** "…，还有上个月的提成两千": a clause that adds another pay item to the sum before. */
-const ADD_ON_CLAUSE = /^(还有|另外|加上|外加|以及|再加上?)[^，。,！？\s\d]{0,6}(提成|奖金|加班费|补贴|绩效|全勤)[^，。,！？\s]{0,2}$/;
+const ADD_ON_CLAUSE =
+  /^(还有|另外|加上|外加|以及|再加上?)[^，。,！？\s\d]{0,6}(提成|奖金|加班费|补贴|绩效|全勤|底薪|课时费|工资)[^，。,！？\s]{0,2}$/;
+/** A clause that is only another pay item and its sum: 提成一千一. */
+const PAY_ITEM_CLAUSE = /^(提成|奖金|加班费|补贴|绩效|全勤|课时费)(是|有)?$/;
+/** A clause that is only the wage and its sum: 工资两千六. */
+const WAGE_CLAUSE = /^(工资|底薪|基本工资)(是|有)?[\d一二两三四五六七八九十百千万]+(块|元)?(钱)?$/;
 const PER_DAY = /一天|每天|日薪|一日|每日|天工资|一个工|每个工/;
-/** 最后一个月工资, 十二月一个月工资: the pay of one month named, a sum rather than a rate. */
-const PER_MONTH = /(?<![最后上这那头前第月])一个月|每个月|每月|月薪|(?<!个)月工资|(?<![\d一二三四五六七八九十])一月(?!份)/;
+/** 最后一个月工资, 十二月一个月工资: the pay of one month named, a sum rather than a rate (but 后三个月一个月两千 is one). */
+const PER_MONTH = /(?<![最后上这那头前第])(?<!(?<!个)月)一个月|每个月|每月|月薪|(?<!个)月工资|(?<![\d一二三四五六七八九十])一月(?!份)/;
 /** 每个月给我保底工资五千: a distributive rate word earlier in the clause, with no other number between. */
 const EACH_DAY_BEFORE = /每(天|日)[^\d一二两三四五六七八九十百千万几]*$/;
 const EACH_MONTH_BEFORE = /每个?月[^\d一二两三四五六七八九十百千万几]*$/;
 const PER_PERSON = /每人|每个人|一人|人均|一个人|每位|每个工人/;
 const PER_PERSON_START = /^(每人|每个人|一人|人均|每位)/;
-const HEDGE_ONLY = /^(大概|大约|约|差不多|将近|快|估计|可能)+$/;
+const HEDGE_ONLY = /^(大概|大约|约|差不多|将近|快|估计|可能)*$/;
 const HAS_SUM = /[\d一二两三四五六七八九十][百千万块元]/;
 const TOTAL = /一共|总共|共计|合计|加起来|总计|累计|总额|全部|一起|总的/;
 /** Paid, or advanced against the wages (借支, 预支, 借了 from the boss): comes off what is owed. */
@@ -142,12 +152,19 @@ export function findMoney(text: string): MoneyMention[] {
         PER_PERSON.test(near) ||
         PERSON_AFTER.test(after) ||
         // "每人欠一个半月工资，大概六千": a bare sum after a per-person clause is per person too.
-        (PER_PERSON_START.test(previousClause) && !HAS_SUM.test(previousClause) && HEDGE_ONLY.test(before)),
+        (PER_PERSON_START.test(previousClause) && !HAS_SUM.test(previousClause) && HEDGE_ONLY.test(before)) ||
+        // "每人两个月合计七千二": the clause is each worker's, with no other sum before this one.
+        (PER_PERSON_START.test(before) && !HAS_SUM.test(before)),
       perPiece: PER_PIECE.test(before),
+      perShift: PER_SHIFT.test(before),
       addOn:
         previous !== undefined &&
         ((previous.start >= clause.start && ADD_ON_BETWEEN.test(text.slice(previous.start, n.start).replace(NUMERAL_RUN, ''))) ||
-          (!previous.nonWage && ADD_ON_CLAUSE.test(before))),
+          (!previous.nonWage && ADD_ON_CLAUSE.test(before)) ||
+          // "工资两千六，提成一千一": another pay item in its own clause right after the wage's
+          (PAY_ITEM_CLAUSE.test(before) &&
+            WAGE_CLAUSE.test(previousClause) &&
+            previous.start >= text.indexOf(previousClause, clause.start - previousClause.length - 2))),
       // 总共只给了三千 is a payment, not a total.
       total: totalAt >= 0 && totalAt > paidAt,
       paid: paidAt >= 0 && paidAt >= totalAt,
