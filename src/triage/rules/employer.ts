@@ -13,10 +13,13 @@ const OWED_NEAR = /欠|拖|扣|冇给|没给|不给|冇发|没发|不发|跑路|
  * one the worker worked for (跟着做事的那个人叫…).
  */
 const ROLE_THEN_NAME =
-  /(包工头|包公头|工头|老板娘|老板|老总|班组长|承包人|负责人|站长|园长|园主|场主|店长|店主|摊主|厂长|经理|总经理|董事长|理事长|社长|法人代表|法人|东家|雇主|女主人|男主人|主人家|(?:种田|种植|养殖)?大户|种植户|养殖户|队长|工长|(?:队|班|组)的?头(?:头|子)?|欠(了)?(我|我们)?(的)?(工资|工钱|钱)?的(人|那个人)?|(跟着?|帮|给|替)[^，。,！？\s]{0,4}(做事|干活|做工|打工|做)的(那个|这个)?人)(的名字)?[，,\s]*(名字)?(叫做|名叫|叫|是|姓名是)?\s*/g;
+  /(包工头|包公头|工头|老板娘|老板|老总|班组长|承包人|负责人|站长|园长|园主|场主|店长|店主|摊主|厂长|经理|总经理|董事长|理事长|社长|法人代表|法人|东家|雇主|女主人|男主人|主人家|(?:种田|种植|养殖)?大户|种植户|养殖户|个体户|队长|工长|(?:队|班|组)的?头(?:头|子)?|欠(了)?(我|我们)?(的)?(工资|工钱|钱)?的(人|那个人)?|(跟着?|帮|给|替)[^，。,！？\s]{0,4}(做事|干活|做工|打工|做)的(那个|这个)?人)(的名字)?[，,\s]*(名字)?(叫做|名叫|叫|是|姓名是)?\s*/g;
 /** 包工头是桃源人叫陈国栋, 包工头是邵阳的，叫贺国庆: a role, a few words about the person, then the name. */
 const ROLE_DESCRIBED_THEN_NAME =
   /(包工头|工头|老板|老总|承包人|负责人|队长|班组长)(是|就是)?[^，。,！？\s叫]{1,8}?[，,]?(他|她)?(叫做|名叫|叫)/g;
+/** 老板就是那个开白色面包车的曹满生: the role, a description of the person, then the name. */
+const ROLE_IS_THE_ONE_WHO =
+  /(包工头|工头|老板|老总|承包人|负责人|队长)(就)?是(那个|这个|个)[^，。,！？\s]{1,12}的(?=[\u4e00-\u9fa5]{2,3}(?:[，。,！？\s]|$))/g;
 /** 包工头是我们本地的熊佳明, 包工头是我们桃源老乡黄志强: a role, where the person is from, then the name. */
 const ROLE_LOCAL_THEN_NAME =
   /(包工头|工头|老板|老总|承包人|负责人)(是|就是)(我们|我的)?[^，。,！？\s叫]{0,4}?(老乡|本地的|当地的|村里的|本村的|亲戚)/g;
@@ -34,8 +37,8 @@ const NAME_THEN_RUNS = /([\u4e00-\u9fa5]{2,4})(自己)?(一个人)?(开的|承�
 /** 厂子是吕国平的: the one the business belongs to. */
 const BUSINESS_OF = /(厂子|厂|店子|店|门面|作坊|场子|饭店|餐馆|超市|公司|鱼塘|果园|猪场)(是|归)/g;
 /** 熊师傅欠我们…, 跟着熊师傅做: a master named by surname who hired or owes. */
-const BARE_MASTER = /(?:^|[，。！？,\s是找跟给帮着])([\u4e00-\u9fa5])(师傅|师父)/g;
-const HIRED_BY_BEFORE = /(跟|跟着|帮|给|替)$/;
+const BARE_MASTER = /(?:^|[，。！？,\s是找跟给帮着到])([\u4e00-\u9fa5])(师傅|师父)/g;
+const HIRED_BY_BEFORE = /(跟|跟着|跟到|帮|给|替)$/;
 /** Who a later 他 refers to: a payer's role, or a relative or workmate of the speaker. */
 const REFERENT =
   /包工头|工头|老板|老总|班组长|承包人|负责人|东家|雇主|屋主|房主|老公|老婆|爱人|儿子|女儿|崽|工友|同事|徒弟|兄弟|老乡|师傅/g;
@@ -47,10 +50,12 @@ const SURNAMED_BOSS =
   /姓([\u4e00-\u9fa5])的(?:[^，。,！？\s的]{0,4}?)(老板|包工头|工头|老总)|(?:老板|包工头|工头|老总|承包人|负责人)(?:[^，。,！？\s]{0,8}[，,])?姓([\u4e00-\u9fa5])/;
 /** 姓熊的师傅 → 熊师傅; "跟着一个师傅搞防水，师傅姓龚" → 龚师傅 (the one worked under). */
 const SURNAMED_MASTER =
-  /姓([\u4e00-\u9fa5])的(师傅|师父)|(?:跟着?|带我的?)(?:一个|那个)?(师傅|师父)[^。！？]{0,12}?(?:师傅|师父)?姓([\u4e00-\u9fa5])/;
+  /姓([\u4e00-\u9fa5])的(师傅|师父)|(?:跟着?|跟到|带我的?|帮|给)(?:一个|那个)?(?:[\u4e00-\u9fa5]{0,2}?)(师傅|师父)[^。！？]{0,12}?(?:师傅|师父)?姓([\u4e00-\u9fa5])/;
 /** 大家都喊他唐老板, 都叫他王总, 我们都喊宋老板. */
 const NICKNAMED_BOSS =
-  /(喊|称|叫)(他|她)?(做)?([\u4e00-\u9fa5]{1,2}?(老板|老总|师傅|总|哥|姐|老[大二三四五六七八九十幺]|胖子|矮子|瘦子|麻子|驼子))/;
+  /(喊|称|叫)(他|她)?(做)?([\u4e00-\u9fa5]{1,2}?(老板|老总|师傅|总|哥|姐|伢子|老[大二三四五六七八九十幺]|胖子|矮子|瘦子|麻子|驼子))/;
+/** 卖猪肉的胖哥请我帮忙: a boss known by a nickname, said to hire or owe. */
+const NICKNAME_HIRES = /的([\u4e00-\u9fa5]{1,2}?(哥|姐|伢子|嫂|叔))(请|喊|叫|雇|招|欠|拖)(了)?(我|我们)/;
 /** A bare 唐老板 / 王总 after a boundary. */
 const BARE_BOSS = /(?:^|[，。！？,\s是找跟给帮的点店厂部])([\u4e00-\u9fa5])(老板|老总|站长|厂长|店长)(?!娘)/g;
 /** The operator asking for the boss's name; the caller's answer then starts with 叫… */
@@ -229,7 +234,7 @@ const OWES_AFTER =
   /^[，,\s]?(他|她)?(的)?(工钱|工资)?(还|一直|就|也|都)?(拖欠|欠|拖着|拖了|拖到|不给|冇给|没给|不发|冇发|没发|不结|冇结|赖账|跑路|跑了(?!好|几|很|[一二两三四五六七八九十\d]))/;
 /** 我是王刚: the speaker's own name. */
 const OWN_NAME_BEFORE = /(我|本人|俺)(是|叫)$/;
-const NAME_SLOT_BEFORE = /(?:^|[，。！？,\s：:]|是|那个|这个)$/;
+const NAME_SLOT_BEFORE = /(?:^|[，。！？,\s：:]|是|那个|这个|投诉|举报|反映)$/;
 
 function nameThenOwes(text: string): string | null {
   for (let at = 0; at < text.length; at++) {
@@ -299,7 +304,8 @@ function personFromRoles(text: string): string | null {
     nameAfter(text, ROLE_THEN_NAME) ??
     nameAfter(text, ROLE_DESCRIBED_THEN_NAME) ??
     nameAfter(text, CALLED_THEN_ROLE) ??
-    nameAfter(text, ROLE_LOCAL_THEN_NAME);
+    nameAfter(text, ROLE_LOCAL_THEN_NAME) ??
+    nameAfter(text, ROLE_IS_THE_ONE_WHO);
   if (byRole) return byRole;
   const named = NAME_THEN_ROLE.exec(text);
   const beforeRole = named?.[1] ? nameEndingAt(text, named.index, named.index + named[1].length) : null;
@@ -315,6 +321,8 @@ function personFromRoles(text: string): string | null {
   const nicknamed = NICKNAMED_BOSS.exec(text);
   // Without 他 the nickname must start with a surname: 喊宋老板, not 叫那个老板.
   if (nicknamed?.[4] && (nicknamed[2] || SURNAMES.has(nicknamed[4][0] ?? ''))) return nicknamed[4];
+  const nickname = NICKNAME_HIRES.exec(text)?.[1];
+  if (nickname) return nickname;
   for (const match of text.matchAll(BARE_BOSS)) {
     if (SURNAMES.has(match[1] ?? '')) return `${match[1] ?? ''}${match[2] ?? ''}`;
   }

@@ -10,8 +10,8 @@ const NOT_AN_ENDING = /^(房|长|区|门口|方|主|面|员|规|家|局|园|项�
 /** What stands before a suffix without being a name: a length of time, someone and what they do. */
 const NOT_A_NAME = /^([半一两三四五六七八九十几\d]+个?(年|月|天)|人家?[挖做搞修建盖帮守开])/;
 
-/** Characters that are function words elsewhere but common inside trade names (泰和装饰, 家和物业). */
-const ALSO_IN_NAMES = new Set('和家为与'.split(''));
+/** Characters that are function words elsewhere but common inside trade names (泰和装饰, 家和物业, 好帮手家政). */
+const ALSO_IN_NAMES = new Set('和家为与帮'.split(''));
 
 /**
  * Where the name before a suffix starts. When the stop at a function-word character leaves only
@@ -36,8 +36,13 @@ function withoutLeadingTown(text: string, span: Span): Span {
   const chain = placeChainAt(text.slice(span.start, span.end), 0);
   if (!chain || !chain.parts.some((p) => p.level === 'town' || p.level === 'village' || COUNTY_SEATS.includes(p.text))) return span;
   const start = span.start + chain.end;
+  // 牛车河乡中学, 沙坪镇卫生院: a public body named by its township keeps it; the kind alone names none.
+  if (TOWNSHIP_BODY.test(text.slice(start, span.end))) return span;
   return { text: text.slice(start, span.end), start, end: span.end };
 }
+
+/** The bare kind of a public body, which its township names: 中学 of 牛车河乡中学. */
+const TOWNSHIP_BODY = /^(中学|小学|中心小学|学校|中心学校|幼儿园|中心幼儿园|卫生院|中心卫生院|医院|敬老院|养老院)$/;
 
 /** Place names that make a venue's whole name (桃源大酒店, 桃源县汽车站), though not a company's (桃源公司). */
 const PLACE_WORDS = ['桃源县', '桃源', '常德市', '常德', '湖南省', '湖南'];

@@ -6,14 +6,21 @@ import type { ReadableText } from '../text/transcript';
  * Businesses named without a suffix (湘味轩, 汤泉山庄 said as "叫汤泉"): people introduce the name
  * with 叫 after saying what kind of place it is, or answer the operator's "店叫什么".
  */
-const BUSINESS_NOUN = '店|饭店|餐馆|饭馆|酒楼|酒店|宾馆|超市|门面|餐厅|厂|公司|会所|作坊|摊子|馆子|场子|单位|机构|园子';
-// Not across words that come between names (一个, 的, 在, 叫).
-const NAME = '((?:(?![个家的在是叫到去给帮和跟])[\\u4e00-\\u9fa5A-Za-z0-9]){2,8}?)';
+const BUSINESS_NOUN =
+  '店|饭店|餐馆|饭馆|酒楼|酒店|宾馆|超市|门面|餐厅|厂|公司|会所|作坊|摊子|馆子|场子|单位|机构|园子|托管班|辅导班|培训班|装卸队|搬运队|车队|驿站|网点|诊所';
+// Not across words that come between names (一个, 一家, 的, 在, 叫).
+// 家 only as 一家, 那家 (大力搬家, 湘里人家 hold it).
+const NAME = '((?:(?![个的在是叫到去给帮和跟])(?!(?<=[一那这哪某每])家)[\\u4e00-\\u9fa5A-Za-z0-9]){2,8}?)';
 const NAME_END = '(?=[，。,！？!?\\s的]|当|做|上班|打工|干|帮|$)';
 /** 一家饭店叫湘味轩, 那个店名字叫做老街坊. */
 const NOUN_THEN_NAME = new RegExp(`(${BUSINESS_NOUN})(的)?(名字|店名|招牌)?(叫做|名叫|叫|是)${NAME}${NAME_END}`, 'g');
 /** 一家叫湘味轩的饭店. */
 const NAME_THEN_NOUN = new RegExp(`(叫做|名叫|叫)${NAME}的(${BUSINESS_NOUN})`, 'g');
+/** 一个搬家公司做搬运，叫大力搬家: the kind of business, what the speaker did there, then its name. */
+const NOUN_WORK_THEN_NAME = new RegExp(
+  `(${BUSINESS_NOUN})(做|当|上班|打工)[^，。,！？\\s]{0,4}[，,](它|那个店|店)?(叫做|名叫|叫)${NAME}${NAME_END}`,
+  'g',
+);
 /** 门头写的车之道, 招牌上是老街坊: the name on the signboard. */
 const SIGNBOARD_NAME = new RegExp(`(门头|招牌|牌子)上?(写的是?|写着|是|叫)${NAME}${NAME_END}`, 'g');
 /** 在湘味轩当服务员: a shop job after a place of work that is no place name. */
@@ -57,6 +64,7 @@ export function findShopNames(callerText: string): Span[] {
   const spans: Span[] = [];
   collect(callerText, NOUN_THEN_NAME, 5, spans);
   collect(callerText, NAME_THEN_NOUN, 2, spans);
+  collect(callerText, NOUN_WORK_THEN_NAME, 5, spans);
   collect(callerText, WORKPLACE_THEN_JOB, 1, spans);
   collect(callerText, SIGNBOARD_NAME, 3, spans);
   return spans;

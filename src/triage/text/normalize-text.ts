@@ -1,6 +1,7 @@
 /**
  * Folds full-width digits, letters and a few separators to ASCII so that one set of patterns reads
- * "１２０００" and "12000" alike. Chinese punctuation (，。：) is kept: the rules split on it.
+ * "１２０００" and "12000" alike. Chinese punctuation (，。：) is kept: the rules split on it. A word
+ * begun again after a pause (蔡……蔡永胜) is read once.
  */
 export function normalizeText(text: string): string {
   return text
@@ -8,7 +9,8 @@ export function normalizeText(text: string): string {
     .replace(/[\uFF0D\u2014\u2013\u2212]/g, '-')
     .replace(/\uFF0E/g, '.')
     .replace(/\u3000/g, ' ')
-    .replace(/\r\n?/g, '\n');
+    .replace(/\r\n?/g, '\n')
+    .replace(/([\u4e00-\u9fa5])(?:…+|\.{3,}|—+)\1/g, '$1');
 }
 
 /** Overwrites [start, end) with a filler of equal length, so offsets into the text stay valid. */
