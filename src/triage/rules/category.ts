@@ -36,11 +36,16 @@ const TOLD_ASPECT = /了(?!解)|冇|没|未|被|(?<![超经不难])过(?!年|节
  * The speaker as the one owed: 我, or on an imported work order the caller in the third person
  * (来电人称其…, 欠其工资).
  */
-const SPEAKER = /我|俺|咱|本人|其(?![他它中次实余])|来电人|来电者|投诉人|反映人/;
+// (本人去, 本人到场: whether one must come in person, asked by anyone)
+const SPEAKER = /我|俺|咱|本人(?!(亲自)?(去|来|到场|到|办|签))|其(?![他它中次实余])|来电人|来电者|投诉人|反映人/;
 /** Something that already happened, told with its aspect (拖了两个月, 还冇发, 一分没拿到, 跑路了), not a rule asked about. */
 const TOLD_EVENT =
   /(欠|拖|扣|压)(了|着|哒)|(冇|没|没有|还没|未)(发|给|结|付|拿到|到手|收到|见到)|跑(了|路|哒)|到现在|(电话|手机)(关机|打不通)/;
 const MODAL_QUESTION = /可以|可不可以|能不能|能否|能|会不会|要不要|怎么|如何|吗|么$/;
+
+/** An imported work order filed as a question (咨询：…), with the answer given. */
+const ANSWERED_ORDER = /^\s*(【)?咨询(】|[：:])/;
+const ORDER_ANSWERED = /已(告知|答复|解答|解释|说明)|告知其|答复其/;
 
 /** A sum, a named employer or payer, or a place finer than a county makes a question about one's own case. */
 /** 张哥讲元旦后发, 陈拐子讲钱在公司那里: a boss by name or nickname who said something about the pay. */
@@ -124,14 +129,22 @@ export function classify(callerText: string, operatorText = ''): Category {
   // "上个月投诉的钱已经拿到了，谢谢你们": thanks for a settled matter ask after nothing.
   if (!wageCase && THANKS.test(callerText) && WAGES_PAID.test(callerText) && !QUESTION.test(callerText)) return 'invalid';
   if (isProgressQuery(callerText)) return 'progress_query';
+  // "咨询：来电人询问…，已告知…": a work order the operator filed as an answered question.
+  if (!wageCase && ANSWERED_ORDER.test(callerText) && ORDER_ANSWERED.test(callerText) && !tellsEvent(callerText)) return 'consultation';
   if (wageCase) return isProcedureQuestion(callerText) ? 'consultation' : 'wage_arrears';
   if (NON_WAGE_DEBT.test(callerText)) return 'invalid';
   // "我们就是先了解一下流程": whatever the question is about, the caller says no case is behind it.
   if (QUESTION.test(callerText) && ONLY_ASKING.test(callerText)) return 'consultation';
-  if (QUESTION.test(callerText) && HEARSAY_RULE.test(callerText) && !DISPUTE_EVENT.test(callerText.replace(HEARD_CLAUSE, ''))) {
+  // (unless the caller names the workplace and where it is: then the matter is theirs)
+  const concrete = namesConcreteCase(callerText);
+  if (
+    QUESTION.test(callerText) &&
+    HEARSAY_RULE.test(callerText) &&
+    !DISPUTE_EVENT.test(callerText.replace(HEARD_CLAUSE, '')) &&
+    !concrete
+  ) {
     return 'consultation';
   }
-  const concrete = namesConcreteCase(callerText);
   if (sentencesWithEnds(callerText).some((s) => isLabourMatter(s, concrete))) return 'labor_other';
   if (QUESTION.test(callerText) && (LABOUR_TOPIC.test(callerText) || LABOR_OTHER.test(callerText))) return 'consultation';
   if (QUESTION.test(callerText) && asksHowToComplain(callerText)) return 'consultation';

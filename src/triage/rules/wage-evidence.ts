@@ -67,6 +67,17 @@ function paidLessThanOwed(sentence: string): boolean {
   );
 }
 
+const ALL_UNPAID_WORDS = new RegExp(UNPAID_WORDS.source, 'g');
+
+/**
+ * The clause up to its last word of pay withheld: "…到现在一分冇给我屋里老娘还在住院", written without
+ * a stop, tells the unpaid pay first and another worry after it, which is no other labour matter.
+ */
+function upToUnpaid(clause: string): string {
+  const last = [...clause.matchAll(ALL_UNPAID_WORDS)].at(-1);
+  return last ? clause.slice(0, (last.index ?? 0) + last[0].length) : clause;
+}
+
 export interface WageEvidence {
   score: number;
   /** The best unpaid clause names the pay itself (工资冇发), not only a sum or a work relation. */
@@ -104,7 +115,8 @@ export function weighWageEvidence(callerText: string, operatorText = ''): WageEv
       // ("砸伤了手，厂里不给治").
       const payWithSum = names(clause) && hasAmount(clause);
       const payUnpaid = PAY_UNPAID.test(clause);
-      if ((LABOR_OTHER.test(clause) && !payWithSum && !payUnpaid) || NON_WAGE_DEBT.test(clause) || CONSUMER_MATTER.test(clause)) continue;
+      if ((LABOR_OTHER.test(upToUnpaid(clause)) && !payWithSum && !payUnpaid) || NON_WAGE_DEBT.test(clause) || CONSUMER_MATTER.test(clause))
+        continue;
       amount ??= hasAmount(sentence);
       if (otherMatter && !payInSentence && !amount) continue;
       const topicOnly = ARREARS_TOPIC.test(clause);
