@@ -47,13 +47,16 @@ const LATER_NAME = /(?:^|[，,。\s])(他|她)?(的)?(名字)?(叫做|名叫|叫
 const ROLE_WORD = /包工头|工头|老板|老总|班组长|承包人|负责人|站长|园长|店长|厂长|经理|东家|雇主|屋主|房主/;
 /** 姓刘的老板, 姓韦的广西老板 → 韦老板; "老板是个私人老板，姓宋" → 宋老板. */
 const SURNAMED_BOSS =
-  /姓([\u4e00-\u9fa5])的(?:[^，。,！？\s的]{0,4}?)(老板|包工头|工头|老总)|(?:老板|包工头|工头|老总|承包人|负责人)(?:[^，。,！？\s]{0,8}[，,])?姓([\u4e00-\u9fa5])/;
+  /姓([\u4e00-\u9fa5])的(?:[^，。,！？\s的]{0,4}?)(老板|包工头|工头|老总)|(?:老板|包工头|工头|老总|承包人|负责人|班组长)(?:[^，。,！？\s]{0,8}[，,])?姓([\u4e00-\u9fa5])/;
 /** 姓熊的师傅 → 熊师傅; "跟着一个师傅搞防水，师傅姓龚" → 龚师傅 (the one worked under). */
 const SURNAMED_MASTER =
   /姓([\u4e00-\u9fa5])的(师傅|师父)|(?:跟着?|跟到|带我的?|帮|给)(?:一个|那个)?(?:[\u4e00-\u9fa5]{0,2}?)(师傅|师父)[^。！？]{0,12}?(?:师傅|师父)?姓([\u4e00-\u9fa5])/;
 /** 大家都喊他唐老板, 都叫他王总, 我们都喊宋老板. */
 const NICKNAMED_BOSS =
   /(喊|称|叫)(他|她)?(做)?([\u4e00-\u9fa5]{1,2}?(老板|老总|师傅|总|哥|姐|伢子|老[大二三四五六七八九十幺]|胖子|矮子|瘦子|麻子|驼子))/;
+/** 包头老四欠我们工钱, 老板强哥: a boss's role, then what everyone calls him. */
+const ROLE_THEN_NICKNAME =
+  /(包工头|包头|工头|老板|班长|班组长)(叫|是)?(老[大二三四五六七八九十幺]|[\u4e00-\u9fa5]{1,2}?(哥|伢子))(?=[欠讲说拖，。,！？\s]|$)/;
 /** 卖猪肉的胖哥请我帮忙: a boss known by a nickname, said to hire or owe. */
 const NICKNAME_HIRES = /的([\u4e00-\u9fa5]{1,2}?(哥|姐|伢子|嫂|叔))(请|喊|叫|雇|招|欠|拖)(了)?(我|我们)/;
 /** A bare 唐老板 / 王总 after a boundary. */
@@ -321,7 +324,7 @@ function personFromRoles(text: string): string | null {
   const nicknamed = NICKNAMED_BOSS.exec(text);
   // Without 他 the nickname must start with a surname: 喊宋老板, not 叫那个老板.
   if (nicknamed?.[4] && (nicknamed[2] || SURNAMES.has(nicknamed[4][0] ?? ''))) return nicknamed[4];
-  const nickname = NICKNAME_HIRES.exec(text)?.[1];
+  const nickname = ROLE_THEN_NICKNAME.exec(text)?.[3] ?? NICKNAME_HIRES.exec(text)?.[1];
   if (nickname) return nickname;
   for (const match of text.matchAll(BARE_BOSS)) {
     if (SURNAMES.has(match[1] ?? '')) return `${match[1] ?? ''}${match[2] ?? ''}`;

@@ -18,6 +18,22 @@ export interface PlaceChain {
 }
 
 const HAN = '[\\u4e00-\\u9fa5]';
+const AMBIGUOUS_SHORTS = new Set([
+  '西安',
+  '架桥',
+  '龙潭',
+  '观音寺',
+  '桃花源',
+  '太平桥',
+  '青林',
+  '枫树',
+  '寺坪',
+  '芦花',
+  '龙虎',
+  '兴隆街',
+  '漳江',
+  '浔阳',
+]);
 const alternatives = (names: readonly string[]): string => [...names].sort((a, b) => b.length - a.length).join('|');
 
 const TOWN_NAMES = alternatives([...TAOYUAN_AREAS, ...TOWNSHIP_ABBREVIATIONS, ...TAOYUAN_TOWNSHIPS.map((t) => t.name)]);
@@ -28,6 +44,8 @@ const ELSEWHERE = {
   towns: alternatives(withTraditionalForms(TOWNS_ELSEWHERE)),
 };
 const SHORT_TOWNS = alternatives(TAOYUAN_TOWNSHIPS.map((t) => t.short));
+/** Bare township names that are no common word or other place (not 西安, 架桥, 龙潭, 桃花源, 青林 …). */
+const BARE_SHORT_TOWNS = alternatives(TAOYUAN_TOWNSHIPS.map((t) => t.short).filter((short) => !AMBIGUOUS_SHORTS.has(short)));
 
 interface PartPattern {
   level: PlaceLevel;
@@ -54,6 +72,10 @@ const PART_PATTERNS: readonly PartPattern[] = [
   { level: 'county', pattern: sticky(`(${alternatives(COUNTY_SEATS)})`) },
   { level: 'town', pattern: sticky(`(${TOWN_NAMES})`) },
   { level: 'town', pattern: sticky(`(${SHORT_TOWNS})(工业园|工业区|开发区|集镇)`) },
+  // 在九溪做事, 郑家驿到茶庵铺那条路: a township without its 镇, where the bare name is no common word
+  // (架桥, 龙潭 and 观音寺 only right before a landmark or 那边).
+  { level: 'town', pattern: sticky(`(${BARE_SHORT_TOWNS})(?!村|组|路|街|大道|河|江|湖|水库|桥|大桥|中路|[省市县区])`) },
+  { level: 'town', pattern: sticky(`(架桥|龙潭|观音寺)(?=那|这边|街上|镇上|中学|小学|卫生院|中心)`) },
   { level: 'province', pattern: sticky(`(${ELSEWHERE.provinces})(省|自治区|壮族自治区)?`) },
   // 沅江路, 长沙路: a street named after a county or city is a street.
   { level: 'county', pattern: sticky(`(${ELSEWHERE.counties})(市|區|县|縣)?(?![路巷]|大道|大街)`) },
