@@ -152,6 +152,10 @@ export const ORG_SUFFIXES: readonly string[] = [
   '石材',
   '鱼庄',
   '鱼馆',
+  '劳务',
+  '建设',
+  '路桥',
+  '基地',
   '货运部',
   '装卸队',
   '搬运队',
@@ -178,7 +182,7 @@ export const ORG_SUFFIXES: readonly string[] = [
 ];
 
 /** A bare 站 ends a business's name only for a delivery station (快送外卖城区站), not 车站 or 电站. */
-export const STATION_TRADES = /外卖|快递|快运|速运|物流|配送|跑腿/;
+export const STATION_TRADES = /外卖|快递|快运|速运|物流|配送|跑腿|优送|闪送|速送|急送/;
 
 /**
  * What a business makes or sells (汽车配件厂, 家具厂, 广告公司, 直播公司): a descriptor, not a name.
@@ -356,6 +360,31 @@ const TRADE_WORDS: readonly string[] = [
   '皮具',
   '石灰',
   '茶油',
+  // what a farm grows or keeps: 蔬菜基地, 养殖基地
+  '养殖',
+  '种植',
+  '柑橘',
+  '橘子',
+  '果蔬',
+  '生态',
+  '农业',
+  '示范',
+  '万亩',
+  '千亩',
+  '黄桃',
+  '桃子',
+  '油茶',
+  '龙虾',
+  '葡萄',
+  '草莓',
+  '蓝莓',
+  '猕猴桃',
+  '水稻',
+  '烟叶',
+  '药材',
+  '中药材',
+  '生猪',
+  '蛋鸡',
 ];
 
 /**
@@ -509,6 +538,7 @@ export const NAME_BOUNDARY_WORDS: readonly string[] = [
   '开间',
   // a company's place in the chain: 劳务分包湖南众力劳务有限公司
   '通过',
+  '一下',
   '分包',
   '总包',
   '转包',

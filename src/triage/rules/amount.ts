@@ -12,6 +12,8 @@ function applyCorrections(mentions: MoneyMention[]): MoneyMention[] {
   return kept;
 }
 
+const UNTOLD_MONTHS = /几个月|好几个月|好多个月/;
+
 /** A rate times every factor the text gives: head count, months, days. Null when a factor is missing. */
 function fromRates(rate: MoneyMention, text: string, workerCount: number | null): number | null {
   let amount = rate.value;
@@ -31,7 +33,10 @@ function fromRates(rate: MoneyMention, text: string, workerCount: number | null)
     if (days === null) return null;
     amount *= days;
   } else if (rate.perMonth) {
-    amount *= unpaidMonths(text) ?? 1;
+    const months = unpaidMonths(text);
+    // 拖了几个月工资，一个月两千六: the months are not told.
+    if (months === null && UNTOLD_MONTHS.test(text)) return null;
+    amount *= months ?? 1;
   }
   return amount;
 }

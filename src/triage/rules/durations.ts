@@ -10,7 +10,10 @@ const UNPAID_MONTHS = [
   // 拖欠工资两个月
   new RegExp(`(欠|拖|拖欠|压)(了)?(我|我们)?(的)?(工资|工钱|薪水)\\s?${N}个(多|半)?月`),
   new RegExp(`(最后|还有|剩下|剩|后面|后头|最近|(?<![以之])后)(的)?${N}个(多|半)?月`),
-  new RegExp(`${N}个(多|半)?月(的)?(工资|工钱|工姿|薪水|薪资|钱)`),
+  // (not 只给了一个月的钱: the month paid)
+  new RegExp(`(?<!给了|发了|结了|付了|只给|只发|只结|给|发|结)${N}个(多|半)?月(的)?(工资|工钱|工姿|薪水|薪资|钱)`),
+  // 他也是四千二，也欠三个月: the same months as the worker before
+  new RegExp(`(也是|都是|也欠|也拖了?)${N}个(多|半)?月`),
   // 4月5月两个月: the months named, then counted
   // (not "做到2月，一个月四千": a month rate after the last month named)
   new RegExp(`(?:${MONTH_NAME}[、，,和跟到]?)+${N}个(多|半)?月(?![\\d一二两三四五六七八九十]+[百千万块元])`),
@@ -33,7 +36,7 @@ const WORKED_MONTHS = [
 const PAID_MONTHS = [new RegExp(`(只|才)?(发了|给了|结了|付了)(我|我们|他|她)?${N}个(多|半)?月`)];
 const WORKED_HALF_YEAR = new RegExp(`(${WORK_VERBS_DONE}|包了|做|干|帮)(大)?半年`);
 /** "十个月，一个月两千": a bare span answering 做了多久. */
-const BARE_MONTHS = [new RegExp(`(?:^|[，。,\\s])${N}个(多|半)?月(?=[，。,\\s]|$)`, 'm')];
+const BARE_MONTHS = [new RegExp(`(?:^|[，。,\\s])${N}个(多|半)?月(的)?(?=[，。,\\s]|$)`, 'm')];
 /** "两个月了" answering how long: the time the pay has been owed, read last. */
 const MONTHS_SO_FAR = [
   new RegExp(`(?<![做干上搞开])${N}个(多|半)?月了`),
@@ -45,7 +48,7 @@ const HALF_YEAR =
 
 /** How many days were worked at a daily rate. */
 const WORKED_DAYS = [
-  new RegExp(`(${WORK_VERBS_DONE}|做|干|一共|总共|共)${N}(多)?(天|个工)`),
+  new RegExp(`(${WORK_VERBS_DONE}|做|干|一共|总共|共|算了)${N}(多)?(天|个工)`),
   new RegExp(`(?<![一每])${N}(多)?(天|个工)(的)?(工资|工钱)`),
   // "做了两个月，六十天": the span restated in days, in a clause of its own
   new RegExp(`(?:做了|干了|搞了)[^，。,\\s]{1,6}[，,]${N}(多)?(天|个工)(?=[，。,\\s]|$)`),
@@ -97,8 +100,16 @@ function monthSpan(text: string, owedOnly: boolean): number | null {
   return to >= from ? to - from + 1 : 12 - from + to + 1;
 }
 
+/** 上个月和这个月的工资都冇发: last month and this one. */
+const LAST_AND_THIS_MONTH = /(上个?月|这个?月|本月)(和|跟|加|还有)(上个?月|这个?月|本月)/;
+
 export function unpaidMonths(text: string): number | null {
-  const owed = firstNumber(UNPAID_MONTHS, text) ?? namedMonthsUnpaid(text) ?? monthSpan(text, true) ?? (HALF_YEAR.test(text) ? 6 : null);
+  const owed =
+    firstNumber(UNPAID_MONTHS, text) ??
+    namedMonthsUnpaid(text) ??
+    monthSpan(text, true) ??
+    (HALF_YEAR.test(text) ? 6 : null) ??
+    (LAST_AND_THIS_MONTH.test(text) ? 2 : null);
   if (owed !== null) return owed;
   const worked = firstNumber(WORKED_MONTHS, text) ?? (WORKED_HALF_YEAR.test(text) ? 6 : null);
   const paid = firstNumber(PAID_MONTHS, text);
@@ -118,12 +129,18 @@ export function fewerMonthsPaid(text: string): boolean {
 const PIECES = [
   // 一件, 一个平方: the unit of a rate, not a count
   new RegExp(
-    `(?<![一每])(?!一个?(件|单|票|箱|双|平|方|吨|车|趟|小时|钟|节|课时|场|班|夜班))([\\d一二两三四五六七八九十几百千万零]+)(多)?(个)?(件|单|票|箱|双|平方|平米|方|吨|车|趟|小时|钟头|钟|节课|节|课时|场|夜班|白班|班)(?![\\d一二两三四五六七八九十块元])`,
+    `(?<![一每])(?!一个?(件|单|票|箱|双|平|方|吨|车|趟|小时|钟|节|课时|场|班|夜班|套))([\\d一二两三四五六七八九十几百千万零]+)(多)?(个)?(件|单|票|箱|双|平方|平米|方|吨|车|趟|小时|钟头|钟|节课|节|课时|场|夜班|白班|班|套)(?![\\d一二两三四五六七八九十块元])`,
   ),
 ];
 
+const ALL_PIECES = PIECES.map((p) => new RegExp(p.source, 'g'));
+
+/** "九百多单 … 九百二十单": an exact count said after a rough one is the count. */
 export function workedPieces(text: string): number | null {
-  return firstNumber(PIECES, text);
+  const counts = ALL_PIECES.flatMap((p) => [...text.matchAll(p)]);
+  const exact = counts.filter((m) => m[3] !== '多').at(-1);
+  const chosen = exact && counts[0]?.[3] === '多' ? exact : counts[0];
+  return chosen ? firstNumber(PIECES, chosen[0]) : null;
 }
 
 export function workedDays(text: string): number | null {

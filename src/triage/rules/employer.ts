@@ -19,7 +19,7 @@ const ROLE_DESCRIBED_THEN_NAME =
   /(包工头|工头|老板|老总|承包人|负责人|队长|班组长)(是|就是)?[^，。,！？\s叫]{1,8}?[，,]?(他|她)?(叫做|名叫|叫)/g;
 /** 老板就是那个开白色面包车的曹满生: the role, a description of the person, then the name. */
 const ROLE_IS_THE_ONE_WHO =
-  /(包工头|工头|老板|老总|承包人|负责人|队长)(就)?是(那个|这个|个)[^，。,！？\s]{1,12}的(?=[\u4e00-\u9fa5]{2,3}(?:[，。,！？\s]|$))/g;
+  /(包工头|工头|老板|老总|承包人|负责人|队长)(就)?是(那个|这个|个)?[^，。,！？\s]{1,12}的(?=[\u4e00-\u9fa5]{2,3}(?:[，。,！？\s]|$))/g;
 /** 包工头是我们本地的熊佳明, 包工头是我们桃源老乡黄志强: a role, where the person is from, then the name. */
 const ROLE_LOCAL_THEN_NAME =
   /(包工头|工头|老板|老总|承包人|负责人)(是|就是)(我们|我的)?[^，。,！？\s叫]{0,4}?(老乡|本地的|当地的|村里的|本村的|亲戚)/g;
@@ -47,13 +47,18 @@ const LATER_NAME = /(?:^|[，,。\s])(他|她)?(的)?(名字)?(叫做|名叫|叫
 const ROLE_WORD = /包工头|工头|老板|老总|班组长|承包人|负责人|站长|园长|店长|厂长|经理|东家|雇主|屋主|房主/;
 /** 姓刘的老板, 姓韦的广西老板 → 韦老板; "老板是个私人老板，姓宋" → 宋老板. */
 const SURNAMED_BOSS =
-  /姓([\u4e00-\u9fa5])的(?:[^，。,！？\s的]{0,4}?)(老板|包工头|工头|老总)|(?:老板|包工头|工头|老总|承包人|负责人|班组长)(?:[^，。,！？\s]{0,8}[，,])?姓([\u4e00-\u9fa5])/;
+  /姓([\u4e00-\u9fa5])的(?:[^，。,！？\s的]{0,4}?)(老板|包工头|工头|老总)|(?:老板|包工头|工头|老总|承包人|负责人|班组长)(?!娘)(?:[^，。,！？\s]{0,8}[，,\s])?姓([\u4e00-\u9fa5])/;
+/** 老板娘姓杨 → 杨老板娘. */
+const SURNAMED_BOSS_WOMAN = /老板娘(?:[^，。,！？\s]{0,8}[，,\s])?姓([\u4e00-\u9fa5])|姓([\u4e00-\u9fa5])的老板娘/;
+/** 老四是我们那里的包工头: a nickname, then the role. */
+const NICKNAME_THEN_ROLE =
+  /(老[大二三四五六七八九十幺]|小[\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}?(?:哥|伢子))(?:是|就是)[^，。,！？\s]{0,6}?(?:包工头|工头|老板|班长)/;
 /** 姓熊的师傅 → 熊师傅; "跟着一个师傅搞防水，师傅姓龚" → 龚师傅 (the one worked under). */
 const SURNAMED_MASTER =
   /姓([\u4e00-\u9fa5])的(师傅|师父)|(?:跟着?|跟到|带我的?|帮|给)(?:一个|那个)?(?:[\u4e00-\u9fa5]{0,2}?)(师傅|师父)[^。！？]{0,12}?(?:师傅|师父)?姓([\u4e00-\u9fa5])/;
 /** 大家都喊他唐老板, 都叫他王总, 我们都喊宋老板. */
 const NICKNAMED_BOSS =
-  /(喊|称|叫)(他|她)?(做)?([\u4e00-\u9fa5]{1,2}?(老板|老总|师傅|总|哥|姐|伢子|老[大二三四五六七八九十幺]|胖子|矮子|瘦子|麻子|驼子))/;
+  /(喊|称|叫)(他|她)?(做)?([\u4e00-\u9fa5]{1,2}?(老板|老总|师傅|总|哥|姐|伢子|老[大二三四五六七八九十幺]|胖子|矮子|瘦子|麻子|驼子)|(?<=(?:喊|叫)(?:他|她))小[\u4e00-\u9fa5](?=[，。,！？\s]|$))/;
 /** 包头老四欠我们工钱, 老板强哥: a boss's role, then what everyone calls him. */
 const ROLE_THEN_NICKNAME =
   /(包工头|包头|工头|老板|班长|班组长)(叫|是)?(老[大二三四五六七八九十幺]|[\u4e00-\u9fa5]{1,2}?(哥|伢子))(?=[欠讲说拖，。,！？\s]|$)/;
@@ -303,6 +308,9 @@ function personFromRoles(text: string): string | null {
   const surname = surnamed?.[1] ?? surnamed?.[3];
   // "姓胡的老板 … 胡……胡德贵": the full name, once the caller gives it, is more specific.
   if (surname) return fullNameWithSurname(text, surname) ?? `${surname}老板`;
+  const woman = SURNAMED_BOSS_WOMAN.exec(text);
+  const womanSurname = woman?.[1] ?? woman?.[2];
+  if (womanSurname) return fullNameWithSurname(text, womanSurname) ?? `${womanSurname}老板娘`;
   const byRole =
     nameAfter(text, ROLE_THEN_NAME) ??
     nameAfter(text, ROLE_DESCRIBED_THEN_NAME) ??
@@ -324,7 +332,7 @@ function personFromRoles(text: string): string | null {
   const nicknamed = NICKNAMED_BOSS.exec(text);
   // Without 他 the nickname must start with a surname: 喊宋老板, not 叫那个老板.
   if (nicknamed?.[4] && (nicknamed[2] || SURNAMES.has(nicknamed[4][0] ?? ''))) return nicknamed[4];
-  const nickname = ROLE_THEN_NICKNAME.exec(text)?.[3] ?? NICKNAME_HIRES.exec(text)?.[1];
+  const nickname = ROLE_THEN_NICKNAME.exec(text)?.[3] ?? NICKNAME_HIRES.exec(text)?.[1] ?? NICKNAME_THEN_ROLE.exec(text)?.[1];
   if (nickname) return nickname;
   for (const match of text.matchAll(BARE_BOSS)) {
     if (SURNAMES.has(match[1] ?? '')) return `${match[1] ?? ''}${match[2] ?? ''}`;

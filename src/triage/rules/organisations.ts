@@ -1,14 +1,18 @@
 import { GENERIC_ORG_WORDS, ORG_SUFFIXES, STATION_TRADES } from '../lexicon/org-suffixes';
 import { endsWithBoundaryWord, nameStart, widestSpans, withoutWords, type Span } from './name-span';
 import { placeChainAt } from './place-chain';
-import { COUNTY_SEATS } from '../lexicon/taoyuan-gazetteer';
+import { COUNTY_NAMES, COUNTY_SEATS } from '../lexicon/taoyuan-gazetteer';
 
 const SUFFIX_PATTERN = new RegExp([...ORG_SUFFIXES].sort((a, b) => b.length - a.length).join('|'), 'g');
 /** 厂房, 店长, 教育局, 公司里的人: the suffix is part of another word. */
-const NOT_AN_ENDING = /^(房|长|区|门口|方|主|面|员|规|家|局|园|项目|工程|工地)/;
+const NOT_AN_ENDING =
+  /^(房|长|区|门口|方|主|面|员|规|家|局|园|项目|工程|工地|路|街|大道|银行|厅|费|报酬|人员|派遣|合同|纠纷|关系|输出|市场)/;
 
 /** What stands before a suffix without being a name: a length of time, someone and what they do. */
-const NOT_A_NAME = /^([半一两三四五六七八九十几\d]+个?(年|月|天)|人家?[挖做搞修建盖帮守开])/;
+const NOT_A_NAME = /^([半一两三四五六七八九十几\d]+个?(年|月|天)|人家?[挖做搞修建盖帮守开]|开)/;
+/** 新农村建设, 集镇建设, 农田水利基地: a public programme or kind of place, not a builder's name. */
+const PROGRAMME_BEFORE = /(村|镇|乡|城|区|市|县|设施|工程|项目|集镇|基础|道路|水利|农田|城市|示范|教育|实习|实训|生产)$/;
+const PROGRAMME_SUFFIX = /^(建设|劳务|路桥|基地)$/;
 
 /** Characters that are function words elsewhere but common inside trade names (泰和装饰, 家和物业, 好帮手家政). */
 const ALSO_IN_NAMES = new Set('和家为与帮'.split(''));
@@ -38,6 +42,10 @@ function withoutLeadingTown(text: string, span: Span): Span {
   const start = span.start + chain.end;
   // 牛车河乡中学, 沙坪镇卫生院: a public body named by its township keeps it; the kind alone names none.
   if (TOWNSHIP_BODY.test(text.slice(start, span.end))) return span;
+  // 桃源县沙坪茶叶专业合作社: a registered name that is only a trade once its township is taken off.
+  const rest = text.slice(start, span.end);
+  const suffix = ORG_SUFFIXES.find((s) => rest.endsWith(s)) ?? '';
+  if (!isSpecific(rest, suffix) && COUNTY_NAMES.some((name) => span.text.startsWith(name))) return span;
   return { text: text.slice(start, span.end), start, end: span.end };
 }
 
@@ -79,6 +87,7 @@ export function findOrganisations(text: string): Span[] {
     if (match[0] === '站' && !STATION_TRADES.test(span.text)) continue;
     // 守了半年店, 帮人挖茶园: a time or a verb phrase before the suffix, not a name.
     if (NOT_A_NAME.test(span.text.slice(0, span.text.length - match[0].length))) continue;
+    if (PROGRAMME_SUFFIX.test(match[0]) && PROGRAMME_BEFORE.test(span.text.slice(0, span.text.length - match[0].length))) continue;
     if (isSpecific(span.text, match[0])) spans.push(span);
   }
   return widestSpans(spans);

@@ -15,7 +15,7 @@ const NAME_END = '(?=[，。,！？!?\\s的]|当|做|上班|打工|干|帮|$)';
 /** 一家饭店叫湘味轩, 那个店名字叫做老街坊. */
 const NOUN_THEN_NAME = new RegExp(`(${BUSINESS_NOUN})(的)?(名字|店名|招牌)?(叫做|名叫|叫|是)${NAME}${NAME_END}`, 'g');
 /** 一家叫湘味轩的饭店. */
-const NAME_THEN_NOUN = new RegExp(`(叫做|名叫|叫)${NAME}的(${BUSINESS_NOUN})`, 'g');
+const NAME_THEN_NOUN = new RegExp(`(叫做|名叫|叫)${NAME}的[\\u4e00-\\u9fa5]{0,3}?(${BUSINESS_NOUN})`, 'g');
 /** 一个搬家公司做搬运，叫大力搬家: the kind of business, what the speaker did there, then its name. */
 const NOUN_WORK_THEN_NAME = new RegExp(
   `(${BUSINESS_NOUN})(做|当|上班|打工)[^，。,！？\\s]{0,4}[，,](它|那个店|店)?(叫做|名叫|叫)${NAME}${NAME_END}`,

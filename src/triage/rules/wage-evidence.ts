@@ -140,11 +140,14 @@ export function weighWageEvidence(callerText: string, operatorText = ''): WageEv
  * nothing about what the worker is owed.
  */
 const EXCUSE =
-  /(讲|说|推说|等|因为|要等)[^，。,；！？\s]{0,3}(货款|工程款|材料款|订单|回款|款)[^，。,；！？\s]{0,2}(冇|没|没有|未|不)?(回来|到账|到|结算|结|拨|收回来)|(讲|说)?等[^，。,；！？\s]{1,4}(卖出去|卖了|卖完)/g;
+  /(讲|说|推说|等|因为|要等)[^，。,；！？\s]{0,3}(货款|工程款|材料款|订单|回款|贷款|款)[^，。,；！？\s]{0,2}(冇|没|没有|未|不)?(回来|到账|到|结算|结|拨|收回来|下来|批下来)|(讲|说)?等[^，。,；！？\s]{1,4}(卖出去|卖了|卖完)/g;
+
+const CAMPAIGN = /(全国)?根治欠薪(工作)?(线索反映平台|热线|办|办公室|专班|平台|专项行动|冬季攻坚)?/g;
 
 /** A concrete case of unpaid pay, unless the only money named is a debt that is not pay. */
 export function hasWageCase(text: string, operatorText = ''): boolean {
-  const callerText = text.replace(EXCUSE, '');
+  // 根治欠薪 names the campaign (根治欠薪线索反映平台, 根治欠薪热线), not this matter.
+  const callerText = text.replace(EXCUSE, '').replace(CAMPAIGN, '');
   const evidence = weighWageEvidence(callerText, operatorText);
   if (evidence.score < WAGE_CASE_THRESHOLD) return false;
   if (!NON_WAGE_DEBT.test(callerText)) return true;

@@ -4,7 +4,7 @@ const PERSON_NOUNS =
   '人|工人|工友|老乡|师傅|兄弟|姐妹|老师|骑手|员工|同事|农民工|婆婆|阿姨|大姐|保安|司机|伙计|小工|人员|职工|教师|服务员|保洁|学徒|木工|泥工|师父|妇女|女工|男工|村民|民工|婆娘|堂客|大嫂|嫂子|姊妹|老人|学生|装卸工|搬运工|普工|车工';
 /** "6个人", "三十来人", "十几个老乡", "3个桃源老乡" (a place word may sit before 老乡); 一个木工班组 is a crew. */
 const HEAD_COUNT = new RegExp(
-  `(?<![每第])([\\d一二两三四五六七八九十百几]+)(多|来|余|几)?(个|名|位)?(?:(?<=[个名位])[\\u4e00-\\u9fa5]{1,2}(?=老乡))?(${PERSON_NOUNS})(?!工费|民币|工工资|班组|班|队|组)`,
+  `(?<![每第])([\\d一二两三四五六七八九十百几]+)(多|来|余|几)?(个|名|位|号)?(?:(?<=[个名位])[\\u4e00-\\u9fa5]{1,2}(?=老乡))?(${PERSON_NOUNS})(?!工费|民币|工工资|班组|班|队|组)`,
   'g',
 );
 const NUM = '([\\d一二两三四五六七八九十]+)';
@@ -14,7 +14,9 @@ const TRADE_HEAD_COUNT =
 /** "我们四个在…": a count after 我们 with no noun; "我们一个木工队" counts no one. */
 const WE_COUNT = new RegExp(`(我们|咱们|俺们)(这)?(?!一个|一位)${NUM}(个|位)(?!月|天|年|小时|多月|工|钟|星期|礼拜)`);
 /** "我们一起的还有4个人", "除了我还有三个工友": others besides the speaker. */
-const OTHERS_BESIDES_ME = new RegExp(`(一起的|一起做的|同去的|除了我)[^，。,\\s]{0,3}还有${NUM}(个|名|位)?(人|工友|老乡|同事|师傅|兄弟)`);
+const OTHERS_BESIDES_ME = new RegExp(
+  `(?:(一起的|一起做的|同去的|除了我)[^，。,\\s]{0,3}|[，,。\\s])还有(另外)?${NUM}(个|名|位)?[^，。,！？\\s]{0,4}?(人|工友|老乡|同事|师傅|兄弟|姐妹)`,
+);
 /** "我和另外两个人", "我老公还有另外三个人": one named worker and that many more. */
 const ONE_AND_OTHERS = new RegExp(
   `(?:(?:和|跟|同|还有|加上?)另外(?:的)?|另外(?:还有|还)|除了我(?:以外|之外)?(?:还有)?)${NUM}(个|名|位)?(人|工友|老乡|同事|师傅|兄弟|姐妹|老师|师父)?`,
@@ -64,7 +66,7 @@ export function extractWorkerCount(text: string): number | null {
     const value = parseNumeral(run)?.value ?? 0;
     if (Number.isInteger(value) && value > best && value < 100_000) best = value;
   }
-  const others = OTHERS_BESIDES_ME.exec(text)?.[2] ?? ONE_AND_OTHERS.exec(text)?.[1];
+  const others = OTHERS_BESIDES_ME.exec(text)?.[3] ?? ONE_AND_OTHERS.exec(text)?.[1];
   const besides = others ? (parseNumeral(others)?.value ?? 0) + 1 : 0;
   const we = WE_COUNT.exec(text)?.[3];
   const answered = ANSWERED_COUNT.exec(text)?.[1] ?? ALL_TOGETHER.exec(text)?.[3];

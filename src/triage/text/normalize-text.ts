@@ -4,13 +4,17 @@
  * begun again after a pause (蔡……蔡永胜) is read once.
  */
 export function normalizeText(text: string): string {
-  return text
-    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/[\uFF0D\u2014\u2013\u2212]/g, '-')
-    .replace(/\uFF0E/g, '.')
-    .replace(/\u3000/g, ' ')
-    .replace(/\r\n?/g, '\n')
-    .replace(/([\u4e00-\u9fa5])(?:…+|\.{3,}|—+)\1/g, '$1');
+  return (
+    text
+      .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+      .replace(/[\uFF0D\u2014\u2013\u2212]/g, '-')
+      .replace(/\uFF0E/g, '.')
+      .replace(/\u3000/g, ' ')
+      .replace(/\r\n?/g, '\n')
+      .replace(/([\u4e00-\u9fa5])(?:…+|\.{3,}|—+)\1/g, '$1')
+      // 万把块, 千把块钱: about ten thousand, about a thousand
+      .replace(/(?<![一二两三四五六七八九十百\d])(万|千)把(?=块|元|钱)/g, '一$1')
+  );
 }
 
 /** Overwrites [start, end) with a filler of equal length, so offsets into the text stay valid. */
