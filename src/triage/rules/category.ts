@@ -24,7 +24,7 @@ import {
   THANKS,
   WAGES_PAID,
 } from '../lexicon/category-cues';
-import { hasWageCase } from './wage-evidence';
+import { hasWageCase, sentences, startsWithPayer } from './wage-evidence';
 import { findMoney } from './money-mentions';
 import { findOrganisations } from './organisations';
 import { findPlaceChains } from './place-chain';
@@ -53,7 +53,7 @@ const BOSS_SAID = /(?:^|[，,。\s])[\u4e00-\u9fa5](哥|拐子|胖子|老板|老
 
 function namesConcreteCase(text: string): boolean {
   if (findMoney(text).some((m) => !m.nonWage && m.explicit)) return true;
-  if (BOSS_SAID.test(text)) return true;
+  if (BOSS_SAID.test(text) || sentences(text).some(startsWithPayer)) return true;
   if (findOrganisations(text).length > 0 || namedPayer(text)) return true;
   return findPlaceChains(text).some((chain) => chain.parts.some((p) => p.level === 'town' || p.level === 'village' || p.level === 'road'));
 }

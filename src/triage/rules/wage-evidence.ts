@@ -15,6 +15,21 @@ import {
 } from '../lexicon/category-cues';
 import { findMoney } from './money-mentions';
 import { fewerMonthsPaid } from './durations';
+import { personNameAt } from './person-names';
+
+/** A boss by nickname or title at the start: 胡老四, 胡四爷, 吴哥, 陈姐, 王总. */
+const NICKNAMED_AT_START = /^[\u4e00-\u9fa5](老[大二三四五六七八九十幺]|[二三四五六七八九十幺]爷|哥|姐|总|老板|师傅|班长|包头)/;
+
+/**
+ * "胡德明的钱还是冇到", "向明华还是不给钱", "胡老四的钱么时候给": a message that starts with the one who
+ * owes, by name or nickname, is about a boss and his workers (the payer stands for the work relation).
+ */
+export function startsWithPayer(sentence: string): boolean {
+  const text = sentence.trim();
+  return (
+    NICKNAMED_AT_START.test(text) || (personNameAt(text, 0) !== null && /^[\u4e00-\u9fa5]{2,3}(的钱|还是|又|讲|电话|那边|那个)/.test(text))
+  );
+}
 
 /**
  * How strongly a text says that pay for work is unpaid. An unpaid signal alone (欠, 冇给, 跑路) is
@@ -90,7 +105,7 @@ export interface WageEvidence {
  * only a clause that names the pay itself counts.
  */
 export function weighWageEvidence(callerText: string, operatorText = ''): WageEvidence {
-  const work = WORK_CONTEXT.test(callerText);
+  const work = WORK_CONTEXT.test(callerText) || sentences(callerText).some(startsWithPayer);
   const wagesPaid = WAGES_PAID.test(callerText);
   let best: WageEvidence = { score: 0, namesPay: false };
   for (const sentence of sentences(callerText)) {
