@@ -152,6 +152,9 @@ export const ORG_SUFFIXES: readonly string[] = [
   '石材',
   '鱼庄',
   '鱼馆',
+  '袜业',
+  '线缆',
+  '转运中心',
   '劳务',
   '建设',
   '路桥',
@@ -182,7 +185,7 @@ export const ORG_SUFFIXES: readonly string[] = [
 ];
 
 /** A bare 站 ends a business's name only for a delivery station (快送外卖城区站), not 车站 or 电站. */
-export const STATION_TRADES = /外卖|快递|快运|速运|物流|配送|跑腿|优送|闪送|速送|急送/;
+export const STATION_TRADES = /外卖|快递|快运|速运|物流|配送|跑腿|优送|闪送|速送|急送|专送/;
 
 /**
  * What a business makes or sells (汽车配件厂, 家具厂, 广告公司, 直播公司): a descriptor, not a name.

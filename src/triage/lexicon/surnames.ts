@@ -17,6 +17,9 @@ export const SURNAMES: ReadonlySet<string> = new Set(
 /** Words that begin with a surname character but are not names (安排, 高兴, 全部 …). */
 export const NOT_NAMES: readonly string[] = [
   '安排',
+  '安装',
+  '安全',
+  '安置',
   '高兴',
   '方便',
   '常常',

@@ -27,7 +27,8 @@ const ROLE_LOCAL_THEN_NAME =
  * Roles that name the payer only when the text says so (师傅叫…, 房主叫…): a 师傅 may be a
  * workmate, and the owner of a house owes only when no contractor stood between.
  */
-const NAMED_ROLE_THEN_NAME = /(带班的?|带我们的师傅|师傅|师父|班长|领班|房主|屋主|户主|业主)(的名字)?[，,\s]*(叫做|名叫|叫|是|姓名是)\s*/g;
+const NAMED_ROLE_THEN_NAME =
+  /(带班的?|带我们的师傅|师傅|师父|班长|领班|房主|屋主|户主|业主)(的名字)?[，,\s]*(叫做|名叫|叫|是|姓名是)\s*|(?<=帮|给|替)(屋主|房主|户主|主家)|主家(?=[\u4e00-\u9fa5]{1,2}先生)/g;
 /** 一个叫鲁大江的师傅, 叫钟华的老板: the name given in passing before the role. */
 const CALLED_THEN_ROLE = /(叫做|名叫|叫)(?=[\u4e00-\u9fa5]{2,3}的(师傅|师父|老板|包工头|工头|老总|头))/g;
 /** 李德胜，他是包工头; 杨某某这个包工头. */
@@ -55,7 +56,7 @@ const NICKNAME_THEN_ROLE =
   /(老[大二三四五六七八九十幺]|小[\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}?(?:哥|伢子))(?:是|就是)[^，。,！？\s]{0,6}?(?:包工头|工头|老板|班长)/;
 /** 姓熊的师傅 → 熊师傅; "跟着一个师傅搞防水，师傅姓龚" → 龚师傅 (the one worked under). */
 const SURNAMED_MASTER =
-  /姓([\u4e00-\u9fa5])的(师傅|师父)|(?:跟着?|跟到|带我的?|帮|给)(?:一个|那个)?(?:[\u4e00-\u9fa5]{0,2}?)(师傅|师父)[^。！？]{0,12}?(?:师傅|师父)?姓([\u4e00-\u9fa5])/;
+  /(?:跟着?|跟到|帮)[^，。,！？\s]{1,8}的([\u4e00-\u9fa5])(师傅|师父)(?=做|干|搞|打|修|装)|姓([\u4e00-\u9fa5])的(师傅|师父)|(?:跟着?|跟到|带我的?|帮|给)(?:一个|那个)?(?:[\u4e00-\u9fa5]{0,2}?)(师傅|师父)[^。！？]{0,12}?(?:师傅|师父)?姓([\u4e00-\u9fa5])/;
 /** 大家都喊他唐老板, 都叫他王总, 我们都喊宋老板. */
 const NICKNAMED_BOSS =
   /(喊|称|叫)(他|她)?(做)?([\u4e00-\u9fa5]{1,2}?(老板|老总|师傅|总|哥|姐|伢子|老[大二三四五六七八九十幺]|胖子|矮子|瘦子|麻子|驼子)|(?<=(?:喊|叫)(?:他|她))小[\u4e00-\u9fa5](?=[，。,！？\s]|$))/;
@@ -65,7 +66,7 @@ const ROLE_THEN_NICKNAME =
 /** 卖猪肉的胖哥请我帮忙: a boss known by a nickname, said to hire or owe. */
 const NICKNAME_HIRES = /的([\u4e00-\u9fa5]{1,2}?(哥|姐|伢子|嫂|叔))(请|喊|叫|雇|招|欠|拖)(了)?(我|我们)/;
 /** A bare 唐老板 / 王总 after a boundary. */
-const BARE_BOSS = /(?:^|[，。！？,\s是找跟给帮的点店厂部])([\u4e00-\u9fa5])(老板|老总|站长|厂长|店长)(?!娘)/g;
+const BARE_BOSS = /(?:^|[，。！？,\s是找跟给帮的点店厂部头板])([\u4e00-\u9fa5])(老板|老总|总(?![共计部])|站长|厂长|店长|队长)(?!娘)/g;
 /** The operator asking for the boss's name; the caller's answer then starts with 叫… */
 const ASKS_FOR_NAME = /(老板|包工头|负责人|对方|他).{0,4}(叫什么|名字|是谁|姓什么)|叫什么名字/;
 const ANSWER_NAME = /^(嗯|哦|那个|就是)?[，,]?(他|老板|包工头)?(是)?(一个|个)?(叫做|叫|是|姓名是)/;
@@ -221,7 +222,7 @@ function nameFollowedBy(text: string, at: number, after: RegExp): string | null 
 /** 帮邹志刚开压路机, 跟周德富的装修队做事, 为个人刘某某打零工: the one the speaker worked for, by name. */
 const HIRED_BY_VERB = /(?:跟着?|帮|给|替|为)(?:个人|私人)?/g;
 const WORK_FOR_NAME_AFTER =
-  /^(?!打(?:电话|个电话|听)|看(?:一下|下|看|病)|送(?:信|礼))(?:做|干|开|搞|打|砌|修|装|贴|刷|看|守|养|种|当|带|跑|送|拉|摘|采|喂|挖|搬|扛|卖|盖|建|铺|焊|抹)|^的(?:装修队|施工队|工程队|劳务队|队伍|班组|队|店|厂|工地|场|园|公司|项目|工程)/;
+  /^(?!打(?:电话|个电话|听)|看(?:一下|下|看|病)|送(?:信|礼))(?:做|干|开|搞|打|砌|修|装|贴|刷|看|守|养|种|当|带|跑|送|拉|摘|采|喂|挖|搬|扛|卖|盖|建|铺|焊|抹|砍|割|挑|锯|剁|杀|洗|煮|炒|起屋)|^的(?:装修队|施工队|工程队|劳务队|队伍|班组|队|店|厂|工地|场|园|公司|项目|工程)/;
 /** Words that end no personal name: 石场, 余款, 万元. */
 const NOT_A_PERSON_END = /[厂场店司部队园站社款元钱资费月天年]$/;
 
@@ -257,8 +258,8 @@ function nameThenOwes(text: string): string | null {
 /** 熊师傅 when the speaker worked for him or he owes. */
 function masterBySurname(text: string): string | null {
   const surnamed = SURNAMED_MASTER.exec(text);
-  const surname = surnamed?.[1] ?? surnamed?.[4];
-  if (surname) return `${surname}${surnamed?.[2] ?? surnamed?.[3] ?? '师傅'}`;
+  const surname = surnamed?.[1] ?? surnamed?.[3] ?? surnamed?.[6];
+  if (surname) return `${surname}${surnamed?.[2] ?? surnamed?.[4] ?? surnamed?.[5] ?? '师傅'}`;
   for (const match of text.matchAll(BARE_MASTER)) {
     const surname = match[1] ?? '';
     if (!SURNAMES.has(surname)) continue;

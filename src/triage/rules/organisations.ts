@@ -1,7 +1,7 @@
 import { GENERIC_ORG_WORDS, ORG_SUFFIXES, STATION_TRADES } from '../lexicon/org-suffixes';
 import { endsWithBoundaryWord, nameStart, widestSpans, withoutWords, type Span } from './name-span';
 import { placeChainAt } from './place-chain';
-import { COUNTY_NAMES, COUNTY_SEATS } from '../lexicon/taoyuan-gazetteer';
+import { COUNTY_NAMES, COUNTY_SEATS, TAOYUAN_TOWNSHIPS } from '../lexicon/taoyuan-gazetteer';
 
 const SUFFIX_PATTERN = new RegExp([...ORG_SUFFIXES].sort((a, b) => b.length - a.length).join('|'), 'g');
 /** 厂房, 店长, 教育局, 公司里的人: the suffix is part of another word. */
@@ -9,13 +9,13 @@ const NOT_AN_ENDING =
   /^(房|长|区|门口|方|主|面|员|规|家|局|园|项目|工程|工地|路|街|大道|银行|厅|费|报酬|人员|派遣|合同|纠纷|关系|输出|市场)/;
 
 /** What stands before a suffix without being a name: a length of time, someone and what they do. */
-const NOT_A_NAME = /^([半一两三四五六七八九十几\d]+个?(年|月|天)|人家?[挖做搞修建盖帮守开]|开)/;
+const NOT_A_NAME = /^([半一两三四五六七八九十几\d]+个?(年|月|天)|人家?[挖做搞修建盖帮守开]|开|冇得|没有|冇|没)/;
 /** 新农村建设, 集镇建设, 农田水利基地: a public programme or kind of place, not a builder's name. */
 const PROGRAMME_BEFORE = /(村|镇|乡|城|区|市|县|设施|工程|项目|集镇|基础|道路|水利|农田|城市|示范|教育|实习|实训|生产)$/;
 const PROGRAMME_SUFFIX = /^(建设|劳务|路桥|基地)$/;
 
 /** Characters that are function words elsewhere but common inside trade names (泰和装饰, 家和物业, 好帮手家政). */
-const ALSO_IN_NAMES = new Set('和家为与帮'.split(''));
+const ALSO_IN_NAMES = new Set('和家为与帮都'.split(''));
 
 /**
  * Where the name before a suffix starts. When the stop at a function-word character leaves only
@@ -45,8 +45,22 @@ function withoutLeadingTown(text: string, span: Span): Span {
   // 桃源县沙坪茶叶专业合作社: a registered name that is only a trade once its township is taken off.
   const rest = text.slice(start, span.end);
   const suffix = ORG_SUFFIXES.find((s) => rest.endsWith(s)) ?? '';
+  // 桃源县漳江街道靓妆化妆品经营部: a name registered with the county is kept as registered.
+  if (
+    !COUNTY_SEATS.some((seat) => span.text.startsWith(seat)) &&
+    COUNTY_NAMES.some((name) => span.text.startsWith(name) && name !== '桃源')
+  )
+    return span;
   if (!isSpecific(rest, suffix) && COUNTY_NAMES.some((name) => span.text.startsWith(name))) return span;
-  return { text: text.slice(start, span.end), start, end: span.end };
+  // 渔米之乡餐馆: a "乡" or "镇" that is no township of the gazetteer is part of the name.
+  const listed = chain.parts.some(
+    (p) => TAOYUAN_TOWNSHIPS.some((t) => p.text === t.name || p.text === t.short) || COUNTY_SEATS.includes(p.text),
+  );
+  if (!listed && !chain.parts.some((p) => p.level === 'village') && !isSpecific(rest, suffix)) return span;
+  // 沅江北路168号鸿福茶楼: the street address before the name.
+  const address = /^[\u4e00-\u9fa5]{1,6}(路|街|大道)\d+号/.exec(rest);
+  const from = start + (address?.[0].length ?? 0);
+  return { text: text.slice(from, span.end), start: from, end: span.end };
 }
 
 /** The bare kind of a public body, which its township names: 中学 of 牛车河乡中学. */

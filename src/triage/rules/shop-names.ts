@@ -13,7 +13,7 @@ const BUSINESS_NOUN =
 const NAME = '((?:(?![个的在是叫到去给帮和跟])(?!(?<=[一那这哪某每])家)[\\u4e00-\\u9fa5A-Za-z0-9]){2,8}?)';
 const NAME_END = '(?=[，。,！？!?\\s的]|当|做|上班|打工|干|帮|$)';
 /** 一家饭店叫湘味轩, 那个店名字叫做老街坊. */
-const NOUN_THEN_NAME = new RegExp(`(${BUSINESS_NOUN})(的)?(名字|店名|招牌)?(叫做|名叫|叫|是)${NAME}${NAME_END}`, 'g');
+const NOUN_THEN_NAME = new RegExp(`(${BUSINESS_NOUN})(的)?(名字|店名|招牌)?[，,\\s]?(叫做|名叫|叫|是)${NAME}${NAME_END}`, 'g');
 /** 一家叫湘味轩的饭店. */
 const NAME_THEN_NOUN = new RegExp(`(叫做|名叫|叫)${NAME}的[\\u4e00-\\u9fa5]{0,3}?(${BUSINESS_NOUN})`, 'g');
 /** 一个搬家公司做搬运，叫大力搬家: the kind of business, what the speaker did there, then its name. */
@@ -29,7 +29,7 @@ const WORKPLACE_THEN_JOB = new RegExp(
   'g',
 );
 const ASKS_FOR_SHOP =
-  /(店|饭店|酒店|餐馆|超市|厂|公司|单位|那家|那个地方|农家乐|山庄|宾馆|会所|馆|场|园|机构|学校|合作社).{0,4}(叫什么|名字|叫么子|哪家)|(哪个|哪家|什么)(店|饭店|酒店|公司|厂|单位)/;
+  /^(叫什么|叫么子)(名字)?|(店|饭店|酒店|餐馆|超市|厂|公司|单位|那家|那个地方|农家乐|山庄|宾馆|会所|馆|场|园|机构|学校|合作社).{0,4}(叫什么|名字|叫么子|哪家)|(哪个|哪家|什么)(店|饭店|酒店|公司|厂|单位)/;
 /** "叫好再来饭店", "好像是湖南中鸿建设的": the name, after a hedge, with a trailing 的 left off. */
 // A whole answer may hold any characters of a name (山水人家): nothing else competes for the slot.
 const ANSWER = new RegExp(
@@ -37,7 +37,7 @@ const ANSWER = new RegExp(
 );
 /** Words that fill the slot of a name but are not one. */
 const NOT_A_NAME =
-  /^(那里|这里|哪里|那边|这边|店里|厂里|屋里|外面|街上|城里|工地|那个|这个|一个|一家|什么|么子|他们|我们|老板|人家|别个|包工头|包公头|工头|老总|包头)|^(他|她|我|你)(们)?(的)?(店|厂|屋|家|门面|场子|那里|那边|这里|这边)/;
+  /^(那里|这里|哪里|那边|这边|里面|里头|店里|厂里|屋里|外面|街上|城里|工地|那个|这个|一个|一家|什么|么子|他们|我们|老板|人家|别个|包工头|包公头|工头|老总|包头)|^(他|她|我|你)(们)?(的)?(店|厂|屋|家|门面|场子|那里|那边|这里|这边)/;
 
 const BUSINESS_END = new RegExp(`(${BUSINESS_NOUN})$`);
 
