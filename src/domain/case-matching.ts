@@ -114,7 +114,13 @@ export function compareSignals(c: CaseSignals, k: CaseSignals): Evidence {
   const reasons: string[] = [];
   let score = 0;
   let anchored = false;
-  if (c.area && k.area && c.area !== k.area && !shared([c.area, ...c.places], [k.area, ...k.places]))
+  // Another township rules it out; a township one side only names (漆热公路 lies in 漆家河 and 热市) counts
+  // when the other side has its own.
+  const [cTowns, kTowns] = [
+    [...(c.area ? [c.area] : []), ...c.places],
+    [...(k.area ? [k.area] : []), ...k.places],
+  ];
+  if ((c.area || k.area) && cTowns.length && kTowns.length && !shared(cTowns, kTowns))
     return { score: 0, reasons, anchored, veto: 'other_township' };
   if (periodsRelation(c.periods, k.periods) === 'apart') return { score: 0, reasons, anchored, veto: 'other_period' };
 
@@ -135,6 +141,19 @@ export function compareSignals(c: CaseSignals, k: CaseSignals): Evidence {
     reasons.push('同类单位');
   }
   if (employer >= 0.75) anchored = true;
+  // 汤泉湾的厨房师傅 and 汤泉湾温泉酒店: a business named by the start of its name, where the complaint
+  // names no business of its own and tells work of the same kind, is that business.
+  const namedBy = (names: readonly string[], sites: readonly string[]) =>
+    names.some((e) => sites.some((p) => [...p].length >= 3 && !isKindOnly(p) && (e === p || e.startsWith(p))));
+  if (
+    employer < 0.75 &&
+    !(c.sector && k.sector && c.sector !== k.sector) &&
+    ((!cEmployers.length && namedBy(kEmployers, c.projectKeys)) || (!kEmployers.length && namedBy(cEmployers, k.projectKeys)))
+  ) {
+    score += 2.5;
+    reasons.push('单位名称相近');
+    anchored = true;
+  }
   // A name matched only by sound (宏福 / 鸿福) is a guess: another trade or sector still counts against it.
   const written = Math.max(0, ...cEmployers.flatMap((x) => kEmployers.map((y) => keySimilarity(x, y))));
   const sure = employer >= 0.75 && written >= 0.75;
@@ -179,7 +198,10 @@ export function compareSignals(c: CaseSignals, k: CaseSignals): Evidence {
   const sameArea = shared(townships(c), townships(k));
   const bosses = bossRelation(c.bosses, k.bosses);
   if (bosses === 'same') {
-    score += 2.5;
+    // 邹国平 written alike by two workers of his crew: as sure as the company's name, unless each names
+    // another site (one boss, two crews).
+    const exact = c.bosses.some((x) => [...x].length >= 3 && !isGivenOnly(x) && k.bosses.includes(x));
+    score += exact && !otherSite ? 3 : 2.5;
     reasons.push('同一老板');
     anchored = true;
   } else if (bosses === 'surname') {

@@ -97,6 +97,22 @@ const SITE_KINDS: readonly [string, RegExp][] = [
   ['公路', /修路|修公路|公路|村道|道路|路面|路改造|路基|硬化/],
   ['堤防', /河堤|大堤|堤防|修堤|护坡|堤坝/],
   ['安置房', /安置房|安置小区/],
+  // kinds of workplace a crew is told by when its name is not (漆家河那个养猪场，老板姓彭)
+  ['猪场', /养猪|猪场/],
+  ['鸡场', /养鸡|鸡场|蛋鸡/],
+  ['鱼塘', /鱼塘|养鱼|看塘/],
+  ['茶厂', /茶厂|茶叶加工|炒茶/],
+  ['果园', /橘子园|橘园|柑橘|果园|摘橘/],
+  ['砍树', /砍树|伐木|林场|砍杉/],
+  ['食堂', /食堂/],
+  ['建房', /起屋|建房|起房子|建房子|盖房|修房子/],
+  ['冷库', /冷链|冷库/],
+  ['砖厂', /砖厂|机砖|码坯/],
+  ['石场', /石场|采石|放炮/],
+  ['砂场', /砂场|河砂|采砂|筛砂|砂石场/],
+  ['水渠', /水渠|灌溉渠|渠道|沟渠|衬砌/],
+  ['光伏', /光伏|太阳能板/],
+  ['路灯', /路灯/],
 ];
 /**
  * "郑家驿到茶庵铺那条路": a road between two townships goes by their first characters (郑茶公路), as
@@ -259,12 +275,13 @@ const NOT_STREET = /^(水泥|机耕|乡村|高速|柏油|泥巴|田间|进村|�
 /** 人民路, 建设街, 漳江北路 (as 江北路): the streets the text names, by their last two characters and the suffix. */
 function streetsIn(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/(路|街|大道)(?![口边上段灯面基道])/g)) {
+  for (const m of text.matchAll(/(路|街|大道)(?![口边上段灯面基道桥])/g)) {
     const before = nameBefore(text, m.index);
     if ([...before].length < 2) continue;
     const name = tail(before, 2);
     // 跑路, 走路, 带路: a verb's road.
-    if (NOT_STREET.test(name) || /^(修|在|到|条)/.test(name) || /[跑走带让修开绕问找赶过]$/.test(name)) continue;
+    // 漆热公路 is a road between townships, not a street.
+    if (NOT_STREET.test(name) || /^(修|在|到|条)/.test(name) || /[跑走带让修开绕问找赶过公]$/.test(name)) continue;
     const street = name + m[0];
     if (!out.includes(street)) out.push(street);
   }
@@ -315,6 +332,9 @@ const NICKNAME = new RegExp(
   `^(胖子|矮子|瘦子|麻子|拐子|胡子|秃子|大个|老板|老总|${ZONG}|经理|工头|包工头|班长|组长|队长|校长|园长|站长|厂长|店长|师傅|哥|姐|某|老[大二三四五六七八九幺满]|[一二三四五六七八九十幺满](?=[^\u4e00-\u9fff]|$))`,
 );
 
+/** Words whose last character is also a surname: 厨房 (房), 车间 (间), 食堂 (堂), 工地 (地). */
+const WORD_ENDING_IN_SURNAME = /^(厨房|车间|食堂|工地|木工|泥工|电工|焊工|仓库|门面|大堂|水电|后厨|学校|酒店|工厂|厂房)$/;
+
 /** 包工头叫…, 老板是…: a role, then maybe the name. */
 const ROLE_THEN = new RegExp(`${ROLE}(?:叫|是|名叫)?`, 'g');
 /** 张老板, 彭建华老板, 姓张的包工头, 谭某: a surname (or a full name) before a title. */
@@ -361,6 +381,8 @@ function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[]
   }
   for (const m of text.matchAll(SURNAME_THEN_TITLE)) {
     if (!lex.surnames.has(m[2]!) || /^(老|包|工|大|小)$/.test(m[2]!)) continue;
+    // 厨房师傅, 车间班长: the end of a word before the title, not a surname.
+    if (!m[1] && WORD_ENDING_IN_SURNAME.test(text.slice(Math.max(0, m.index - 1), m.index + 1))) continue;
     // 彭建华老板: the full name before the title, when one stands there.
     const at = m.index + (m[1]?.length ?? 0);
     const full = m[1] ? null : text.slice(Math.max(0, at - 2), at + 1);
@@ -498,12 +520,45 @@ function villagesIn(text: string, location: string | null, lex: SignalLexicon): 
 /** A township named as where someone is from (陬市镇人) or in a street's name (桃花源路) is not where the work is. */
 const NOT_THERE = /^(?:人(?!民)|路|大道)/;
 
-function placesIn(text: string, lex: SignalLexicon): string[] {
-  return lex.townships
+/** 我们都是盘塘沙坪这边的: where the workers are from, not where the work was. */
+const homePatterns = new WeakMap<SignalLexicon, RegExp>();
+function withoutHomes(text: string, lex: SignalLexicon): string {
+  let re = homePatterns.get(lex);
+  if (!re) {
+    const alt = lex.townships
+      .flatMap((t) => [t.name, t.short])
+      .sort((a, b) => b.length - a.length)
+      .join('|');
+    // (a bare 我是黄甲铺的 may say where the work is, and stays)
+    re = new RegExp(
+      `(?:都是|老家是?|家住|家在|屋在)(?:${alt})+(?:这边|那边|那里|这里)?(?:的人|的|人)|(?:我是|我们是)(?:${alt})+(?:(?:这边|那边|那里|这里)的|的人|人)`,
+      'g',
+    );
+    homePatterns.set(lex, re);
+  }
+  return text.replace(re, '');
+}
+
+function placesIn(fullText: string, lex: SignalLexicon): string[] {
+  const text = withoutHomes(fullText, lex);
+  const named = lex.townships
     .filter((t) =>
       [...text.matchAll(new RegExp(`${t.name}|${t.short}(?![村乡])`, 'g'))].some((m) => !NOT_THERE.test(text.slice(m.index + m[0].length))),
     )
     .map((t) => t.name);
+  return [...new Set([...named, ...townshipsOfRoadNames(text, lex)])];
+}
+
+/** 漆热公路, 郑茶线: a road named by the first characters of the townships it joins lies in both. */
+function townshipsOfRoadNames(text: string, lex: SignalLexicon): string[] {
+  const byFirst = new Map<string, string[]>();
+  for (const t of lex.townships) byFirst.set(t.short[0]!, [...(byFirst.get(t.short[0]!) ?? []), t.name]);
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?<![\u4e00-\u9fa5])([\u4e00-\u9fa5])([\u4e00-\u9fa5])(公路|线|路)(?![\u4e00-\u9fa5]{0,1}[桥])/g)) {
+    const [a, b] = [byFirst.get(m[1]!), byFirst.get(m[2]!)];
+    if (a?.length === 1 && b?.length === 1 && a[0] !== b[0]) out.push(a[0]!, b[0]!);
+  }
+  return out;
 }
 
 /** A township the text names only as where someone is from or in a street's name. */

@@ -373,6 +373,7 @@ const TRADE_WORDS: readonly string[] = [
   '农业',
   '示范',
   '万亩',
+  '加工',
   '千亩',
   '黄桃',
   '桃子',

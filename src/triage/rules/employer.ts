@@ -281,7 +281,7 @@ function ownerOfBusiness(text: string): string | null {
 
 /** 卢大海的养鸡场, 熊桂英的茶园, 戴春生的龙虾养殖基地: a person's own business, where the work was. */
 const PERSONS_BUSINESS =
-  /的(?:[\u4e00-\u9fa5]{0,4}?)(?:养鸡场|养猪场|养鸭场|养殖场|养殖基地|种植基地|基地|茶园|果园|橘园|鱼塘|猪场|鸡场|砖厂|作坊|农庄|门面)/g;
+  /的(?:[\u4e00-\u9fa5]{0,4}?)(?:养鸡场|养猪场|养鸭场|养殖场|养殖基地|种植基地|基地|茶园|果园|橘园|鱼塘|猪场|鸡场|砖厂|作坊|农庄|门面|加工厂|茶厂|厂子)/g;
 
 function ownerByPossessive(text: string): string | null {
   for (const match of text.matchAll(PERSONS_BUSINESS)) {

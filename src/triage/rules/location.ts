@@ -3,7 +3,7 @@ import { findPlaceChains, type PlaceChain, type PlaceLevel, type PlacePart } fro
 
 /** "我是龙潭镇的", "都是桃源杨溪桥的", "我们是桃源去的泥工", "3个桃源老乡": where the worker is from, not where the work was. */
 const HOME_BEFORE = /(我是|我们是|都是|老家是|老家在|老家|家住|家在|住在|户口在|人是)$/;
-const HOME_AFTER = /^(的[，。,\s！]|的$|人|老乡|口音|话|本地人|(出|过)?去的|过来的)/;
+const HOME_AFTER = /^((这边|那边|那里|这里)?的[，。,\s！]|的$|人|老乡|口音|话|本地人|(出|过)?去的|过来的)/;
 /** "家住梓木村", "老板住在香樟路", "我们屋在九溪镇": a home, whatever follows. */
 const HOME_ALWAYS_BEFORE = /(老家是|老家在|老家|家住|家在|住在|户口在|屋在|屋里在|屋里是)$/;
 /** 在, or 在镇上的 / 在村里: the place is where the work was, in the township or village just named. */
@@ -115,7 +115,10 @@ function townshipOfChain(chain: PlaceChain): string | null | undefined {
  */
 function placeInName(orgNames: readonly string[]): PlaceChain | null {
   for (const name of orgNames) {
-    const chain = findPlaceChains(name).find((c) => c.parts.some((p) => p.level === 'town' || p.level === 'village' || p.level === 'road'));
+    // (not 通衢路 of 通衢路桥: 路桥 is the trade of road and bridge building)
+    const chain = findPlaceChains(name).find(
+      (c) => c.parts.some((p) => p.level === 'town' || p.level === 'village' || p.level === 'road') && !/^桥/.test(name.slice(c.end)),
+    );
     if (chain) return chain;
   }
   return null;

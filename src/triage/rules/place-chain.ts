@@ -33,6 +33,7 @@ const AMBIGUOUS_SHORTS = new Set([
   '兴隆街',
   '漳江',
   '浔阳',
+  '黄石',
 ]);
 const alternatives = (names: readonly string[]): string => [...names].sort((a, b) => b.length - a.length).join('|');
 

@@ -1,0 +1,70 @@
+import { compareSignals } from '../../src/domain/case-matching';
+import { joins, signalsReader } from '../support/signals';
+
+const read = signalsReader('2026-12-05T10:00:00+08:00');
+
+describe('case matching: where the work was, however it is told', () => {
+  it('when a road is named by the first characters of two townships (漆热公路), then it lies in both', () => {
+    expect(read('常德通达路桥工程有限公司拖欠农民工工资，漆热公路，二十六万').places).toEqual(
+      expect.arrayContaining(['漆家河镇', '热市镇']),
+    );
+  });
+
+  it('when one company works a road between two townships and a bridge in a third, then the two are not one case', () => {
+    const road = read('常德通达路桥工程有限公司拖欠农民工工资，漆热公路，二十六万', { employer: '常德通达路桥工程有限公司' });
+    const bridge = read('常德通达路桥在黄石镇修的那座桥，我们做桥面的，十月十一月工资冇发', { employer: '常德通达路桥', area: '黄石镇' });
+    expect(compareSignals(bridge, road).veto).toBe('other_township');
+  });
+
+  it('when a company is a road-and-bridge firm (通达路桥), then its name holds no street', () => {
+    expect(read('常德通达路桥拖欠工资').streets ?? []).toEqual([]);
+    expect(read('漆热公路在搞提质改造').streets ?? []).toEqual([]);
+  });
+
+  it('when the workers say where they are from (我们都是盘塘沙坪这边的), then that is no place of the work', () => {
+    expect(read('我们是锦华江南三期做木工的班组，还差二十八万。我们都是盘塘沙坪这边的，眼看要过年了').places).toEqual([]);
+  });
+});
+
+describe('case matching: the business and the boss, told short', () => {
+  it('when a title follows a word that ends in a surname character (厨房师傅), then no boss is read', () => {
+    expect(read('汤泉阁的厨房师傅 十月十一月的工资都冇发').bosses).toEqual([]);
+  });
+
+  it('when a complaint names a business by the start of its name and no business of its own, then it is that business', () => {
+    const k = read('热市镇汤泉阁温泉酒店欠员工两个月工资，二十几个人', { employer: '汤泉阁温泉酒店', area: '热市镇' });
+    const c = read('汤泉阁的厨房师傅 十月十一月的工资都冇发 一个月六千', { project: '汤泉阁' });
+    expect(joins(c, k)).toBe(true);
+  });
+
+  it('when two workers write the boss’s full name alike, then that alone joins them', () => {
+    const k = read('锦华江南三期做木工的班组，老板邹国强，十四个人工钱一分冇结', { area: '漳江街道' });
+    expect(joins(read('我也是邹国强那个班子的，我一个人就还差两万一千多'), k)).toBe(true);
+  });
+
+  it('when one boss has two crews at two named sites, then his name does not join them', () => {
+    const k = read('杨溪桥镇卫生院新楼，包工头曾国明欠我们泥工工钱，6到8月', { area: '杨溪桥镇' });
+    const c = read('杨溪桥中学新宿舍楼，曾国明包的泥工，欠我工钱七千五，7月到8月', { area: '杨溪桥镇' });
+    expect(joins(c, k)).toBe(false);
+  });
+});
+
+describe('case matching: a kind of workplace, a surname and a township', () => {
+  it('when both tell the same kind of workplace in one township and a boss of one surname, then they join', () => {
+    const k = read('漆家河那个养猪场，老板姓彭，我们三个喂猪的，半年多冇发工资哒', { area: '漆家河镇' });
+    const c = read('我在漆家河彭家冲猪场做事，老板彭满春，五月份到现在冇发一分钱', { area: '漆家河镇' });
+    expect(joins(c, k)).toBe(true);
+    const school = read('理公港镇中心小学食堂，承包的鲁老板欠我们三个厨工工资', { area: '理公港镇' });
+    expect(joins(read('理公港小学食堂，我做饭的，老板鲁志明欠我七千五', { area: '理公港镇' }), school)).toBe(true);
+  });
+
+  it('when the kind of workplace differs, then a surname and a township do not join them', () => {
+    const k = read('漆家河那个养猪场，老板姓彭，我们三个喂猪的，半年多冇发工资哒', { area: '漆家河镇' });
+    expect(joins(read('漆家河镇的茶厂，彭老板欠我们炒茶的工钱', { area: '漆家河镇' }), k)).toBe(false);
+  });
+
+  it('when the bosses’ full names differ, then the same kind of workplace does not join them', () => {
+    const k = read('双溪口镇山上砍树的，老板龙长根，欠我们四个人两个月工钱', { area: '双溪口镇' });
+    expect(joins(read('在双溪口砍树，老板叫龙国富，一万一冇给', { area: '双溪口镇' }), k)).toBe(false);
+  });
+});
