@@ -67,6 +67,8 @@ export interface Evidence {
 const NAMED = new Set(['同一单位', '单位名称相近', '同一工地', '同一老板']);
 
 export const MERGE_SCORE = 3;
+/** Kinds of works so common that sharing one says little (a house going up). */
+const BROAD_KINDS = new Set(['建房']);
 export const SUGGEST_SCORE = 1.5;
 
 const best = (xs: readonly string[], ys: readonly string[]) => Math.max(0, ...xs.flatMap((x) => ys.map((y) => nameSimilarity(x, y))));
@@ -190,7 +192,8 @@ export function compareSignals(c: CaseSignals, k: CaseSignals): Evidence {
     reasons.push('同一工地');
     anchored = true;
   } else if (shared(c.projectKeys, k.projectKeys)) {
-    score += 1.5; // the same kind of site (敬老院, 民宿): something, but not which one
+    // the same kind of site (敬老院, 民宿, 猪场): something, but not which one; every township has houses going up
+    score += c.projectKeys.some((x) => k.projectKeys.includes(x) && !BROAD_KINDS.has(x)) ? 1.5 : 1;
     reasons.push('同类工地');
   }
 
@@ -241,12 +244,17 @@ export function compareSignals(c: CaseSignals, k: CaseSignals): Evidence {
     score += 1;
     reasons.push('同一工种');
   } else if (c.trades.length && k.trades.length && !sure && !otherCrew) score -= 1.5; // one employer has crews of every trade
-  if (periodsRelation(c.periods, k.periods) === 'overlap') {
+  // (or the months told by one fall in the recent months the other complains of, the complaint being new)
+  const recentOverlap = (x: CaseSignals, y: CaseSignals) =>
+    !x.periods.length && Boolean(x.recent) && y.periods.length > 0 && periodsRelation([x.recent!], y.periods) === 'overlap';
+  const named = reasons.some((r) => NAMED.has(r));
+  if (periodsRelation(c.periods, k.periods) === 'overlap' || (named && (recentOverlap(c, k) || recentOverlap(k, c)))) {
     score += 0.5;
     reasons.push('欠薪月份相同');
   } else if (c.recent && !c.periods.length && periodsRelation([c.recent], k.periods) === 'apart') score -= 1; // wages owed now, a case of months long past
   // Triage guesses a sector from the words used; the employer's name or the village says more.
-  if (c.sector && k.sector && c.sector !== k.sector && !sure && !shared(c.villages, k.villages)) score -= employer >= 0.75 ? 2 : 1;
+  if (c.sector && k.sector && c.sector !== k.sector && !sure && site < 0.9 && !shared(c.villages, k.villages))
+    score -= employer >= 0.75 ? 2 : 1;
   const samePerson = shared(c.phones, k.phones) || shared(c.workers, k.workers);
   return { score: Math.round(score * 10) / 10, reasons, anchored, veto: null, samePerson };
 }

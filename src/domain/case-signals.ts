@@ -94,7 +94,9 @@ const SITE_SUFFIX =
  * something in common, never enough alone (see isKindOnly).
  */
 const SITE_KINDS: readonly [string, RegExp][] = [
-  ['公路', /修路|修公路|公路|村道|道路|路面|路改造|路基|硬化/],
+  ['公路', /修路|修公路|公路|道路|路面|路改造|路基/],
+  // a village road (修村道, 通组公路硬化) is other works than the township's road
+  ['村道', /村道|通村|通组|组级路|硬化/],
   ['堤防', /河堤|大堤|堤防|修堤|护坡|堤坝/],
   ['安置房', /安置房|安置小区/],
   // kinds of workplace a crew is told by when its name is not (漆家河那个养猪场，老板姓彭)
@@ -141,7 +143,7 @@ function roadsBetween(text: string, lex: SignalLexicon): string[] {
 const INSTITUTION = /^(卫生院|中学|小学|中心校|敬老院|养老院|幼儿园|学校)$/;
 /** Words a name does not run across: what stands before them is a place, a company or a verb, not part of the name (陬市工业园盛宏 → 盛宏). */
 const NAME_BREAK =
-  /(反映|投诉|举报|请问|问下|所属|工钱|工资|薪水|老板娘|老板|老总|包工头|工头|经理|有限责任公司|有限公司|公司|集团|工业园区|工业园|产业园|园区|开发区|工业区|古镇|县城|城区|集镇|街上|正街|那个|这个|那家|这家|那条|这条|那栋|这栋|那座|这座|那边|这边)/g;
+  /(今天|昨天|明天|前天|现在|今年|去年|反映|投诉|举报|请问|问下|所属|工钱|工资|薪水|老板娘|老板|老总|包工头|工头|经理|有限责任公司|有限公司|公司|集团|工业园区|工业园|产业园|园区|开发区|工业区|古镇|县城|城区|集镇|街上|正街|那个|这个|那家|这家|那条|这条|那栋|这栋|那座|这座|那边|这边)/g;
 /** A business named as a landmark (就在盛宏鞋业对面, 蜀味轩隔壁那家) is not the one the complaint is about. */
 const LANDMARK = /^[^\s，,。；的在是和跟]{0,4}?(?:的|那个|那家)?斜?(?:对面|隔壁|旁边|附近|边上|后面|背后|楼上|楼下|对门)/;
 const ROLE = '(?:老板娘|老板|老总|包工头|工头|包头|班组长|班长|带班的|负责人|施工员|经理|承包人|校长|园长|站长|厂长|店长|老板是|包工头是)';

@@ -68,3 +68,15 @@ describe('case matching: a kind of workplace, a surname and a township', () => {
     expect(joins(read('在双溪口砍树，老板叫龙国富，一万一冇给', { area: '双溪口镇' }), k)).toBe(false);
   });
 });
+
+describe('case matching: follow-ups told with little', () => {
+  it('when a time word stands before 厂 (今天厂里讲), then it is no business name', () => {
+    expect(read('锦程纺织的事有结果冇？今天厂里讲年前只能发一个月').employerKeys).toEqual(['锦程纺织']);
+  });
+
+  it('when a school canteen is named alike and the guessed sectors differ, then the named site still joins them', () => {
+    const k = read('架桥镇中学食堂是外面老板承包的，姓郭，欠我们食堂五个工人九月到十一月的工资', { area: '架桥镇', sector: 'services' });
+    const c = read('架桥中学那个食堂的工资还冇发，学校讲是承包老板的事', { area: '架桥镇', sector: 'education' });
+    expect(joins(c, k)).toBe(true);
+  });
+});
