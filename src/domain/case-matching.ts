@@ -240,10 +240,12 @@ export function compareSignals(c: CaseSignals, k: CaseSignals): Evidence {
     score += 0.5;
     reasons.push('同一乡镇');
   }
+  // A builder's name, however surely the same, holds a crew of each trade: 恒昌建设's carpenters and its plasterers.
+  const building = c.sector === 'construction' && k.sector === 'construction';
   if (shared(c.trades, k.trades)) {
     score += 1;
     reasons.push('同一工种');
-  } else if (c.trades.length && k.trades.length && !sure && !otherCrew) score -= 1.5; // one employer has crews of every trade
+  } else if (c.trades.length && k.trades.length && (!sure || building) && !otherCrew) score -= 1.5; // one employer has crews of every trade
   // (or the months told by one fall in the recent months the other complains of, the complaint being new)
   const recentOverlap = (x: CaseSignals, y: CaseSignals) =>
     !x.periods.length && Boolean(x.recent) && y.periods.length > 0 && periodsRelation([x.recent!], y.periods) === 'overlap';

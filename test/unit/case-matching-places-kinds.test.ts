@@ -80,3 +80,16 @@ describe('case matching: follow-ups told with little', () => {
     expect(joins(c, k)).toBe(true);
   });
 });
+
+describe('case matching: a builder’s crews', () => {
+  it('when one builder is named by carpenters and by plasterers, then the two trades are two crews', () => {
+    const k = read('恒兴建设欠我们木工钱 漳江那个楼盘 到底有冇人管', { employer: '恒兴建设', sector: 'construction', area: '漳江街道' });
+    const c = read('我在漳江街道那个恒兴建设的工地上做泥工，就是贴砖抹灰的，包工头姓唐，欠我工钱', {
+      employer: '恒兴建设',
+      sector: 'construction',
+      area: '漳江街道',
+    });
+    expect(joins(c, k)).toBe(false);
+    expect(compareSignals(c, k).score).toBeGreaterThanOrEqual(1.5); // still offered as a possible duplicate
+  });
+});
