@@ -334,6 +334,11 @@ const NICKNAME = new RegExp(
   `^(胖子|矮子|瘦子|麻子|拐子|胡子|秃子|大个|老板|老总|${ZONG}|经理|工头|包工头|班长|组长|队长|校长|园长|站长|厂长|店长|师傅|哥|姐|某|老[大二三四五六七八九幺满]|[一二三四五六七八九十幺满](?=[^\u4e00-\u9fff]|$))`,
 );
 
+/** What follows a payer's name at the start of a message: his money, what he said, that he still does not pay. */
+const PAYER_NEXT = /^(的钱|的工钱|那边|那个|还是|又|讲|说|电话|答应|一直|到现在)/;
+/** 胡老四, 胡四爷, 陈姐: a nickname after a surname, at the start of a message. */
+const NICKNAME_AT = /^(老[大二三四五六七八九十幺]|[二三四五六七八九十幺]爷|姐|哥)(的钱|那边|那个|还是|又|讲|说|电话|答应)/;
+
 /** Words whose last character is also a surname: 厨房 (房), 车间 (间), 食堂 (堂), 工地 (地). */
 const WORD_ENDING_IN_SURNAME = /^(厨房|车间|食堂|工地|木工|泥工|电工|焊工|仓库|门面|大堂|水电|后厨|学校|酒店|工厂|厂房)$/;
 
@@ -376,6 +381,16 @@ function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[]
   const add = (b: string | null) => {
     if (b && b !== src.senderName && !out.includes(b)) out.push(b);
   };
+  // 胡德明的钱还是冇到, 唐建军讲元旦前给, 胡四爷讲…: a message that starts with the one who owes.
+  for (const m of text.matchAll(/(?:^|[。！？!?\n])\s*/g)) {
+    const at = m.index + m[0].length;
+    if (lex.surnames.has(text[at] ?? '') && NICKNAME_AT.test(text.slice(at + 1))) {
+      add(text[at]!);
+      continue;
+    }
+    const name = fullNameAt(text, at, lex);
+    if (name && [...name].length >= 2 && PAYER_NEXT.test(text.slice(at + name.length))) add(name);
+  }
   for (const m of text.matchAll(ROLE_THEN)) {
     const name = fullNameAt(text, m.index + m[0].length, lex);
     if (name && !/(老板|总|经理)$/.test(name)) add(name);

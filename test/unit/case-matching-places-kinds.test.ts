@@ -93,3 +93,16 @@ describe('case matching: a builder’s crews', () => {
     expect(compareSignals(c, k).score).toBeGreaterThanOrEqual(1.5); // still offered as a possible duplicate
   });
 });
+
+describe('case matching: short messages that start with the boss', () => {
+  it('when a message starts with the boss’s full name and what he owes or said, then it joins his case', () => {
+    const k = read('我老公在盘塘学校工地扎钢筋，跟胡德中做的，到现在工钱冇拿到', { area: '盘塘镇' });
+    expect(read('胡德中的钱还是冇到，马上过年哒').bosses).toEqual(['胡德中']);
+    expect(joins(read('胡德中的钱还是冇到，马上过年哒'), k)).toBe(true);
+    expect(read('唐建国讲元旦前把钱给我们，元旦都过哒').bosses).toEqual(['唐建国']);
+  });
+
+  it('when a message starts with a surname and a nickname (胡四爷讲…), then the surname is the boss', () => {
+    expect(read('胡四爷讲那边结了账就给，鬼信').bosses).toEqual(['胡']);
+  });
+});
