@@ -96,6 +96,11 @@ function bossRelation(a: readonly string[], b: readonly string[]): 'same' | 'sur
       }
       if (relation === 'unknown') relation = 'other';
       const full = x.length > 1 && y.length > 1;
+      // 覃老板 and 秦老板: a surname heard, not read; one that sounds the same may be the same man.
+      if (!full && x[0] !== y[0] && syllablesOf(x[0]!)[0] === syllablesOf(y[0]!)[0]) {
+        relation = 'surname';
+        continue;
+      }
       if (x[0] !== y[0] && !(full && soundAlike(x, y))) continue;
       if (full) {
         if (nameSimilarity(x, y) >= 0.9) return 'same';

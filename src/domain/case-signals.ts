@@ -231,7 +231,8 @@ function withoutPlaces(name: string, lex: SignalLexicon, shortToo: boolean): str
     changed = false;
     for (const t of lex.townships) {
       for (const p of shortToo ? [t.name, t.short] : [t.name]) {
-        if (name.startsWith(p) && name.length > p.length) {
+        // (枫树溪大桥: a short name running on into another place's name stays)
+        if (name.startsWith(p) && name.length > p.length && !(p === t.short && RUNS_ON.test(name.slice(p.length)))) {
           name = name.slice(p.length);
           changed = true;
         }
@@ -241,11 +242,15 @@ function withoutPlaces(name: string, lex: SignalLexicon, shortToo: boolean): str
   return name;
 }
 
+/** What a township's short name runs on into when it is part of another place's name (枫树溪, 沙坪湾). */
+const RUNS_ON = /^[溪桥湾坪冲岭垭洲港塘]/;
+
 /** 泓源水利三阳港堤防 → 泓源水利堤防, 汤泉热市项目 → 汤泉项目: a township inside a name says where, not which. */
 function withoutInnerPlaces(name: string, lex: SignalLexicon): string {
   for (const t of lex.townships) {
     for (const p of [t.name, t.short]) {
       const at = name.indexOf(p);
+      if (p === t.short && RUNS_ON.test(name.slice(at + p.length))) continue;
       if (at > 0 && [...name].length - [...p].length >= 2) return withoutInnerPlaces(name.slice(0, at) + name.slice(at + p.length), lex);
     }
   }
@@ -390,6 +395,10 @@ function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[]
     }
     const name = fullNameAt(text, at, lex);
     if (name && [...name].length >= 2 && PAYER_NEXT.test(text.slice(at + name.length))) add(name);
+  }
+  // 被投诉单位：覃和平（钢筋班组负责人）: a name the form gives with the role after it.
+  for (const m of text.matchAll(/([\p{Script=Han}]{2,3})[（(][^）)]{0,8}(负责人|包工头|班组长|班长|老板|工头)[）)]/gu)) {
+    if (PERSON(lex, m[1]!)) add(m[1]!);
   }
   for (const m of text.matchAll(ROLE_THEN)) {
     const name = fullNameAt(text, m.index + m[0].length, lex);
@@ -560,7 +569,10 @@ function placesIn(fullText: string, lex: SignalLexicon): string[] {
   const text = withoutHomes(fullText, lex);
   const named = lex.townships
     .filter((t) =>
-      [...text.matchAll(new RegExp(`${t.name}|${t.short}(?![村乡])`, 'g'))].some((m) => !NOT_THERE.test(text.slice(m.index + m[0].length))),
+      // (a short name that runs on into another place's name, 枫树溪大桥, is not the township)
+      [...text.matchAll(new RegExp(`${t.name}|${t.short}(?![村乡]|${RUNS_ON.source.slice(1)})`, 'g'))].some(
+        (m) => !NOT_THERE.test(text.slice(m.index + m[0].length)),
+      ),
     )
     .map((t) => t.name);
   return [...new Set([...named, ...townshipsOfRoadNames(text, lex)])];

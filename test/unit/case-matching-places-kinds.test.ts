@@ -106,3 +106,21 @@ describe('case matching: short messages that start with the boss', () => {
     expect(read('胡四爷讲那边结了账就给，鬼信').bosses).toEqual(['胡']);
   });
 });
+
+describe('case matching: names on forms, heard surnames and places inside names', () => {
+  it('when a form gives the boss with his role in brackets (覃和平（钢筋班组负责人）), then he is the boss', () => {
+    expect(read('被投诉单位：覃和安（钢筋班组负责人）；项目名称：理公港镇枫树溪大桥工程').bosses).toEqual(['覃和安']);
+  });
+
+  it('when a township’s short name runs on into another place’s name (枫树溪大桥), then the whole is the site and no township', () => {
+    const s = read('理公港镇枫树溪大桥工地，钢筋班覃老板欠我们工钱');
+    expect(s.projectKeys).toContain('枫树溪大桥');
+    expect(s.places).toEqual(['理公港镇']);
+  });
+
+  it('when two surnames sound alike (覃老板 / 秦老板), then they may be one boss', () => {
+    const k = read('理公港镇枫树溪大桥工地，钢筋班覃老板欠我们八月份到十一月份的工钱', { area: '理公港镇' });
+    const c = read('我爸在理公港修桥，包工头姓秦，做钢筋的', { area: '理公港镇' });
+    expect(compareSignals(c, k).reasons).toContain('老板同姓');
+  });
+});
