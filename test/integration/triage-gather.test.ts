@@ -51,10 +51,11 @@ describe('triage worker gathering', () => {
     }
   }
 
-  it('when jobs arrive 15 ms apart and the window is 300 ms, then they all start within a few ms of each other', async () => {
-    const started = await startTimes(300);
+  // The window is wide enough that five adds fit in it even on a loaded machine (each add is a Redis round trip).
+  it('when jobs arrive 15 ms apart and the window is 1.5 s, then they all start within a few ms of each other', async () => {
+    const started = await startTimes(1500);
     expect(started).toHaveLength(5);
-    expect(Math.max(...started) - Math.min(...started)).toBeLessThan(20);
+    expect(Math.max(...started) - Math.min(...started)).toBeLessThan(50);
   });
 
   it('when gathering is off, then each job starts as it arrives', async () => {
