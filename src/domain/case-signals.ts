@@ -120,19 +120,9 @@ const SITE_KINDS: readonly [string, RegExp][] = [
  * "郑家驿到茶庵铺那条路": a road between two townships goes by their first characters (郑茶公路), as
  * the county names its roads, so that it is one site however it is told.
  */
-const roadPatterns = new WeakMap<SignalLexicon, RegExp>();
 function roadsBetween(text: string, lex: SignalLexicon): string[] {
-  let re = roadPatterns.get(lex);
-  if (!re) {
-    const alt = lex.townships
-      .flatMap((t) => [t.name, t.short])
-      .sort((a, b) => b.length - a.length)
-      .join('|');
-    re = new RegExp(`(${alt})(?:到|至|往|—|-|～|~)(${alt})[^，,。；！？\\s]{0,6}?(?:路|公路)`, 'g');
-    roadPatterns.set(lex, re);
-  }
   const out: string[] = [];
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(townshipTables(lex).roadBetween)) {
     const key = `${m[1]![0]}${m[2]![0]}公路`;
     if (!out.includes(key)) out.push(key);
   }
@@ -242,7 +232,7 @@ function withoutPlaces(name: string, lex: SignalLexicon, shortToo: boolean): str
   return name;
 }
 
-/** What a township's short name runs on into when it is part of another place's name (枫树溪, 沙坪湾). */
+/** What a township's short name runs on into when it is part of another place's name (枫树溪, 沙坪湾; as in townshipTables). */
 const RUNS_ON = /^[溪桥湾坪冲岭垭洲港塘]/;
 
 /** 泓源水利三阳港堤防 → 泓源水利堤防, 汤泉热市项目 → 汤泉项目: a township inside a name says where, not which. */
@@ -546,44 +536,55 @@ function villagesIn(text: string, location: string | null, lex: SignalLexicon): 
 /** A township named as where someone is from (陬市镇人) or in a street's name (桃花源路) is not where the work is. */
 const NOT_THERE = /^(?:人(?!民)|路|大道)/;
 
-/** 我们都是盘塘沙坪这边的: where the workers are from, not where the work was. */
-const homePatterns = new WeakMap<SignalLexicon, RegExp>();
-function withoutHomes(text: string, lex: SignalLexicon): string {
-  let re = homePatterns.get(lex);
-  if (!re) {
+/** What matching reads townships with, built once per lexicon. */
+interface TownshipTables {
+  /** 郑家驿到茶庵铺那条路: a road from one township to another. */
+  roadBetween: RegExp;
+  /** 我们都是盘塘沙坪这边的: where the workers are from (a bare 我是黄甲铺的 may say where the work is, and stays). */
+  home: RegExp;
+  /** Each township and how the text names it; a short name that runs on into another place's name (枫树溪大桥) is not it. */
+  mentions: readonly [SignalLexicon['townships'][number], RegExp][];
+  /** Townships by the first character of their short name (漆 → 漆家河镇). */
+  byFirst: ReadonlyMap<string, readonly string[]>;
+}
+const tables = new WeakMap<SignalLexicon, TownshipTables>();
+function townshipTables(lex: SignalLexicon): TownshipTables {
+  let t = tables.get(lex);
+  if (!t) {
     const alt = lex.townships
-      .flatMap((t) => [t.name, t.short])
+      .flatMap((x) => [x.name, x.short])
       .sort((a, b) => b.length - a.length)
       .join('|');
-    // (a bare 我是黄甲铺的 may say where the work is, and stays)
-    re = new RegExp(
-      `(?:都是|老家是?|家住|家在|屋在)(?:${alt})+(?:这边|那边|那里|这里)?(?:的人|的|人)|(?:我是|我们是)(?:${alt})+(?:(?:这边|那边|那里|这里)的|的人|人)`,
-      'g',
-    );
-    homePatterns.set(lex, re);
+    const byFirst = new Map<string, string[]>();
+    for (const x of lex.townships) byFirst.set(x.short[0]!, [...(byFirst.get(x.short[0]!) ?? []), x.name]);
+    t = {
+      roadBetween: new RegExp(`(${alt})(?:到|至|往|—|-|～|~)(${alt})[^，,。；！？\\s]{0,6}?(?:路|公路)`, 'g'),
+      home: new RegExp(
+        `(?:都是|老家是?|家住|家在|屋在)(?:${alt})+(?:这边|那边|那里|这里)?(?:的人|的|人)|(?:我是|我们是)(?:${alt})+(?:(?:这边|那边|那里|这里)的|的人|人)`,
+        'g',
+      ),
+      mentions: lex.townships.map((x) => [x, new RegExp(`${x.name}|${x.short}(?![村乡溪桥湾坪冲岭垭洲港塘])`, 'g')]),
+      byFirst,
+    };
+    tables.set(lex, t);
   }
-  return text.replace(re, '');
+  return t;
 }
 
 function placesIn(fullText: string, lex: SignalLexicon): string[] {
-  const text = withoutHomes(fullText, lex);
-  const named = lex.townships
-    .filter((t) =>
-      // (a short name that runs on into another place's name, 枫树溪大桥, is not the township)
-      [...text.matchAll(new RegExp(`${t.name}|${t.short}(?![村乡]|${RUNS_ON.source.slice(1)})`, 'g'))].some(
-        (m) => !NOT_THERE.test(text.slice(m.index + m[0].length)),
-      ),
-    )
-    .map((t) => t.name);
+  const { home, mentions } = townshipTables(lex);
+  const text = fullText.replace(home, '');
+  const named = mentions
+    .filter(([, re]) => [...text.matchAll(re)].some((m) => !NOT_THERE.test(text.slice(m.index + m[0].length))))
+    .map(([t]) => t.name);
   return [...new Set([...named, ...townshipsOfRoadNames(text, lex)])];
 }
 
 /** 漆热公路, 郑茶线: a road named by the first characters of the townships it joins lies in both. */
 function townshipsOfRoadNames(text: string, lex: SignalLexicon): string[] {
-  const byFirst = new Map<string, string[]>();
-  for (const t of lex.townships) byFirst.set(t.short[0]!, [...(byFirst.get(t.short[0]!) ?? []), t.name]);
+  const { byFirst } = townshipTables(lex);
   const out: string[] = [];
-  for (const m of text.matchAll(/(?<![\u4e00-\u9fa5])([\u4e00-\u9fa5])([\u4e00-\u9fa5])(公路|线|路)(?![\u4e00-\u9fa5]{0,1}[桥])/g)) {
+  for (const m of text.matchAll(/(?<![\u4e00-\u9fa5])([\u4e00-\u9fa5])([\u4e00-\u9fa5])(公路|线|路)(?!\p{Script=Han}?桥)/gu)) {
     const [a, b] = [byFirst.get(m[1]!), byFirst.get(m[2]!)];
     if (a?.length === 1 && b?.length === 1 && a[0] !== b[0]) out.push(a[0]!, b[0]!);
   }
