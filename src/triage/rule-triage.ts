@@ -8,7 +8,7 @@ import { extractEmployer, isSiteOrg } from './rules/employer';
 import { extractPlaces } from './rules/location';
 import { findOrganisations } from './rules/organisations';
 import { extractPhone, findPhones } from './rules/phone';
-import { extractProject, tradingName, workplaceApartFromEmployer } from './rules/project';
+import { businessBeingBuilt, extractProject, tradingName, workplaceApartFromEmployer } from './rules/project';
 import { extractSector } from './rules/sector';
 import { extractUrgency } from './rules/urgency';
 import { extractWorkerCount } from './rules/workers';
@@ -31,7 +31,11 @@ export function triageByRules(input: TriageInput): TriageResult {
   const withoutOrgs = orgs.filter((org) => !isSiteOrg(caller, org)).reduce((masked, org) => maskSpan(masked, org.start, org.end), caller);
   const employer = extractEmployer(text, orgs);
   const site = extractProject(withoutOrgs);
-  const project = tradingName(caller, orgs, employer) ?? site ?? workplaceApartFromEmployer(caller, orgs, employer);
+  const project =
+    tradingName(caller, orgs, employer) ??
+    site ??
+    workplaceApartFromEmployer(caller, orgs, employer) ??
+    businessBeingBuilt(caller, orgs, employer);
   const { location, area } = extractPlaces(
     withoutOrgs,
     text.operator,

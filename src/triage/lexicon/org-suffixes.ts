@@ -181,6 +181,40 @@ export const ORG_SUFFIXES: readonly string[] = [
   '通讯',
   '度假村',
   '电子',
+  // studios, venues and homes known by a name and their kind (墨香画室, 星光国际影城, 康乐老年公寓, 力健健身)
+  '画室',
+  '琴行',
+  '影城',
+  '电影院',
+  '影院',
+  '老年公寓',
+  '养老中心',
+  '护理院',
+  '敬老院',
+  '福利院',
+  '健身',
+  '瑜伽馆',
+  '游泳馆',
+  '台球厅',
+  '棋牌室',
+  '舞蹈室',
+  '书院',
+  '婚庆',
+  '烘焙',
+  '蛋糕坊',
+  '豆腐坊',
+  '油坊',
+  '酒坊',
+  '作坊',
+  '美食城',
+  '排档',
+  // farms named for what they grow (漆河蓝莓园)
+  '蓝莓园',
+  '草莓园',
+  '葡萄园',
+  '采摘园',
+  '生态园',
+  '苗圃',
   '站',
 ];
 
@@ -554,6 +588,12 @@ export const NAME_BOUNDARY_WORDS: readonly string[] = [
   '转包',
   '甲方',
   '开发商',
+  // not naming it: 具体公司不晓得, 什么厂
+  '具体',
+  '什么',
+  '么子',
+  '哪个',
+  '哪家',
 ];
 
 /** Single characters that never start or sit inside a business name in these texts. */

@@ -26,6 +26,12 @@ export const SECTOR_CUES: Readonly<Record<Exclude<Sector, 'other'>, Readonly<Rec
     便利店: 4,
     副食店: 4,
     早餐店: 4,
+    卤菜: 4,
+    两口子开: 5,
+    夫妻开: 5,
+    开了个: 3,
+    开了一家: 3,
+    开了一个: 3,
   },
   services: {
     食堂: 4,
@@ -87,6 +93,11 @@ export const SECTOR_CUES: Readonly<Record<Exclude<Sector, 'other'>, Readonly<Rec
     中介: 4,
     护工: 4,
     护理: 3,
+    搬家: 4,
+    影城: 4,
+    影院: 4,
+    画室: 2,
+    老年公寓: 4,
   },
   agriculture: {
     种植: 5,
@@ -146,6 +157,12 @@ export const SECTOR_CUES: Readonly<Record<Exclude<Sector, 'other'>, Readonly<Rec
     瓜地: 5,
     放牛: 5,
     放羊: 5,
+    蓝莓: 4,
+    砍树: 4,
+    伐木: 4,
+    苗圃: 4,
+    猕猴桃: 4,
+    黄桃: 4,
   },
   manufacturing: {
     厂: 3,
@@ -241,6 +258,9 @@ export const SECTOR_CUES: Readonly<Record<Exclude<Sector, 'other'>, Readonly<Rec
     修桥: 5,
     修渠: 5,
     建房: 4,
+    清淤: 4,
+    河道: 3,
+    堤坝: 4,
   },
 };
 

@@ -71,6 +71,10 @@ export function extractAmount(text: string, workerCount: number | null, explicit
   return found.filter((m) => m.addOn && !m.nonWage && !m.paid && !totalAfter(m)).reduce((sum, m) => sum + m.value, main);
 }
 
+/** Whose sum follows: 我的, 她的, 我老婆, 他哥的工钱. */
+const OWNER_BEFORE =
+  /(?:^|[，,。\s])(我|她|他|我(的)?(老婆|老公|爱人|堂客|儿子|女儿|弟弟|哥哥|姐姐|妹妹)|(他|她)(哥|弟|姐|妹|老婆|老公))(的)?(工资|工钱)?(是|有)?$/;
+
 function mainAmount(all: MoneyMention[], text: string, workerCount: number | null): number | null {
   const wage = all.some((m) => !m.nonWage) ? all.filter((m) => !m.nonWage) : all;
   if (wage.length === 0) return null;
@@ -93,6 +97,9 @@ function mainAmount(all: MoneyMention[], text: string, workerCount: number | nul
   const deducted = wage.filter((m) => m.deducted && !rates.includes(m) && !paid.includes(m));
   const sums = wage.filter((m) => !rates.includes(m) && !paid.includes(m) && !deducted.includes(m));
   const totals = sums.filter((m) => m.total);
+  // "我的五千六，她的四千八": each worker's own sum, told one after the other, is owed together.
+  const owners = sums.filter((m) => OWNER_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start)));
+  if (totals.length === 0 && owners.length > 1 && owners.length === sums.length) return owners.reduce((sum, m) => sum + m.value, 0);
   const base = Math.max(0, ...(totals.length > 0 ? totals : sums).map((m) => m.value));
   // "每人给了一千": a payment to each worker is paid to all of them.
   // "每月只发一千生活费": a payment made every month is paid for each month worked.

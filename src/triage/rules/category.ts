@@ -29,6 +29,7 @@ import { findMoney } from './money-mentions';
 import { findOrganisations } from './organisations';
 import { findPlaceChains } from './place-chain';
 import { namedPayer } from './employer';
+import { SURNAMES } from '../lexicon/surnames';
 
 /** A clause that tells what happened (辞职了, 还冇签, 不给开, 被辞退), not a rule asked about. */
 const TOLD_ASPECT = /了(?!解)|冇|没|未|被|(?<![超经不难])过(?!年|节)|不(给|签|买|交|退|批|让|准|发|开|管|认)/;
@@ -49,11 +50,13 @@ const ORDER_ANSWERED = /已(告知|答复|解答|解释|说明)|告知其|答复
 
 /** A sum, a named employer or payer, or a place finer than a county makes a question about one's own case. */
 /** 张哥讲元旦后发, 陈拐子讲钱在公司那里: a boss by name or nickname who said something about the pay. */
-const BOSS_SAID = /(?:^|[，,。\s])[\u4e00-\u9fa5](哥|拐子|胖子|老板|老总|总|师傅|包头|包工头)(讲|说|答应)/;
+const BOSS_SAID = /(?:^|[，,。\s])([\u4e00-\u9fa5])(哥|拐子|胖子|老板|老总|总|师傅|包头|包工头)(讲|说|答应)/;
 
 function namesConcreteCase(text: string): boolean {
   if (findMoney(text).some((m) => !m.nonWage && m.explicit)) return true;
-  if (BOSS_SAID.test(text) || sentences(text).some(startsWithPayer)) return true;
+  // (怕老板讲: a verb before 老板 is no surname)
+  const bossSaid = BOSS_SAID.exec(text);
+  if ((bossSaid && SURNAMES.has(bossSaid[1] ?? '')) || sentences(text).some(startsWithPayer)) return true;
   if (findOrganisations(text).length > 0 || namedPayer(text)) return true;
   return findPlaceChains(text).some((chain) => chain.parts.some((p) => p.level === 'town' || p.level === 'village' || p.level === 'road'));
 }
@@ -82,8 +85,11 @@ function isLabourMatter(sentence: string, concrete: boolean): boolean {
 function isProcedureQuestion(text: string): boolean {
   if (!QUESTION.test(text) || namesConcreteCase(text)) return false;
   if (ONLY_ASKING.test(text)) return true;
-  return !SPEAKER.test(text.replace(ASKER_SELF, '')) && !tellsEvent(text);
+  // "在外地打工被欠了工资，可以回来投诉不": pay owed to no one in particular is the question's premise.
+  return !SPEAKER.test(text.replace(ASKER_SELF, '')) && !tellsEvent(text.replace(OWED_TO_NO_ONE, ''));
 }
+
+const OWED_TO_NO_ONE = /被(拖欠|欠|拖)了?(工资|工钱)?/g;
 
 /** "厂里拖了两个月工资了，…": an event told in a clause of its own, not inside the question (被欠了工资可以…吗). */
 function tellsEvent(text: string): boolean {

@@ -30,6 +30,8 @@ const WORK_VERBS_DONE =
 /** Months worked; less the months paid ("做了五个月 只发了两个月的") they are the months unpaid. */
 const WORKED_MONTHS = [
   new RegExp(`(${WORK_VERBS_DONE}|做|干|帮)${N}个(多|半)?月`),
+  // 当学徒两个月, 做保姆三个月: the job, then how long
+  new RegExp(`(?:当|做)(?!了)[\u4e00-\u9fa5]{1,4}?${N}个(多|半)?月`),
   // 上学期五个月只发了两个月的: the period named just before a partial payment
   new RegExp(`${N}个(多|半)?月[^，。,\\s]{0,3}(只|才)(发|给|结|付)`),
 ];

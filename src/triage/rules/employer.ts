@@ -3,7 +3,8 @@ import { findOrganisations } from './organisations';
 import { NOT_NAMES, SURNAMES } from '../lexicon/surnames';
 import { personNameAt } from './person-names';
 import { placeChainAt } from './place-chain';
-import type { Span } from './name-span';
+import { withoutWords, type Span } from './name-span';
+import { GENERIC_ORG_WORDS } from '../lexicon/org-suffixes';
 import { shopNameFromAnswers } from './shop-names';
 import { TAOYUAN_TOWNSHIPS } from '../lexicon/taoyuan-gazetteer';
 
@@ -13,7 +14,7 @@ const OWED_NEAR = /欠|拖|扣|冇给|没给|不给|冇发|没发|不发|跑路|
  * one the worker worked for (跟着做事的那个人叫…).
  */
 const ROLE_THEN_NAME =
-  /(包工头|包公头|工头|老板娘|老板|老总|班组长|承包人|负责人|站长|园长|园主|场主|店长|店主|摊主|厂长|经理|总经理|董事长|理事长|社长|法人代表|法人|东家|雇主|女主人|男主人|主人家|(?:种田|种植|养殖)?大户|种植户|养殖户|个体户|队长|工长|(?:队|班|组)的?头(?:头|子)?|欠(了)?(我|我们)?(的)?(工资|工钱|钱)?的(人|那个人)?|(跟着?|帮|给|替)[^，。,！？\s]{0,4}(做事|干活|做工|打工|做)的(那个|这个)?人)(的名字)?[，,\s]*(名字)?(叫做|名叫|叫|是|姓名是)?\s*/g;
+  /(包工头|包公头|工头|老板娘|老板|老总|班组长|承包人|负责人|站长|园长|园主|场主|店长|店主|摊主|厂长|经理|总经理|董事长|理事长|社长|法人代表|法人|东家|雇主|女主人|男主人|主人家|(?:种田|种植|养殖)?大户|种植户|养殖户|个体户|队长|工长|(?:队|班|组)的?头(?:头|子)?|欠(了)?(我|我们)?(的)?(工资|工钱|钱)?的(人|那个人)?|(跟着?|帮|给|替)[^，。,！？\s]{0,4}(做事|干活|做工|打工|做)的(那个|这个)?人|带(着)?(我们|我)[^，。,！？\s]{0,4}的(那个|这个)?人?)(的名字)?[，,\s]*(名字)?(叫做|名叫|叫|是|姓名是)?\s*/g;
 /** 包工头是桃源人叫陈国栋, 包工头是邵阳的，叫贺国庆: a role, a few words about the person, then the name. */
 const ROLE_DESCRIBED_THEN_NAME =
   /(包工头|工头|老板|老总|承包人|负责人|队长|班组长)(是|就是)?[^，。,！？\s叫]{1,8}?[，,]?(他|她)?(叫做|名叫|叫)/g;
@@ -59,7 +60,7 @@ const SURNAMED_MASTER =
   /(?:跟着?|跟到|帮)[^，。,！？\s]{1,8}的([\u4e00-\u9fa5])(师傅|师父)(?=做|干|搞|打|修|装)|姓([\u4e00-\u9fa5])的(师傅|师父)|(?:跟着?|跟到|带我的?|帮|给)(?:一个|那个)?(?:[\u4e00-\u9fa5]{0,2}?)(师傅|师父)[^。！？]{0,12}?(?:师傅|师父)?姓([\u4e00-\u9fa5])/;
 /** 大家都喊他唐老板, 都叫他王总, 我们都喊宋老板. */
 const NICKNAMED_BOSS =
-  /(喊|称|叫)(他|她)?(做)?([\u4e00-\u9fa5]{1,2}?(老板|老总|师傅|总|哥|姐|伢子|老[大二三四五六七八九十幺]|胖子|矮子|瘦子|麻子|驼子)|(?<=(?:喊|叫)(?:他|她))小[\u4e00-\u9fa5](?=[，。,！？\s]|$))/;
+  /(喊|称|叫)(他|她)?(做)?([\u4e00-\u9fa5]{1,2}?(老板|老总|师傅|总|哥|姐|伢子|老[大二三四五六七八九十幺]|胖子|矮子|瘦子|麻子|驼子|书记|主任|经理|村长|支书|校长|院长|主管|站长|场长)|(?<=(?:喊|叫)(?:他|她))(?:小[\u4e00-\u9fa5]|老(?![板总乡婆公家实人师大])[\u4e00-\u9fa5])(?=[，。,！？\s]|$))/;
 /** 包头老四欠我们工钱, 老板强哥: a boss's role, then what everyone calls him. */
 const ROLE_THEN_NICKNAME =
   /(包工头|包头|工头|老板|班长|班组长)(叫|是)?(老[大二三四五六七八九十幺]|[\u4e00-\u9fa5]{1,2}?(哥|伢子))(?=[欠讲说拖，。,！？\s]|$)/;
@@ -89,6 +90,13 @@ export function isSiteOrg(text: string, org: Span): boolean {
 
 export function isUpstream(text: string, org: Span): boolean {
   return UPSTREAM_BEFORE.test(text.slice(Math.max(0, org.start - 6), org.start)) || UPSTREAM_AFTER.test(text.slice(org.end, org.end + 8));
+}
+
+/** 豪运鞭炮厂？不是，是…红旗花炮厂: a name the speaker takes back at once. */
+const CORRECTED_AFTER = /^\s*[？?]?[\s，,]*(不是|不对|说错了|讲错了|搞错了)/;
+
+export function isCorrected(text: string, span: Span): boolean {
+  return CORRECTED_AFTER.test(text.slice(span.end, span.end + 8));
 }
 
 /** 一家汽修厂, 一个合作社: a kind of business, said before its name is given (or instead of one). */
@@ -131,18 +139,31 @@ function isPassing(text: string, org: Span): boolean {
   return PUBLIC_OR_DEVELOPER.test(org.text) || LANDMARK_AFTER.test(text.slice(org.end, org.end + 6)) || isClient(text, org);
 }
 
+/** The words after an org up to the end of its clause (at most 8 characters). */
+function clauseAfter(text: string, org: Span): string {
+  return /^[^，。,！？；;\n]*/.exec(text.slice(org.end, org.end + 8))?.[0] ?? '';
+}
+
+/** "…宏发包装厂，宏发欠我两个月": the business, then its short name as the one who owes. */
+function owedByShortName(text: string, org: Span): boolean {
+  const core = withoutWords(org.text, GENERIC_ORG_WORDS).slice(0, 2);
+  if (core.length < 2) return false;
+  const at = text.indexOf(core, org.end);
+  return at >= 0 && at - org.end <= 4 && OWED_NEAR.test(text.slice(at + 2, at + 5));
+}
+
 /**
  * The organisation that owes among those named: a registered or named one over a kind of business
  * (一个直播公司，公司叫…), and one said to owe over one that only hired.
  */
 function chooseOrganisation(text: string, orgs: Span[]): OrgChoice | undefined {
-  const direct = orgs.filter((org) => !isUpstream(text, org) && !isSiteOrg(text, org));
+  const direct = orgs.filter((org) => !isUpstream(text, org) && !isSiteOrg(text, org) && !isCorrected(text, org));
   const descriptor = (org: Span): boolean => isDescriptor(text, org);
   const named = (org: Span): boolean => NAMED_BEFORE.test(text.slice(Math.max(0, org.start - 4), org.start));
   const strong = direct.filter((org) => !isPassing(text, org) && !descriptor(org));
   // "店名叫蜀香阁火锅，执照上是…有限公司": the registered company over the name on the door.
   const best =
-    strong.find((org) => OWED_NEAR.test(text.slice(org.end, org.end + 8))) ??
+    strong.find((org) => OWED_NEAR.test(clauseAfter(text, org)) || owedByShortName(text, org)) ??
     strong.find((org) => REGISTERED.test(org.text)) ??
     strong.find(named) ??
     strong.find((org) => HIRED_THROUGH_BEFORE.test(text.slice(Math.max(0, org.start - 8), org.start))) ??
@@ -179,7 +200,9 @@ const TOWN_SHORTS = TAOYUAN_TOWNSHIPS.map((t) => t.short);
 /** 包工头是张家界慈利人, 老板是杨溪桥本地的: a place the person is from, read where a name could start. */
 function isPlaceName(text: string, at: number, name: string): boolean {
   const chain = placeChainAt(text, at);
-  return (chain !== null && chain.end >= name.length) || TOWN_SHORTS.some((short) => text.startsWith(short, at));
+  // 常德人, 常德来的: a place and the word after it.
+  const placeThenWord = chain !== null && chain.end === name.length - 1 && /[人来那边]$/.test(name);
+  return (chain !== null && chain.end >= name.length) || placeThenWord || TOWN_SHORTS.some((short) => text.startsWith(short, at));
 }
 
 /** A personal name at `at` that is not a place. */
@@ -222,7 +245,7 @@ function nameFollowedBy(text: string, at: number, after: RegExp): string | null 
 /** 帮邹志刚开压路机, 跟周德富的装修队做事, 为个人刘某某打零工: the one the speaker worked for, by name. */
 const HIRED_BY_VERB = /(?:跟着?|帮|给|替|为)(?:个人|私人)?/g;
 const WORK_FOR_NAME_AFTER =
-  /^(?!打(?:电话|个电话|听)|看(?:一下|下|看|病)|送(?:信|礼))(?:做|干|开|搞|打|砌|修|装|贴|刷|看|守|养|种|当|带|跑|送|拉|摘|采|喂|挖|搬|扛|卖|盖|建|铺|焊|抹|砍|割|挑|锯|剁|杀|洗|煮|炒|起屋)|^的(?:装修队|施工队|工程队|劳务队|队伍|班组|队|店|厂|工地|场|园|公司|项目|工程)/;
+  /^(?!打(?:电话|个电话|听)|看(?:一下|下|看|病)|送(?:信|礼))(?:做|干|开|搞|打|砌|修|装|贴|刷|看|守|养|种|当|带|跑|送|拉|摘|采|喂|挖|搬|扛|卖|盖|建|铺|焊|抹|砍|割|挑|锯|剁|杀|洗|煮|炒|起屋)|^的[\u4e00-\u9fa5]{0,4}?(?:装修队|施工队|工程队|劳务队|队伍|班组|队|店|厂|工地|场|园|公司|项目|工程|网点|站点|基地|鱼塘|门面|超市)/;
 /** Words that end no personal name: 石场, 余款, 万元. */
 const NOT_A_PERSON_END = /[厂场店司部队园站社款元钱资费月天年]$/;
 
@@ -372,7 +395,9 @@ function personFromAnswers(text: ReadableText): string | null {
 export function extractEmployer(text: ReadableText, orgs: Span[] = findOrganisations(text.caller)): string | null {
   const choice = chooseOrganisation(text.caller, orgs);
   if (choice?.kind === 'named') return choice.org.text;
-  const person = shopNameFromAnswers(text) ?? personFromRoles(text.caller) ?? personFromAnswers(text);
+  const said = shopNameFromAnswers(text) ?? personFromRoles(text.caller) ?? personFromAnswers(text);
+  // 一个叫孙某某的包工头，全名孙立新: the full name once it is given.
+  const person = said?.includes('某') ? (fullNameWithSurname(text.caller, said[0] ?? '') ?? said) : said;
   // An upstream company still names the debtor when no person does; a site's name comes last.
   if (person ?? choice) return person ?? choice?.org.text ?? null;
   const payers = orgs.filter((o) => !isPassing(text.caller, o));

@@ -3,7 +3,7 @@ import { findPlaceChains, type PlaceChain, type PlaceLevel, type PlacePart } fro
 
 /** "我是龙潭镇的", "都是桃源杨溪桥的", "我们是桃源去的泥工", "3个桃源老乡": where the worker is from, not where the work was. */
 const HOME_BEFORE = /(我是|我们是|都是|老家是|老家在|老家|家住|家在|住在|户口在|人是)$/;
-const HOME_AFTER = /^((这边|那边|那里|这里)?的[，。,\s！]|的$|人|老乡|口音|话|本地人|(出|过)?去的|过来的)/;
+const HOME_AFTER = /^((这边|那边|那里|这里)?的[，。,\s！]|的$|人|老乡|口音|话|本地人|(出|过)?去的|过来的|老家)/;
 /** "家住梓木村", "老板住在香樟路", "我们屋在九溪镇": a home, whatever follows. */
 const HOME_ALWAYS_BEFORE = /(老家是|老家在|老家|家住|家在|住在|户口在|屋在|屋里在|屋里是)$/;
 /** 在, or 在镇上的 / 在村里: the place is where the work was, in the township or village just named. */
@@ -35,7 +35,7 @@ function score(text: string, chain: PlaceChain): number {
   if (TAKEN_BACK_AFTER.test(text.slice(chain.end, chain.end + 8))) return -1;
   const hanBefore = before.replace(/[^\u4e00-\u9fa5]/g, '');
   const isHome =
-    HOME_ALWAYS_BEFORE.test(hanBefore) || (HOME_AFTER.test(after) && (HOME_BEFORE.test(hanBefore) || /^(人|老乡|口音)/.test(after)));
+    HOME_ALWAYS_BEFORE.test(hanBefore) || (HOME_AFTER.test(after) && (HOME_BEFORE.test(hanBefore) || /^(人|老乡|口音|老家)/.test(after)));
   if (isHome && !PARK_END.test(chain.text)) return WORK_AT_HOME.test(text) ? 0 : -1;
   const fineness = Math.max(...chain.parts.map((p) => FINENESS[p.level]));
   const floor = chain.parts.some((p) => FLOOR_END.test(p.text)) ? 2 : 0;
@@ -142,6 +142,11 @@ export function extractPlaces(maskedText: string, operatorText = '', orgNames: r
   if (ranked.length === 0) {
     const branch = placeInName(orgNames);
     if (branch) return { location: asWritten(branch, ''), area: townshipOfChain(branch) ?? null };
+    // "我是理公港镇的，我们一起去…合作社摘柑橘": with no other place, the workers' own township.
+    const home = findPlaceChains(maskedText).find(
+      (chain) => typeof townshipOfChain(chain) === 'string' && !TAKEN_BACK_AFTER.test(maskedText.slice(chain.end, chain.end + 8)),
+    );
+    if (home) return { location: asWritten(home, ''), area: townshipOfChain(home) ?? null };
   }
   // "在广东打工，东莞那边一个厂": a province or city alone gives way to a finer place named after it.
   const first = ranked[0];

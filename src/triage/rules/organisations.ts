@@ -38,7 +38,15 @@ function throughNameChars(text: string, suffixStart: number, suffix: string): nu
 /** Drops a leading township, street or 县城 (浔阳街道启航学校 → 启航学校); counties stay, they are often registered names. */
 function withoutLeadingTown(text: string, span: Span): Span {
   const chain = placeChainAt(text.slice(span.start, span.end), 0);
-  if (!chain || !chain.parts.some((p) => p.level === 'town' || p.level === 'village' || COUNTY_SEATS.includes(p.text))) return span;
+  if (!chain) return span;
+  // 广东深圳宝安区深圳市宏远电子有限公司, 常德经开区瑞丰精密厂: where it is, then a name of its own.
+  const after = text.slice(span.start + chain.end, span.end);
+  const suffixAfter = ORG_SUFFIXES.find((s) => after.endsWith(s)) ?? '';
+  if ((placeChainAt(after, 0) || ZONE_END.test(chain.text)) && isSpecific(after, suffixAfter)) {
+    const from = span.start + chain.end;
+    return { text: text.slice(from, span.end), start: from, end: span.end };
+  }
+  if (!chain.parts.some((p) => p.level === 'town' || p.level === 'village' || COUNTY_SEATS.includes(p.text))) return span;
   const start = span.start + chain.end;
   // 牛车河乡中学, 沙坪镇卫生院: a public body named by its township keeps it; the kind alone names none.
   if (TOWNSHIP_BODY.test(text.slice(start, span.end))) return span;
@@ -52,6 +60,9 @@ function withoutLeadingTown(text: string, span: Span): Span {
   )
     return span;
   if (!isSpecific(rest, suffix) && COUNTY_NAMES.some((name) => span.text.startsWith(name))) return span;
+  // 九溪石材厂: a township said without 镇 before a bare trade is part of the business's name.
+  const shortTown = chain.parts.length === 1 && TAOYUAN_TOWNSHIPS.some((t) => t.short === chain.parts[0]?.text && t.name !== t.short);
+  if (shortTown && !isSpecific(rest, suffix)) return span;
   // 渔米之乡餐馆: a "乡" or "镇" that is no township of the gazetteer is part of the name.
   const listed = chain.parts.some(
     (p) => TAOYUAN_TOWNSHIPS.some((t) => p.text === t.name || p.text === t.short) || COUNTY_SEATS.includes(p.text),
@@ -62,6 +73,8 @@ function withoutLeadingTown(text: string, span: Span): Span {
   const from = start + (address?.[0].length ?? 0);
   return { text: text.slice(from, span.end), start: from, end: span.end };
 }
+
+const ZONE_END = /(经开区|开发区|高新区|工业园|工业区|产业园)$/;
 
 /** The bare kind of a public body, which its township names: 中学 of 牛车河乡中学. */
 const TOWNSHIP_BODY = /^(中学|小学|中心小学|学校|中心学校|幼儿园|中心幼儿园|卫生院|中心卫生院|医院|敬老院|养老院)$/;

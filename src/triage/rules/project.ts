@@ -5,7 +5,7 @@ import { findPlaceChains, placeChainAt } from './place-chain';
 
 /** How the name of a site or project ends. 工业园 is left out: it names a place, not a project. */
 const PROJECT_SUFFIX =
-  /项目(?!部|经理|上的人|负责人)|工程(?!有限|公司|队|师|款|部|延期)|工地|小区|花园|家园|安置房|安置区|广场|大厦|大楼|楼盘|物流园|产业园|度假村|公寓|新村|新城|综合楼|教学楼|宿舍楼|办公楼|住院楼|门诊楼|医技楼|实验楼|科技楼|行政楼|住宅楼|写字楼|图书馆|体育馆|政务中心|活动中心|商贸城|商城|市场|[一二三四五六七八九十\d]期(?!间)/g;
+  /项目(?!部|经理|上的人|负责人)|工程(?!有限|公司|队|师|款|部|延期)|工地|小区|花园|家园|安置房|安置区|广场|大厦|大楼|楼盘|物流园|产业园|度假村|公寓|新村|新城|综合楼|教学楼|宿舍楼|办公楼|住院楼|门诊楼|医技楼|实验楼|科技楼|行政楼|住宅楼|写字楼|图书馆|体育馆|政务中心|活动中心|商贸城|商城|商场|市场|安置点|华庭|华城|华府|豪庭|名苑|雅苑|新苑|公馆|名城|名居|雅居|[一二三四五六七八九十\d]期(?!间)/g;
 
 /** Words that say "a project" without naming one. */
 const GENERIC_PROJECT_WORDS = [
@@ -34,6 +34,13 @@ const GENERIC_PROJECT_WORDS = [
   '基地',
   '市场',
   '中心',
+  // kinds of road: 通组公路, 村级道路
+  '通组',
+  '通村',
+  '村级',
+  '组级',
+  '公路',
+  '道路',
 ];
 
 /** A name set in quotes (在“常德国际商贸城”项目) is the site as the writer names it. */
@@ -56,6 +63,8 @@ const FARM_KIND =
 const PLACE_AFTER_SUFFIX = /^(村|镇|乡|路|街|社区)/;
 /** 金桃广场三楼的健身会所: a building named as the address of a business on one floor is where, not what was built. */
 const ADDRESS_AFTER_SUFFIX = /^(\d+|[一二三四五六七八九十]+)(楼|层)(的|那个|那家|一家|这家|里)/;
+
+const TAKEN_BACK = /^\s*[？?]?[\s，,]*(不是|不对|说错了|讲错了|搞错了)/;
 
 /** Drops leading county/town names (三阳港镇滨河安置房工程 → 滨河安置房工程); villages and roads stay. */
 function withoutLeadingPlace(text: string, span: Span): Span {
@@ -82,6 +91,8 @@ export function extractProject(maskedText: string): string | null {
       continue;
     const start = nameStart(maskedText, suffixStart, 14);
     if (INDEFINITE_BEFORE.test(maskedText.slice(Math.max(0, start - 2), start))) continue;
+    // 万达广场？不是，是天虹商场: a site taken back.
+    if (TAKEN_BACK.test(maskedText.slice(end, end + 8))) continue;
     let span = withoutLeadingPlace(maskedText, { text: maskedText.slice(start, end), start, end });
     if (INDEFINITE_START.test(span.text)) continue;
     // 御景湾三期工地 names the estate; 工地 only says it is a site.
@@ -109,7 +120,8 @@ export function extractProject(maskedText: string): string | null {
 }
 
 /** 店名叫…, 对外叫…, 门头写的…: the name a business trades under, as against its registered name. */
-const TRADING_NAME_BEFORE = /(叫做|名叫|叫|店名是?|(门头|招牌|牌子)上?(写的是?|写着|是|叫)|对外(叫|是))[：:]?$/;
+// (a name in quotation marks, "老灶台土菜馆", is the one on the door)
+const TRADING_NAME_BEFORE = /(叫做|名叫|叫|店名是?|(门头|招牌|牌子)上?(写的是?|写着|是|叫)|对外(叫|是))[：:]?[“"「『]?$|[“"「『]$/;
 const REGISTERED = /有限责任公司|股份有限公司|有限公司|集团/;
 /** 我是县人民医院的保洁员: the speaker is on the staff of the place. */
 const STAFF_OF = /^的(保洁|保安|护工|厨师|帮厨|服务员|司机|门卫|宿管|工人|员工|临时工|合同工)/;
@@ -147,11 +159,20 @@ export function workplaceApartFromEmployer(text: string, orgs: readonly Span[], 
       !sameBusiness(org.text, employer) &&
       // 在一个种植合作社打工，合作社注册的名字是…: the kind of business is the employer itself.
       !isDescriptor(text, org) &&
-      (/在[^，。,\s]{0,6}$/.test(text.slice(Math.max(0, org.start - 7), org.start)) ||
+      (/(在|到)[^，。,\s]{0,6}$/.test(text.slice(Math.max(0, org.start - 7), org.start)) ||
         STAFF_OF.test(text.slice(org.end, org.end + 6)) ||
         (PLACED_AT_BEFORE.test(text.slice(Math.max(0, org.start - 2), org.start)) &&
           SERVICE_JOB_AFTER.test(text.slice(org.end, org.end + 6)))) &&
       !LANDMARK_AFTER.test(text.slice(org.end, org.end + 4)),
   );
   return workplace?.text ?? null;
+}
+
+/** 桃花溪民宿的装修, 给宏达超市装修: a business named as the place being built or fitted out. */
+const BUILT_AFTER = /^的?(装修|翻修|改造|扩建|改扩建|维修|施工|工地|外墙|水电)/;
+
+/** When a person owes, a business the work was done on is the site (LABELS.md project). */
+export function businessBeingBuilt(text: string, orgs: readonly Span[], employer: string | null): string | null {
+  if (orgs.some((org) => org.text === employer)) return null;
+  return orgs.find((org) => org.text !== employer && BUILT_AFTER.test(text.slice(org.end, org.end + 4)))?.text ?? null;
 }

@@ -21,7 +21,11 @@ const REGISTERED = /有限责任公司|股份有限公司|有限公司|集团/;
  * Where the work was (LABELS.md sector): the sector whose words weigh most; null when none appear. A
  * registered employer's name counts once more: a security company's guard at a school works in services.
  */
-export function extractSector(text: string, project: string | null, employerName: string | null = null): Sector | null {
+/** "酒店讲装修亏了": what the boss said is an excuse, not where the work was. */
+const BOSS_SAID = /(讲|说)[^，。,！？\s]*(?=[，。,！？\s]|$)/g;
+
+export function extractSector(said: string, project: string | null, employerName: string | null = null): Sector | null {
+  const text = said.replace(BOSS_SAID, '');
   const employer = employerName && REGISTERED.test(employerName) ? employerName : null;
   const weights = new Map<Sector, number>(SECTOR_ORDER.map((s) => [s, 0]));
   // "温泉度假村项目", "中心学校新教学楼工地": a site is named after what is being built, not the trade.

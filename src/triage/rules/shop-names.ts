@@ -7,7 +7,8 @@ import type { ReadableText } from '../text/transcript';
  * with 叫 after saying what kind of place it is, or answer the operator's "店叫什么".
  */
 const BUSINESS_NOUN =
-  '店|饭店|餐馆|饭馆|酒楼|酒店|宾馆|超市|门面|餐厅|厂|公司|会所|作坊|摊子|馆子|场子|单位|机构|园子|托管班|辅导班|培训班|装卸队|搬运队|车队|驿站|网点|诊所';
+  '店|饭店|餐馆|饭馆|酒楼|酒店|宾馆|超市|门面|餐厅|厂|公司|会所|作坊|摊子|馆子|场子|单位|机构|园子|托管班|辅导班|培训班|装卸队|搬运队|车队|驿站|网点|诊所|' +
+  '画室|健身房|养老院|敬老院|基地|影院|影城|学校|工作室|琴行|农家乐|民宿|山庄|网吧|茶楼|幼儿园|托儿所|美容院|合作社|养殖场|猪场|鸡场|果园|茶园|农场|鱼塘';
 // Not across words that come between names (一个, 一家, 的, 在, 叫).
 // 家 only as 一家, 那家 (大力搬家, 湘里人家 hold it).
 const NAME = '((?:(?![个的在是叫到去给帮和跟])(?!(?<=[一那这哪某每])家)[\\u4e00-\\u9fa5A-Za-z0-9]){2,8}?)';
@@ -17,8 +18,14 @@ const NOUN_THEN_NAME = new RegExp(`(${BUSINESS_NOUN})(的)?(名字|店名|招牌
 /** 一家叫湘味轩的饭店. */
 const NAME_THEN_NOUN = new RegExp(`(叫做|名叫|叫)${NAME}的[\\u4e00-\\u9fa5]{0,3}?(${BUSINESS_NOUN})`, 'g');
 /** 一个搬家公司做搬运，叫大力搬家: the kind of business, what the speaker did there, then its name. */
+/** 一个小奶茶店打工，老板自己开的，叫茶语时光: a clause that says who runs it may come between. */
 const NOUN_WORK_THEN_NAME = new RegExp(
-  `(${BUSINESS_NOUN})(做|当|上班|打工)[^，。,！？\\s]{0,4}[，,](它|那个店|店)?(叫做|名叫|叫)${NAME}${NAME_END}`,
+  `(${BUSINESS_NOUN})(做|当|上班|打|干|帮)[^，。,！？\\s]{0,4}[，,](?:[^，。,！？\\s叫]{1,8}的[，,])?(它|那个店|店)?(叫做|名叫|叫)${NAME}${NAME_END}`,
+  'g',
+);
+/** 美甲店"指尖艺术", "味之源"早餐店: a name in quotation marks beside the kind of business. */
+const QUOTED_NAME = new RegExp(
+  `(?<=(?:${BUSINESS_NOUN}|那家|这家|一家|那间|这间)(?:的)?(?:叫做?|名叫)?)[“"「『]([\\u4e00-\\u9fa5A-Za-z0-9]{2,10})[”"」』]|[“"「『]([\\u4e00-\\u9fa5A-Za-z0-9]{2,10})[”"」』](?=的?[\\u4e00-\\u9fa5]{0,3}?(?:${BUSINESS_NOUN}))`,
   'g',
 );
 /** 门头写的车之道, 招牌上是老街坊: the name on the signboard. */
@@ -29,7 +36,7 @@ const WORKPLACE_THEN_JOB = new RegExp(
   'g',
 );
 const ASKS_FOR_SHOP =
-  /^(叫什么|叫么子)(名字)?|(店|饭店|酒店|餐馆|超市|厂|公司|单位|那家|那个地方|农家乐|山庄|宾馆|会所|馆|场|园|机构|学校|合作社).{0,4}(叫什么|名字|叫么子|哪家)|(哪个|哪家|什么)(店|饭店|酒店|公司|厂|单位)/;
+  /^(叫什么|叫么子)(名字)?|(店|饭店|酒店|餐馆|超市|厂|公司|单位|那家|那个地方|农家乐|山庄|宾馆|会所|馆|场|园|院|室|房|城|中心|基地|机构|学校|合作社).{0,4}(叫什么|名字|叫么子|哪家)|(哪个|哪家|什么)(店|饭店|酒店|公司|厂|单位)/;
 /** "叫好再来饭店", "好像是湖南中鸿建设的": the name, after a hedge, with a trailing 的 left off. */
 // A whole answer may hold any characters of a name (山水人家): nothing else competes for the slot.
 const ANSWER = new RegExp(
@@ -37,7 +44,7 @@ const ANSWER = new RegExp(
 );
 /** Words that fill the slot of a name but are not one. */
 const NOT_A_NAME =
-  /^(那里|这里|哪里|那边|这边|里面|里头|店里|厂里|屋里|外面|街上|城里|工地|那个|这个|一个|一家|什么|么子|他们|我们|老板|人家|别个|包工头|包公头|工头|老总|包头)|^(他|她|我|你)(们)?(的)?(店|厂|屋|家|门面|场子|那里|那边|这里|这边)/;
+  /^(那里|这里|哪里|那边|这边|里面|里头|店里|厂里|屋里|外面|街上|城里|工地|那个|这个|一个|一家|什么|么子|他们|我们|老板|人家|别个|包工头|包公头|工头|老总|包头|私立|公办|民办|私人|个体|个人|国营|国有|外地|本地|正规|业主|甲方|乙方|总包|开发商)|^(他|她|我|你)(们)?(的)?(店|厂|屋|家|门面|场子|那里|那边|这里|这边)/;
 
 const BUSINESS_END = new RegExp(`(${BUSINESS_NOUN})$`);
 
@@ -67,6 +74,8 @@ export function findShopNames(callerText: string): Span[] {
   collect(callerText, NOUN_WORK_THEN_NAME, 5, spans);
   collect(callerText, WORKPLACE_THEN_JOB, 1, spans);
   collect(callerText, SIGNBOARD_NAME, 3, spans);
+  collect(callerText, QUOTED_NAME, 1, spans);
+  collect(callerText, QUOTED_NAME, 2, spans);
   return spans;
 }
 

@@ -16,9 +16,20 @@ import {
 import { findMoney } from './money-mentions';
 import { fewerMonthsPaid } from './durations';
 import { personNameAt } from './person-names';
+import { SURNAMES } from '../lexicon/surnames';
 
 /** A boss by nickname or title at the start: 胡老四, 胡四爷, 吴哥, 陈姐, 王总. */
 const NICKNAMED_AT_START = /^[\u4e00-\u9fa5](老[大二三四五六七八九十幺]|[二三四五六七八九十幺]爷|哥|姐|总|老板|师傅|班长|包头)/;
+
+/** A title after a surname (王总, 唐老板); 怕老板, 找老板 start with a verb, not a surname. */
+const TITLE = /^(总|老板|师傅|班长|包头)$/;
+const NOT_A_NICKNAME_START = /^[怕找跟给让叫问等被把向对帮说讲和与我你他她这那哪有是在]/;
+
+function nicknamedAtStart(text: string): boolean {
+  const match = NICKNAMED_AT_START.exec(text);
+  if (!match) return false;
+  return TITLE.test(match[1] ?? '') ? SURNAMES.has(text[0] ?? '') : !NOT_A_NICKNAME_START.test(text);
+}
 
 /**
  * "胡德明的钱还是冇到", "向明华还是不给钱", "胡老四的钱么时候给": a message that starts with the one who
@@ -26,9 +37,7 @@ const NICKNAMED_AT_START = /^[\u4e00-\u9fa5](老[大二三四五六七八九十�
  */
 export function startsWithPayer(sentence: string): boolean {
   const text = sentence.trim();
-  return (
-    NICKNAMED_AT_START.test(text) || (personNameAt(text, 0) !== null && /^[\u4e00-\u9fa5]{2,3}(的钱|还是|又|讲|电话|那边|那个)/.test(text))
-  );
+  return nicknamedAtStart(text) || (personNameAt(text, 0) !== null && /^[\u4e00-\u9fa5]{2,3}(的钱|还是|又|讲|电话|那边|那个)/.test(text));
 }
 
 /**
@@ -93,6 +102,24 @@ function upToUnpaid(clause: string): string {
   return last ? clause.slice(0, (last.index ?? 0) + last[0].length) : clause;
 }
 
+/**
+ * "欠我九千块工资，春节前不给的话我过年都回不去": the clauses told before the first supposed one are
+ * facts; from the supposition on ("如果老板不给…", "万一做了他不给钱") nothing has happened yet.
+ */
+function toldBeforeSupposing(sentence: string): string {
+  const parts = sentence.split(/(?<=[，,\s])/);
+  const first = parts.findIndex((clause) => HYPOTHETICAL.test(clause));
+  return first <= 0
+    ? ''
+    : parts
+        .slice(0, first)
+        .join('')
+        .replace(/[，,\s]+$/, '');
+}
+
+/** A sentence that moves on to another job or a later time. */
+const CHANGE_OF_MATTER = /^(后来|现在|但是?|可是|然后|之后|接着|这次|这回|又)/;
+
 export interface WageEvidence {
   score: number;
   /** The best unpaid clause names the pay itself (工资冇发), not only a sum or a work relation. */
@@ -108,8 +135,13 @@ export function weighWageEvidence(callerText: string, operatorText = ''): WageEv
   const work = WORK_CONTEXT.test(callerText) || sentences(callerText).some(startsWithPayer);
   const wagesPaid = WAGES_PAID.test(callerText);
   let best: WageEvidence = { score: 0, namesPay: false };
-  for (const sentence of sentences(callerText)) {
-    if (HYPOTHETICAL.test(sentence) && !STILL_UNPAID.test(sentence)) continue;
+  const all = sentences(callerText);
+  for (const [index, whole] of all.entries()) {
+    // "…那边工资都结清了；后来跳到宏发，宏发欠我两个月": a paid job told before a change of job.
+    const paidBefore = all.slice(0, index).some((s) => WAGES_PAID.test(s));
+    const paidHere = all.slice(index).some((s) => WAGES_PAID.test(s)) || (paidBefore && !CHANGE_OF_MATTER.test(whole.trim()));
+    const sentence = HYPOTHETICAL.test(whole) && !STILL_UNPAID.test(whole) ? toldBeforeSupposing(whole) : whole;
+    if (!sentence) continue;
     const debt = NON_WAGE_DEBT.test(sentence);
     const names = (s: string): boolean => namesPayFor(s, debt);
     const payInSentence = names(sentence) && !WAGES_PAID.test(sentence);
@@ -136,7 +168,7 @@ export function weighWageEvidence(callerText: string, operatorText = ''): WageEv
       if (otherMatter && !payInSentence && !amount) continue;
       const topicOnly = ARREARS_TOPIC.test(clause);
       const namesPay = !topicOnly && names(clause);
-      if (wagesPaid && !namesPay) continue;
+      if (paidHere && !namesPay) continue;
       let score = WEIGHT.unpaid;
       if (namesPay || (!topicOnly && payInSentence)) score += WEIGHT.payWord;
       if (amount) score += WEIGHT.amount;

@@ -13,6 +13,9 @@ const TRADE_HEAD_COUNT =
   /(?<![每第])([\d一二两三四五六七八九十百几]+)(多|来|余|几)?(个|名|位)(?!月|多月|半月|天|年|礼拜|星期|小时|钟)[\u4e00-\u9fa5]{1,2}?(工|员|师|手)(?![费资钱程作地期日天时具厂姿]|班|队|组)/g;
 /** "我们四个在…": a count after 我们 with no noun; "我们一个木工队" counts no one. */
 const WE_COUNT = new RegExp(`(我们|咱们|俺们)(这)?(?!一个|一位)${NUM}(个|位)(?!月|天|年|小时|多月|工|钟|星期|礼拜)`);
+/** "我们老乡有二十几个", "我们班上一共十二个人": a count said of the speaker's group after 有 or 一共. */
+const WE_HAVE_COUNT =
+  /(我们|咱们|俺们)[\u4e00-\u9fa5]{0,4}?(有|一共|总共|共|是)([\d一二两三四五六七八九十几]+)(多|来|几)?(个|位|名)(人|工友|老乡|兄弟)?(?=[，。,！？\s都一]|$)/;
 /** "我们一起的还有4个人", "除了我还有三个工友": others besides the speaker. */
 const OTHERS_BESIDES_ME = new RegExp(
   `(?:(一起的|一起做的|同去的|除了我)[^，。,\\s]{0,3}|[，,。\\s])还有(另外)?${NUM}(个|名|位)?[^，。,！？\\s]{0,4}?(人|工友|老乡|同事|师傅|兄弟|姐妹)`,
@@ -27,7 +30,7 @@ const ALL_TOGETHER = new RegExp(`(一起的|一起做的|一起干的|同去的)
 const WITH_ME = new RegExp(`加上我(自己)?(是|一共|总共|就是|共)?${NUM}(个|名|位)?`);
 /** 我和我老婆, 我跟我老公, "还有我弟弟", 我们两口子: the speaker and one other. */
 const PAIR =
-  /(我(和|跟|同|与)|还有|加上|连同)(我)?(的)?(老婆|老公|爱人|媳妇|妻子|丈夫|儿子|女儿|女婿|儿媳|弟弟|哥哥|姐姐|妹妹|姐夫|妹夫|舅子|父亲|母亲|爸爸|妈妈|老爸|老妈|侄子|侄儿|外甥|老表|表哥|表弟|堂哥|堂弟|徒弟|堂客|老伴|对象|男朋友|女朋友|同学|一个(工友|老乡|朋友|同事|同学))|(我的?)?(老婆|老公|爱人|媳妇|堂客|老伴|对象)(和|跟|同)我(?!们)|两口子|两公婆|夫妻俩|夫妻两个|我们俩|我俩/;
+  /(我(和|跟|同|与)|还有|加上|连同)(我)?(的)?(老婆|老公|爱人|媳妇|妻子|丈夫|儿子|女儿|女婿|儿媳|弟弟|哥哥|姐姐|妹妹|姐夫|妹夫|舅子|父亲|母亲|爸爸|妈妈|老爸|老妈|侄子|侄儿|外甥|老表|表哥|表弟|堂哥|堂弟|徒弟|堂客|老伴|对象|男朋友|女朋友|同学|一个(工友|老乡|朋友|同事|同学))|(我的?)?(老婆|老公|爱人|媳妇|堂客|老伴|对象)(和|跟|同)我(?!们)|(?<!老板|老板娘|他们|人家|店主|东家)(两口子|两公婆|夫妻俩|夫妻两个)|我们俩|我俩/;
 /** A group with no number: 我们班组, 一帮老乡, 我们几个. */
 const GROUP =
   /(我们|咱们|俺们)(这)?几个|车间的人|厂里的人|全厂|所有工人|工人们都|一帮|一群|几个(人|工友|老乡|婆婆|师傅|兄弟|姐妹|同事)|班组|工友们|工人们|老乡们|全体/;
@@ -47,7 +50,8 @@ const ANSWERED_COUNT = new RegExp(`(?:^|[，,])[^，,。\n\\d]{0,4}?${NUM.replac
  * Someone who speaks of themselves, or of work they did with the subject left out ("在…厂上班");
  * a bare tip-off ("欠薪！某工地 电话") names no worker unless it gives one wage rate.
  */
-const SPEAKER_OR_WORK = /我|俺|本人|自己|咱|来电人|其(?![他它中次实余])|做|干|上班|帮|打工|打零工|务工|搞|喂|送|跑|开|看|代课|教|当/;
+const SPEAKER_OR_WORK =
+  /我|俺|本人|自己|咱|来电人|其(?![他它中次实余])|做|干|上班|帮|打工|打零工|务工|搞|喂|送|跑|开|看|代课|教|当|贴|砌|刷|焊|抹|挖|(?<!安)装/;
 /** "我一个月四千二", "欠了我十二月的工资": the sum told is the speaker's own pay. */
 const OWN_PAY =
   /我(自己)?(的)?(一个月|每个月|每月|一天|每天|月薪|日薪|工资是|工资每月)|欠(了)?我(?!们)[^，。,！？\s]{0,10}?([\d一二两三四五六七八九十]|工资|工钱)|我(自己)?(一共)?(做了|干了|搞了)[\d一二两三四五六七八九十几]/;
@@ -68,7 +72,7 @@ export function extractWorkerCount(text: string): number | null {
   }
   const others = OTHERS_BESIDES_ME.exec(text)?.[3] ?? ONE_AND_OTHERS.exec(text)?.[1];
   const besides = others ? (parseNumeral(others)?.value ?? 0) + 1 : 0;
-  const we = WE_COUNT.exec(text)?.[3];
+  const we = WE_COUNT.exec(text)?.[3] ?? WE_HAVE_COUNT.exec(text)?.[3];
   const answered = ANSWERED_COUNT.exec(text)?.[1] ?? ALL_TOGETHER.exec(text)?.[3];
   best = Math.max(best, besides, we ? (parseNumeral(we)?.value ?? 0) : 0, answered ? (parseNumeral(answered)?.value ?? 0) : 0);
   const withMe = WITH_ME.exec(text)?.[3];

@@ -1,7 +1,20 @@
+/** A CJK character, a single space, a CJK character: the gap of text typed or dictated word by word. */
+const WORD_GAP = /(?<=[\u4e00-\u9fa5]) (?=[\u4e00-\u9fa5])/g;
+
+/**
+ * "架桥镇 兴隆 养鸡场 做了 半年": a line written word by word reads as one run of text. A line
+ * whose spaces only part its clauses ("在吗 我要投诉") keeps them: it has too few for its length.
+ */
+function joinWordSpacedLine(line: string): string {
+  const gaps = line.match(WORD_GAP)?.length ?? 0;
+  const chars = line.match(/[\u4e00-\u9fa5]/g)?.length ?? 0;
+  return gaps >= 4 && chars <= gaps * 4.5 && !/[，。！？；]/.test(line) ? line.replace(WORD_GAP, '') : line;
+}
+
 /**
  * Folds full-width digits, letters and a few separators to ASCII so that one set of patterns reads
  * "１２０００" and "12000" alike. Chinese punctuation (，。：) is kept: the rules split on it. A word
- * begun again after a pause (蔡……蔡永胜) is read once.
+ * begun again after a pause (蔡……蔡永胜) is read once; a line typed word by word is joined.
  */
 export function normalizeText(text: string): string {
   return (
@@ -11,6 +24,9 @@ export function normalizeText(text: string): string {
       .replace(/\uFF0E/g, '.')
       .replace(/\u3000/g, ' ')
       .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .map(joinWordSpacedLine)
+      .join('\n')
       .replace(/([\u4e00-\u9fa5])(?:…+|\.{3,}|—+)\1/g, '$1')
       // 万把块, 千把块钱: about ten thousand, about a thousand
       .replace(/(?<![一二两三四五六七八九十百\d])(万|千)把(?=块|元|钱)/g, '一$1')
