@@ -215,6 +215,8 @@ export const ORG_SUFFIXES: readonly string[] = [
   '采摘园',
   '生态园',
   '苗圃',
+  // cleaning firms known by a brand (洁净家保洁)
+  '保洁',
   '站',
 ];
 
@@ -499,6 +501,9 @@ export const GENERIC_ORG_WORDS: readonly string[] = [
   '那家',
   '一家',
   '某',
+  '开荒',
+  '卫生',
+  '日常',
   '民办',
   '公办',
   '私立',

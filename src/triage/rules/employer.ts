@@ -31,11 +31,12 @@ const ROLE_LOCAL_THEN_NAME =
 const NAMED_ROLE_THEN_NAME =
   /(带班的?|带我们的师傅|师傅|师父|班长|领班|房主|屋主|户主|业主)(的名字)?[，,\s]*(叫做|名叫|叫|是|姓名是)\s*|(?<=帮|给|替)(屋主|房主|户主|主家)|主家(?=[\u4e00-\u9fa5]{1,2}先生)/g;
 /** 一个叫鲁大江的师傅, 叫钟华的老板: the name given in passing before the role. */
-const CALLED_THEN_ROLE = /(叫做|名叫|叫)(?=[\u4e00-\u9fa5]{2,3}的(师傅|师父|老板|包工头|工头|老总|头))/g;
+const CALLED_THEN_ROLE = /(叫做|名叫|叫)(?=[\u4e00-\u9fa5]{2,3}的(师傅|师父|老板|包工头|工头|老总|头|人?包的|承包的|人?请的))/g;
 /** 李德胜，他是包工头; 杨某某这个包工头. */
 const NAME_THEN_ROLE = /([\u4e00-\u9fa5]{2,4})(?:[，,]?(他|她)?(是|就是)|这个|那个)(包工头|工头|老板|老总|承包人|我们老板|我们的老板)/;
 /** 店是李国富开的, 李国富开的五金店: the one who runs the business. */
-const NAME_THEN_RUNS = /([\u4e00-\u9fa5]{2,4})(自己)?(一个人)?(开的|承包的|包的|请的|雇的|招的)/;
+/** 班长黄二毛喊我们来的: the one who called the workers in. */
+const NAME_THEN_RUNS = /([\u4e00-\u9fa5]{2,4})(自己)?(一个人)?(开的|承包的|包的|请的|雇的|招的|(喊|叫|带)(我们|我)(来|去|过来)的?)/;
 /** 厂子是吕国平的: the one the business belongs to. */
 const BUSINESS_OF = /(厂子|厂|店子|店|门面|作坊|场子|饭店|餐馆|超市|公司|鱼塘|果园|猪场)(是|归)/g;
 /** 熊师傅欠我们…, 跟着熊师傅做: a master named by surname who hired or owes. */
@@ -251,10 +252,25 @@ const NOT_A_PERSON_END = /[厂场店司部队园站社款元钱资费月天年]$
 
 function hiredByName(text: string): string | null {
   for (const match of text.matchAll(HIRED_BY_VERB)) {
-    const name = nameFollowedBy(text, (match.index ?? 0) + match[0].length, WORK_FOR_NAME_AFTER);
+    const at = (match.index ?? 0) + match[0].length;
+    // 帮养猪的谢永红喂猪, 帮漆家河镇街上卖手机的李小军守门面: a description of the person, then the name.
+    const described = DESCRIBED_BEFORE_NAME.exec(text.slice(at, at + 14))?.[0].length ?? 0;
+    const name =
+      nameFollowedBy(text, at, WORK_FOR_NAME_AFTER) ?? (described > 0 ? nameFollowedBy(text, at + described, WORK_FOR_NAME_AFTER) : null);
     if (name && !NOT_A_PERSON_END.test(name)) return name;
   }
   return null;
+}
+
+const DESCRIBED_BEFORE_NAME = /^[^，。,！？\s的]{0,10}?(卖|开|养|种|做|搞|修)[^，。,！？\s的]{0,3}的/;
+
+/** 帮…鲁大爷屋里修围墙: an elder addressed by surname whose house the work was on. */
+const SURNAMED_ELDER =
+  /(?:^|[的帮给替跟，,\s])([\u4e00-\u9fa5])(大爷|大伯|大叔|伯伯|叔叔|大妈|奶奶|阿姨|嫂子)(屋里|家里|家|屋)?(修|砌|建|盖|装|做|搞|起屋)/;
+
+function elderBySurname(text: string): string | null {
+  const match = SURNAMED_ELDER.exec(text);
+  return match && SURNAMES.has(match[1] ?? '') ? `${match[1] ?? ''}${match[2] ?? ''}` : null;
 }
 
 /** 开服装店的龙志杰, 包工程的那个胡某: the one who runs the business or took on the job. */
@@ -361,7 +377,7 @@ function personFromRoles(text: string): string | null {
   for (const match of text.matchAll(BARE_BOSS)) {
     if (SURNAMES.has(match[1] ?? '')) return `${match[1] ?? ''}${match[2] ?? ''}`;
   }
-  return nameAfter(text, NAMED_ROLE_THEN_NAME) ?? masterBySurname(text);
+  return nameAfter(text, NAMED_ROLE_THEN_NAME) ?? masterBySurname(text) ?? elderBySurname(text);
 }
 
 /** A payer named as a person (包工头张某, 刘老板), for telling a case from a question about rules. */

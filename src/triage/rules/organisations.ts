@@ -109,6 +109,8 @@ export function findOrganisations(text: string): Span[] {
     if (NOT_AN_ENDING.test(text.slice(end))) continue;
     // 进厂, 办厂, 开店: getting or starting a job or business, not a name.
     if (/^(厂|工厂|店)$/.test(match[0]) && /[进办开建]/.test(text[suffixStart - 1] ?? '')) continue;
+    // 当保洁, 做保洁: the job, not a cleaning firm.
+    if (match[0] === '保洁' && /[当做搞干]/.test(text[suffixStart - 1] ?? '')) continue;
     const start = throughNameChars(text, suffixStart, match[0]);
     const span = withoutLeadingTown(text, { text: text.slice(start, end), start, end });
     if (match[0] === '站' && !STATION_TRADES.test(span.text)) continue;

@@ -3,6 +3,7 @@ import { COMPOUND_SURNAMES, NOT_NAMES, SURNAMES } from '../lexicon/surnames';
 /** Characters that end a name: verbs and particles that follow it (胡伟|讲, 刘建军|跑路). */
 const AFTER_NAME = new Set('讲说只欠跑拖一不也又还就把给在的了是和跟到去找做干哒啊呢吧咯他她我你们都很太要会让被从对向着过总板'.split(''));
 const HAN = /[\u4e00-\u9fa5]/;
+const RUNS_BEFORE_DE = new Set('开请包管招雇'.split(''));
 
 /** A personal name starting at `at` (surname + one or two characters), or null. */
 export function personNameAt(text: string, at: number): string | null {
@@ -13,6 +14,8 @@ export function personNameAt(text: string, at: number): string | null {
   for (let i = at + surname.length; i < text.length && name.length < surname.length + 2; i++) {
     const ch = text[i] ?? '';
     if (!HAN.test(ch) || AFTER_NAME.has(ch)) break;
+    // 刘四开的, 曾伟请的: a verb of running or hiring before 的 ends the name.
+    if (RUNS_BEFORE_DE.has(ch) && text[i + 1] === '的') break;
     name += ch;
   }
   if (name.length === surname.length) return null;

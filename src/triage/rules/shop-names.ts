@@ -28,6 +28,11 @@ const QUOTED_NAME = new RegExp(
   `(?<=(?:${BUSINESS_NOUN}|那家|这家|一家|那间|这间)(?:的)?(?:叫做?|名叫)?)[“"「『]([\\u4e00-\\u9fa5A-Za-z0-9]{2,10})[”"」』]|[“"「『]([\\u4e00-\\u9fa5A-Za-z0-9]{2,10})[”"」』](?=的?[\\u4e00-\\u9fa5]{0,3}?(?:${BUSINESS_NOUN}))`,
   'g',
 );
+/** 奶茶店茶小桃做兼职: the kind of business, its name, then the speaker's job there. */
+const NOUN_NAME_THEN_JOB = new RegExp(
+  `(?:${BUSINESS_NOUN})((?:(?![个的在是叫到去给帮和跟里])[\\u4e00-\\u9fa5]){2,5})(?:当|做)(兼职|服务员|收银员?|店员|营业员|学徒|帮厨|厨师|前台|洗碗工?)`,
+  'g',
+);
 /** 门头写的车之道, 招牌上是老街坊: the name on the signboard. */
 const SIGNBOARD_NAME = new RegExp(`(门头|招牌|牌子)上?(写的是?|写着|是|叫)${NAME}${NAME_END}`, 'g');
 /** 在湘味轩当服务员: a shop job after a place of work that is no place name. */
@@ -73,6 +78,7 @@ export function findShopNames(callerText: string): Span[] {
   collect(callerText, NAME_THEN_NOUN, 2, spans);
   collect(callerText, NOUN_WORK_THEN_NAME, 5, spans);
   collect(callerText, WORKPLACE_THEN_JOB, 1, spans);
+  collect(callerText, NOUN_NAME_THEN_JOB, 1, spans);
   collect(callerText, SIGNBOARD_NAME, 3, spans);
   collect(callerText, QUOTED_NAME, 1, spans);
   collect(callerText, QUOTED_NAME, 2, spans);

@@ -162,3 +162,29 @@ describe('categories, counts and sums of these shapes', () => {
     expect(lead.amount_yuan).toBe(6000);
   });
 });
+
+describe('employers: people described, then named', () => {
+  it('when the person hired is described before the name (帮养鸡的X, 帮街上卖菜的X), then that person', () => {
+    expect(employer('在郑家驿镇帮养鸭的符国庆喂鸭子，我们两个人一共一万二，他只给了四千')).toBe('符国庆');
+    expect(employer('帮沙坪镇街上卖水果的聂小兵守门面，做了八个月，还差三个月工钱')).toBe('聂小兵');
+  });
+
+  it('when a person ran, hired or called in the workers (X开的, X请的, X喊我们来的), then that person', () => {
+    expect(employer('茶庵铺镇街上龚三开的早餐店，我在那里帮了四个月，欠我三个月工钱')).toBe('龚三');
+    expect(employer('给一个老人做护工，是他女儿邓丽请的，讲好一个月三千八，欠了两个月')).toBe('邓丽');
+    expect(employer('我们在城北管网改造工程做事 是班长游大毛喊我们来的 他领了钱就不见了')).toBe('游大毛');
+    expect(employer('村里修机耕道，是一个叫包德明的包的，我们五个人每人欠三千')).toBe('包德明');
+  });
+
+  it('when the house of an elder addressed by surname was built on (X大爷屋里), then that elder', () => {
+    expect(employer('帮九溪镇高峰村的易大伯屋里砌围墙，是他自己请的我们，做了八天，讲好一天两百')).toBe('易大伯');
+  });
+
+  it('when a cleaning firm is known by its brand (X家保洁), then the firm, not the word for the job', () => {
+    expect(employer('我是帮亮晶晶保洁做开荒保洁的，老板姓严，欠了两个月九千')).toBe('亮晶晶保洁');
+  });
+
+  it('when the shop name comes between its kind and the job (奶茶店茶小桃做兼职), then the name', () => {
+    expect(employer('我在漳江街道的面包店麦香园做学徒，老板欠我两个月的工钱')).toBe('麦香园');
+  });
+});
