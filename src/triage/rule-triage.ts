@@ -11,7 +11,7 @@ import { extractPhone, findPhones } from './rules/phone';
 import { businessBeingBuilt, extractProject, tradingName, workplaceApartFromEmployer } from './rules/project';
 import { extractSector } from './rules/sector';
 import { extractUrgency } from './rules/urgency';
-import { extractWorkerCount } from './rules/workers';
+import { countConfirmedToOperator, extractWorkerCount } from './rules/workers';
 import { ADVERT } from './lexicon/category-cues';
 import { findShopNames } from './rules/shop-names';
 import { widestSpans } from './rules/name-span';
@@ -45,7 +45,7 @@ export function triageByRules(input: TriageInput): TriageResult {
   // Phone digits are not sums or head counts.
   const spoken = callerWithAskedRates(text);
   const numbers = findPhones(spoken, true).reduce((masked, p) => maskSpan(masked, p.start, p.end, '#'), spoken);
-  const workerCount = extractWorkerCount(numbers);
+  const workerCount = countConfirmedToOperator(text.turns) ?? extractWorkerCount(numbers);
   const amountYuan =
     reckonedByOperator(text.turns) ??
     extractAmount(numbers, workerCount, false, text.operator) ??

@@ -60,7 +60,49 @@ function confirmReadBack(mentions: MoneyMention[], operatorText: string): MoneyM
  * what was paid, else rates multiplied out. `explicitOnly` keeps sums written with 万/千/块 (for the
  * operator's read-back, where bare numbers are hotline numbers and dates).
  */
+/** 还有我外甥在那里传菜…他一个月三千五: where a second worker's own pay is told. */
+const ANOTHER_WORKER =
+  /(?:^|[，。,！？\n\s])(?:还有|另外)?(?:我的?|我屋里的?)?(?:堂客|老婆|老公|爱人|媳妇|姐夫|妹夫|外甥女?|侄女|侄子|我弟|弟弟|哥哥|姐姐|妹妹|表弟|表哥|表妹|一个老乡|一个徒弟|个伙计|阿姨|小伙子)|(?:^|[，。,！？\n\s])(?:他|她)(?=也|一个月|每个月|每月|的)|(?:^|[，。,！？\n\s])(?:还有|另外还有|另外)(?:一)?个(?=[^，。,！？\s]{0,6}?(?:阿姨|伙计|小伙子|小伙|姑娘|妹子|师傅|工友|同事|老乡|徒弟|大姐|大哥|婆婆))/g;
+const TOTAL_WORDS = /一共|总共|加起来|合计|两个人|两人/;
+const ALSO = /也/;
+
+/**
+ * "欠了我五千八…，我堂客也在那里做欠了四千", "三个月，一个月七千…还有我外甥…他一个月三千五，也是三个月":
+ * two workers each tell their own pay; what each is owed, added up. Only when the first worker's sum
+ * is complete on its own (a sum, or a rate with its months) and no total is said after.
+ */
+function twoWorkersOwn(text: string, explicitOnly: boolean): number | null {
+  for (const match of text.matchAll(ANOTHER_WORKER)) {
+    const at = match.index ?? 0;
+    const first = text.slice(0, at);
+    const second = text.slice(at);
+    if (TOTAL_WORDS.test(second)) return null;
+    const firstMoney = findMoney(first).filter((m) => !m.nonWage && !m.paid && (m.explicit || !explicitOnly));
+    const secondMoney = findMoney(second).filter((m) => !m.nonWage && !m.paid && (m.explicit || !explicitOnly));
+    if (firstMoney.length === 0 || secondMoney.length === 0) continue;
+    const firstRate = firstMoney.find((m) => m.perMonth || m.perDay);
+    const months = unpaidMonths(first);
+    if (firstRate && months === null && workedDays(first) === null && !firstMoney.some((m) => !m.perMonth && !m.perDay)) return null;
+    const a = extractAmount(first, 1, explicitOnly);
+    if (a === null) return null;
+    // 他也是四千二，也欠三个月: the same rate as the first worker's, for the same months unless told.
+    const same = secondMoney.length === 1 && ALSO.test(second) && firstRate !== undefined && secondMoney[0]?.value === firstRate.value;
+    const secondMonths = unpaidMonths(second) ?? months;
+    const b = same
+      ? firstRate.value * (firstRate.perMonth ? (secondMonths ?? 1) : (workedDays(second) ?? workedDays(first) ?? 1))
+      : secondMoney.some((m) => m.perMonth) && unpaidMonths(second) === null && months !== null
+        ? (secondMoney.find((m) => m.perMonth)?.value ?? 0) * months
+        : extractAmount(second, 1, explicitOnly);
+    return b === null ? null : a + b;
+  }
+  return null;
+}
+
 export function extractAmount(text: string, workerCount: number | null, explicitOnly = false, operatorText = ''): number | null {
+  if (workerCount === 2) {
+    const both = twoWorkersOwn(text, explicitOnly);
+    if (both !== null) return both;
+  }
   const found = confirmReadBack(applyCorrections(findMoney(text).filter((m) => m.explicit || !explicitOnly)), operatorText);
   const all = found.filter((m) => !m.addOn);
   const main = mainAmount(all, text, workerCount);
@@ -74,6 +116,9 @@ export function extractAmount(text: string, workerCount: number | null, explicit
 /** Whose sum follows: 我的, 她的, 我老婆, 他哥的工钱. */
 const OWNER_BEFORE =
   /(?:^|[，,。\s])(我|她|他|我(的)?(老婆|老公|爱人|堂客|儿子|女儿|弟弟|哥哥|姐姐|妹妹)|(他|她)(哥|弟|姐|妹|老婆|老公))(的)?(工资|工钱)?(是|有)?$/;
+
+/** 第一个月三千九，第二个月四千一: each month's pay, told one by one. */
+const NTH_MONTH_BEFORE = /第[一二三四五六七八九十\d]+个?月(的)?(工资)?(是)?$/;
 
 function mainAmount(all: MoneyMention[], text: string, workerCount: number | null): number | null {
   const wage = all.some((m) => !m.nonWage) ? all.filter((m) => !m.nonWage) : all;
@@ -97,6 +142,9 @@ function mainAmount(all: MoneyMention[], text: string, workerCount: number | nul
   const deducted = wage.filter((m) => m.deducted && !rates.includes(m) && !paid.includes(m));
   const sums = wage.filter((m) => !rates.includes(m) && !paid.includes(m) && !deducted.includes(m));
   const totals = sums.filter((m) => m.total);
+  const nthMonths = sums.filter((m) => NTH_MONTH_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start)));
+  if (totals.length === 0 && nthMonths.length > 1 && nthMonths.length === sums.length)
+    return nthMonths.reduce((sum, m) => sum + m.value, 0);
   // "我的五千六，她的四千八": each worker's own sum, told one after the other, is owed together.
   const owners = sums.filter((m) => OWNER_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start)));
   if (totals.length === 0 && owners.length > 1 && owners.length === sums.length) return owners.reduce((sum, m) => sum + m.value, 0);

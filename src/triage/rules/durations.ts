@@ -6,6 +6,10 @@ const N = '([\\d一二两三四五六七八九十几零]+)';
 /** A month by name: 十二月, 3月份. */
 const MONTH_NAME = '(?:十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])月份?';
 const UNPAID_MONTHS = [
+  // 最后走的时候还差三个月 (before 欠一个月发一个月, which tells how it was paid)
+  new RegExp(`(还差|还欠)(我|我们)?${N}个(多|半)?月`),
+  // 欠我们四个人两个月: the workers between the debt and its months
+  new RegExp(`(欠|拖|拖欠)(了)?(我们|他们)[\\d一二两三四五六七八九十几]+个人${N}个(多|半)?月`),
   new RegExp(`(欠|拖|拖欠|差|扣|压)(了)?(我|我们|他|她|他们|工人)?(的)?${N}个(多|半)?月`),
   // 拖欠工资两个月
   new RegExp(`(欠|拖|拖欠|压)(了)?(我|我们)?(的)?(工资|工钱|薪水)\\s?${N}个(多|半)?月`),
@@ -77,8 +81,11 @@ const NAMED_MONTHS_UNPAID = new RegExp(
 );
 const MONTH_NAME_ALL = new RegExp(MONTH_NAME, 'g');
 
+/** 拖了我1月份和2月份的工资: months named one by one after the debt. */
+const NAMED_MONTHS_OWED = new RegExp(`(欠|拖|拖欠|压)(了)?(我|我们)?(的)?((?:${MONTH_NAME}[、，,和跟]?){2,})`);
+
 function namedMonthsUnpaid(text: string): number | null {
-  const list = NAMED_MONTHS_UNPAID.exec(text)?.[1];
+  const list = NAMED_MONTHS_UNPAID.exec(text)?.[1] ?? NAMED_MONTHS_OWED.exec(text)?.[5];
   return list ? [...list.matchAll(MONTH_NAME_ALL)].length : null;
 }
 

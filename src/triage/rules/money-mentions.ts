@@ -68,7 +68,7 @@ const WAGE_CLAUSE = /^(工资|底薪|基本工资)(是|有)?[\d一二两三四�
 const PER_DAY = /一天|每天|日薪|一日|每日|天工资|一个工|每个工/;
 /** 最后一个月工资, 十二月一个月工资: the pay of one month named, a sum rather than a rate (but 后三个月一个月两千 is one). */
 const PER_MONTH =
-  /(?<![最后上这那头前第])(?<!(?<!个)月)一个月|每个月|每月|月薪|(?<![个\d一二三四五六七八九十])月工资|(讲好|说好|谈好|约好)的?底薪|(?<![\d一二三四五六七八九十])一月(?!份)/;
+  /(?<![最上这那头前第])(?<!最后)(?<!(?<!个)月)一个月|每个月|每月|月薪|(?<![个\d一二三四五六七八九十])月工资|(讲好|说好|谈好|约好)的?底薪|(?<![\d一二三四五六七八九十])一月(?!份)/;
 /** 每个月给我保底工资五千: a distributive rate word earlier in the clause, with no other number between. */
 const EACH_DAY_BEFORE = /每(天|日)[^\d一二两三四五六七八九十百千万几]*$/;
 const EACH_MONTH_BEFORE = /每个?月[^\d一二两三四五六七八九十百千万几]*$/;
