@@ -594,6 +594,9 @@ export const NAME_BOUNDARY_WORDS: readonly string[] = [
   '甲方',
   '开发商',
   // not naming it: 具体公司不晓得, 什么厂
+  '里面',
+  '里头',
+  '外面',
   '具体',
   '什么',
   '么子',

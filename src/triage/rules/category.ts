@@ -32,7 +32,8 @@ import { namedPayer } from './employer';
 import { SURNAMES } from '../lexicon/surnames';
 
 /** A clause that tells what happened (辞职了, 还冇签, 不给开, 被辞退), not a rule asked about. */
-const TOLD_ASPECT = /了(?!解)|冇|没|未|被|(?<![超经不难])过(?!年|节)|不(给|签|买|交|退|批|让|准|发|开|管|认)/;
+// (not 除了, 为了, 了解, 转过来)
+const TOLD_ASPECT = /(?<![除为])了(?!解)|冇|没|未|被|(?<![超经不难])过(?!年|节|来|去)|不(给|签|买|交|退|批|让|准|发|开|管|认)/;
 /**
  * The speaker as the one owed: 我, or on an imported work order the caller in the third person
  * (来电人称其…, 欠其工资).
@@ -43,6 +44,8 @@ const SPEAKER = /我|俺|咱|本人(?!(亲自)?(去|来|到场|到|办|签))|其
 const TOLD_EVENT =
   /(欠|拖|扣|压)(了|着|哒)|(冇|没|没有|还没|未)(发|给|结|付|拿到|到手|收到|见到)|跑(了|路|哒)|到现在|(电话|手机)(关机|打不通)/;
 const MODAL_QUESTION = /可以|可不可以|能不能|能否|能|会不会|要不要|怎么|如何|吗|么$/;
+
+const RENEWED_ARREARS = /又(欠|拖|扣)/;
 
 /** An imported work order filed as a question (咨询：…), with the answer given. */
 const ANSWERED_ORDER = /^\s*(【)?咨询(】|[：:])/;
@@ -66,10 +69,16 @@ function namesConcreteCase(text: string): boolean {
  * the asker's own matter when a clause outside the question tells what happened or states the matter as fact.
  */
 function tellsOwnMatter(sentence: string): boolean {
-  return sentence
-    .replace(ASKER_SELF, '')
-    .split(/[，,\s]+/)
-    .some((clause) => !QUESTION.test(clause) && (TOLD_ASPECT.test(clause) || LABOR_OTHER.test(clause)));
+  return (
+    sentence
+      .replace(ASKER_SELF, '')
+      .split(/[，,\s]+/)
+      // (除了社保个税, 比如加班费: part of the question that follows, not a matter told)
+      .some(
+        (clause) =>
+          !QUESTION.test(clause) && !/^(除了|比如|像|包括)/.test(clause) && (TOLD_ASPECT.test(clause) || LABOR_OTHER.test(clause)),
+      )
+  );
 }
 
 /** A labour matter stated as fact, or as a question about the speaker's own case or workplace. */
@@ -139,11 +148,13 @@ export function classify(callerText: string, operatorText = ''): Category {
   if (isNoise(callerText) && !wageCase) return 'invalid';
   // "上个月投诉的钱已经拿到了，谢谢你们": thanks for a settled matter ask after nothing.
   if (!wageCase && THANKS.test(callerText) && WAGES_PAID.test(callerText) && !QUESTION.test(callerText)) return 'invalid';
-  if (isProgressQuery(callerText)) return 'progress_query';
+  // "去年投诉过…今年老板又欠我四个月": a new debt after an old complaint is a new case.
+  if (isProgressQuery(callerText) && !(wageCase && RENEWED_ARREARS.test(callerText))) return 'progress_query';
   // "咨询：来电人询问…，已告知…": a work order the operator filed as an answered question.
   if (!wageCase && ANSWERED_ORDER.test(callerText) && ORDER_ANSWERED.test(callerText) && !tellsEvent(callerText)) return 'consultation';
   if (wageCase) return isProcedureQuestion(callerText) ? 'consultation' : 'wage_arrears';
-  if (NON_WAGE_DEBT.test(callerText)) return 'invalid';
+  // (打欠条 asked about is a question about securing pay, not a debt of goods)
+  if (NON_WAGE_DEBT.test(callerText.replace(/欠条/g, ''))) return 'invalid';
   // "我们就是先了解一下流程": whatever the question is about, the caller says no case is behind it.
   if (QUESTION.test(callerText) && ONLY_ASKING.test(callerText)) return 'consultation';
   // (unless the caller names the workplace and where it is: then the matter is theirs)

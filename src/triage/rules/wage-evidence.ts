@@ -75,6 +75,9 @@ const PAY_UNPAID = new RegExp(
 
 const hasAmount = (text: string): boolean => findMoney(text).some((m) => !m.nonWage);
 
+const HOURLY_RATE = /(一|每)个?(小时|钟头)[\d一二两三四五六七八九十]+(块|元)?/;
+const HOURS = /[\d十一二三四五六七八九百]+个(小时|钟头)/g;
+
 /** A clause that tells of a payment: 给了三千, 发了一个月的. */
 const PAID_CLAUSE = /(给了|发了|付了|结了|拿了|拿到了?|领了)/;
 
@@ -145,7 +148,8 @@ export function weighWageEvidence(callerText: string, operatorText = ''): WageEv
     const debt = NON_WAGE_DEBT.test(sentence);
     const names = (s: string): boolean => namesPayFor(s, debt);
     const payInSentence = names(sentence) && !WAGES_PAID.test(sentence);
-    const otherMatter = LABOR_OTHER.test(sentence) || debt;
+    // 一小时15块，做了120个小时: hours worked at an hourly rate are pay, not working-time rules.
+    const otherMatter = LABOR_OTHER.test(HOURLY_RATE.test(sentence) ? sentence.replace(HOURS, '') : sentence) || debt;
     const unpaidVerb = UNPAID_WORDS.test(sentence);
     let partPaid: boolean | undefined;
     let amount: boolean | undefined;
