@@ -111,6 +111,13 @@ const PART_PATTERNS: readonly PartPattern[] = [
     startsAfterCue: true,
     generic: true,
   },
+  // 县城菜市场, 陬市镇农贸市场, 沅江天街负一楼: a market or food street of the place just named.
+  {
+    level: 'road',
+    pattern: sticky(`${HAN}{0,4}?(菜市场|农贸市场|夜市|美食街|天街)(负?[一二三四五\\d]楼)?`),
+    continuesOnly: true,
+    generic: true,
+  },
   // A township's own old or main street: 剪市镇老街.
   { level: 'road', pattern: sticky(`(老街|新街|正街|横街|后街|前街|河街|主街)${UNIT}`), continuesOnly: true },
 ];
