@@ -215,8 +215,13 @@ export const ORG_SUFFIXES: readonly string[] = [
   '采摘园',
   '生态园',
   '苗圃',
-  // cleaning firms known by a brand (洁净家保洁)
+  // cleaning firms known by a brand (洁净家保洁), studios by their trade (美丽人生婚纱摄影)
   '保洁',
+  '婚纱摄影',
+  '摄影',
+  '采沙场',
+  '营业部',
+  '沙场',
   '站',
 ];
 
@@ -502,6 +507,7 @@ export const GENERIC_ORG_WORDS: readonly string[] = [
   '一家',
   '某',
   '开荒',
+  '路桥',
   '卫生',
   '日常',
   '民办',

@@ -31,7 +31,7 @@ export const NUMERAL_RUN =
  * 两千|两个月, 一千八|一个月, 2800|一个月 (while 三万一 alone is 31000).
  */
 const WORD_AFTER_LAST_DIGIT = /^[个直分共起下点样定些次天年月周号]/;
-const DIGIT_AFTER_NUMBER = /([百千万][一二两三四五六七八九]?|\d)[一二两三四五六七八九]$/;
+const DIGIT_AFTER_NUMBER = /([百千万][一二两三四五六七八九]?|\d|[多来余])[一二两三四五六七八九]$/;
 
 type Token =
   | { kind: 'digit'; value: number; single: boolean }

@@ -116,7 +116,7 @@ function asksHowToComplain(text: string): boolean {
 
 /** The fields of a filed work order or platform lead (诉求内容：, 被反映单位：): its own number is no earlier case. */
 const FORM_FIELD = /(诉求内容|问题描述|被反映单位|被投诉单位|欠薪金额|欠薪人数|项目名称|诉求类型)[：:]/g;
-const FORM_NUMBER = /(工单|线索|案件|受理|投诉)?编号[：:]\s*[A-Za-z0-9-]+|[A-Z]{2}\s?\d{6,}/g;
+const FORM_NUMBER = /(工单|线索|案件|受理|投诉)?编号[：:]\s*[A-Za-z0-9-]+|[A-Z]{2}[\s-]?\d{4}[\s-]?\d{2,}/g;
 
 function isProgressQuery(raw: string): boolean {
   const text = (raw.match(FORM_FIELD)?.length ?? 0) >= 2 ? raw.replace(FORM_NUMBER, '') : raw;

@@ -54,7 +54,7 @@ const HALF_YEAR =
 
 /** How many days were worked at a daily rate. */
 const WORKED_DAYS = [
-  new RegExp(`(${WORK_VERBS_DONE}|做|干|一共|总共|共|算了)${N}(多)?(天|个工)`),
+  new RegExp(`(${WORK_VERBS_DONE}|做|干|一共|总共|共|算了)${N}(多)?(天|个工)(半)?`),
   new RegExp(`(?<![一每])${N}(多)?(天|个工)(的)?(工资|工钱)`),
   // "做了两个月，六十天": the span restated in days, in a clause of its own
   new RegExp(`(?:做了|干了|搞了)[^，。,\\s]{1,6}[，,]${N}(多)?(天|个工)(?=[，。,\\s]|$)`),
@@ -69,8 +69,8 @@ function firstNumber(patterns: readonly RegExp[], text: string): number | null {
     const found = match?.slice(1).find((group) => group !== undefined && /^[\d一二两三四五六七八九十几百千万零]+$/.test(group));
     const run = found && LISTED_THEN_COUNT.test(found) ? found.slice(-1) : found;
     const value = run ? parseNumeral(run)?.value : undefined;
-    // 一个半月 is one and a half months.
-    if (value) return match?.[0].includes('个半月') ? value + 0.5 : value;
+    // 一个半月 is one and a half months, 十八天半 eighteen and a half days.
+    if (value) return match?.[0].includes('个半月') || /天半$/.test(match?.[0] ?? '') ? value + 0.5 : value;
   }
   return null;
 }

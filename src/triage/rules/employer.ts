@@ -36,7 +36,8 @@ const CALLED_THEN_ROLE = /(叫做|名叫|叫)(?=[\u4e00-\u9fa5]{2,3}的(师傅|�
 const NAME_THEN_ROLE = /([\u4e00-\u9fa5]{2,4})(?:[，,]?(他|她)?(是|就是)|这个|那个)(包工头|工头|老板|老总|承包人|我们老板|我们的老板)/;
 /** 店是李国富开的, 李国富开的五金店: the one who runs the business. */
 /** 班长黄二毛喊我们来的: the one who called the workers in. */
-const NAME_THEN_RUNS = /([\u4e00-\u9fa5]{2,4})(自己)?(一个人)?(开的|承包的|包的|请的|雇的|招的|(喊|叫|带)(我们|我)(来|去|过来)的?)/;
+const NAME_THEN_RUNS =
+  /([\u4e00-\u9fa5]{2,4})(自己)?(一个人)?(开的|承包的|包的|请的|雇的|招的|(喊|叫|带)(我们|我)(来|去|过来)的?|[，,]?(请|雇|招)(了)?(我们|我))/;
 /** 厂子是吕国平的: the one the business belongs to. */
 const BUSINESS_OF = /(厂子|厂|店子|店|门面|作坊|场子|饭店|餐馆|超市|公司|鱼塘|果园|猪场)(是|归)/g;
 /** 熊师傅欠我们…, 跟着熊师傅做: a master named by surname who hired or owes. */
@@ -50,7 +51,7 @@ const LATER_NAME = /(?:^|[，,。\s])(他|她)?(的)?(名字)?(叫做|名叫|叫
 const ROLE_WORD = /包工头|工头|老板|老总|班组长|承包人|负责人|站长|园长|店长|厂长|经理|东家|雇主|屋主|房主/;
 /** 姓刘的老板, 姓韦的广西老板 → 韦老板; "老板是个私人老板，姓宋" → 宋老板. */
 const SURNAMED_BOSS =
-  /姓([\u4e00-\u9fa5])的(?:[^，。,！？\s的]{0,4}?)(老板|包工头|工头|老总)|(?:老板|包工头|工头|老总|承包人|负责人|班组长)(?!娘)(?:[^，。,！？\s]{0,8}[，,\s])?姓([\u4e00-\u9fa5])/;
+  /姓([\u4e00-\u9fa5])的(?:[^，。,！？\s的]{0,4}?)(老板|包工头|工头|老总)|(?:老板|包工头|工头|老总|承包人|负责人|班组长)(?!娘)(?:[^，。,！？\s]{0,8}[，,\s]|是|就是)?姓([\u4e00-\u9fa5])/;
 /** 老板娘姓杨 → 杨老板娘. */
 const SURNAMED_BOSS_WOMAN = /老板娘(?:[^，。,！？\s]{0,8}[，,\s])?姓([\u4e00-\u9fa5])|姓([\u4e00-\u9fa5])的老板娘/;
 /** 老四是我们那里的包工头: a nickname, then the role. */
@@ -68,7 +69,8 @@ const ROLE_THEN_NICKNAME =
 /** 卖猪肉的胖哥请我帮忙: a boss known by a nickname, said to hire or owe. */
 const NICKNAME_HIRES = /的([\u4e00-\u9fa5]{1,2}?(哥|姐|伢子|嫂|叔))(请|喊|叫|雇|招|欠|拖)(了)?(我|我们)/;
 /** A bare 唐老板 / 王总 after a boundary. */
-const BARE_BOSS = /(?:^|[，。！？,\s是找跟给帮的点店厂部头板])([\u4e00-\u9fa5])(老板|老总|总(?![共计部])|站长|厂长|店长|队长)(?!娘)/g;
+const BARE_BOSS =
+  /(?:^|[，。！？,\s是找跟给帮的点店厂部头板道镇乡村路街得])([\u4e00-\u9fa5])(老板|老总|总(?![共计部])|站长|厂长|店长|队长|书记|经理|主任|村长|支书|园长|校长)(?!娘)/g;
 /** The operator asking for the boss's name; the caller's answer then starts with 叫… */
 const ASKS_FOR_NAME = /(老板|包工头|负责人|对方|他).{0,4}(叫什么|名字|是谁|姓什么)|叫什么名字/;
 const ANSWER_NAME = /^(嗯|哦|那个|就是)?[，,]?(他|老板|包工头)?(是)?(一个|个)?(叫做|叫|是|姓名是)/;
@@ -246,9 +248,9 @@ function nameFollowedBy(text: string, at: number, after: RegExp): string | null 
 /** 帮邹志刚开压路机, 跟周德富的装修队做事, 为个人刘某某打零工: the one the speaker worked for, by name. */
 const HIRED_BY_VERB = /(?:跟着?|帮|给|替|为)(?:个人|私人)?/g;
 const WORK_FOR_NAME_AFTER =
-  /^(?!打(?:电话|个电话|听)|看(?:一下|下|看|病)|送(?:信|礼))(?:做|干|开|搞|打|砌|修|装|贴|刷|看|守|养|种|当|带|跑|送|拉|摘|采|喂|挖|搬|扛|卖|盖|建|铺|焊|抹|砍|割|挑|锯|剁|杀|洗|煮|炒|起屋)|^的[\u4e00-\u9fa5]{0,4}?(?:装修队|施工队|工程队|劳务队|队伍|班组|队|店|厂|工地|场|园|公司|项目|工程|网点|站点|基地|鱼塘|门面|超市)/;
+  /^(?!打(?:电话|个电话|听)|看(?:一下|下|看|病)|送(?:信|礼))(?:家里|屋里|家)?(?:做|干|开|搞|打|砌|修|装|贴|刷|看|守|养|种|当|带|跑|送|拉|摘|采|喂|挖|搬|扛|卖|盖|建|铺|焊|抹|砍|割|挑|锯|剁|杀|洗|煮|炒|起屋)|^的[\u4e00-\u9fa5]{0,4}?(?:装修队|施工队|工程队|劳务队|队伍|班组|队|店|厂|工地|场|园|公司|项目|工程|网点|站点|基地|鱼塘|门面|超市)/;
 /** Words that end no personal name: 石场, 余款, 万元. */
-const NOT_A_PERSON_END = /[厂场店司部队园站社款元钱资费月天年]$/;
+const NOT_A_PERSON_END = /[厂场店司部队园站社款元钱资费月天年道镇乡村街]$/;
 
 function hiredByName(text: string): string | null {
   for (const match of text.matchAll(HIRED_BY_VERB)) {
@@ -346,8 +348,12 @@ function laterName(text: string): string | null {
 function personFromRoles(text: string): string | null {
   const surnamed = SURNAMED_BOSS.exec(text);
   const surname = surnamed?.[1] ?? surnamed?.[3];
-  // "姓胡的老板 … 胡……胡德贵": the full name, once the caller gives it, is more specific.
-  if (surname) return fullNameWithSurname(text, surname) ?? `${surname}老板`;
+  // "姓胡的老板 … 胡……胡德贵": the full name, once the caller gives it, is more specific; so is what
+  // everyone calls him ("老板姓邓，都喊他邓总").
+  if (surname) {
+    const called = NICKNAMED_BOSS.exec(text)?.[4];
+    return fullNameWithSurname(text, surname) ?? (called?.startsWith(surname) ? called : `${surname}老板`);
+  }
   const woman = SURNAMED_BOSS_WOMAN.exec(text);
   const womanSurname = woman?.[1] ?? woman?.[2];
   if (womanSurname) return fullNameWithSurname(text, womanSurname) ?? `${womanSurname}老板娘`;
@@ -363,7 +369,7 @@ function personFromRoles(text: string): string | null {
   if (beforeRole) return beforeRole;
   const runs = NAME_THEN_RUNS.exec(text);
   const runner = runs?.[1] ? nameEndingAt(text, runs.index, runs.index + runs[1].length) : null;
-  if (runner) return runner;
+  if (runner && !NOT_A_PERSON_END.test(runner)) return runner;
   const owner =
     ownerOfBusiness(text) ?? nameAfter(text, RUNS_THEN_NAME) ?? hiredByName(text) ?? nameThenOwes(text) ?? ownerByPossessive(text);
   if (owner) return owner;

@@ -42,7 +42,12 @@ function withoutLeadingTown(text: string, span: Span): Span {
   // 广东深圳宝安区深圳市宏远电子有限公司, 常德经开区瑞丰精密厂: where it is, then a name of its own.
   const after = text.slice(span.start + chain.end, span.end);
   const suffixAfter = ORG_SUFFIXES.find((s) => after.endsWith(s)) ?? '';
-  if ((placeChainAt(after, 0) || ZONE_END.test(chain.text)) && isSpecific(after, suffixAfter)) {
+  // 浙江省义乌市美佳饰品厂: a business of another county is not registered under the place it is in.
+  const elsewhere =
+    !REGISTERED_NAME.test(span.text) &&
+    chain.parts.every((p) => p.level === 'province' || p.level === 'city' || p.level === 'county') &&
+    !chain.parts.some((p) => COUNTY_NAMES.includes(p.text) || COUNTY_SEATS.includes(p.text) || /^(常德|湖南)/.test(p.text));
+  if ((placeChainAt(after, 0) || ZONE_END.test(chain.text) || elsewhere) && isSpecific(after, suffixAfter)) {
     const from = span.start + chain.end;
     return { text: text.slice(from, span.end), start: from, end: span.end };
   }
@@ -74,6 +79,7 @@ function withoutLeadingTown(text: string, span: Span): Span {
   return { text: text.slice(from, span.end), start: from, end: span.end };
 }
 
+const REGISTERED_NAME = /有限责任公司|股份有限公司|有限公司|集团/;
 const ZONE_END = /(经开区|开发区|高新区|工业园|工业区|产业园)$/;
 
 /** The bare kind of a public body, which its township names: 中学 of 牛车河乡中学. */

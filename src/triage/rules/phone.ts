@@ -31,6 +31,8 @@ const ARABIC_GROUPS = /\d+(?:[ \t-]+\d+)*/g;
 const SPOKEN_RUN = /[零〇洞一幺二两三四五六七拐八九](?:[\s，,、-]*[零〇洞一幺二两三四五六七拐八九]){6,}/g;
 /** Case numbers (WA20241102) are digits too; they are not phones. */
 const CASE_NUMBER = /[A-Z]{2,4}[ -]?\d[\d -]*/g;
+/** +8613574129908, 008613574129908: the country code written against the mobile number. */
+const COUNTRY_CODE = /(?:\+|00)?86(?=1[3-9]\d{9}(?!\d))/g;
 /** A number introduced as someone else's: the boss's, the manager's. */
 const OTHER_PERSONS_NUMBER =
   /(老板|经理|包工头|工头|老总|站长|主管|负责人|对方|公司|他|她)(的)?(电话|手机|号码|手机号|联系方式|微信)(号码)?(是|为)?[：:]?\s*$/;
@@ -61,7 +63,7 @@ function phonesInGroups(groups: { text: string; start: number; end: number }[]):
 
 /** Phone numbers in the text; someone else's (the boss's) are left out unless `includeOthers`. */
 export function findPhones(text: string, includeOthers = false): PhoneMention[] {
-  const clean = text.replace(CASE_NUMBER, (m) => ' '.repeat(m.length));
+  const clean = text.replace(CASE_NUMBER, (m) => ' '.repeat(m.length)).replace(COUNTRY_CODE, (m) => ' '.repeat(m.length));
   const mentions: PhoneMention[] = [];
   for (const run of clean.matchAll(ARABIC_GROUPS)) {
     const base = run.index ?? 0;

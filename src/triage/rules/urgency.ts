@@ -5,6 +5,7 @@ import {
   HIGH_AMOUNT_YUAN,
   HIGH_WORKER_COUNT,
   URGENT_ACTION,
+  ACTION_DISOWNED,
   URGENT_FESTIVAL,
   URGENT_MEDIA,
 } from '../lexicon/urgency-cues';
@@ -20,7 +21,8 @@ export interface UrgencyFacts {
 export function extractUrgency({ category, amountYuan, workerCount, callerText }: UrgencyFacts): Urgency {
   if (category !== 'wage_arrears') return 'normal';
   if ((workerCount ?? 0) >= HIGH_WORKER_COUNT || (amountYuan ?? 0) >= HIGH_AMOUNT_YUAN) return 'high';
-  if (URGENT_ACTION.test(callerText) || URGENT_MEDIA.test(callerText)) return 'high';
+  const told = callerText.replace(ACTION_DISOWNED, '');
+  if (URGENT_ACTION.test(told) || URGENT_MEDIA.test(told)) return 'high';
   const festival = URGENT_FESTIVAL.test(callerText) && (!FESTIVAL_PASSED.test(callerText) || FESTIVAL_HARDSHIP.test(callerText));
   return festival ? 'high' : 'normal';
 }

@@ -102,7 +102,8 @@ const ALL_UNPAID_WORDS = new RegExp(UNPAID_WORDS.source, 'g');
  */
 function upToUnpaid(clause: string): string {
   const last = [...clause.matchAll(ALL_UNPAID_WORDS)].at(-1);
-  return last ? clause.slice(0, (last.index ?? 0) + last[0].length) : clause;
+  // (with what was withheld right after it: 好不给补偿 is about compensation)
+  return last ? clause.slice(0, (last.index ?? 0) + last[0].length + 2) : clause;
 }
 
 /**
@@ -150,12 +151,17 @@ export function weighWageEvidence(callerText: string, operatorText = ''): WageEv
     const payInSentence = names(sentence) && !WAGES_PAID.test(sentence);
     // 一小时15块，做了120个小时: hours worked at an hourly rate are pay, not working-time rules.
     const otherMatter = LABOR_OTHER.test(HOURLY_RATE.test(sentence) ? sentence.replace(HOURS, '') : sentence) || debt;
-    const unpaidVerb = UNPAID_WORDS.test(sentence);
+    const unpaidAt = UNPAID_WORDS.exec(sentence)?.index ?? -1;
     let partPaid: boolean | undefined;
     let amount: boolean | undefined;
-    for (const clause of clauses(sentence)) {
-      // "欠我们材料款两万 人工费三万六": one 欠 runs over a list of sums.
-      const listed = unpaidVerb && names(clause) && hasAmount(clause);
+    const parts = clauses(sentence);
+    for (const [index, clause] of parts.entries()) {
+      // "欠我们材料款两万 人工费三万六": one 欠 runs over a list of sums; "提成一共八千七，到现在冇给":
+      // the sum, then its being unpaid. ("工资从四千降到两千五，…，好不给补偿" owes no pay.)
+      const next = parts[index + 1] ?? '';
+      const unpaidNext = UNPAID_WORDS.test(next) && !LABOR_OTHER.test(upToUnpaid(next)) && !NON_WAGE_DEBT.test(next);
+      const listed =
+        ((unpaidAt >= 0 && unpaidAt < sentence.indexOf(clause) + clause.length) || unpaidNext) && names(clause) && hasAmount(clause);
       const unpaid =
         UNPAID_WORDS.test(clause) ||
         listed ||

@@ -28,6 +28,11 @@ export function normalizeText(text: string): string {
       .map(joinWordSpacedLine)
       .join('\n')
       .replace(/([\u4e00-\u9fa5])(?:…+|\.{3,}|—+)\1/g, '$1')
+      // ¥6,800: the sign as 元, the thousands unseparated
+      .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
+      .replace(/[¥￥]\s?(\d+(?:\.\d+)?)/g, '$1元')
+      // 二十好几万: some tens of thousands more, read as 二十几万
+      .replace(/([十百千万])好几/g, '$1几')
       // 万把块, 千把块钱: about ten thousand, about a thousand
       .replace(/(?<![一二两三四五六七八九十百\d])(万|千)把(?=块|元|钱)/g, '一$1')
   );
