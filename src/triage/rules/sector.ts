@@ -5,8 +5,18 @@ import { OTHER_SECTOR_CUES, SECTOR_CUES, SECTOR_ORDER } from '../lexicon/sector-
 const PROJECT_WEIGHT = 2;
 const SITE_NAME = /[^，。,！？\s在到的]{1,8}(?=项目|工地|工程)/g;
 
+/** Each cue table as a list, built once. */
+const cueLists = new WeakMap<Readonly<Record<string, number>>, ReadonlyArray<readonly [string, number]>>();
+
 function weigh(text: string, cues: Readonly<Record<string, number>>): number {
-  return Object.entries(cues).reduce((sum, [word, weight]) => sum + (text.includes(word) ? weight : 0), 0);
+  let list = cueLists.get(cues);
+  if (!list) {
+    list = Object.entries(cues);
+    cueLists.set(cues, list);
+  }
+  let sum = 0;
+  for (const [word, weight] of list) if (text.includes(word)) sum += weight;
+  return sum;
 }
 
 /** 修茶厂的房子, 给超市砌围墙: building work on a place of another trade is building work. */
