@@ -195,6 +195,8 @@ export const SECTOR_CUES: Readonly<Record<Exclude<Sector, 'other'>, Readonly<Rec
     蓝莓: 4,
     砍树: 4,
     挖藕: 4,
+    杨梅: 4,
+    栽烟: 5,
     莲藕: 4,
     杉树: 4,
     挖笋: 4,

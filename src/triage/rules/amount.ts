@@ -13,6 +13,9 @@ function applyCorrections(mentions: MoneyMention[]): MoneyMention[] {
 }
 
 const UNTOLD_MONTHS = /几个月|好几个月|好多个月/;
+const EACH_DID_PIECES = /(每人|每个人|一个人|各人)[^，。,！？\s]{0,6}?(采|摘|做|送|搬|挑|装|卸|砍|挖)了?[\d一二两三四五六七八九十百几]/;
+/** 老板只发了一半: half of what the work came to was paid. */
+const HALF_PAID = /(只|才)(发|给|结|付)(了|过)?一半/;
 
 /** A rate times every factor the text gives: head count, months, days. Null when a factor is missing. */
 function fromRates(rate: MoneyMention, text: string, workerCount: number | null): number | null {
@@ -28,6 +31,8 @@ function fromRates(rate: MoneyMention, text: string, workerCount: number | null)
     const pieces = workedPieces(text);
     if (pieces === null) return null;
     amount *= pieces;
+    // 每人采了三百斤: the pieces are each worker's.
+    if (EACH_DID_PIECES.test(text) && workerCount !== null && workerCount > 1 && !rate.perPerson) amount *= workerCount;
   } else if (rate.perDay) {
     const days = workedDays(text);
     if (days === null) return null;
@@ -115,10 +120,10 @@ export function extractAmount(text: string, workerCount: number | null, explicit
 
 /** Whose sum follows: 我的, 她的, 我老婆, 他哥的工钱. */
 const OWNER_BEFORE =
-  /(?:^|[，,。\s])(我|她|他|我(的)?(老婆|老公|爱人|堂客|儿子|女儿|弟弟|哥哥|姐姐|妹妹)|(他|她)(哥|弟|姐|妹|老婆|老公))(的)?(工资|工钱)?(是|有)?$/;
+  /(?:^|[，,。\s])(还有)?(我|她|他|[老小][\u4e00-\u9fa5]|我的?(侄儿|侄子|侄女|外甥|表弟|表哥|徒弟|老乡)|我(的)?(老婆|老公|爱人|堂客|儿子|女儿|弟弟|哥哥|姐姐|妹妹)|(他|她)(哥|弟|姐|妹|老婆|老公))(的)?(工资|工钱)?(是|有)?$/;
 
 /** 第一个月三千九，第二个月四千一: each month's pay, told one by one. */
-const NTH_MONTH_BEFORE = /第[一二三四五六七八九十\d]+个?月(的)?(工资)?(是)?$/;
+const NTH_MONTH_BEFORE = /(第[一二三四五六七八九十\d]+个?月|(?:十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])月份?)(的)?(工资)?(是)?$/;
 
 function mainAmount(all: MoneyMention[], text: string, workerCount: number | null): number | null {
   const wage = all.some((m) => !m.nonWage) ? all.filter((m) => !m.nonWage) : all;
@@ -160,6 +165,7 @@ function mainAmount(all: MoneyMention[], text: string, workerCount: number | nul
   const owed = fromAllRates(rates, text, workerCount);
   // "老板扣了我六千": what was held back is owed when nothing else is; beside a wage it is part of it.
   if (owed === null) return deducted.length > 0 ? deducted.reduce((sum, d) => sum + d.value, 0) : null;
+  if (HALF_PAID.test(text) && paid.length === 0) return owed / 2;
   // 一天两百做了五十天，只给了三千: what was paid comes off the multiplied total.
   const paidSum = paid.filter((p) => paidValue(p) < owed).reduce((sum, p) => sum + paidValue(p), 0);
   return owed - paidSum;

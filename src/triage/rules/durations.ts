@@ -34,12 +34,14 @@ const WORK_VERBS_DONE =
 /** Months worked; less the months paid ("做了五个月 只发了两个月的") they are the months unpaid. */
 const WORKED_MONTHS = [
   new RegExp(`(${WORK_VERBS_DONE}|做|干|帮)${N}个(多|半)?月`),
+  // 帮他喂鸡捡蛋三个月: the work, then how long
+  new RegExp(`(?:喂|养|种|捡|采|摘|守|看|带|送|跑|开|挖|砍)[\\u4e00-\\u9fa5]{1,4}?${N}个(多|半)?月`),
   // 当学徒两个月, 做保姆三个月: the job, then how long
   new RegExp(`(?:当|做)(?!了)[\u4e00-\u9fa5]{1,4}?${N}个(多|半)?月`),
   // 上学期五个月只发了两个月的: the period named just before a partial payment
   new RegExp(`${N}个(多|半)?月[^，。,\\s]{0,3}(只|才)(发|给|结|付)`),
 ];
-const PAID_MONTHS = [new RegExp(`(只|才)?(发了|给了|结了|付了)(我|我们|他|她)?${N}个(多|半)?月`)];
+const PAID_MONTHS = [new RegExp(`(只|才)?(发了|给了|结了|付了|发过|给过|结过|付过)(我|我们|他|她)?${N}个(多|半)?月`)];
 const WORKED_HALF_YEAR = new RegExp(`(${WORK_VERBS_DONE}|包了|做|干|帮)(大)?半年`);
 /** "十个月，一个月两千": a bare span answering 做了多久. */
 const BARE_MONTHS = [new RegExp(`(?:^|[，。,\\s])${N}个(多|半)?月(的)?(?=[，。,\\s]|$)`, 'm')];
@@ -138,7 +140,7 @@ export function fewerMonthsPaid(text: string): boolean {
 const PIECES = [
   // 一件, 一个平方: the unit of a rate, not a count
   new RegExp(
-    `(?<![一每])(?!一个?(件|单|票|箱|双|平|方|吨|车|趟|小时|钟|节|课时|场|班|夜班|套))([\\d一二两三四五六七八九十几百千万零]+)(多)?(个)?(件|单|票|箱|双|平方|平米|方|吨|车|趟|小时|钟头|钟|节课|节|课时|场|夜班|白班|班|套)(?![\\d一二两三四五六七八九十块元])`,
+    `(?<![一每])(?!一个?(件|单|票|箱|双|平|方|吨|公斤|斤|床|条|亩|车|趟|小时|钟|节|课时|场|班|夜班|套))([\\d一二两三四五六七八九十几百千万零]+)(多)?(个)?(件|单|票|箱|双|平方|平米|方|吨|公斤|斤|床|条|亩|车|趟|小时|钟头|钟|节课|节|课时|场|夜班|白班|班|套)(?![\\d一二两三四五六七八九十块元])`,
   ),
 ];
 

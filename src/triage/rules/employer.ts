@@ -33,7 +33,8 @@ const NAMED_ROLE_THEN_NAME =
 /** 一个叫鲁大江的师傅, 叫钟华的老板: the name given in passing before the role. */
 const CALLED_THEN_ROLE = /(叫做|名叫|叫)(?=[\u4e00-\u9fa5]{2,3}的(师傅|师父|老板|包工头|工头|老总|头|人?包的|承包的|人?请的))/g;
 /** 李德胜，他是包工头; 杨某某这个包工头. */
-const NAME_THEN_ROLE = /([\u4e00-\u9fa5]{2,4})(?:[，,]?(他|她)?(是|就是)|这个|那个)(包工头|工头|老板|老总|承包人|我们老板|我们的老板)/;
+const NAME_THEN_ROLE =
+  /([\u4e00-\u9fa5]{2,4})(?:[，,]?(他|她)?(是|就是)|这个|那个)(包工头|工头|老板|老总|承包人|我们老板|我们的老板|屋主|房主|户主|东家)/;
 /** 店是李国富开的, 李国富开的五金店: the one who runs the business. */
 /** 班长黄二毛喊我们来的: the one who called the workers in. */
 const NAME_THEN_RUNS =
@@ -66,6 +67,8 @@ const NICKNAMED_BOSS =
 /** 包头老四欠我们工钱, 老板强哥: a boss's role, then what everyone calls him. */
 const ROLE_THEN_NICKNAME =
   /(包工头|包头|工头|老板|班长|班组长)(叫|是)?(老[大二三四五六七八九十幺]|[\u4e00-\u9fa5]{1,2}?(哥|伢子))(?=[欠讲说拖，。,！？\s]|$)/;
+/** 外号"黑皮", 外号叫猴子: the nickname the boss goes by. */
+const NICKNAME_CALLED = /外号(?:叫做?|是)?[“"「]?([\u4e00-\u9fa5]{2,3}?)[”"」]?(?=[，。,！？\s]|$|真名|的)/;
 /** 卖猪肉的胖哥请我帮忙: a boss known by a nickname, said to hire or owe. */
 const NICKNAME_HIRES = /的([\u4e00-\u9fa5]{1,2}?(哥|姐|伢子|嫂|叔))(请|喊|叫|雇|招|欠|拖)(了)?(我|我们)/;
 /** A bare 唐老板 / 王总 after a boundary. */
@@ -256,7 +259,10 @@ function hiredByName(text: string): string | null {
   for (const match of text.matchAll(HIRED_BY_VERB)) {
     const at = (match.index ?? 0) + match[0].length;
     // 帮养猪的谢永红喂猪, 帮漆家河镇街上卖手机的李小军守门面: a description of the person, then the name.
-    const described = DESCRIBED_BEFORE_NAME.exec(text.slice(at, at + 14))?.[0].length ?? 0;
+    // (帮漆家河镇花园村的覃德顺砌新屋: where the person lives, then the name)
+    const place = placeChainAt(text, at);
+    const described =
+      DESCRIBED_BEFORE_NAME.exec(text.slice(at, at + 14))?.[0].length ?? (place ? place.end + (text[at + place.end] === '的' ? 1 : 0) : 0);
     const name =
       nameFollowedBy(text, at, WORK_FOR_NAME_AFTER) ?? (described > 0 ? nameFollowedBy(text, at + described, WORK_FOR_NAME_AFTER) : null);
     if (name && !NOT_A_PERSON_END.test(name)) return name;
@@ -327,6 +333,9 @@ const PERSONS_BUSINESS =
 function ownerByPossessive(text: string): string | null {
   for (const match of text.matchAll(PERSONS_BUSINESS)) {
     const at = match.index ?? 0;
+    // 老谢的五金门面: an owner known as 老 or 小 and his surname.
+    const familiar = /(?:^|[^\u4e00-\u9fa5]|[在帮给跟是])([老小])([\u4e00-\u9fa5])$/.exec(text.slice(Math.max(0, at - 4), at));
+    if (familiar && SURNAMES.has(familiar[2] ?? '')) return `${familiar[1] ?? ''}${familiar[2] ?? ''}`;
     const name = nameEndingAt(text, Math.max(0, at - 3), at);
     if (name && !isPlaceName(text, at - name.length, name) && !NOT_A_PERSON_END.test(name)) return name;
   }
@@ -378,12 +387,30 @@ function personFromRoles(text: string): string | null {
   const nicknamed = NICKNAMED_BOSS.exec(text);
   // Without 他 the nickname must start with a surname: 喊宋老板, not 叫那个老板.
   if (nicknamed?.[4] && (nicknamed[2] || SURNAMES.has(nicknamed[4][0] ?? ''))) return nicknamed[4];
-  const nickname = ROLE_THEN_NICKNAME.exec(text)?.[3] ?? NICKNAME_HIRES.exec(text)?.[1] ?? NICKNAME_THEN_ROLE.exec(text)?.[1];
+  const nickname =
+    ROLE_THEN_NICKNAME.exec(text)?.[3] ??
+    NICKNAME_HIRES.exec(text)?.[1] ??
+    NICKNAME_THEN_ROLE.exec(text)?.[1] ??
+    NICKNAME_CALLED.exec(text)?.[1];
   if (nickname) return nickname;
   for (const match of text.matchAll(BARE_BOSS)) {
     if (SURNAMES.has(match[1] ?? '')) return `${match[1] ?? ''}${match[2] ?? ''}`;
   }
   return nameAfter(text, NAMED_ROLE_THEN_NAME) ?? masterBySurname(text) ?? elderBySurname(text);
+}
+
+/** 工钱是X发的, 工资一直是X跟我们算, 欠钱的是X: the person said to pay the wages or owe them. */
+const PAYS_WAGES = /(?:工钱|工资)[^，。,！？\s]{0,4}?是|欠(?:钱|工钱|工资|我们钱|我们的钱)的(?:人)?是/g;
+const PAYS_AFTER = /^(跟|发|算|给|在|，|,|。|$)/;
+
+function statedPayer(text: string): string | null {
+  for (const match of text.matchAll(PAYS_WAGES)) {
+    const at = (match.index ?? 0) + match[0].length;
+    const name = nameAt(text, at);
+    if (name && name.length >= 2 && PAYS_AFTER.test(text.slice(at + name.length, at + name.length + 1)) && !NOT_A_PERSON_END.test(name))
+      return name;
+  }
+  return null;
 }
 
 /** A payer named as a person (包工头张某, 刘老板), for telling a case from a question about rules. */
@@ -415,6 +442,9 @@ function personFromAnswers(text: ReadableText): string | null {
  * caller said.
  */
 export function extractEmployer(text: ReadableText, orgs: Span[] = findOrganisations(text.caller)): string | null {
+  // "工钱一直是伍建军跟我们算，也是他发": the person who pays, over the company above him.
+  const payer = statedPayer(text.caller);
+  if (payer) return payer;
   const choice = chooseOrganisation(text.caller, orgs);
   if (choice?.kind === 'named') return choice.org.text;
   const said = shopNameFromAnswers(text) ?? personFromRoles(text.caller) ?? personFromAnswers(text);

@@ -14,6 +14,10 @@ const NOT_A_NAME = /^([半一两三四五六七八九十几\d]+个?(年|月|天)
 const PROGRAMME_BEFORE = /(村|镇|乡|城|区|市|县|设施|工程|项目|集镇|基础|道路|水利|农田|城市|示范|教育|实习|实训|生产)$/;
 const PROGRAMME_SUFFIX = /^(建设|劳务|路桥|基地)$/;
 
+const PLACE_END = /(镇|乡|村|街道)$/;
+/** 向阳, 向前: a name begun with a character that elsewhere is a preposition. */
+const NAME_START_AFTER_PLACE = /[向]/;
+
 /** Characters that are function words elsewhere but common inside trade names (泰和装饰, 家和物业, 好帮手家政). */
 const ALSO_IN_NAMES = new Set('和家为与帮都'.split(''));
 
@@ -25,6 +29,11 @@ function throughNameChars(text: string, suffixStart: number, suffix: string): nu
   let start = nameStart(text, suffixStart);
   for (let tries = 0; tries < 2; tries++) {
     if (isSpecific(text.slice(start, suffixStart + suffix.length), suffix)) break;
+    // 龙潭镇|向前种植合作社: right after a township, a function-word character starts the name.
+    if (PLACE_END.test(text.slice(Math.max(0, start - 3), start - 1)) && NAME_START_AFTER_PLACE.test(text[start - 1] ?? '')) {
+      start -= 1;
+      continue;
+    }
     if (!ALSO_IN_NAMES.has(text[start - 1] ?? '')) break;
     // 一家|火锅店: the 家 of 一家, 那家 belongs to the word before the name.
     if (endsWithBoundaryWord(text, start)) break;
@@ -115,6 +124,8 @@ export function findOrganisations(text: string): Span[] {
     if (NOT_AN_ENDING.test(text.slice(end))) continue;
     // 进厂, 办厂, 开店: getting or starting a job or business, not a name.
     if (/^(厂|工厂|店)$/.test(match[0]) && /[进办开建]/.test(text[suffixStart - 1] ?? '')) continue;
+    // 湘建工程欠我们: a builder called by its short name, said to owe; 工程 elsewhere names a project.
+    if (match[0] === '工程' && !/^(欠|拖|不给|冇给|没给|还欠|一直)/.test(text.slice(end, end + 2))) continue;
     // 当保洁, 做保洁: the job, not a cleaning firm.
     if (match[0] === '保洁' && /[当做搞干]/.test(text[suffixStart - 1] ?? '')) continue;
     const start = throughNameChars(text, suffixStart, match[0]);

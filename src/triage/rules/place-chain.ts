@@ -79,7 +79,7 @@ const PART_PATTERNS: readonly PartPattern[] = [
   { level: 'town', pattern: sticky(`(架桥|龙潭|观音寺)(?=那|这边|街上|镇上|中学|小学|卫生院|中心)`) },
   { level: 'province', pattern: sticky(`(${ELSEWHERE.provinces})(省|自治区|壮族自治区)?`) },
   // 沅江路, 长沙路: a street named after a county or city is a street.
-  { level: 'county', pattern: sticky(`(${ELSEWHERE.counties})(市|區|县|縣)?(?![路巷]|大道|大街)`) },
+  { level: 'county', pattern: sticky(`(${ELSEWHERE.counties})(市|區|县|縣)?(?![路巷村组]|大道|大街)`) },
   // 黄石镇 is a township, not the city of 黄石.
   { level: 'city', pattern: sticky(`(${ELSEWHERE.cities})(市区|市)?(?![镇乡村街鎮鄉路巷]|大道)`) },
   { level: 'town', pattern: sticky(`(${ELSEWHERE.towns})(镇|鎮|街道)?(?![区县市區縣])`) },

@@ -33,7 +33,7 @@ const REGISTERED = /有限责任公司|股份有限公司|有限公司|集团/;
  * registered employer's name counts once more: a security company's guard at a school works in services.
  */
 /** "酒店讲装修亏了": what the boss said is an excuse, not where the work was. */
-const BOSS_SAID = /(讲|说)[^，。,！？\s]*(?=[，。,！？\s]|$)/g;
+const BOSS_SAID = /(?<!跟你|给你|和你)(讲|说)[^，。,！？\s]{0,12}(?=[，。,！？\s]|$)/g;
 
 export function extractSector(said: string, project: string | null, employerName: string | null = null): Sector | null {
   const text = said.replace(BOSS_SAID, '');

@@ -102,8 +102,11 @@ const ALL_UNPAID_WORDS = new RegExp(UNPAID_WORDS.source, 'g');
  */
 function upToUnpaid(clause: string): string {
   const last = [...clause.matchAll(ALL_UNPAID_WORDS)].at(-1);
-  // (with what was withheld right after it: 好不给补偿 is about compensation)
-  return last ? clause.slice(0, (last.index ?? 0) + last[0].length + 2) : clause;
+  // (with what was withheld right after it: 好不给补偿 is about compensation, 冇给我们交社保 insurance)
+  if (!last) return clause;
+  const end = (last.index ?? 0) + last[0].length;
+  const insurance = INSURANCE_AFTER.exec(clause.slice(end))?.[0].length ?? 0;
+  return clause.slice(0, end + Math.max(2, insurance));
 }
 
 /**
@@ -123,6 +126,8 @@ function toldBeforeSupposing(sentence: string): string {
 
 /** A sentence that moves on to another job or a later time. */
 const CHANGE_OF_MATTER = /^(后来|现在|但是?|可是|然后|之后|接着|这次|这回|又)/;
+
+const INSURANCE_AFTER = /^[^，。,！？\s]{0,4}(交|买|缴|上|办)(社保|保险|五险|医保|养老保险)/;
 
 export interface WageEvidence {
   score: number;
@@ -197,7 +202,7 @@ export function weighWageEvidence(callerText: string, operatorText = ''): WageEv
  * nothing about what the worker is owed.
  */
 const EXCUSE =
-  /(讲|说|推说|等|因为|要等)[^，。,；！？\s]{0,3}(货款|工程款|材料款|订单|回款|贷款|款)[^，。,；！？\s]{0,2}(冇|没|没有|未|不)?(回来|到账|到|结算|结|拨|收回来|下来|批下来)|(讲|说)?等[^，。,；！？\s]{1,4}(卖出去|卖了|卖完)/g;
+  /(讲|说|推说|等|因为|要等)[^，。,；！？\s]{0,3}(货款|工程款|材料款|订单|回款|贷款|运费|款|账)[^，。,；！？\s]{0,2}(冇|没|没有|未|不)?(回来|到账|到|结算|结|拨|收回来|收不回来|下来|批下来)|(讲|说)?等[^，。,；！？\s]{1,4}(卖出去|卖了|卖完)/g;
 
 const CAMPAIGN = /(全国)?根治欠薪(工作)?(线索反映平台|热线|办|办公室|专班|平台|专项行动|冬季攻坚)?/g;
 

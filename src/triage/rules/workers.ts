@@ -27,10 +27,14 @@ const ONE_AND_OTHERS = new RegExp(
 );
 /** "我们一起的有二十几个": everyone who worked together, the speaker among them. */
 const ALL_TOGETHER = new RegExp(`(一起的|一起做的|一起干的|同去的)(有|是|一共|总共)?${NUM.replace(']+', '几]+')}(多|来|几)?(个|名|位)`);
+/** 我们一家三口: the speaker's household, all working. */
+const HOUSEHOLD = /一家([两三四五六])口/;
+/** 剩下我们五个, 剩下的三个人: the workers still owed after others were paid. */
+const STILL_OWED_COUNT = new RegExp(`(剩下|还剩)(的)?(?:我们)?${NUM}(个|名|位)(?!月|多月|半月|天|年|小时|钟|星期|礼拜|工)(人)?`);
 /** "七个，哦，加上我是八个": the count once the speaker adds themselves. */
-const WITH_ME = new RegExp(`加上我(自己)?(是|一共|总共|就是|共)?${NUM}(个|名|位)?`);
+const WITH_ME = new RegExp(`加(上)?我(自己)?(是|一共|总共|就是|共)?${NUM}(个|名|位)?`);
 /** 我和三个徒弟, 我带了两个小工: the speaker and that many more. */
-const ME_AND_COUNT = new RegExp(`我(和|跟|带了?|加上?)${NUM}(个|名|位)(徒弟|小工|工友|老乡|兄弟|师傅|人|伙计|帮手)`);
+const ME_AND_COUNT = new RegExp(`我(?:和|跟|带了?|加上?)(?:我的?)?${NUM}(个|名|位)(徒弟|小工|工友|老乡|兄弟|师傅|人|伙计|帮手)`);
 /** 还有一个洗碗的阿姨也冇发, 船上还有个伙计: one more worker besides the speaker. */
 const ONE_MORE =
   /还有(一)?个[^，。,！？\s]{0,6}?(阿姨|伙计|小伙子|小伙|姑娘|妹子|师傅|工友|同事|老乡|徒弟|侄女|侄子|外甥|大姐|大哥|婆婆|人)(?!的)|(我)?(屋里的|堂客|老婆|老公|爱人|媳妇)(也)(在|是|冇|没|欠|跟)/;
@@ -60,7 +64,7 @@ const SPEAKER_OR_WORK =
   /我|俺|本人|自己|咱|来电人|其(?![他它中次实余])|做|干|上班|帮|打工|打零工|务工|搞|喂|送|跑|开|看|代课|教|当|贴|砌|刷|焊|抹|挖|(?<!安)装|采|摘|搬|扛/;
 /** "我一个月四千二", "欠了我十二月的工资": the sum told is the speaker's own pay. */
 const OWN_PAY =
-  /我(自己)?(的)?(一个月|每个月|每月|一天|每天|月薪|日薪|工资是|工资每月)|欠(了)?我(?!们)[^，。,！？\s]{0,10}?([\d一二两三四五六七八九十]|工资|工钱)|我(自己)?(一共)?(做了|干了|搞了)[\d一二两三四五六七八九十几]/;
+  /(冇|没|没有|不)(给|发|结)我(?!们)|我(自己)?(的)?(一个月|每个月|每月|一天|每天|月薪|日薪|工资是|工资每月)|欠(了)?我(?!们)[^，。,！？\s]{0,10}?([\d一二两三四五六七八九十]|工资|工钱)|我(自己)?(一共)?(做了|干了|搞了)[\d一二两三四五六七八九十几]/;
 /** "欠工资 4个月 每月5000", "工资2800一个月": one wage rate, told with no group, is the teller's own pay. */
 const OWN_RATE = /(每|一)个?(月|天)(工资)?\s?[\d一二两三四五六七八九]|[\d百千万]\s?(块|元)?(钱)?(一个月|每个月|每月|一天|每天)|月薪|日薪/;
 
@@ -76,13 +80,18 @@ export function extractWorkerCount(text: string): number | null {
     const value = parseNumeral(run)?.value ?? 0;
     if (Number.isInteger(value) && value > best && value < 100_000) best = value;
   }
-  const others = OTHERS_BESIDES_ME.exec(text)?.[3] ?? ONE_AND_OTHERS.exec(text)?.[1] ?? ME_AND_COUNT.exec(text)?.[2];
+  const others = OTHERS_BESIDES_ME.exec(text)?.[3] ?? ONE_AND_OTHERS.exec(text)?.[1] ?? ME_AND_COUNT.exec(text)?.[1];
+  const household = HOUSEHOLD.exec(text)?.[1];
+  if (household) best = Math.max(best, parseNumeral(household)?.value ?? 0);
   const besides = others ? (parseNumeral(others)?.value ?? 0) + 1 : 0;
   const we = WE_COUNT.exec(text)?.[3] ?? WE_HAVE_COUNT.exec(text)?.[3];
   const answered = ANSWERED_COUNT.exec(text)?.[1] ?? ALL_TOGETHER.exec(text)?.[3];
   best = Math.max(best, besides, we ? (parseNumeral(we)?.value ?? 0) : 0, answered ? (parseNumeral(answered)?.value ?? 0) : 0);
-  const withMe = WITH_ME.exec(text)?.[3];
+  const withMe = WITH_ME.exec(text)?.[4];
   if (withMe) best = parseNumeral(withMe)?.value ?? best;
+  // "一共七个，其中两个已经结清哒，剩下我们五个每人还差六千": those still owed.
+  const left = STILL_OWED_COUNT.exec(text)?.[3];
+  if (left) best = parseNumeral(left)?.value ?? best;
   if (best > 1) return best;
   if (ONLY_ME.test(text)) return 1;
   if (PAIR.test(text) || ONE_MORE.test(text)) return 2;

@@ -33,6 +33,8 @@ export function normalizeText(text: string): string {
       .replace(/[¥￥]\s?(\d+(?:\.\d+)?)/g, '$1元')
       // 二十好几万: some tens of thousands more, read as 二十几万
       .replace(/([十百千万])好几/g, '$1几')
+      // 做哒三十天, 只给哒八百: the dialect's 哒 after a verb of work or pay is 了
+      .replace(/([做干搞给发结付拿领打转收采摘送砍挖])哒(?=[\d一二两三四五六七八九十几半])/g, '$1了')
       // 万把块, 千把块钱: about ten thousand, about a thousand
       .replace(/(?<![一二两三四五六七八九十百\d])(万|千)把(?=块|元|钱)/g, '一$1')
   );
