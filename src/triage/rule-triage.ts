@@ -1,7 +1,7 @@
 import type { TriageInput, TriageResult } from '../domain/triage-result';
 import { maskSpan, normalizeText } from './text/normalize-text';
 import { readText } from './text/transcript';
-import { extractAmount, reckonedByOperator } from './rules/amount';
+import { extractAmount, reckonedByOperator, workersListedWithSums } from './rules/amount';
 import { callerWithAskedRates } from './rules/asked-rates';
 import { classify } from './rules/category';
 import { extractEmployer, isSiteOrg } from './rules/employer';
@@ -45,7 +45,10 @@ export function triageByRules(input: TriageInput): TriageResult {
   // Phone digits are not sums or head counts.
   const spoken = callerWithAskedRates(text);
   const numbers = findPhones(spoken, true).reduce((masked, p) => maskSpan(masked, p.start, p.end, '#'), spoken);
-  const workerCount = countConfirmedToOperator(text.turns) ?? extractWorkerCount(numbers);
+  const counted = countConfirmedToOperator(text.turns) ?? extractWorkerCount(numbers);
+  // 老张九千，老李七千五，我一万一: as many workers as are listed with their sums.
+  const listed = workersListedWithSums(numbers);
+  const workerCount = listed > (counted ?? 0) ? listed : counted;
   const amountYuan =
     reckonedByOperator(text.turns) ??
     extractAmount(numbers, workerCount, false, text.operator) ??

@@ -220,6 +220,8 @@ export const ORG_SUFFIXES: readonly string[] = [
   '婚纱摄影',
   '摄影',
   '采沙场',
+  '石料场',
+  '分拨中心',
   '分拣中心',
   '跑腿',
   '工程',

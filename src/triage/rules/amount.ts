@@ -119,8 +119,17 @@ export function extractAmount(text: string, workerCount: number | null, explicit
 }
 
 /** Whose sum follows: 我的, 她的, 我老婆, 他哥的工钱. */
-const OWNER_BEFORE =
-  /(?:^|[，,。\s])(还有)?(我|她|他|[老小][\u4e00-\u9fa5]|我的?(侄儿|侄子|侄女|外甥|表弟|表哥|徒弟|老乡)|我(的)?(老婆|老公|爱人|堂客|儿子|女儿|弟弟|哥哥|姐姐|妹妹)|(他|她)(哥|弟|姐|妹|老婆|老公))(的)?(工资|工钱)?(是|有)?$/;
+const RELATIVE = '老婆|老公|爱人|堂客|儿子|女儿|弟弟|哥哥|姐姐|妹妹|舅舅|叔叔|表哥|表弟|表姐|表妹|侄儿|侄子|侄女|外甥|徒弟|老乡|嫂子';
+/** Whose sum follows: 我的, 她的, 我老婆, 老张, 我舅舅欠, 邻居刘叔欠, 表哥被欠. */
+const OWNER_BEFORE = new RegExp(
+  `(?:^|[，,。\\s])(还有)?(我自己|我|她|他|[老小][\\u4e00-\\u9fa5]|我的?(${RELATIVE})|(${RELATIVE})|邻居[\\u4e00-\\u9fa5]{0,2}|(他|她)(哥|弟|姐|妹|老婆|老公))(的)?(工资|工钱)?(是|有|被欠|欠了?|还差)?$`,
+);
+
+/** The workers a text lists each with a sum of their own (老张九千，老李七千五，我一万一), when two or more. */
+export function workersListedWithSums(text: string): number {
+  const owners = findMoney(text).filter((m) => !m.nonWage && !m.paid && OWNER_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start)));
+  return owners.length > 1 ? owners.length : 0;
+}
 
 /** 第一个月三千九，第二个月四千一: each month's pay, told one by one. */
 const NTH_MONTH_BEFORE = /(第[一二三四五六七八九十\d]+个?月|(?:十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])月份?)(的)?(工资)?(是)?$/;
@@ -152,7 +161,8 @@ function mainAmount(all: MoneyMention[], text: string, workerCount: number | nul
     return nthMonths.reduce((sum, m) => sum + m.value, 0);
   // "我的五千六，她的四千八": each worker's own sum, told one after the other, is owed together.
   const owners = sums.filter((m) => OWNER_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start)));
-  if (totals.length === 0 && owners.length > 1 && owners.length === sums.length) return owners.reduce((sum, m) => sum + m.value, 0);
+  // (one more sum told of a worker introduced a clause before: "还有个小伢子，十九岁，四千")
+  if (totals.length === 0 && owners.length > 1 && owners.length >= sums.length - 1) return sums.reduce((sum, m) => sum + m.value, 0);
   const base = Math.max(0, ...(totals.length > 0 ? totals : sums).map((m) => m.value));
   // "每人给了一千": a payment to each worker is paid to all of them.
   // "每月只发一千生活费": a payment made every month is paid for each month worked.

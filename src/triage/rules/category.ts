@@ -98,7 +98,7 @@ function isProcedureQuestion(text: string): boolean {
   return !SPEAKER.test(text.replace(ASKER_SELF, '')) && !tellsEvent(text.replace(OWED_TO_NO_ONE, ''));
 }
 
-const OWED_TO_NO_ONE = /被(拖欠|欠|拖)了?(工资|工钱)?/g;
+const OWED_TO_NO_ONE = /被(拖欠|欠|拖)了?(工资|工钱)?|(拖欠|欠)了?(桃源人|工人|农民工|员工|别人|人家|外地人)的?(工资|工钱)?/g;
 
 /** "厂里拖了两个月工资了，…": an event told in a clause of its own, not inside the question (被欠了工资可以…吗). */
 function tellsEvent(text: string): boolean {

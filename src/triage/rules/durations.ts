@@ -154,6 +154,9 @@ export function workedPieces(text: string): number | null {
   return chosen ? firstNumber(PIECES, chosen[0]) : null;
 }
 
+/** "做了多久？" "二十二天，讲好一天三百五": a bare count of days answering how long. */
+const BARE_DAYS = [new RegExp(`(?:^|[，。,\\s])${N}(多)?天(半)?(?=[，。,\\s]|$)`, 'm')];
+
 export function workedDays(text: string): number | null {
-  return firstNumber(WORKED_DAYS, text);
+  return firstNumber(WORKED_DAYS, text) ?? firstNumber(BARE_DAYS, text);
 }

@@ -69,6 +69,10 @@ const ROLE_THEN_NICKNAME =
   /(包工头|包头|工头|老板|班长|班组长)(叫|是)?(老[大二三四五六七八九十幺]|[\u4e00-\u9fa5]{1,2}?(哥|伢子))(?=[欠讲说拖，。,！？\s]|$)/;
 /** 外号"黑皮", 外号叫猴子: the nickname the boss goes by. */
 const NICKNAME_CALLED = /外号(?:叫做?|是)?[“"「]?([\u4e00-\u9fa5]{2,3}?)[”"」]?(?=[，。,！？\s]|$|真名|的)/;
+/** 大家都喊他石老虎: a surname and a name everyone calls the boss by. */
+const CALLED_HIM = /(?:喊|叫|称)(?:他|她)(?:做)?([\u4e00-\u9fa5]{2,3}?)(?=[，。,！？\s]|$|的)/;
+/** "黑皮 就是那个带我们做钢筋的": a message that starts with the nickname of the one who led the work. */
+const NICKNAME_IS_THE_ONE = /^([\u4e00-\u9fa5]{2,3})[\s，,]*(就是|是)(那个|这个)?(带|包|喊|请|管)/;
 /** 卖猪肉的胖哥请我帮忙: a boss known by a nickname, said to hire or owe. */
 const NICKNAME_HIRES = /的([\u4e00-\u9fa5]{1,2}?(哥|姐|伢子|嫂|叔))(请|喊|叫|雇|招|欠|拖)(了)?(我|我们)/;
 /** A bare 唐老板 / 王总 after a boundary. */
@@ -384,6 +388,11 @@ function personFromRoles(text: string): string | null {
   if (owner) return owner;
   const later = laterName(text);
   if (later) return later;
+  const calledHim = CALLED_HIM.exec(text)?.[1];
+  if (calledHim && SURNAMES.has(calledHim[0] ?? '') && !NOT_A_PERSON_END.test(calledHim) && !/老板|老总/.test(calledHim)) {
+    const titled = NICKNAMED_BOSS.exec(text)?.[4];
+    return titled && titled.startsWith(calledHim[0] ?? '') ? titled : calledHim;
+  }
   const nicknamed = NICKNAMED_BOSS.exec(text);
   // Without 他 the nickname must start with a surname: 喊宋老板, not 叫那个老板.
   if (nicknamed?.[4] && (nicknamed[2] || SURNAMES.has(nicknamed[4][0] ?? ''))) return nicknamed[4];
@@ -391,7 +400,8 @@ function personFromRoles(text: string): string | null {
     ROLE_THEN_NICKNAME.exec(text)?.[3] ??
     NICKNAME_HIRES.exec(text)?.[1] ??
     NICKNAME_THEN_ROLE.exec(text)?.[1] ??
-    NICKNAME_CALLED.exec(text)?.[1];
+    NICKNAME_CALLED.exec(text)?.[1] ??
+    NICKNAME_IS_THE_ONE.exec(text.trim())?.[1];
   if (nickname) return nickname;
   for (const match of text.matchAll(BARE_BOSS)) {
     if (SURNAMES.has(match[1] ?? '')) return `${match[1] ?? ''}${match[2] ?? ''}`;
@@ -400,13 +410,36 @@ function personFromRoles(text: string): string | null {
 }
 
 /** 工钱是X发的, 工资一直是X跟我们算, 欠钱的是X: the person said to pay the wages or owe them. */
-const PAYS_WAGES = /(?:工钱|工资)[^，。,！？\s]{0,4}?是|欠(?:钱|工钱|工资|我们钱|我们的钱)的(?:人)?是/g;
+const PAYS_WAGES = /(?:工钱|工资|钱)[^，。,！？\s]{0,4}?是|欠(?:钱|工钱|工资|我们钱|我们的钱)的(?:人)?是/g;
 const PAYS_AFTER = /^(跟|发|算|给|在|，|,|。|$)/;
+/** 老谭, 小刘: a person called by 老 or 小 and the surname. */
+const FAMILIAR = /^[老小]([\u4e00-\u9fa5])(?![\u4e00-\u9fa5]{0,1}(板|总|乡|家|婆|公|人|师|实|伢|孩))/;
+
+function familiarAt(text: string, at: number): string | null {
+  const match = FAMILIAR.exec(text.slice(at, at + 4));
+  return match && SURNAMES.has(match[1] ?? '') ? text.slice(at, at + 2) : null;
+}
+
+/** The last person named before `at` as the one worked with (跟覃德春做的，他是带班的): whom a later 他 means. */
+function lastNamedBefore(text: string, at: number): string | null {
+  let found: string | null = null;
+  for (const match of text.slice(0, at).matchAll(/(?:跟|是|给|帮|叫)(?:着|到)?/g)) {
+    const from = (match.index ?? 0) + match[0].length;
+    const name = nameAt(text, from) ?? familiarAt(text, from);
+    if (name && from + name.length <= at && !NOT_A_PERSON_END.test(name)) found = name;
+  }
+  return found;
+}
 
 function statedPayer(text: string): string | null {
   for (const match of text.matchAll(PAYS_WAGES)) {
     const at = (match.index ?? 0) + match[0].length;
-    const name = nameAt(text, at);
+    // "工钱也一直是他发": him, the person named just before.
+    if (/^(他|她)(发|给|算)/.test(text.slice(at, at + 2))) {
+      const before = lastNamedBefore(text, at);
+      if (before) return before;
+    }
+    const name = nameAt(text, at) ?? familiarAt(text, at);
     if (name && name.length >= 2 && PAYS_AFTER.test(text.slice(at + name.length, at + name.length + 1)) && !NOT_A_PERSON_END.test(name))
       return name;
   }

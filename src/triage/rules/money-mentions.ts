@@ -92,6 +92,7 @@ const CORRECTION = /不对|说错|搞错|讲错|更正|纠正|应该是|我是�
 
 const NON_WAGE_ALL = new RegExp(NON_WAGE.source, 'g');
 const PAID_ALL = new RegExp(PAID.source, 'g');
+const OFFERED_BEFORE = /(最多|顶多|只肯|只愿意)(再)?(给|发|补|出)(我|我们)?$|再(给|补)(我|我们)?$/;
 const TOTAL_ALL = new RegExp(TOTAL.source, 'g');
 const PAY_WORD_ALL = /工资|工钱|薪水|劳务费|人工费|提成|底薪|加班费|奖金|血汗钱/g;
 /** 3000的押金, 押金三千 — but not 工资3100还有押金: the other item must name this sum. */
@@ -138,6 +139,8 @@ export function findMoney(text: string): MoneyMention[] {
     const after = text.slice(n.end, clause.start + clause.text.length);
     const previousClause = clauses[clauses.indexOf(clause) - 1]?.text ?? '';
     if (!isMoney(n, before, after, previousClause)) continue;
+    // 他讲最多再给一千: a payment offered, not a sum owed or paid.
+    if (OFFERED_BEFORE.test(before)) continue;
     const near = before.slice(-6);
     // "只发了一个月…一共一万一千四": of a payment and a total said before the sum, the nearer one tells.
     const paidAt = lastMatch(before, PAID_ALL);
