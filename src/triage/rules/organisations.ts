@@ -110,7 +110,7 @@ function isSpecific(name: string, suffix: string): boolean {
  * 湖南长鑫建设有限公司桃源项目部 wins over 湖南长鑫建设有限公司.
  */
 /** 县一中, 市二中: a numbered school called by its short name. */
-const NUMBERED_SCHOOL = /(?:桃源县|县|市|区)[一二三四五六七八九十]中(?![学国间心午秋途文断止])/g;
+const NUMBERED_SCHOOL = /(?:桃源县|桃源|县|市|区)[一二三四五六七八九十]中(?![学国间心午秋途文断止])/g;
 
 export function findOrganisations(text: string): Span[] {
   const spans: Span[] = [];

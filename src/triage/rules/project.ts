@@ -5,7 +5,7 @@ import { findPlaceChains, placeChainAt } from './place-chain';
 
 /** How the name of a site or project ends. 工业园 is left out: it names a place, not a project. */
 const PROJECT_SUFFIX =
-  /项目(?!部|经理|上的人|负责人)|工程(?!有限|公司|队|师|款|部|延期)|工地|小区|花园|家园|安置房|安置区|广场|大厦|大楼|楼盘|物流园|产业园|度假村|公寓|新村|新城|综合楼|教学楼|宿舍楼|办公楼|住院楼|门诊楼|医技楼|实验楼|科技楼|行政楼|住宅楼|写字楼|图书馆|体育馆|政务中心|活动中心|商贸城|商城|商场|市场|安置点|华庭|华城|华府|豪庭|苑|(?<![政王])府(?![上里的])|名都|公馆|名城|名居|雅居|公路|大桥|引桥|连接线|号院|[一二三四五六七八九十\d]期(?!间)/g;
+  /项目(?!部|经理|上的人|负责人)|工程(?!有限|公司|队|师|款|部|延期)|工地|小区|花园|家园|安置房|安置区|广场|大厦|大楼|楼盘|物流园|产业园|度假村|公寓|新村|新城|综合楼|教学楼|宿舍楼|办公楼|住院楼|门诊楼|医技楼|实验楼|科技楼|行政楼|住宅楼|写字楼|图书馆|体育馆|政务中心|活动中心|商贸城|商城|商场|市场|安置点|华庭|华城|华府|豪庭|苑|(?<![政王])府(?![上里的])|名都|公馆|名城|名居|雅居|公路|大桥|引桥|连接线|号院|游客中心|游客服务中心|(?<=旧楼|提质|老街|棚户区)改造|[一二三四五六七八九十\d]期(?!间)/g;
 
 /** Words that say "a project" without naming one. */
 const GENERIC_PROJECT_WORDS = [
@@ -131,6 +131,8 @@ const SERVICE_JOB_AFTER = /^(做|当|搞)(保洁|保安|门卫|宿管|护工|厨
 /** 在温泉酒店那边搞绿化: a place named to say where, near which the work was. */
 const LANDMARK_AFTER = /^(旁边|附近|对面|门口|隔壁|后面|边上|那边|这边|那一带)/;
 
+const GUARD_AT_GATE = /^(大)?门口(当|做)(保安|门卫)/;
+
 /** 华丰纸业 said before 桃源县华丰纸业有限公司: a short form of the employer's own name. */
 function sameBusiness(org: string, employer: string): boolean {
   const core = withoutWords(org, GENERIC_ORG_WORDS).replace(/[店厂站]$/, '');
@@ -163,7 +165,8 @@ export function workplaceApartFromEmployer(text: string, orgs: readonly Span[], 
         STAFF_OF.test(text.slice(org.end, org.end + 6)) ||
         (PLACED_AT_BEFORE.test(text.slice(Math.max(0, org.start - 2), org.start)) &&
           SERVICE_JOB_AFTER.test(text.slice(org.end, org.end + 6)))) &&
-      !LANDMARK_AFTER.test(text.slice(org.end, org.end + 4)),
+      // (在桃源二中门口当保安: the gate of the place guarded is still that place)
+      (!LANDMARK_AFTER.test(text.slice(org.end, org.end + 4)) || GUARD_AT_GATE.test(text.slice(org.end, org.end + 6))),
   );
   return workplace?.text ?? null;
 }

@@ -21,7 +21,7 @@ function weigh(text: string, cues: Readonly<Record<string, number>>): number {
 
 /** 修茶厂的房子, 给超市砌围墙: building work on a place of another trade is building work. */
 const BUILDING_WORK =
-  /(修(?!手机|车|电脑|鞋|表|家电|电器)|建(?!材)|盖|砌|翻修|翻新)[^，。,！？\s]{0,6}?(房子|房屋|楼房|围墙|厂房|仓库|门面|桥|村部|堤|渠|水渠|护坡|挡墙|涵洞)/;
+  /(修(?!手机|车|电脑|鞋|表|家电|电器)|建(?!材|设)|盖|砌|翻修|翻新)[^，。,！？\s]{0,6}?(房子|房屋|楼房|围墙|厂房|仓库|门面|桥|村部|堤|渠|水渠|护坡|挡墙|涵洞|产业路|公路|村道|路)/;
 const BUILDING_WORK_WEIGHT = 5;
 /** 种辣椒, 栽橘子苗, 收稻谷: growing or harvesting a crop is farm work. */
 const FARM_WORK = /(种|栽|收|割|插)了?[\u4e00-\u9fa5]{0,2}?(菜|瓜|果|茶|椒|米|豆|薯|稻|谷|麦|烟|苗|树|花|橘|柚|桃|梨|秧)/;

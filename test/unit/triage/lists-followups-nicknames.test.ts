@@ -101,3 +101,24 @@ describe('categories: follow-ups, excuses, questions about others, goods', () =>
     expect(read('打了好多遍电话都冇得人接，你们这些坐办公室的都是摆设').category).toBe('invalid');
   });
 });
+
+describe('sites and sectors of these shapes', () => {
+  it('when a school is called 桃源X中, then it is the place worked at, and the township is the location', () => {
+    const lead = read('在桃源二中门口当保安 漳江街道 是金盾保安服务公司派的 欠三个月');
+    expect(lead.project).toBe('桃源二中');
+    expect(lead.location).toBe('漳江街道');
+  });
+
+  it('when an old building is being renovated (X旧楼改造) or a visitor centre built, then that site', () => {
+    expect(read('浔阳街道 百货大楼旧楼改造 我们6个人 一共八万 老板是鑫鼎建设的').project).toBe('百货大楼旧楼改造');
+    expect(read('我跟我老表在热市镇做游客服务中心的水电安装，老板一分冇给').project).toBe('游客服务中心');
+  });
+
+  it('when a road to the tea gardens is built, then construction, not farming', () => {
+    expect(read('我们三个人在牛车河镇修茶园的产业路，承包老板欠我们六万').sector).toBe('construction');
+  });
+
+  it('when a steel frame is put up in an industrial park, then construction', () => {
+    expect(read('我们在陬市镇工业园帮华宇钢构公司装厂房的钢结构，欠两万').sector).toBe('construction');
+  });
+});
