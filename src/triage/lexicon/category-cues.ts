@@ -59,7 +59,7 @@ export const ARREARS_TOPIC = /(拖欠|欠)(薪|工资|工钱)的?(事情?|问题
 
 /** A debt that is not pay for work: on its own it makes the complaint invalid. */
 export const NON_WAGE_DEBT =
-  /材料款|货款|(饲料|种子|化肥|农药|苗木|砂石|石料|水泥|钢材|木材|建材|设备|配件|加工|混凝土|油|菜|肉|粮|果|橘子|橘|柑|柚子|鱼|猪|牛|羊|鸡|鸭|蛋|米|茶|烟|竹|树|货)(款|钱|费)|预付款|预付|定金|订金|首付|运费|运输费|租赁费|餐费|挂账|尾款|货款纠纷|卖[^，。,\s]{1,6}的[，,]|我是(自己)?做生意的|我是开[^，。,\s]{1,6}(店|门面|超市)的|卖东西给|房租|租金|借款|借钱|借的钱|借了|借给|借的我|借我的|贷款|赊了|赊账|赊的|供货的|押金.{0,6}房东|房东|租房|供货|供的材料|供了?[^，。,\s]{0,10}(货|材料|砖|沙|石|水泥|钢筋|钢材|木材|木料|酒|饲料|苗)|(送|卖)了?(一批|[一二两三四五六七八九十几\d]+(车|批|吨|包|袋|箱))[^，。,\s]{0,3}(货|材料|砖|沙|石|水泥|钢筋|钢材|木材|木料|酒|饲料|苗|瓷砖)|收了(我的?)?货|台班费|机械费|车费|工程款(?!.{0,4}人工)|物业费|学费|报销|差旅费|装修款|维修款|设计费/;
+  /材料款|货款|(饲料|种子|化肥|农药|苗木|砂石|石料|水泥|钢材|木材|建材|设备|配件|加工|混凝土|油|菜|肉|粮|果|橘子|橘|柑|柚子|鱼|猪|牛|羊|鸡|鸭|蛋|米|茶|烟|竹|树|货)(款|钱|费)|预付款|预付|定金|订金|首付|运费|运输费|租赁费|餐费|挂账|尾款|货款纠纷|卖[^，。,\s]{1,6}的[，,]|我是(自己)?做生意的|卖东西给|合伙|入股|投资的|房租|租金|借款|借钱|借的钱|借了|借给|借的我|借我的|贷款|赊了|赊账|赊的|供货的|押金.{0,6}房东|房东|租房|供货|供的材料|供了?[^，。,\s]{0,10}(货|材料|砖|沙|石|水泥|钢筋|钢材|木材|木料|酒|饲料|苗)|(送|卖)了?(一批|[一二两三四五六七八九十几\d]+(车|批|吨|包|袋|箱))[^，。,\s]{0,3}(货|材料|砖|沙|石|水泥|钢筋|钢材|木材|木料|酒|饲料|苗|瓷砖)|收了(我的?)?货|台班费|机械费|车费|工程款(?!.{0,4}人工)|物业费|学费|报销|差旅费|装修款|维修款|设计费/;
 
 /** Other labour-rights matters (no unpaid wages): social insurance, contracts, injury, dismissal, hours, deposits, child labour. */
 export const LABOR_OTHER =
@@ -89,7 +89,7 @@ const EARLIER =
 /** The bodies a complaint goes to: the office written to, labour inspection, the township. */
 const OFFICE = '(你们|监察|人社|劳动局|劳动站|仲裁|镇里|镇上|街道|政府|热线)';
 /** What an office says it will do with a complaint. */
-const OFFICE_ACTION = '(联系|处理|回复|答复|打电话|转|调解|核实|上门|通知|安排|调查|解决|跟进|约谈)';
+const OFFICE_ACTION = '(联系|处理|回复|答复|打电话|转|调解|核实|上门|通知|安排|调查|解决|跟进|约谈|责令|限期)';
 
 /** Asking after an earlier complaint: a case number, an earlier report, a question about its handling. */
 export const PROGRESS_QUERY = [
@@ -151,7 +151,7 @@ export const EARLIER_REPORT =
 
 /** On a transcript, the operator asking how much or how long is owed takes the arrears as told. */
 export const OPERATOR_PRESUPPOSES =
-  /欠(了)?(您|你|你们)?(多少|多久|好多|几个月)|(拖欠|欠)(您|你)(的)?(工资|工钱)|(差|还差)(您|你)?(多少|好多)|(您|你)(个人|本人|自己)(多少|好多)|欠薪单位|拖欠(了)?(多少|多久)|(哪个|哪家|谁|哪个单位|什么单位|哪位)(拖欠|欠)(的|了|你|您)/;
+  /欠(了)?(您|你|你们)?(多少|多久|好多|几个月)|(拖欠|欠)(您|你)(的)?(工资|工钱)|(差|还差)(您|你)?(多少|好多)|(您|你)(个人|本人|自己)(多少|好多)|欠薪(的)?单位|拖欠(了)?(多少|多久)|(哪个|哪家|谁|哪个单位|什么单位|哪位)(拖欠|欠)(的|了|你|您)/;
 
 /** Advertising, abuse, tests and empty greetings. */
 export const ADVERT =

@@ -45,6 +45,8 @@ const TOLD_EVENT =
   /(欠|拖|扣|压)(了|着|哒)|(冇|没|没有|还没|未)(发|给|结|付|拿到|到手|收到|见到)|跑(了|路|哒)|到现在|(电话|手机)(关机|打不通)/;
 const MODAL_QUESTION = /可以|可不可以|能不能|能否|能|会不会|要不要|怎么|如何|吗|么$/;
 
+const NOT_YET = /我还(冇|没|没有)(去|做|上班|进|签)|还没去|我准备去/;
+const ASKS_RULE = /(有冇得?|有没有|是么子|是什么|怎么)规定|规定(是)?(怎么|么子|什么)/;
 const RENEWED_ARREARS = /又(欠|拖|扣)/;
 
 /** An imported work order filed as a question (咨询：…), with the answer given. */
@@ -84,7 +86,8 @@ function tellsOwnMatter(sentence: string): boolean {
 /** A labour matter stated as fact, or as a question about the speaker's own case or workplace. */
 function isLabourMatter(sentence: string, concrete: boolean): boolean {
   if (HYPOTHETICAL.test(sentence) || !LABOR_OTHER.test(sentence)) return false;
-  return !QUESTION.test(sentence) || concrete || tellsOwnMatter(sentence);
+  // (年假有冇规定: a question about the rules, though the workplace is named)
+  return !QUESTION.test(sentence) || (concrete && !ASKS_RULE.test(sentence)) || tellsOwnMatter(sentence);
 }
 
 /**
@@ -167,6 +170,8 @@ export function classify(callerText: string, operatorText = ''): Category {
   ) {
     return 'consultation';
   }
+  // "…这种合法不？我还冇去": a matter that has not happened to the asker is a question.
+  if (QUESTION.test(callerText) && NOT_YET.test(callerText)) return 'consultation';
   if (sentencesWithEnds(callerText).some((s) => isLabourMatter(s, concrete))) return 'labor_other';
   if (QUESTION.test(callerText) && (LABOUR_TOPIC.test(callerText) || LABOR_OTHER.test(callerText))) return 'consultation';
   if (QUESTION.test(callerText) && asksHowToComplain(callerText)) return 'consultation';

@@ -29,7 +29,7 @@ const ROLE_LOCAL_THEN_NAME =
  * workmate, and the owner of a house owes only when no contractor stood between.
  */
 const NAMED_ROLE_THEN_NAME =
-  /(带班的?|带我们的师傅|师傅|师父|班长|领班|房主|屋主|户主|业主)(的名字)?[，,\s]*(叫做|名叫|叫|是|姓名是)\s*|(?<=帮|给|替)(屋主|房主|户主|主家)|主家(?=[\u4e00-\u9fa5]{1,2}先生)/g;
+  /(带班的?|带我们的师傅|师傅|师父|班长|领班|房主|屋主|户主|业主)(的名字)?[，,\s]*(叫做|名叫|叫|是|姓名是)\s*|(?<=帮|给|替|的)(屋主|房主|户主|主家)|主家(?=[\u4e00-\u9fa5]{1,2}先生)/g;
 /** 一个叫鲁大江的师傅, 叫钟华的老板: the name given in passing before the role. */
 const CALLED_THEN_ROLE = /(叫做|名叫|叫)(?=[\u4e00-\u9fa5]{2,3}的(师傅|师父|老板|包工头|工头|老总|头|人?包的|承包的|人?请的))/g;
 /** 李德胜，他是包工头; 杨某某这个包工头. */
@@ -60,7 +60,7 @@ const NICKNAME_THEN_ROLE =
   /(老[大二三四五六七八九十幺]|小[\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}?(?:哥|伢子))(?:是|就是)[^，。,！？\s]{0,6}?(?:包工头|工头|老板|班长)/;
 /** 姓熊的师傅 → 熊师傅; "跟着一个师傅搞防水，师傅姓龚" → 龚师傅 (the one worked under). */
 const SURNAMED_MASTER =
-  /(?:跟着?|跟到|帮)[^，。,！？\s]{1,8}的([\u4e00-\u9fa5])(师傅|师父)(?=做|干|搞|打|修|装)|姓([\u4e00-\u9fa5])的(师傅|师父)|(?:跟着?|跟到|带我的?|帮|给)(?:一个|那个)?(?:[\u4e00-\u9fa5]{0,2}?)(师傅|师父)[^。！？]{0,12}?(?:师傅|师父)?姓([\u4e00-\u9fa5])/;
+  /(?:跟着?|跟到|帮)[^，。,！？\s]{1,8}的([\u4e00-\u9fa5])(师傅|师父)(?=做|干|搞|打|修|装|在)|姓([\u4e00-\u9fa5])的(师傅|师父)|(?:跟着?|跟到|带我的?|帮|给)(?:一个|那个)?(?:[\u4e00-\u9fa5]{0,2}?)(师傅|师父)[^。！？]{0,12}?(?:师傅|师父)?姓([\u4e00-\u9fa5])/;
 /** 大家都喊他唐老板, 都叫他王总, 我们都喊宋老板. */
 const NICKNAMED_BOSS =
   /(喊|称|叫)(他|她)?(做)?([\u4e00-\u9fa5]{1,2}?(老板|老总|师傅|总|哥|姐|伢子|老[大二三四五六七八九十幺]|胖子|矮子|瘦子|麻子|驼子|书记|主任|经理|村长|支书|校长|院长|主管|站长|场长)|(?<=(?:喊|叫)(?:他|她))(?:小[\u4e00-\u9fa5]|老(?![板总乡婆公家实人师大])[\u4e00-\u9fa5])(?=[，。,！？\s]|$))/;
@@ -69,6 +69,10 @@ const ROLE_THEN_NICKNAME =
   /(包工头|包头|工头|老板|班长|班组长)(叫|是)?(老[大二三四五六七八九十幺]|[\u4e00-\u9fa5]{1,2}?(哥|伢子))(?=[欠讲说拖，。,！？\s]|$)/;
 /** 外号"黑皮", 外号叫猴子: the nickname the boss goes by. */
 const NICKNAME_CALLED = /外号(?:叫做?|是)?[“"「]?([\u4e00-\u9fa5]{2,3}?)[”"」]?(?=[，。,！？\s]|$|真名|的)/;
+/** 大家都喊他"眼镜": a nickname in quotation marks, whatever it is. */
+const CALLED_HIM_QUOTED = /(?:喊|叫|称)(?:他|她)(?:做)?[“"「]([\u4e00-\u9fa5]{1,4})[”"」]/;
+/** 跟的是湖南老乡曾国良: the one worked under, described, then named. */
+const WORKED_UNDER = /跟(?:着)?的是[^，。,！？\s]{0,6}?(?=[\u4e00-\u9fa5]{2,3}(?:[，。,！？\s]|$))/g;
 /** 大家都喊他石老虎: a surname and a name everyone calls the boss by. */
 const CALLED_HIM = /(?:喊|叫|称)(?:他|她)(?:做)?([\u4e00-\u9fa5]{2,3}?)(?=[，。,！？\s]|$|的)/;
 /** "黑皮 就是那个带我们做钢筋的": a message that starts with the nickname of the one who led the work. */
@@ -86,8 +90,12 @@ const ANSWER_SURNAME = /^(嗯|哦|那个|就是)?[，,]?(他|老板|包工头)?(
 /** "外包给洁美家政…", "承包的是…", "物业是…": the org the workers were hired through. */
 const HIRED_THROUGH_BEFORE = /(外包给|包给|承包的是|承包商是|物业是|单位是|老板是|签的合同是|派遣到?|跟|给|帮|替)[^，。,\s]{0,2}$/;
 /** "跟湘禹水利…签的分包", "总包是…": a company above the one that owes, named for the record. */
-const UPSTREAM_BEFORE = /(总包|开发商|甲方|业主|上面)(单位)?(是|的)?$/;
-const UPSTREAM_AFTER = /^[^，。,\s]{0,2}(签的?(分包|合同)|分包|转包|总包)/;
+const UPSTREAM_BEFORE = /(总包|开发商|甲方|业主|上面)(单位)?(是|的)?$|(他|她|老板|包工头)是从$/;
+const UPSTREAM_AFTER = /^[^，。,\s]{0,2}(签的?(分包|合同)|分包|转包|总包|接的活|接的工程|包的活)/;
+
+const AGENCY = /中介|劳务派遣|派遣|人力/;
+const FACTORY_PAYS = /(中介|他们)[^。！？]{0,8}(只管介绍|不管发工资|不管工资|不发工资)|工资(是|都是|一直是)?厂里(财务)?(直接)?(发|打)/;
+const AGENCY_PAYS = /(工资|钱)[^。！？，,]{0,6}(打给|发给|给)(了)?中介|中介[^。！？，,]{0,4}(扣着|扣了|拿着|截留|发工资)/;
 
 /** An org that the text places above the real employer (the main contractor, the developer). */
 /** "第四中学新宿舍楼工地", "人民医院住院综合楼": an org named as the site being built, not the one that pays. */
@@ -103,7 +111,7 @@ export function isUpstream(text: string, org: Span): boolean {
 }
 
 /** 豪运鞭炮厂？不是，是…红旗花炮厂: a name the speaker takes back at once. */
-const CORRECTED_AFTER = /^\s*[？?]?[\s，,]*(不是|不对|说错了|讲错了|搞错了)/;
+const CORRECTED_AFTER = /^\s*[？?]?[\s，,]*(哦|噢|啊|呃)?[\s，,]*(不是|不对|说错了|讲错了|搞错了)/;
 
 export function isCorrected(text: string, span: Span): boolean {
   return CORRECTED_AFTER.test(text.slice(span.end, span.end + 8));
@@ -170,7 +178,13 @@ function chooseOrganisation(text: string, orgs: Span[]): OrgChoice | undefined {
   const direct = orgs.filter((org) => !isUpstream(text, org) && !isSiteOrg(text, org) && !isCorrected(text, org));
   const descriptor = (org: Span): boolean => isDescriptor(text, org);
   const named = (org: Span): boolean => NAMED_BEFORE.test(text.slice(Math.max(0, org.start - 4), org.start));
-  const strong = direct.filter((org) => !isPassing(text, org) && !descriptor(org));
+  let strong = direct.filter((org) => !isPassing(text, org) && !descriptor(org));
+  // An agency beside the factory: the one the text says pays (工资早就打给中介哒 / 中介不管发工资).
+  const agencies = strong.filter((org) => AGENCY.test(org.text));
+  if (agencies.length > 0 && agencies.length < strong.length) {
+    if (FACTORY_PAYS.test(text)) strong = strong.filter((org) => !AGENCY.test(org.text));
+    else if (AGENCY_PAYS.test(text)) strong = agencies;
+  }
   // "店名叫蜀香阁火锅，执照上是…有限公司": the registered company over the name on the door.
   const best =
     strong.find((org) => OWED_NEAR.test(clauseAfter(text, org)) || owedByShortName(text, org)) ??
@@ -294,7 +308,7 @@ const OWES_AFTER =
   /^[，,\s]?(他|她)?(的)?(工钱|工资)?(还|一直|就|也|都)?(拖欠|欠|拖着|拖了|拖到|不给|冇给|没给|不发|冇发|没发|不结|冇结|赖账|跑路|跑了(?!好|几|很|[一二两三四五六七八九十\d]))/;
 /** 我是王刚: the speaker's own name. */
 const OWN_NAME_BEFORE = /(我|本人|俺)(是|叫)$/;
-const NAME_SLOT_BEFORE = /(?:^|[，。！？,\s：:]|是|那个|这个|投诉|举报|反映)$/;
+const NAME_SLOT_BEFORE = /(?:^|[，。！？,\s：:]|是|那个|这个|投诉|举报|反映|的)$/;
 
 function nameThenOwes(text: string): string | null {
   for (let at = 0; at < text.length; at++) {
@@ -388,6 +402,10 @@ function personFromRoles(text: string): string | null {
   if (owner) return owner;
   const later = laterName(text);
   if (later) return later;
+  const quoted = CALLED_HIM_QUOTED.exec(text)?.[1];
+  if (quoted) return quoted;
+  const under = nameAfter(text, WORKED_UNDER);
+  if (under) return under;
   const calledHim = CALLED_HIM.exec(text)?.[1];
   if (calledHim && SURNAMES.has(calledHim[0] ?? '') && !NOT_A_PERSON_END.test(calledHim) && !/老板|老总/.test(calledHim)) {
     const titled = NICKNAMED_BOSS.exec(text)?.[4];

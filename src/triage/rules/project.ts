@@ -1,5 +1,5 @@
 import { GENERIC_ORG_WORDS } from '../lexicon/org-suffixes';
-import { isDescriptor } from './employer';
+import { isCorrected, isDescriptor } from './employer';
 import { nameStart, widestSpans, withoutWords, type Span } from './name-span';
 import { findPlaceChains, placeChainAt } from './place-chain';
 
@@ -161,7 +161,8 @@ export function workplaceApartFromEmployer(text: string, orgs: readonly Span[], 
       !sameBusiness(org.text, employer) &&
       // 在一个种植合作社打工，合作社注册的名字是…: the kind of business is the employer itself.
       !isDescriptor(text, org) &&
-      (/(在|到)[^，。,\s]{0,6}$/.test(text.slice(Math.max(0, org.start - 7), org.start)) ||
+      !isCorrected(text, org) &&
+      (/(在|到|去)[^，。,\s]{0,6}$/.test(text.slice(Math.max(0, org.start - 7), org.start)) ||
         STAFF_OF.test(text.slice(org.end, org.end + 6)) ||
         (PLACED_AT_BEFORE.test(text.slice(Math.max(0, org.start - 2), org.start)) &&
           SERVICE_JOB_AFTER.test(text.slice(org.end, org.end + 6)))) &&

@@ -75,6 +75,9 @@ const PAY_UNPAID = new RegExp(
 
 const hasAmount = (text: string): boolean => findMoney(text).some((m) => !m.nonWage);
 
+/** 我是开五金店的: a trader, whose unpaid bills are no wages. */
+const TRADER = /我是开[^，。,\s]{1,6}(店|门面|超市)的/;
+const HEARD_CLAUSE_START = /(?:^|(?<=[，,\s]))(听讲|听说|听人讲|听人说|据说|听别人讲)[^，,\s]*/g;
 const HOURLY_RATE = /(一|每)个?(小时|钟头)[\d一二两三四五六七八九十]+(块|元)?/;
 const HOURS = /[\d十一二三四五六七八九百]+个(小时|钟头)/g;
 
@@ -149,7 +152,9 @@ export function weighWageEvidence(callerText: string, operatorText = ''): WageEv
     // "…那边工资都结清了；后来跳到宏发，宏发欠我两个月": a paid job told before a change of job.
     const paidBefore = all.slice(0, index).some((s) => WAGES_PAID.test(s));
     const paidHere = all.slice(index).some((s) => WAGES_PAID.test(s)) || (paidBefore && !CHANGE_OF_MATTER.test(whole.trim()));
-    const sentence = HYPOTHETICAL.test(whole) && !STILL_UNPAID.test(whole) ? toldBeforeSupposing(whole) : whole;
+    // (听讲…以前拖过工资: what others say happened is no matter of the speaker's own)
+    const told = whole.replace(HEARD_CLAUSE_START, '');
+    const sentence = HYPOTHETICAL.test(told) && !STILL_UNPAID.test(told) ? toldBeforeSupposing(told) : told;
     if (!sentence) continue;
     const debt = NON_WAGE_DEBT.test(sentence);
     const names = (s: string): boolean => namesPayFor(s, debt);
@@ -209,7 +214,8 @@ const CAMPAIGN = /(全国)?根治欠薪(工作)?(线索反映平台|热线|办|�
 /** A concrete case of unpaid pay, unless the only money named is a debt that is not pay. */
 export function hasWageCase(text: string, operatorText = ''): boolean {
   // 根治欠薪 names the campaign (根治欠薪线索反映平台, 根治欠薪热线), not this matter.
-  const callerText = text.replace(EXCUSE, '').replace(CAMPAIGN, '');
+  // (the excuse still says the pay is held back: 老板一直讲货款冇收回来)
+  const callerText = text.replace(EXCUSE, '冇给').replace(CAMPAIGN, '');
   const evidence = weighWageEvidence(callerText, operatorText);
   if (evidence.score < WAGE_CASE_THRESHOLD) return false;
   if (!NON_WAGE_DEBT.test(callerText)) return true;
@@ -220,7 +226,9 @@ export function hasWageCase(text: string, operatorText = ''): boolean {
   // left out, work, a sum and its being unpaid still tell of pay owed.
   const withoutDebt = callerText
     .split(/[，,。；;！!？?\n]+/)
-    .filter((clause) => !NON_WAGE_DEBT.test(clause))
+    .filter((clause) => !NON_WAGE_DEBT.test(clause) && !TRADER.test(clause))
     .join('，');
-  return weighWageEvidence(withoutDebt).score >= WEIGHT.unpaid + WEIGHT.amount + WEIGHT.work && !NON_WAGE_DEBT.test(withoutDebt);
+  return (
+    weighWageEvidence(withoutDebt, operatorText).score >= WEIGHT.unpaid + WEIGHT.amount + WEIGHT.work && !NON_WAGE_DEBT.test(withoutDebt)
+  );
 }
