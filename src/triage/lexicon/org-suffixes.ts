@@ -222,6 +222,9 @@ export const ORG_SUFFIXES: readonly string[] = [
   '采沙场',
   '石料场',
   '劳务派遣',
+  '药业',
+  '速配',
+  '出行',
   '养老服务中心',
   '家政服务中心',
   '颐养院',
@@ -647,5 +650,5 @@ export const NAME_BOUNDARY_WORDS: readonly string[] = [
 
 /** Single characters that never start or sit inside a business name in these texts. */
 export const NAME_BOUNDARY_CHARS = new Set(
-  '在是帮给的叫到去找跟与被向对从把让由为了哒啊呢吧嘛咯个做干看卖欠拖讲说问我他她您你们都也还就只和但归忙守后搞修盖'.split(''),
+  '在是帮给的叫到去找跟与被向对从把让由为了哒啊呢吧嘛咯个做干看卖欠拖讲说问我他她您你们都也还就只和但归忙守后搞修盖要等'.split(''),
 );

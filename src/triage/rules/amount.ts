@@ -6,8 +6,14 @@ import type { Turn } from '../text/transcript';
 function applyCorrections(mentions: MoneyMention[]): MoneyMention[] {
   const kept: MoneyMention[] = [];
   for (const mention of mentions) {
-    if (mention.correction && kept.length > 0) kept.pop();
-    kept.push(mention);
+    const replaced = mention.correction && kept.length > 0 ? kept.pop() : undefined;
+    // "每个月2300，哦不对是2100": the sum said again is of the same kind.
+    const bare = !mention.perMonth && !mention.perDay && !mention.perPerson && !mention.perPiece;
+    kept.push(
+      replaced && bare
+        ? { ...mention, perMonth: replaced.perMonth, perDay: replaced.perDay, perPerson: replaced.perPerson, perPiece: replaced.perPiece }
+        : mention,
+    );
   }
   return kept;
 }
@@ -67,7 +73,7 @@ function confirmReadBack(mentions: MoneyMention[], operatorText: string): MoneyM
  */
 /** 还有我外甥在那里传菜…他一个月三千五: where a second worker's own pay is told. */
 const ANOTHER_WORKER =
-  /(?:^|[，。,！？\n\s])(?:还有|另外)?(?:我的?|我屋里的?)?(?:堂客|老婆|老公|爱人|媳妇|姐夫|妹夫|外甥女?|侄女|侄子|我弟|弟弟|哥哥|姐姐|妹妹|表弟|表哥|表妹|一个老乡|一个徒弟|个伙计|阿姨|小伙子)|(?:^|[，。,！？\n\s])(?:他|她)(?=也|一个月|每个月|每月|的)|(?:^|[，。,！？\n\s])(?:还有|另外还有|另外)(?:一)?个(?=[^，。,！？\s]{0,6}?(?:阿姨|伙计|小伙子|小伙|姑娘|妹子|师傅|工友|同事|老乡|徒弟|大姐|大哥|婆婆))/g;
+  /(?:^|[，。,！？\n\s])(?:还有|另外)?(?:我的?|我屋里的?)?(?:堂客|老婆|老公|爱人|媳妇|儿子|女儿|老弟|侄儿|姐夫|妹夫|外甥女?|侄女|侄子|我弟|弟弟|哥哥|姐姐|妹妹|表弟|表哥|表妹|一个老乡|一个徒弟|个伙计|阿姨|小伙子)|(?:^|[，。,！？\n\s])(?:他|她)(?=也|一个月|每个月|每月|的)|(?:^|[，。,！？\n\s])(?:还有|另外还有|另外)(?:一)?个(?=[^，。,！？\s]{0,6}?(?:阿姨|伙计|小伙子|小伙|姑娘|妹子|师傅|工友|同事|老乡|徒弟|大姐|大哥|婆婆))/g;
 const TOTAL_WORDS = /一共|总共|加起来|合计|两个人|两人/;
 const ALSO = /也/;
 
@@ -86,15 +92,25 @@ function twoWorkersOwn(text: string, explicitOnly: boolean): number | null {
     const secondMoney = findMoney(second).filter((m) => !m.nonWage && !m.paid && (m.explicit || !explicitOnly));
     if (firstMoney.length === 0 || secondMoney.length === 0) continue;
     const firstRate = firstMoney.find((m) => m.perMonth || m.perDay);
-    const months = unpaidMonths(first);
+    // (我一个月三千五，我儿子三千，都欠了三个月: months said once for both)
+    const months = unpaidMonths(first) ?? (/都/.test(second) ? unpaidMonths(second) : null);
     if (firstRate && months === null && workedDays(first) === null && !firstMoney.some((m) => !m.perMonth && !m.perDay)) return null;
-    const a = extractAmount(first, 1, explicitOnly);
+    // (我一个月三千五 with the months told after the second worker: 都欠了三个月)
+    const a =
+      unpaidMonths(first) === null && months !== null && firstRate?.perMonth && firstMoney.length === 1
+        ? firstRate.value * months
+        : extractAmount(first, 1, explicitOnly);
     if (a === null) return null;
     // 他也是四千二，也欠三个月: the same rate as the first worker's, for the same months unless told.
-    const same = secondMoney.length === 1 && ALSO.test(second) && firstRate !== undefined && secondMoney[0]?.value === firstRate.value;
+    const only = secondMoney.length === 1 ? secondMoney[0] : undefined;
+    const bareRate = only !== undefined && !only.perMonth && !only.perDay && !only.perPerson && !only.total && !only.remaining;
+    // 他也是四千二: the same rate; 我老婆两千五 after 我一个月三千: a rate of the same kind.
+    const same =
+      (only !== undefined && ALSO.test(second) && firstRate !== undefined && only.value === firstRate.value) ||
+      (bareRate && firstRate !== undefined && months !== null);
     const secondMonths = unpaidMonths(second) ?? months;
     const b = same
-      ? firstRate.value * (firstRate.perMonth ? (secondMonths ?? 1) : (workedDays(second) ?? workedDays(first) ?? 1))
+      ? (only?.value ?? firstRate.value) * (firstRate.perMonth ? (secondMonths ?? 1) : (workedDays(second) ?? workedDays(first) ?? 1))
       : secondMoney.some((m) => m.perMonth) && unpaidMonths(second) === null && months !== null
         ? (secondMoney.find((m) => m.perMonth)?.value ?? 0) * months
         : extractAmount(second, 1, explicitOnly);
@@ -119,16 +135,17 @@ export function extractAmount(text: string, workerCount: number | null, explicit
 }
 
 /** Whose sum follows: 我的, 她的, 我老婆, 他哥的工钱. */
-const RELATIVE = '老婆|老公|爱人|堂客|儿子|女儿|弟弟|哥哥|姐姐|妹妹|舅舅|叔叔|表哥|表弟|表姐|表妹|侄儿|侄子|侄女|外甥|徒弟|老乡|嫂子';
+const RELATIVE = '老婆|老公|爱人|堂客|儿子|女儿|老弟|弟弟|哥哥|姐姐|妹妹|舅舅|叔叔|表哥|表弟|表姐|表妹|侄儿|侄子|侄女|外甥|徒弟|老乡|嫂子';
 /** Whose sum follows: 我的, 她的, 我老婆, 老张, 我舅舅欠, 邻居刘叔欠, 表哥被欠. */
 const OWNER_BEFORE = new RegExp(
-  `(?:^|[，,。\\s])(还有)?(我自己|我|她|他|[老小][\\u4e00-\\u9fa5]|我的?(${RELATIVE})|(${RELATIVE})|邻居[\\u4e00-\\u9fa5]{0,2}|(他|她)(哥|弟|姐|妹|老婆|老公))(的)?(工资|工钱)?(是|有|被欠|欠了?|还差)?$`,
+  `(?:^|[，,。\\s])(还有)?(我自己|我|她|他|[老小][\\u4e00-\\u9fa5]|我的?(${RELATIVE})|(${RELATIVE})|邻居[\\u4e00-\\u9fa5]{0,2}|(他|她)(哥|弟|姐|妹|老婆|老公)|(隔壁的)?[\\u4e00-\\u9fa5]{1,2}(满爹|嫂子|婶子|大爹|大叔|阿姨|大姐|师傅))(的)?(工资|工钱)?(是|有|被欠|欠了?|还差)?$`,
 );
 
 /** The workers a text lists each with a sum of their own (老张九千，老李七千五，我一万一), when two or more. */
 export function workersListedWithSums(text: string): number {
   const owners = findMoney(text).filter((m) => !m.nonWage && !m.paid && OWNER_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start)));
-  return owners.length > 1 ? owners.length : 0;
+  const sums = findMoney(text).filter((m) => !m.nonWage && !m.paid && !m.total);
+  return owners.length > 1 ? (owners.length >= sums.length - 1 ? sums.length : owners.length) : 0;
 }
 
 /** 第一个月三千九，第二个月四千一: each month's pay, told one by one. */

@@ -38,7 +38,7 @@ const NAME_THEN_ROLE =
 /** 店是李国富开的, 李国富开的五金店: the one who runs the business. */
 /** 班长黄二毛喊我们来的: the one who called the workers in. */
 const NAME_THEN_RUNS =
-  /([\u4e00-\u9fa5]{2,4})(自己)?(一个人)?(开的|承包的|包的|请的|雇的|招的|(喊|叫|带)(我们|我)(来|去|过来)的?|[，,]?(请|雇|招)(了)?(我们|我))/;
+  /([\u4e00-\u9fa5]{2,4})(自己)?(一个人)?(开的|承包的|包的|请的|雇的|招的|(喊|叫|带)(我们|我)(来|去|过来)的?|[，,]?(他|她)?(请|雇|招)(了)?(我们|我))/;
 /** 厂子是吕国平的: the one the business belongs to. */
 const BUSINESS_OF = /(厂子|厂|店子|店|门面|作坊|场子|饭店|餐馆|超市|公司|鱼塘|果园|猪场)(是|归)/g;
 /** 熊师傅欠我们…, 跟着熊师傅做: a master named by surname who hired or owes. */
@@ -53,6 +53,8 @@ const ROLE_WORD = /包工头|工头|老板|老总|班组长|承包人|负责人|
 /** 姓刘的老板, 姓韦的广西老板 → 韦老板; "老板是个私人老板，姓宋" → 宋老板. */
 const SURNAMED_BOSS =
   /姓([\u4e00-\u9fa5])的(?:[^，。,！？\s的]{0,4}?)(老板|包工头|工头|老总)|(?:老板|包工头|工头|老总|承包人|负责人|班组长)(?!娘)(?:[^，。,！？\s]{0,8}[，,\s]|是|就是)?姓([\u4e00-\u9fa5])/;
+/** 郭老板娘个体户: a woman boss by surname, at a boundary. */
+const BARE_BOSS_WOMAN = /(?:^|[，。！？,\s是找跟给帮的点店])([\u4e00-\u9fa5])老板娘/g;
 /** 老板娘姓杨 → 杨老板娘. */
 const SURNAMED_BOSS_WOMAN = /老板娘(?:[^，。,！？\s]{0,8}[，,\s])?姓([\u4e00-\u9fa5])|姓([\u4e00-\u9fa5])的老板娘/;
 /** 老四是我们那里的包工头: a nickname, then the role. */
@@ -90,12 +92,14 @@ const ANSWER_SURNAME = /^(嗯|哦|那个|就是)?[，,]?(他|老板|包工头)?(
 /** "外包给洁美家政…", "承包的是…", "物业是…": the org the workers were hired through. */
 const HIRED_THROUGH_BEFORE = /(外包给|包给|承包的是|承包商是|物业是|单位是|老板是|签的合同是|派遣到?|跟|给|帮|替)[^，。,\s]{0,2}$/;
 /** "跟湘禹水利…签的分包", "总包是…": a company above the one that owes, named for the record. */
-const UPSTREAM_BEFORE = /(总包|开发商|甲方|业主|上面)(单位)?(是|的)?$|(他|她|老板|包工头)是从$/;
-const UPSTREAM_AFTER = /^[^，。,\s]{0,2}(签的?(分包|合同)|分包|转包|总包|接的活|接的工程|包的活)/;
+const UPSTREAM_BEFORE = /(总包|开发商|甲方|业主|上面)(单位)?(是|的)?$|(他|她|老板|包工头)是(从|跟)$/;
+const UPSTREAM_AFTER =
+  /^[^，。,\s]{0,2}(签的?(分包|合同)|分包|转包|总包|接的活|接的工程|包的活|(下面|底下)的(一个)?(劳务)?(班组|包工头|劳务队|队伍|施工队))/;
 
 const AGENCY = /中介|劳务派遣|派遣|人力/;
-const FACTORY_PAYS = /(中介|他们)[^。！？]{0,8}(只管介绍|不管发工资|不管工资|不发工资)|工资(是|都是|一直是)?厂里(财务)?(直接)?(发|打)/;
-const AGENCY_PAYS = /(工资|钱)[^。！？，,]{0,6}(打给|发给|给)(了)?中介|中介[^。！？，,]{0,4}(扣着|扣了|拿着|截留|发工资)/;
+const FACTORY_PAYS =
+  /(中介|他们)[^。！？]{0,8}(只管介绍|不管发工资|不管工资|不发工资)|工资(是|都是|一直是)?厂里(财务)?(直接)?(发|打)(?![^，。,！？\s]{0,2}中介)/;
+const AGENCY_PAYS = /(工资|钱)[^。！？，,]{0,6}(打给|发给|给)(了)?中介|中介[^。！？，,]{0,4}(扣着|扣了|拿着|截留|发工资|冇发|没发|不发)/;
 
 /** An org that the text places above the real employer (the main contractor, the developer). */
 /** "第四中学新宿舍楼工地", "人民医院住院综合楼": an org named as the site being built, not the one that pays. */
@@ -111,7 +115,7 @@ export function isUpstream(text: string, org: Span): boolean {
 }
 
 /** 豪运鞭炮厂？不是，是…红旗花炮厂: a name the speaker takes back at once. */
-const CORRECTED_AFTER = /^\s*[？?]?[\s，,]*(哦|噢|啊|呃)?[\s，,]*(不是|不对|说错了|讲错了|搞错了)/;
+const CORRECTED_AFTER = /^\s*[？?]?[\s，,…。.]*(哦|噢|啊|呃)?[\s，,…]*(不是|不对|说错了|讲错了|搞错了)/;
 
 export function isCorrected(text: string, span: Span): boolean {
   return CORRECTED_AFTER.test(text.slice(span.end, span.end + 8));
@@ -424,11 +428,15 @@ function personFromRoles(text: string): string | null {
   for (const match of text.matchAll(BARE_BOSS)) {
     if (SURNAMES.has(match[1] ?? '')) return `${match[1] ?? ''}${match[2] ?? ''}`;
   }
+  for (const match of text.matchAll(BARE_BOSS_WOMAN)) {
+    if (SURNAMES.has(match[1] ?? '')) return `${match[1] ?? ''}老板娘`;
+  }
   return nameAfter(text, NAMED_ROLE_THEN_NAME) ?? masterBySurname(text) ?? elderBySurname(text);
 }
 
 /** 工钱是X发的, 工资一直是X跟我们算, 欠钱的是X: the person said to pay the wages or owe them. */
-const PAYS_WAGES = /(?:工钱|工资|钱)[^，。,！？\s]{0,4}?是|欠(?:钱|工钱|工资|我们钱|我们的钱)的(?:人)?是/g;
+const PAYS_WAGES =
+  /(?:工钱|工资|钱)[^，。,！？\s]{0,4}?是|欠(?:钱|工钱|工资|我们钱|我们的钱)的(?:人)?是|(?:公司|老板|厂里)(?:讲)?钱(?:已经|早就|都)?(?:给了|打给了?|结给了?|付给了?)/g;
 const PAYS_AFTER = /^(跟|发|算|给|在|，|,|。|$)/;
 /** 老谭, 小刘: a person called by 老 or 小 and the surname. */
 const FAMILIAR = /^[老小]([\u4e00-\u9fa5])(?![\u4e00-\u9fa5]{0,1}(板|总|乡|家|婆|公|人|师|实|伢|孩))/;
@@ -460,6 +468,16 @@ function statedPayer(text: string): string | null {
     const name = nameAt(text, at) ?? familiarAt(text, at);
     if (name && name.length >= 2 && PAYS_AFTER.test(text.slice(at + name.length, at + name.length + 1)) && !NOT_A_PERSON_END.test(name))
       return name;
+  }
+  return null;
+}
+
+const REAL_NAME = /(本名|真名|大名|全名)(叫做?|是)?/g;
+
+function realName(text: string): string | null {
+  for (const match of text.matchAll(REAL_NAME)) {
+    const name = nameAt(text, (match.index ?? 0) + match[0].length);
+    if (name && name.length >= 2) return name;
   }
   return null;
 }
@@ -498,7 +516,10 @@ export function extractEmployer(text: ReadableText, orgs: Span[] = findOrganisat
   if (payer) return payer;
   const choice = chooseOrganisation(text.caller, orgs);
   if (choice?.kind === 'named') return choice.org.text;
-  const said = shopNameFromAnswers(text) ?? personFromRoles(text.caller) ?? personFromAnswers(text);
+  const called = shopNameFromAnswers(text) ?? personFromRoles(text.caller) ?? personFromAnswers(text);
+  // "我们都喊他肖老四…他本名叫肖德云": the real name once it is given.
+  const real = called && !orgs.some((o) => o.text === called) ? realName(text.caller) : null;
+  const said = real ?? called;
   // 一个叫孙某某的包工头，全名孙立新: the full name once it is given.
   const person = said?.includes('某') ? (fullNameWithSurname(text.caller, said[0] ?? '') ?? said) : said;
   // An upstream company still names the debtor when no person does; a site's name comes last.

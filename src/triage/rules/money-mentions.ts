@@ -35,7 +35,7 @@ const CURRENCY_AFTER = /^(多|左右|上下)?(块|元|圆|块钱|元钱|rmb|RMB)
 const NOT_MONEY_AFTER =
   /^(多|来|余)?(件|单|票|箱|双|个|名|位|人(?!工)|天|年|岁|号|点|米|斤|公斤|床|条|根|桶|袋|包|套|公里|平|方|栋|层|次|户|家|台|辆|吨|车|趟|亩|头|只|期|月|倍|%|小时|分钟|钟头|节|班|夜班|周|礼拜|星期)/;
 const MONEY_CONTEXT_BEFORE =
-  /(讲好|说好|谈好|讲定|定好|欠|工资|工钱|工姿|人工费|劳务费|提成|绩效|奖金|补贴|加班费|全勤|薪|月|天|人|共|计|差|给了|付了|结了|给过|付过|发过|结过|只给|打了|转了|只打|只转|有|是|剩|底薪|拿了|拿到|领了|借支|预支|借了|支了|扣了|扣|罚了|发了)[了我们的有是大概差不多约]*$/;
+  /(讲好|说好|谈好|讲定|定好|欠|工资|工钱|工姿|人工费|劳务费|提成|绩效|奖金|补贴|加班费|全勤|薪|月|天|人|共|计|差|给了|付了|结了|给过|付过|发过|结过|只给|打了|转了|只打|只转|有|是|剩|底薪|拿了|拿到|领了|借支|预支|借了|支了|扣了|扣|罚了|发了)[了我们的有是大概差不多约]*\s?$/;
 /** What may sit between a sum and the unit it is paid per: 五千左右一个月, 300块钱一天. */
 const UNIT_GAP = '(多|左右|上下)?(块|元)?(钱)?(左右)?';
 const RATE_AFTER = new RegExp(`^${UNIT_GAP}(一天|每天|\\/天|一日|一个月|每个月|每月|\\/月|一月)`);
@@ -113,7 +113,7 @@ function isNonWage(before: string, after: string): boolean {
 const LONE_DIGIT_IN_WORD = /^[共直起下些定样点分]/;
 
 /** "公司欠我两个月工资，8400": a bare number as its own clause right after a clause about the pay owed. */
-const PAY_CLAUSE = /工资|工钱|薪水|劳务费|人工费|欠/;
+const PAY_CLAUSE = /工资|工钱|薪水|劳务费|人工费|欠|(每个?|一个)(月|天)$/;
 
 function isMoney(n: NumeralMention, before: string, after: string, previousClause = ''): boolean {
   if (n.value <= 0) return false;
@@ -150,8 +150,17 @@ export function findMoney(text: string): MoneyMention[] {
     mentions.push({
       value: tenths ? n.value + (parseNumeral(tenths)?.value ?? 0) / 10 : JIAO_AFTER.test(after) && n.value < 10 ? n.value / 10 : n.value,
       start: n.start,
-      perDay: PER_DAY.test(near) || DAY_AFTER.test(after) || EACH_DAY_BEFORE.test(before),
-      perMonth: PER_MONTH.test(near) || MONTH_AFTER.test(after) || EACH_MONTH_BEFORE.test(before),
+      // ("每个月 2300": the rate word in the clause before, the sum alone in its own)
+      perDay:
+        PER_DAY.test(near) ||
+        DAY_AFTER.test(after) ||
+        EACH_DAY_BEFORE.test(before) ||
+        (before === '' && /(每|一)(天|日)$/.test(previousClause)),
+      perMonth:
+        PER_MONTH.test(near) ||
+        MONTH_AFTER.test(after) ||
+        EACH_MONTH_BEFORE.test(before) ||
+        (before === '' && /(每个?|一个)月$/.test(previousClause)),
       perPerson:
         PER_PERSON.test(near) ||
         PERSON_AFTER.test(after) ||

@@ -33,6 +33,8 @@ const NOUN_NAME_THEN_JOB = new RegExp(
   `(?:${BUSINESS_NOUN})((?:(?![个的在是叫到去给帮和跟里])[\\u4e00-\\u9fa5]){2,5})(?:当|做)(兼职|服务员|收银员?|店员|营业员|学徒|帮厨|厨师|前台|洗碗工?)`,
   'g',
 );
+/** 跟迅蜂速配的站点签的, 跟快马出行签的协议: the party the worker signed with. */
+const SIGNED_WITH = new RegExp(`跟${NAME}(?:的[\\u4e00-\\u9fa5]{1,3})?签(?:的|了)`, 'g');
 /** 门头写的车之道, 招牌上是老街坊: the name on the signboard. */
 const SIGNBOARD_NAME = new RegExp(`(门头|招牌|牌子)上?(写的是?|写着|是|叫)${NAME}${NAME_END}`, 'g');
 /** 在湘味轩当服务员: a shop job after a place of work that is no place name. */
@@ -79,6 +81,7 @@ export function findShopNames(callerText: string): Span[] {
   collect(callerText, NOUN_WORK_THEN_NAME, 5, spans);
   collect(callerText, WORKPLACE_THEN_JOB, 1, spans);
   collect(callerText, NOUN_NAME_THEN_JOB, 1, spans);
+  collect(callerText, SIGNED_WITH, 1, spans);
   collect(callerText, SIGNBOARD_NAME, 3, spans);
   collect(callerText, QUOTED_NAME, 1, spans);
   collect(callerText, QUOTED_NAME, 2, spans);

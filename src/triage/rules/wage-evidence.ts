@@ -76,7 +76,7 @@ const PAY_UNPAID = new RegExp(
 const hasAmount = (text: string): boolean => findMoney(text).some((m) => !m.nonWage);
 
 /** 我是开五金店的: a trader, whose unpaid bills are no wages. */
-const TRADER = /我是开[^，。,\s]{1,6}(店|门面|超市)的/;
+const TRADER = /我是开[^，。,\s]{1,6}(店|门面|超市)的|我自己有门面/;
 const HEARD_CLAUSE_START = /(?:^|(?<=[，,\s]))(听讲|听说|听人讲|听人说|据说|听别人讲)[^，,\s]*/g;
 const HOURLY_RATE = /(一|每)个?(小时|钟头)[\d一二两三四五六七八九十]+(块|元)?/;
 const HOURS = /[\d十一二三四五六七八九百]+个(小时|钟头)/g;
@@ -207,7 +207,7 @@ export function weighWageEvidence(callerText: string, operatorText = ''): WageEv
  * nothing about what the worker is owed.
  */
 const EXCUSE =
-  /(讲|说|推说|等|因为|要等)[^，。,；！？\s]{0,3}(货款|工程款|材料款|订单|回款|贷款|运费|款|账)[^，。,；！？\s]{0,2}(冇|没|没有|未|不)?(回来|到账|到|结算|结|拨|收回来|收不回来|下来|批下来)|(讲|说|推说|因为)[^，。,；！？\s]{0,6}(不交|冇交|没交|不给|冇给|没给)[^，。,；！？\s]{0,4}(物业费|货款|工程款|运费|房租)|(讲|说)?等[^，。,；！？\s]{1,4}(卖出去|卖了|卖完)/g;
+  /(讲|说|推说|等|因为|要等)[^，。,；！？\s]{0,3}(货款|工程款|材料款|订单|回款|贷款|运费|款|账)[^，。,；！？\s]{0,2}(冇|没|没有|未|不)?(回来|到账|到|结算|结|拨|收回来|收不回来|下来|批下来)|(讲|说|推说|因为)[^，。,；！？\s]{0,6}(不交|冇交|没交|不给|冇给|没给)[^，。,；！？\s]{0,4}(物业费|货款|工程款|运费|房租)|(讲|说|推说)[^，。,；！？\s]{0,6}(尾款|工程款|货款)(冇|没|没有|不)(给|到|结)|(讲|说)[^，。,；！？\s]{0,4}(冇|没|没有)(卖出去|卖掉|卖完|回款)|(讲|说)?等[^，。,；！？\s]{1,4}(卖出去|卖了|卖完)/g;
 
 const CAMPAIGN = /(全国)?根治欠薪(工作)?(线索反映平台|热线|办|办公室|专班|平台|专项行动|冬季攻坚)?/g;
 
@@ -219,6 +219,8 @@ export function hasWageCase(text: string, operatorText = ''): boolean {
   const evidence = weighWageEvidence(callerText, operatorText);
   if (evidence.score < WAGE_CASE_THRESHOLD) return false;
   if (!NON_WAGE_DEBT.test(callerText)) return true;
+  // 我是开五金店的…赊了一批水管: a trader's unpaid bill, whatever else is said.
+  if (TRADER.test(callerText)) return false;
   // A trader who says "司机的工资我都发了" names pay only as paid; 结账 beside the bill is the bill.
   const rest = callerText.replace(ALL_NON_WAGE_DEBT, '').replace(ALL_WAGES_PAID, '');
   if (namesPayFor(rest, true)) return true;
