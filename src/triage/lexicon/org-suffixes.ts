@@ -444,6 +444,10 @@ const TRADE_WORDS: readonly string[] = [
   '中药材',
   '生猪',
   '蛋鸡',
+  // what a workshop makes by hand (竹凉席厂)
+  '凉席',
+  '竹席',
+  '竹凉席',
   // other crops a farm base is named for (杨梅基地, 莲藕基地)
   '杨梅',
   '樱桃',

@@ -16,6 +16,7 @@ export const SURNAMES: ReadonlySet<string> = new Set(
 
 /** Words that begin with a surname character but are not names (安排, 高兴, 全部 …). */
 export const NOT_NAMES: readonly string[] = [
+  '施工',
   '安排',
   '安装',
   '安全',

@@ -94,7 +94,7 @@ const HIRED_THROUGH_BEFORE = /(外包给|包给|承包的是|承包商是|物业
 /** "跟湘禹水利…签的分包", "总包是…": a company above the one that owes, named for the record. */
 const UPSTREAM_BEFORE = /(总包|开发商|甲方|业主|上面)(单位)?(是|的)?$|(他|她|老板|包工头)是(从|跟)$/;
 const UPSTREAM_AFTER =
-  /^[^，。,\s]{0,2}(签的?(分包|合同)|分包|转包|总包|接的活|接的工程|包的活|(下面|底下)的(一个)?(劳务)?(班组|包工头|劳务队|队伍|施工队))/;
+  /^[^，。,\s]{0,2}(签的?(分包|合同)|分包|转包|总包|接的活|接的工程|包的活|是(业主|甲方|开发商|建设单位)|(下面|底下)的(一个)?(劳务)?(班组|包工头|劳务队|队伍|施工队))/;
 
 const AGENCY = /中介|劳务派遣|派遣|人力/;
 const FACTORY_PAYS =
@@ -171,6 +171,8 @@ function owedByShortName(text: string, org: Span): boolean {
   const core = withoutWords(org.text, GENERIC_ORG_WORDS).slice(0, 2);
   if (core.length < 2) return false;
   const at = text.indexOf(core, org.end);
+  // (…欠我工钱的是鑫隆: the debtor named by its short name after the debt)
+  if (new RegExp(`欠[^，。,！？\\s]{0,6}的是${core}`).test(text)) return true;
   return at >= 0 && at - org.end <= 4 && OWED_NEAR.test(text.slice(at + 2, at + 5));
 }
 
@@ -196,6 +198,13 @@ function chooseOrganisation(text: string, orgs: Span[]): OrgChoice | undefined {
     strong.find(named) ??
     strong.find((org) => HIRED_THROUGH_BEFORE.test(text.slice(Math.max(0, org.start - 8), org.start))) ??
     strong[0];
+  // 盛荣劳务欠我们 after 湖南盛荣建筑劳务有限公司: the registered name of the business said to owe.
+  const core = best ? withoutWords(best.text, GENERIC_ORG_WORDS).slice(0, 2) : '';
+  const registered =
+    best && !REGISTERED.test(best.text) && core.length === 2
+      ? strong.find((org) => org !== best && REGISTERED.test(org.text) && org.text.includes(core))
+      : undefined;
+  if (registered) return { org: registered, kind: 'named' };
   if (best) return { org: best, kind: 'named' };
   const kind = direct.find((org) => !isPassing(text, org));
   if (kind) return { org: kind, kind: 'descriptor' };
@@ -286,17 +295,35 @@ function hiredByName(text: string): string | null {
     const described =
       DESCRIBED_BEFORE_NAME.exec(text.slice(at, at + 14))?.[0].length ?? (place ? place.end + (text[at + place.end] === '的' ? 1 : 0) : 0);
     const name =
-      nameFollowedBy(text, at, WORK_FOR_NAME_AFTER) ?? (described > 0 ? nameFollowedBy(text, at + described, WORK_FOR_NAME_AFTER) : null);
+      nameFollowedBy(text, at, WORK_FOR_NAME_AFTER) ??
+      (described > 0 ? nameFollowedBy(text, at + described, WORK_FOR_NAME_AFTER) : null) ??
+      (described > 0 && /^(做|干|搞)/.test(text.slice(at + described + 2, at + described + 3)) ? familiarAt(text, at + described) : null);
     if (name && !NOT_A_PERSON_END.test(name)) return name;
   }
   return null;
 }
 
-const DESCRIBED_BEFORE_NAME = /^[^，。,！？\s的]{0,10}?(卖|开|养|种|做|搞|修)[^，。,！？\s的]{0,3}的/;
+const DESCRIBED_BEFORE_NAME = /^[^，。,！？\s的]{0,10}?(卖|开|养|种|做|搞|修)[^，。,！？\s的]{0,6}的/;
 
 /** 帮…鲁大爷屋里修围墙: an elder addressed by surname whose house the work was on. */
 const SURNAMED_ELDER =
   /(?:^|[的帮给替跟，,\s])([\u4e00-\u9fa5])(大爷|大伯|大叔|伯伯|叔叔|大妈|奶奶|阿姨|嫂子)(屋里|家里|家|屋)?(修|砌|建|盖|装|做|搞|起屋)/;
+
+/** 帮业主钟先生屋里贴砖: the house owner by surname and a polite title. */
+const OWNER_TITLED = /(业主|屋主|房主|户主|主家)([\u4e00-\u9fa5])(先生|女士|老师)/;
+/** 李满姑屋里新屋装修: the person whose house was being built or fitted out. */
+const HOUSE_WORK_AFTER = /^(屋里|家里|家)(的)?(新屋|新房|房子|装修|起屋|盖房|修房|砌)/;
+
+function houseOwner(text: string): string | null {
+  const titled = OWNER_TITLED.exec(text);
+  if (titled && SURNAMES.has(titled[2] ?? '')) return `${titled[2] ?? ''}${titled[3] ?? ''}`;
+  for (let at = 0; at < text.length; at++) {
+    if (!SURNAMES.has(text[at] ?? '')) continue;
+    const name = nameFollowedBy(text, at, HOUSE_WORK_AFTER);
+    if (name && name.length >= 2 && !NOT_A_PERSON_END.test(name)) return name;
+  }
+  return null;
+}
 
 function elderBySurname(text: string): string | null {
   const match = SURNAMED_ELDER.exec(text);
@@ -431,13 +458,13 @@ function personFromRoles(text: string): string | null {
   for (const match of text.matchAll(BARE_BOSS_WOMAN)) {
     if (SURNAMES.has(match[1] ?? '')) return `${match[1] ?? ''}老板娘`;
   }
-  return nameAfter(text, NAMED_ROLE_THEN_NAME) ?? masterBySurname(text) ?? elderBySurname(text);
+  return nameAfter(text, NAMED_ROLE_THEN_NAME) ?? masterBySurname(text) ?? elderBySurname(text) ?? houseOwner(text);
 }
 
 /** 工钱是X发的, 工资一直是X跟我们算, 欠钱的是X: the person said to pay the wages or owe them. */
 const PAYS_WAGES =
-  /(?:工钱|工资|钱)[^，。,！？\s]{0,4}?是|欠(?:钱|工钱|工资|我们钱|我们的钱)的(?:人)?是|(?:公司|老板|厂里)(?:讲)?钱(?:已经|早就|都)?(?:给了|打给了?|结给了?|付给了?)/g;
-const PAYS_AFTER = /^(跟|发|算|给|在|，|,|。|$)/;
+  /(?:工钱|工资|钱)[^，。,！？\s]{0,4}?是|欠(?:钱|工钱|工资|我们钱|我们的钱)的(?:人)?是|(?:(?:公司|老板|厂里)(?:讲)?|讲)钱(?:已经|早就|都)?(?:给了|打给了?|结给了?|付给了?)/g;
+const PAYS_AFTER = /^(跟|发|算|给|在|哒|了|，|,|。|$)/;
 /** 老谭, 小刘: a person called by 老 or 小 and the surname. */
 const FAMILIAR = /^[老小]([\u4e00-\u9fa5])(?![\u4e00-\u9fa5]{0,1}(板|总|乡|家|婆|公|人|师|实|伢|孩))/;
 

@@ -28,6 +28,8 @@ export function normalizeText(text: string): string {
       .map(joinWordSpacedLine)
       .join('\n')
       .replace(/([\u4e00-\u9fa5])(?:…+|\.{3,}|—+)\1/g, '$1')
+      // 包工投, 包工偷: typed for 包工头
+      .replace(/包工(投|偷|斗)/g, '包工头')
       // ¥6,800: the sign as 元, the thousands unseparated
       .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
       .replace(/[¥￥]\s?(\d+(?:\.\d+)?)/g, '$1元')

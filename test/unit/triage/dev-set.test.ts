@@ -46,14 +46,22 @@ describe.each([
   // Tuned on since its first blind run; kept as a regression floor, not a measure of generality.
   { name: 'test/fixtures/triage/blind-set.jsonl', file: BLIND_SET_PATH, minCategory: 0.95, minFields: 0.95 },
   // The newest sets, once studied: floors a change to the rules must not fall below.
-  ...['blind-set-9', 'blind-set-10', 'blind-set-11', 'blind-set-12', 'blind-set-13', 'blind-set-14', 'blind-set-15', 'blind-set-16'].map(
-    (set) => ({
-      name: `test/fixtures/triage/${set}.jsonl`,
-      file: path.resolve(__dirname, `../../../test/fixtures/triage/${set}.jsonl`),
-      minCategory: 0.96,
-      minFields: 0.94,
-    }),
-  ),
+  ...[
+    'blind-set-9',
+    'blind-set-10',
+    'blind-set-11',
+    'blind-set-12',
+    'blind-set-13',
+    'blind-set-14',
+    'blind-set-15',
+    'blind-set-16',
+    'blind-set-17',
+  ].map((set) => ({
+    name: `test/fixtures/triage/${set}.jsonl`,
+    file: path.resolve(__dirname, `../../../test/fixtures/triage/${set}.jsonl`),
+    minCategory: 0.96,
+    minFields: 0.94,
+  })),
 ])('the rule engine on $name', ({ file, minCategory, minFields }) => {
   const items = readFileSync(file, 'utf8')
     .split('\n')
