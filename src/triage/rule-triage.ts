@@ -47,7 +47,7 @@ export function triageByRules(input: TriageInput): TriageResult {
   const numbers = findPhones(spoken, true).reduce((masked, p) => maskSpan(masked, p.start, p.end, '#'), spoken);
   const counted = countConfirmedToOperator(text.turns) ?? extractWorkerCount(numbers);
   // 老张九千，老李七千五，我一万一: as many workers as are listed with their sums.
-  const listed = workersListedWithSums(numbers);
+  const listed = category === 'wage_arrears' ? workersListedWithSums(numbers) : 0;
   const workerCount = listed > (counted ?? 0) ? listed : counted;
   const amountYuan =
     reckonedByOperator(text.turns) ??

@@ -1,3 +1,4 @@
+import { recentResults } from '../text/recent-results';
 import { findNumerals, NUMERAL_RUN, parseNumeral, type NumeralMention } from '../numbers/chinese-numeral';
 import { clauseAt, splitClauses } from '../text/clauses';
 
@@ -128,8 +129,10 @@ function isMoney(n: NumeralMention, before: string, after: string, previousClaus
   return /\d/.test(n.raw) && (MONEY_CONTEXT_BEFORE.test(before) || RATE_AFTER.test(after));
 }
 
-/** Every sum of money in the text, with what the clause around it says about it. */
-export function findMoney(text: string): MoneyMention[] {
+/** Every sum of money in the text, with what the clause around it says about it (read-only). */
+export const findMoney: (text: string) => readonly MoneyMention[] = recentResults(readMoney);
+
+function readMoney(text: string): MoneyMention[] {
   const clauses = splitClauses(text);
   const mentions: MoneyMention[] = [];
   for (const n of findNumerals(text)) {

@@ -1,3 +1,4 @@
+import { recentResults } from '../text/recent-results';
 import { CITIES, DISTRICTS, NOT_PLACE_STARTS, NOT_PLACES, PROVINCES, TOWNS_ELSEWHERE, withTraditionalForms } from '../lexicon/places';
 import { COUNTY_NAMES, COUNTY_SEATS, TAOYUAN_AREAS, TAOYUAN_TOWNSHIPS, TOWNSHIP_ABBREVIATIONS } from '../lexicon/taoyuan-gazetteer';
 
@@ -185,11 +186,11 @@ const HAN_CHAR = /[\u4e00-\u9fa5]/;
 const mayStart = (ch: string): boolean => LISTED_FIRSTS.has(ch) || (HAN_CHAR.test(ch) && !NOT_A_START.has(ch));
 
 // The rules ask for the chains of one text several times (location, project); the last answer is kept.
-let last: { text: string; chains: readonly PlaceChain[] } | null = null;
 
 /** Every place chain in the text, left to right, not overlapping; a chain's parts leave out a joining 的. */
-export function findPlaceChains(text: string): readonly PlaceChain[] {
-  if (last?.text === text) return last.chains;
+export const findPlaceChains: (text: string) => readonly PlaceChain[] = recentResults(readPlaceChains);
+
+function readPlaceChains(text: string): readonly PlaceChain[] {
   const chains: PlaceChain[] = [];
   let at = 0;
   while (at < text.length) {
@@ -199,7 +200,6 @@ export function findPlaceChains(text: string): readonly PlaceChain[] {
       at = chain.end;
     } else at++;
   }
-  last = { text, chains };
   return chains;
 }
 
