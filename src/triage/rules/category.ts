@@ -47,6 +47,7 @@ const MODAL_QUESTION = /可以|可不可以|能不能|能否|能|会不会|要�
 
 const NOT_YET = /我还(冇|没|没有)(去|做|上班|进|签)|还没去|我准备去|下个月才去|才去上班/;
 const ASKS_RULE = /(有冇得?|有没有|是么子|是什么|怎么)规定|规定(是)?(怎么|么子|什么)/;
+const FAMILY_MATTER = /不寄(回|钱)|拿去(打牌|赌|喝酒)|管管他/;
 const RENEWED_ARREARS = /又(欠|拖|扣)/;
 
 /** An imported work order filed as a question (咨询：…), with the answer given. */
@@ -152,6 +153,8 @@ export function classify(callerText: string, operatorText = ''): Category {
   // "上个月投诉的钱已经拿到了，谢谢你们": thanks for a settled matter ask after nothing.
   if (!wageCase && THANKS.test(callerText) && WAGES_PAID.test(callerText) && !QUESTION.test(callerText)) return 'invalid';
   // "去年投诉过…今年老板又欠我四个月": a new debt after an old complaint is a new case.
+  // "工资每个月都发了，就是一分钱都不寄回屋里": a family matter.
+  if (WAGES_PAID.test(callerText) && FAMILY_MATTER.test(callerText)) return 'invalid';
   if (isProgressQuery(callerText) && !(wageCase && RENEWED_ARREARS.test(callerText))) return 'progress_query';
   // "咨询：来电人询问…，已告知…": a work order the operator filed as an answered question.
   if (!wageCase && ANSWERED_ORDER.test(callerText) && ORDER_ANSWERED.test(callerText) && !tellsEvent(callerText)) return 'consultation';

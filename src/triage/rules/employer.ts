@@ -94,7 +94,7 @@ const HIRED_THROUGH_BEFORE = /(外包给|包给|承包的是|承包商是|物业
 /** "跟湘禹水利…签的分包", "总包是…": a company above the one that owes, named for the record. */
 const UPSTREAM_BEFORE = /(总包|开发商|甲方|业主|上面)(单位)?(是|的)?$|(他|她|老板|包工头)是(从|跟)$/;
 const UPSTREAM_AFTER =
-  /^[^，。,\s]{0,2}(签的?(分包|合同)|分包|转包|总包|接的活|接的工程|包的活|是(业主|甲方|开发商|建设单位)|(下面|底下)的(一个)?(劳务)?(班组|包工头|劳务队|队伍|施工队))/;
+  /^[^，。,\s]{0,2}(签的?(分包|合同)|分包|转包|总包|接的活|接的工程|包的活|是(业主|甲方|开发商|建设单位)|(下面|底下)(的)?(一个)?(劳务)?(班组|包工头|劳务队|队伍|施工队))/;
 
 const AGENCY = /中介|劳务派遣|派遣|人力/;
 const FACTORY_PAYS =
@@ -216,7 +216,7 @@ function chooseOrganisation(text: string, orgs: Span[]): OrgChoice | undefined {
 function fullNameWithSurname(text: string, surname: string): string | null {
   for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) {
     const name = personNameAt(text, at);
-    if (!name || /^.(老板|老总|的|某)/.test(text.slice(at, at + 3))) continue;
+    if (!name || /^.(老板|老总|师傅|师父|的|某)/.test(text.slice(at, at + 3))) continue;
     // 郑家驿 is a town, not Mr 郑.
     if (!placeChainAt(text, at)) return name;
   }
@@ -298,7 +298,8 @@ function hiredByName(text: string): string | null {
       nameFollowedBy(text, at, WORK_FOR_NAME_AFTER) ??
       (described > 0 ? nameFollowedBy(text, at + described, WORK_FOR_NAME_AFTER) : null) ??
       (described > 0 && /^(做|干|搞)/.test(text.slice(at + described + 2, at + described + 3)) ? familiarAt(text, at + described) : null);
-    if (name && !NOT_A_PERSON_END.test(name)) return name;
+    // (跟骆师傅做的: a master, whose full name the master rules look for)
+    if (name && !NOT_A_PERSON_END.test(name) && !/^.(师傅|师父)$/.test(name)) return name;
   }
   return null;
 }
@@ -355,13 +356,15 @@ function nameThenOwes(text: string): string | null {
 function masterBySurname(text: string): string | null {
   const surnamed = SURNAMED_MASTER.exec(text);
   const surname = surnamed?.[1] ?? surnamed?.[3] ?? surnamed?.[6];
-  if (surname) return `${surname}${surnamed?.[2] ?? surnamed?.[4] ?? surnamed?.[5] ?? '师傅'}`;
+  // (跟邹师傅做的，邹光明: the full name once given)
+  if (surname) return fullNameWithSurname(text, surname) ?? `${surname}${surnamed?.[2] ?? surnamed?.[4] ?? surnamed?.[5] ?? '师傅'}`;
   for (const match of text.matchAll(BARE_MASTER)) {
     const surname = match[1] ?? '';
     if (!SURNAMES.has(surname)) continue;
     const at = (match.index ?? 0) + match[0].length - 3;
     const clauseAfter = /^[^，。,！？\s]*/.exec(text.slice(at + 3))?.[0] ?? '';
-    if (HIRED_BY_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || OWED_NEAR.test(clauseAfter)) return `${surname}${match[2] ?? '师傅'}`;
+    if (HIRED_BY_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || OWED_NEAR.test(clauseAfter))
+      return fullNameWithSurname(text, surname) ?? `${surname}${match[2] ?? '师傅'}`;
   }
   return null;
 }
@@ -437,6 +440,9 @@ function personFromRoles(text: string): string | null {
   if (quoted) return quoted;
   const under = nameAfter(text, WORKED_UNDER);
   if (under) return under;
+  // 大家都喊他胖子李: a description, then the surname.
+  const describedSurname = /(?:喊|叫)(?:他|她)(胖子|瘦子|矮子|高个|黑子|麻子|眼镜)([\u4e00-\u9fa5])(?=[，。,！？\s]|$)/.exec(text);
+  if (describedSurname && SURNAMES.has(describedSurname[2] ?? '')) return `${describedSurname[1] ?? ''}${describedSurname[2] ?? ''}`;
   const calledHim = CALLED_HIM.exec(text)?.[1];
   if (calledHim && SURNAMES.has(calledHim[0] ?? '') && !NOT_A_PERSON_END.test(calledHim) && !/老板|老总/.test(calledHim)) {
     const titled = NICKNAMED_BOSS.exec(text)?.[4];
@@ -475,7 +481,9 @@ function familiarAt(text: string, at: number): string | null {
 
 /** The last person named before `at` as the one worked with (跟覃德春做的，他是带班的): whom a later 他 means. */
 function lastNamedBefore(text: string, at: number): string | null {
-  let found: string | null = null;
+  // (承包的老板姓邝，工资都是他发: the boss known by his surname)
+  const surnamed = [...text.slice(0, at).matchAll(/(?:老板|包工头|承包人)[^，。,！？\s]{0,2}姓([\u4e00-\u9fa5])/g)].at(-1)?.[1];
+  let found: string | null = surnamed && SURNAMES.has(surnamed) ? `${surnamed}老板` : null;
   for (const match of text.slice(0, at).matchAll(/(?:跟|是|给|帮|叫)(?:着|到)?/g)) {
     const from = (match.index ?? 0) + match[0].length;
     const name = nameAt(text, from) ?? familiarAt(text, from);

@@ -92,7 +92,7 @@ const REGISTERED_NAME = /有限责任公司|股份有限公司|有限公司|集�
 const ZONE_END = /(经开区|开发区|高新区|工业园|工业区|产业园)$/;
 
 /** The bare kind of a public body, which its township names: 中学 of 牛车河乡中学. */
-const TOWNSHIP_BODY = /^(中学|小学|中心小学|学校|中心学校|幼儿园|中心幼儿园|卫生院|中心卫生院|医院|敬老院|养老院)$/;
+const TOWNSHIP_BODY = /^(中学|小学|中心小学|学校|中心学校|幼儿园|中心幼儿园|卫生院|中心卫生院|医院|敬老院|养老院|村委会|居委会)$/;
 
 /** Place names that make a venue's whole name (桃源大酒店, 桃源县汽车站), though not a company's (桃源公司). */
 const PLACE_WORDS = ['桃源县', '桃源', '常德市', '常德', '湖南省', '湖南'];

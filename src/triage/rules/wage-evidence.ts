@@ -75,8 +75,9 @@ const PAY_UNPAID = new RegExp(
 
 const hasAmount = (text: string): boolean => findMoney(text).some((m) => !m.nonWage);
 
-/** 我是开五金店的: a trader, whose unpaid bills are no wages. */
-const TRADER = /我是开[^，。,\s]{1,6}(店|门面|超市)的|我自己有门面/;
+const PROMISED_PAY = /(讲好|说好|答应|讲定|保证|承诺)[^，。,！？\s]{0,8}(把)?(工资|工钱)[^，。,！？\s]{0,4}(结清|发了|给了|付清)/g;
+/** 我是开五金店的, 挖机租给…: a trader or a lessor, whose unpaid bills are no wages. */
+const TRADER = /我是开[^，。,\s]{1,6}(店|门面|超市)的|我自己有门面|租给|出租给/;
 const HEARD_CLAUSE_START = /(?:^|(?<=[，,\s]))(听讲|听说|听人讲|听人说|据说|听别人讲)[^，,\s]*/g;
 const HOURLY_RATE = /(一|每)个?(小时|钟头)[\d一二两三四五六七八九十]+(块|元)?/;
 const HOURS = /[\d十一二三四五六七八九百]+个(小时|钟头)/g;
@@ -145,13 +146,15 @@ export interface WageEvidence {
  */
 export function weighWageEvidence(callerText: string, operatorText = ''): WageEvidence {
   const work = WORK_CONTEXT.test(callerText) || sentences(callerText).some(startsWithPayer);
-  const wagesPaid = WAGES_PAID.test(callerText);
+  // (讲好过年前把工资结清: a promise of payment, not a payment)
+  const wagesPaid = WAGES_PAID.test(callerText.replace(PROMISED_PAY, ''));
+  const paidIn = (s: string): boolean => WAGES_PAID.test(s.replace(PROMISED_PAY, ''));
   let best: WageEvidence = { score: 0, namesPay: false };
   const all = sentences(callerText);
   for (const [index, whole] of all.entries()) {
     // "…那边工资都结清了；后来跳到宏发，宏发欠我两个月": a paid job told before a change of job.
-    const paidBefore = all.slice(0, index).some((s) => WAGES_PAID.test(s));
-    const paidHere = all.slice(index).some((s) => WAGES_PAID.test(s)) || (paidBefore && !CHANGE_OF_MATTER.test(whole.trim()));
+    const paidBefore = all.slice(0, index).some(paidIn);
+    const paidHere = all.slice(index).some(paidIn) || (paidBefore && !CHANGE_OF_MATTER.test(whole.trim()));
     // (听讲…以前拖过工资: what others say happened is no matter of the speaker's own)
     const told = whole.replace(HEARD_CLAUSE_START, '');
     const sentence = HYPOTHETICAL.test(told) && !STILL_UNPAID.test(told) ? toldBeforeSupposing(told) : told;
@@ -182,7 +185,12 @@ export function weighWageEvidence(callerText: string, operatorText = ''): WageEv
       // ("砸伤了手，厂里不给治").
       const payWithSum = names(clause) && hasAmount(clause);
       const payUnpaid = PAY_UNPAID.test(clause);
-      if ((LABOR_OTHER.test(upToUnpaid(clause)) && !payWithSum && !payUnpaid) || NON_WAGE_DEBT.test(clause) || CONSUMER_MATTER.test(clause))
+      if (
+        (LABOR_OTHER.test(upToUnpaid(clause)) && !payWithSum && !payUnpaid) ||
+        NON_WAGE_DEBT.test(clause) ||
+        CONSUMER_MATTER.test(clause) ||
+        (CONSUMER_MATTER.test(sentence) && !payInSentence)
+      )
         continue;
       amount ??= hasAmount(sentence);
       if (otherMatter && !payInSentence && !amount) continue;
@@ -222,11 +230,11 @@ export function hasWageCase(text: string, operatorText = ''): boolean {
   const evidence = weighWageEvidence(callerText, operatorText);
   if (evidence.score < WAGE_CASE_THRESHOLD) return false;
   if (!NON_WAGE_DEBT.test(callerText)) return true;
-  // 我是开五金店的…赊了一批水管: a trader's unpaid bill, whatever else is said.
-  if (TRADER.test(callerText)) return false;
   // A trader who says "司机的工资我都发了" names pay only as paid; 结账 beside the bill is the bill.
   const rest = callerText.replace(ALL_NON_WAGE_DEBT, '').replace(ALL_WAGES_PAID, '');
   if (namesPayFor(rest, true)) return true;
+  // 我是开五金店的…赊了一批水管: a trader's or lessor's unpaid bill, with no pay of their own named.
+  if (TRADER.test(callerText)) return false;
   // "帮他开挖机，一个月九千，一分没拿到，另外他还借了我五千": with the clauses about the other debt
   // left out, work, a sum and its being unpaid still tell of pay owed.
   const withoutDebt = callerText
