@@ -23,6 +23,7 @@ import {
   TEST_WORDS,
   THANKS,
   WAGES_PAID,
+  WORK_CONTEXT,
 } from '../lexicon/category-cues';
 import { hasWageCase, sentences, startsWithPayer } from './wage-evidence';
 import { findMoney } from './money-mentions';
@@ -47,6 +48,8 @@ const MODAL_QUESTION = /可以|可不可以|能不能|能否|能|会不会|要�
 
 const NOT_YET = /我还(冇|没|没有)(去|做|上班|进|签)|还没去|我准备去|下个月才去|才去上班/;
 const ASKS_RULE = /(有冇得?|有没有|是么子|是什么|怎么)规定|规定(是)?(怎么|么子|什么)/;
+const TRAFFIC_ACCIDENT = /被[^，。,！？\s]{0,8}(车|电动车|摩托|汽车|货车)[^，。,！？\s]{0,2}撞|车祸/;
+const RECORD_ASKED = /不良记录|失信记录|有(冇|没)有?(得)?欠薪(的)?(不良)?(记录|历史)/;
 const FAMILY_MATTER = /不寄(回|钱)|拿去(打牌|赌|喝酒)|管管他/;
 const RENEWED_ARREARS = /又(欠|拖|扣)/;
 
@@ -158,6 +161,8 @@ export function classify(callerText: string, operatorText = ''): Category {
   if (isProgressQuery(callerText) && !(wageCase && RENEWED_ARREARS.test(callerText))) return 'progress_query';
   // "咨询：来电人询问…，已告知…": a work order the operator filed as an answered question.
   if (!wageCase && ANSWERED_ORDER.test(callerText) && ORDER_ANSWERED.test(callerText) && !tellsEvent(callerText)) return 'consultation';
+  // "X建设在你们这里有冇欠薪的不良记录？": a firm's record asked about, before any work for it.
+  if (wageCase && QUESTION.test(callerText) && RECORD_ASKED.test(callerText) && !tellsEvent(callerText)) return 'consultation';
   if (wageCase) return isProcedureQuestion(callerText) ? 'consultation' : 'wage_arrears';
   // (打欠条 asked about is a question about securing pay, not a debt of goods)
   if (NON_WAGE_DEBT.test(callerText.replace(/欠条/g, ''))) return 'invalid';
@@ -175,6 +180,8 @@ export function classify(callerText: string, operatorText = ''): Category {
   }
   // "…这种合法不？我还冇去": a matter that has not happened to the asker is a question.
   if (QUESTION.test(callerText) && NOT_YET.test(callerText)) return 'consultation';
+  // 被一个骑电动车的撞了: an accident away from any work is no labour matter.
+  if (TRAFFIC_ACCIDENT.test(callerText) && !WORK_CONTEXT.test(callerText)) return 'invalid';
   if (sentencesWithEnds(callerText).some((s) => isLabourMatter(s, concrete))) return 'labor_other';
   if (QUESTION.test(callerText) && (LABOUR_TOPIC.test(callerText) || LABOR_OTHER.test(callerText))) return 'consultation';
   if (QUESTION.test(callerText) && asksHowToComplain(callerText)) return 'consultation';
