@@ -222,6 +222,9 @@ export const ORG_SUFFIXES: readonly string[] = [
   '采沙场',
   '石料场',
   '劳务派遣',
+  '汽车美容',
+  '公墓',
+  '陵园',
   '工程部',
   '村委会',
   '居委会',
@@ -452,6 +455,7 @@ const TRADE_WORDS: readonly string[] = [
   '凉席',
   '竹席',
   '竹凉席',
+  '隧道',
   // other crops a farm base is named for (杨梅基地, 莲藕基地)
   '杨梅',
   '樱桃',

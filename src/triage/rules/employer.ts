@@ -128,7 +128,7 @@ export function isDescriptor(text: string, org: Span): boolean {
   return DESCRIPTOR_BEFORE.test(text.slice(Math.max(0, org.start - 3), org.start));
 }
 /** 公司叫…, 厂名是…, 全称…: the name itself, given after the kind of business. */
-const NAMED_BEFORE = /(叫做|名叫|叫|名字是|全称是?|全名是?|厂名是?|店名是?|单位是)[：:]?$/;
+const NAMED_BEFORE = /(叫做|名叫|叫|名字是|全称是?|全名是?|厂名是?|店名是?|单位是)[：:]?[“"「]?$/;
 const REGISTERED = /有限责任公司|股份有限公司|有限公司|集团/;
 /**
  * Public bodies and developers (县人民医院, 第三中学, 置业公司) are where the work was, who ordered it
@@ -152,9 +152,12 @@ interface OrgChoice {
   kind: 'named' | 'descriptor' | 'passing';
 }
 
-function isClient(text: string, org: Span): boolean {
+export function isClient(text: string, org: Span): boolean {
   const before = text.slice(Math.max(0, org.start - 3), org.start);
-  return CLIENT_BEFORE.test(before) && BUILDING_WORK_AFTER.test(text.slice(org.end, org.end + 6)) && !BUILDER.test(org.text);
+  if (CLIENT_BEFORE.test(before) && BUILDING_WORK_AFTER.test(text.slice(org.end, org.end + 6)) && !BUILDER.test(org.text)) return true;
+  // 叫锦悦宾馆，他包了宾馆的装修: the business whose fitting-out someone else took on.
+  const kind = org.text.slice(-2);
+  return !BUILDER.test(org.text) && new RegExp(`(包了?|接了?|搞)(这个|那个)?${kind}的(装修|翻修|改造)`).test(text);
 }
 
 function isPassing(text: string, org: Span): boolean {
@@ -443,6 +446,9 @@ function personFromRoles(text: string): string | null {
   // 大家都喊他胖子李: a description, then the surname.
   const describedSurname = /(?:喊|叫)(?:他|她)(胖子|瘦子|矮子|高个|黑子|麻子|眼镜)([\u4e00-\u9fa5])(?=[，。,！？\s]|$)/.exec(text);
   if (describedSurname && SURNAMES.has(describedSurname[2] ?? '')) return `${describedSurname[1] ?? ''}${describedSurname[2] ?? ''}`;
+  // 都喊他四川老表: where he is from and what he is to them.
+  const fellow = /(?:喊|叫)(?:他|她)([\u4e00-\u9fa5]{2,3}(?:老表|老乡|佬))(?=[，。,！？\s]|$)/.exec(text)?.[1];
+  if (fellow) return fellow;
   const calledHim = CALLED_HIM.exec(text)?.[1];
   if (calledHim && SURNAMES.has(calledHim[0] ?? '') && !NOT_A_PERSON_END.test(calledHim) && !/老板|老总/.test(calledHim)) {
     const titled = NICKNAMED_BOSS.exec(text)?.[4];

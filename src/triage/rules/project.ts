@@ -1,5 +1,5 @@
 import { GENERIC_ORG_WORDS } from '../lexicon/org-suffixes';
-import { isCorrected, isDescriptor } from './employer';
+import { isClient, isCorrected, isDescriptor } from './employer';
 import { nameStart, widestSpans, withoutWords, type Span } from './name-span';
 import { findPlaceChains, placeChainAt } from './place-chain';
 
@@ -178,5 +178,7 @@ const BUILT_AFTER = /^的?(装修|翻修|改造|扩建|改扩建|维修|施工|�
 /** When a person owes, a business the work was done on is the site (LABELS.md project). */
 export function businessBeingBuilt(text: string, orgs: readonly Span[], employer: string | null): string | null {
   if (orgs.some((org) => org.text === employer)) return null;
-  return orgs.find((org) => org.text !== employer && BUILT_AFTER.test(text.slice(org.end, org.end + 4)))?.text ?? null;
+  return (
+    orgs.find((org) => org.text !== employer && (BUILT_AFTER.test(text.slice(org.end, org.end + 4)) || isClient(text, org)))?.text ?? null
+  );
 }

@@ -25,7 +25,7 @@ const NOUN_WORK_THEN_NAME = new RegExp(
 );
 /** 美甲店"指尖艺术", "味之源"早餐店: a name in quotation marks beside the kind of business. */
 const QUOTED_NAME = new RegExp(
-  `(?<=(?:${BUSINESS_NOUN}|那家|这家|一家|那间|这间)(?:的)?(?:叫做?|名叫)?)[“"「『]([\\u4e00-\\u9fa5A-Za-z0-9]{2,10})[”"」』]|[“"「『]([\\u4e00-\\u9fa5A-Za-z0-9]{2,10})[”"」』](?=的?[\\u4e00-\\u9fa5]{0,3}?(?:${BUSINESS_NOUN}))`,
+  `(?<=(?:${BUSINESS_NOUN}|那家|这家|一家|那间|这间)(?:的)?(?:名字)?(?:叫做?|名叫|是)?)[“"「『]([\\u4e00-\\u9fa5A-Za-z0-9]{2,10})[”"」』]|[“"「『]([\\u4e00-\\u9fa5A-Za-z0-9]{2,10})[”"」』](?=的?[\\u4e00-\\u9fa5]{0,3}?(?:${BUSINESS_NOUN}))`,
   'g',
 );
 /** 奶茶店茶小桃做兼职: the kind of business, its name, then the speaker's job there. */

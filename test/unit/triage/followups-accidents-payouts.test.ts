@@ -39,3 +39,31 @@ describe('categories: the office at work, accidents, pay held back in other word
     expect(read('请问宏远建设在你们这里有冇欠薪的不良记录？').category).toBe('consultation');
   });
 });
+
+describe('employers of these shapes', () => {
+  it('when a tunnel company is named only by its trade (隧道公司), then the foreman', () => {
+    expect(read('我们在湖北打隧道 跟的包工头叫熊大山 熊大山讲隧道公司冇给他钱 五个人每人两万').employer).toBe('熊大山');
+  });
+
+  it('when a car-care shop is named in quotation marks (“车之家汽车美容”), then that shop', () => {
+    expect(read('浔阳街道沅江路上的“车友汇汽车美容”，老板陈子华，压我一个月工资').employer).toBe('车友汇汽车美容');
+  });
+
+  it('when a hotel is being fitted out by a boss who hired the worker, then the boss, and the hotel the site', () => {
+    const lead = read('我跟老板庞国华做装修，沙坪镇中学对面那个新开的宾馆，叫锦华宾馆，他包了宾馆的装修，欠我一万二');
+    expect(lead.employer).toBe('庞国华');
+    expect(lead.project).toBe('锦华宾馆');
+  });
+
+  it('when a cemetery employs a gatekeeper, then the cemetery', () => {
+    expect(read('我在观音寺镇的青松岭公墓当门卫，做了两个月，经理姓孙，欠我五千').employer).toBe('青松岭公墓');
+  });
+
+  it('when a hotel is named in quotes after 名字叫, then that hotel over the kind of place', () => {
+    expect(read('我在热市镇温泉山庄做客房的，山庄名字叫“云溪温泉度假酒店”，老板姓罗，三个月一分冇发').employer).toBe('云溪温泉度假酒店');
+  });
+
+  it('when the boss is called by where he is from (四川老表), then that', () => {
+    expect(read('我帮一个养蜂的老板放蜂，不晓得他叫么子，都喊他四川老表，三个月一分冇给').employer).toBe('四川老表');
+  });
+});
