@@ -1,4 +1,5 @@
 import type { ReadableText } from '../text/transcript';
+import { recentResults } from '../text/recent-results';
 import { findOrganisations } from './organisations';
 import { NOT_NAMES, SURNAMES } from '../lexicon/surnames';
 import { personNameAt } from './person-names';
@@ -157,6 +158,7 @@ export function isClient(text: string, org: Span): boolean {
   if (CLIENT_BEFORE.test(before) && BUILDING_WORK_AFTER.test(text.slice(org.end, org.end + 6)) && !BUILDER.test(org.text)) return true;
   // 叫锦悦宾馆，他包了宾馆的装修: the business whose fitting-out someone else took on.
   const kind = org.text.slice(-2);
+  if (!['装修', '翻修', '改造'].some((work) => text.includes(`${kind}的${work}`))) return false;
   return !BUILDER.test(org.text) && new RegExp(`(包了?|接了?|搞)(这个|那个)?${kind}的(装修|翻修|改造)`).test(text);
 }
 
@@ -316,11 +318,13 @@ const SURNAMED_ELDER =
 /** 帮业主钟先生屋里贴砖: the house owner by surname and a polite title. */
 const OWNER_TITLED = /(业主|屋主|房主|户主|主家)([\u4e00-\u9fa5])(先生|女士|老师)/;
 /** 李满姑屋里新屋装修: the person whose house was being built or fitted out. */
+const HOUSE_WORK = /(屋里|家里|家)(的)?(新屋|新房|房子|装修|起屋|盖房|修房|砌)/;
 const HOUSE_WORK_AFTER = /^(屋里|家里|家)(的)?(新屋|新房|房子|装修|起屋|盖房|修房|砌)/;
 
 function houseOwner(text: string): string | null {
   const titled = OWNER_TITLED.exec(text);
   if (titled && SURNAMES.has(titled[2] ?? '')) return `${titled[2] ?? ''}${titled[3] ?? ''}`;
+  if (!HOUSE_WORK.test(text)) return null;
   for (let at = 0; at < text.length; at++) {
     if (!SURNAMES.has(text[at] ?? '')) continue;
     const name = nameFollowedBy(text, at, HOUSE_WORK_AFTER);
@@ -409,7 +413,10 @@ function laterName(text: string): string | null {
   return null;
 }
 
-function personFromRoles(text: string): string | null {
+/** The payer named as a person, read once per text (the category rules ask for it too). */
+const personFromRoles = recentResults(readPersonFromRoles);
+
+function readPersonFromRoles(text: string): string | null {
   const surnamed = SURNAMED_BOSS.exec(text);
   const surname = surnamed?.[1] ?? surnamed?.[3];
   // "姓胡的老板 … 胡……胡德贵": the full name, once the caller gives it, is more specific; so is what

@@ -73,6 +73,8 @@ function collect(text: string, pattern: RegExp, group: number, into: Span[]): vo
   }
 }
 
+const QUOTE_MARK = /[“"「『]/;
+
 /** Shop names in the caller's words that carry no business suffix. */
 export function findShopNames(callerText: string): Span[] {
   const spans: Span[] = [];
@@ -81,10 +83,13 @@ export function findShopNames(callerText: string): Span[] {
   collect(callerText, NOUN_WORK_THEN_NAME, 5, spans);
   collect(callerText, WORKPLACE_THEN_JOB, 1, spans);
   collect(callerText, NOUN_NAME_THEN_JOB, 1, spans);
-  collect(callerText, SIGNED_WITH, 1, spans);
+  // (the rarer shapes only where their words are)
+  if (callerText.includes('签')) collect(callerText, SIGNED_WITH, 1, spans);
   collect(callerText, SIGNBOARD_NAME, 3, spans);
-  collect(callerText, QUOTED_NAME, 1, spans);
-  collect(callerText, QUOTED_NAME, 2, spans);
+  if (QUOTE_MARK.test(callerText)) {
+    collect(callerText, QUOTED_NAME, 1, spans);
+    collect(callerText, QUOTED_NAME, 2, spans);
+  }
   return spans;
 }
 

@@ -172,9 +172,9 @@ export function weighWageEvidence(callerText: string, operatorText = ''): WageEv
       // "欠我们材料款两万 人工费三万六": one 欠 runs over a list of sums; "提成一共八千七，到现在冇给":
       // the sum, then its being unpaid. ("工资从四千降到两千五，…，好不给补偿" owes no pay.)
       const next = parts[index + 1] ?? '';
-      const unpaidNext = UNPAID_WORDS.test(next) && !LABOR_OTHER.test(upToUnpaid(next)) && !NON_WAGE_DEBT.test(next);
+      const unpaidNext = (): boolean => UNPAID_WORDS.test(next) && !LABOR_OTHER.test(upToUnpaid(next)) && !NON_WAGE_DEBT.test(next);
       const listed =
-        ((unpaidAt >= 0 && unpaidAt < sentence.indexOf(clause) + clause.length) || unpaidNext) && names(clause) && hasAmount(clause);
+        names(clause) && hasAmount(clause) && ((unpaidAt >= 0 && unpaidAt < sentence.indexOf(clause) + clause.length) || unpaidNext());
       const unpaid =
         UNPAID_WORDS.test(clause) ||
         listed ||
