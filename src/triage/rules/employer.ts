@@ -173,6 +173,8 @@ function clauseAfter(text: string, org: Span): string {
 
 /** "…宏发包装厂，宏发欠我两个月": the business, then its short name as the one who owes. */
 function owedByShortName(text: string, org: Span): boolean {
+  // (nothing owed after the name, and no "欠…的是": no short name to look for)
+  if (!OWED_NEAR.test(text.slice(org.end, org.end + 14)) && !/欠[^，。,！？\s]{0,6}的是/.test(text)) return false;
   const core = withoutWords(org.text, GENERIC_ORG_WORDS).slice(0, 2);
   if (core.length < 2) return false;
   const at = text.indexOf(core, org.end);
@@ -185,7 +187,7 @@ function owedByShortName(text: string, org: Span): boolean {
  * The organisation that owes among those named: a registered or named one over a kind of business
  * (一个直播公司，公司叫…), and one said to owe over one that only hired.
  */
-function chooseOrganisation(text: string, orgs: Span[]): OrgChoice | undefined {
+function chooseOrganisation(text: string, orgs: readonly Span[]): OrgChoice | undefined {
   const direct = orgs.filter((org) => !isUpstream(text, org) && !isSiteOrg(text, org) && !isCorrected(text, org));
   const descriptor = (org: Span): boolean => isDescriptor(text, org);
   const named = (org: Span): boolean => NAMED_BEFORE.test(text.slice(Math.max(0, org.start - 4), org.start));
@@ -558,7 +560,7 @@ function personFromAnswers(text: ReadableText): string | null {
  * boss or contractor by name, else a kind of business or a party named in passing, read from what the
  * caller said.
  */
-export function extractEmployer(text: ReadableText, orgs: Span[] = findOrganisations(text.caller)): string | null {
+export function extractEmployer(text: ReadableText, orgs: readonly Span[] = findOrganisations(text.caller)): string | null {
   // "工钱一直是伍建军跟我们算，也是他发": the person who pays, over the company above him.
   const payer = statedPayer(text.caller);
   if (payer) return payer;

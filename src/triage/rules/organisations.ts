@@ -1,3 +1,4 @@
+import { recentResults } from '../text/recent-results';
 import { GENERIC_ORG_WORDS, ORG_SUFFIXES, STATION_TRADES } from '../lexicon/org-suffixes';
 import { endsWithBoundaryWord, nameStart, widestSpans, withoutWords, type Span } from './name-span';
 import { placeChainAt } from './place-chain';
@@ -112,7 +113,9 @@ function isSpecific(name: string, suffix: string): boolean {
 /** 县一中, 市二中: a numbered school called by its short name. */
 const NUMBERED_SCHOOL = /(?:桃源县|桃源|县|市|区)[一二三四五六七八九十]中(?![学国间心午秋途文断止])/g;
 
-export function findOrganisations(text: string): Span[] {
+export const findOrganisations: (text: string) => readonly Span[] = recentResults(readOrganisations);
+
+function readOrganisations(text: string): Span[] {
   const spans: Span[] = [];
   for (const match of text.matchAll(NUMBERED_SCHOOL)) {
     const start = match.index ?? 0;

@@ -151,10 +151,11 @@ export function weighWageEvidence(callerText: string, operatorText = ''): WageEv
   const paidIn = (s: string): boolean => WAGES_PAID.test(s.replace(PROMISED_PAY, ''));
   let best: WageEvidence = { score: 0, namesPay: false };
   const all = sentences(callerText);
+  const paid = all.map(paidIn);
   for (const [index, whole] of all.entries()) {
     // "…那边工资都结清了；后来跳到宏发，宏发欠我两个月": a paid job told before a change of job.
-    const paidBefore = all.slice(0, index).some(paidIn);
-    const paidHere = all.slice(index).some(paidIn) || (paidBefore && !CHANGE_OF_MATTER.test(whole.trim()));
+    const paidBefore = paid.slice(0, index).some(Boolean);
+    const paidHere = paid.slice(index).some(Boolean) || (paidBefore && !CHANGE_OF_MATTER.test(whole.trim()));
     // (听讲…以前拖过工资: what others say happened is no matter of the speaker's own)
     const told = whole.replace(HEARD_CLAUSE_START, '');
     const sentence = HYPOTHETICAL.test(told) && !STILL_UNPAID.test(told) ? toldBeforeSupposing(told) : told;
