@@ -1,6 +1,6 @@
 import { findMoney, type MoneyMention } from './money-mentions';
 import { unpaidMonths, workedDays, workedPieces } from './durations';
-import type { Turn } from '../text/transcript';
+import { AGREES, type Turn } from '../text/transcript';
 
 /** Drops a sum that a later "不对，是…" replaces. */
 function applyCorrections(mentions: MoneyMention[]): MoneyMention[] {
@@ -225,7 +225,6 @@ function fromAllRates(rates: MoneyMention[], text: string, workerCount: number |
 const RECKONING = /一共|总共|合计|加起来|算下来|那就是|就是|还差|对吧|对吗|是吧|是吗|对不对|是不是/;
 /** A total the operator states rather than asks; it stands unless the caller objects. */
 const STATED_TOTAL = /一共|总共|合计|加起来|算下来|那就是/;
-const AGREES = /^(对|是|嗯|没错|好|就是)/;
 const OBJECTS = /^(不|错|没有|冇|也不|唔)/;
 
 /**

@@ -64,8 +64,6 @@ const PLACE_AFTER_SUFFIX = /^(村|镇|乡|路|街|社区)/;
 /** 金桃广场三楼的健身会所: a building named as the address of a business on one floor is where, not what was built. */
 const ADDRESS_AFTER_SUFFIX = /^(\d+|[一二三四五六七八九十]+)(楼|层)(的|那个|那家|一家|这家|里)/;
 
-const TAKEN_BACK = /^\s*[？?]?[\s，,]*(不是|不对|说错了|讲错了|搞错了)/;
-
 /** Drops leading county/town names (三阳港镇滨河安置房工程 → 滨河安置房工程); villages and roads stay. */
 function withoutLeadingPlace(text: string, span: Span): Span {
   const chain = placeChainAt(span.text, 0);
@@ -92,7 +90,7 @@ export function extractProject(maskedText: string): string | null {
     const start = nameStart(maskedText, suffixStart, 14);
     if (INDEFINITE_BEFORE.test(maskedText.slice(Math.max(0, start - 2), start))) continue;
     // 万达广场？不是，是天虹商场: a site taken back.
-    if (TAKEN_BACK.test(maskedText.slice(end, end + 8))) continue;
+    if (isCorrected(maskedText, { text: '', start: suffixStart, end })) continue;
     let span = withoutLeadingPlace(maskedText, { text: maskedText.slice(start, end), start, end });
     if (INDEFINITE_START.test(span.text)) continue;
     // 御景湾三期工地 names the estate; 工地 only says it is a site.

@@ -1,5 +1,5 @@
 import { parseNumeral } from '../numbers/chinese-numeral';
-import type { Turn } from '../text/transcript';
+import { AGREES, type Turn } from '../text/transcript';
 
 const PERSON_NOUNS =
   '人|工人|工友|老乡|师傅|兄弟|姐妹|老师|骑手|员工|同事|农民工|婆婆|阿姨|大姐|保安|司机|伙计|小工|人员|职工|教师|服务员|保洁|学徒|木工|泥工|师父|妇女|女工|男工|村民|民工|婆娘|堂客|大嫂|嫂子|姊妹|老人|学生|装卸工|搬运工|普工|车工';
@@ -106,7 +106,6 @@ export function extractWorkerCount(text: string): number | null {
 
 /** 坐席："那一共…，三个人是吧？" 来电人："是的。": a head count the operator reads back and the caller accepts. */
 const COUNT_READ_BACK = /([\d一二两三四五六七八九十]+)个人(是吧|对吧|对吗|是吗|吧|对不对|是不是)/;
-const AGREES = /^(对|是|嗯|没错|好|就是)/;
 
 export function countConfirmedToOperator(turns: readonly Turn[]): number | null {
   let count: number | null = null;

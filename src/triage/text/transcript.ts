@@ -14,6 +14,9 @@ export interface ReadableText {
   isTranscript: boolean;
 }
 
+/** A caller's reply that accepts what the operator read back: 对, 是的, 嗯. */
+export const AGREES = /^(对|是|嗯|没错|好|就是)/;
+
 const OPERATOR_TAG = /^\s*(坐席|客服|接线员|话务员|工作人员|热线)\s*[：:]\s*/;
 const CALLER_TAG = /^\s*(来电人|来电者|来电|市民|群众|投诉人|用户)\s*[：:]\s*/;
 
