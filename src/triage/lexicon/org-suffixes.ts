@@ -240,6 +240,7 @@ export const ORG_SUFFIXES: readonly string[] = [
   '分拨中心',
   '分拣中心',
   '跑腿',
+  '快递',
   '工程',
   '营业部',
   '沙场',

@@ -14,6 +14,8 @@ import {
   ONLY_ASKING,
   EARLIER_REPORT,
   DISPUTE_EVENT,
+  PAY_WORDS,
+  UNPAID_WORDS,
   HEARD_CLAUSE,
   HEARSAY_RULE,
   PROGRESS_QUERY,
@@ -40,18 +42,21 @@ const TOLD_ASPECT = /(?<![除为])了(?!解)|冇|没|未|被|(?<![超经不难])
  * (来电人称其…, 欠其工资).
  */
 // (本人去, 本人到场: whether one must come in person, asked by anyone)
-const SPEAKER = /我|俺|咱|本人(?!(亲自)?(去|来|到场|到|办|签))|其(?![他它中次实余])|来电人|来电者|投诉人|反映人/;
+const SPEAKER =
+  /我|俺|咱|本人(?!(要不要|需不需要|要|需要|必须|得)?(亲自)?(去|来|到场|到|办|签))|其(?![他它中次实余])|来电人|来电者|投诉人|反映人/;
 /** Something that already happened, told with its aspect (拖了两个月, 还冇发, 一分没拿到, 跑路了), not a rule asked about. */
 const TOLD_EVENT =
   /(欠|拖|扣|压)(了|着|哒)|(冇|没|没有|还没|未)(发|给|结|付|拿到|到手|收到|见到)|跑(了|路|哒)|到现在|(电话|手机)(关机|打不通)/;
 const MODAL_QUESTION = /可以|可不可以|能不能|能否|能|会不会|要不要|怎么|如何|吗|么$/;
 
-const NOT_YET = /我还(冇|没|没有)(去|做|上班|进|签)|还没去|我准备去|下个月才去|才去上班/;
+const NOT_YET = /还(冇|没|没有)(出事|受伤)|我还(冇|没|没有)(去|做|上班|进|签)|还没去|我准备去|下个月才去|才去上班/;
 const ASKS_RULE = /(有冇得?|有没有|是么子|是什么|怎么)规定|规定(是)?(怎么|么子|什么)/;
 const TRAFFIC_ACCIDENT = /被[^，。,！？\s]{0,8}(车|电动车|摩托|汽车|货车)[^，。,！？\s]{0,2}撞|车祸/;
 const RECORD_ASKED = /不良记录|失信记录|有(冇|没)有?(得)?欠薪(的)?(不良)?(记录|历史)/;
 const FAMILY_MATTER = /不寄(回|钱)|拿去(打牌|赌|喝酒)|管管他/;
-const RENEWED_ARREARS = /又(欠|拖|扣)/;
+const PRESSED_ON_CREW = /(要|逼|让|叫|要求)(我们|大家)/;
+// (工资又冇发 names new pay unpaid; 结果又冇给 after a mediation is the old case)
+const RENEWED_ARREARS = /又(欠|拖|扣)|(工资|工钱)[^，。,！？\s]{0,4}又(冇|没|没有|不)(发|给|结)/;
 
 /** An imported work order filed as a question (咨询：…), with the answer given. */
 const ANSWERED_ORDER = /^\s*(【)?咨询(】|[：:])/;
@@ -87,9 +92,12 @@ function tellsOwnMatter(sentence: string): boolean {
   );
 }
 
+const EMPLOYER_SAID = /(老板|老总|公司|厂里|经理|主管|厂长|店长)(讲|说|威胁)[^。！？?]*/g;
+
 /** A labour matter stated as fact, or as a question about the speaker's own case or workplace. */
 function isLabourMatter(sentence: string, concrete: boolean): boolean {
-  if (HYPOTHETICAL.test(sentence) || !LABOR_OTHER.test(sentence)) return false;
+  // (老板讲我要是走就要赔培训费: the supposition is the employer's threat, which is the matter)
+  if (HYPOTHETICAL.test(sentence.replace(EMPLOYER_SAID, '')) || !LABOR_OTHER.test(sentence)) return false;
   // (年假有冇规定: a question about the rules, though the workplace is named)
   return !QUESTION.test(sentence) || (concrete && !ASKS_RULE.test(sentence)) || tellsOwnMatter(sentence);
 }
@@ -102,7 +110,22 @@ function isProcedureQuestion(text: string): boolean {
   if (!QUESTION.test(text) || namesConcreteCase(text)) return false;
   if (ONLY_ASKING.test(text)) return true;
   // "在外地打工被欠了工资，可以回来投诉不": pay owed to no one in particular is the question's premise.
-  return !SPEAKER.test(text.replace(ASKER_SELF, '')) && !tellsEvent(text.replace(OWED_TO_NO_ONE, ''));
+  return !speaksOfOwnCase(text) && !tellsEvent(text.replace(OWED_TO_NO_ONE, ''));
+}
+
+/** A sentence that opens on a supposition (假如老板给我打了欠条…) tells nothing that happened. */
+const SUPPOSITION = /^(假如|如果|要是|万一|假设|假使)/;
+/** Pay, money held back or work: what a clause of the speaker's must touch to tell their own case. */
+const CASE_WORDS = new RegExp([PAY_WORDS.source, UNPAID_WORDS.source, DISPUTE_EVENT.source, WORK_CONTEXT.source, /钱/.source].join('|'));
+
+/**
+ * The speaker in a clause about pay, money or work outside a supposition: "我在厂里做了三个月" does,
+ * "我回去让我女儿帮我弄" and "假如老板给我打了欠条" do not.
+ */
+function speaksOfOwnCase(text: string): boolean {
+  return sentences(text.replace(ASKER_SELF, ''))
+    .filter((sentence) => !SUPPOSITION.test(sentence.trim()))
+    .some((sentence) => sentence.split(/[，,\s]+/).some((clause) => SPEAKER.test(clause) && CASE_WORDS.test(clause)));
 }
 
 const OWED_TO_NO_ONE = /被(拖欠|欠|拖)了?(工资|工钱)?|(拖欠|欠)了?(桃源人|工人|农民工|员工|别人|人家|外地人)的?(工资|工钱)?/g;
@@ -179,7 +202,8 @@ export function classify(callerText: string, operatorText = ''): Category {
     return 'consultation';
   }
   // "…这种合法不？我还冇去": a matter that has not happened to the asker is a question.
-  if (QUESTION.test(callerText) && NOT_YET.test(callerText)) return 'consultation';
+  // (unless the named workplace already presses it on the crew: 厂里要我们每个人签…我还冇签)
+  if (QUESTION.test(callerText) && NOT_YET.test(callerText) && !(concrete && PRESSED_ON_CREW.test(callerText))) return 'consultation';
   // 被一个骑电动车的撞了: an accident away from any work is no labour matter.
   if (TRAFFIC_ACCIDENT.test(callerText) && !WORK_CONTEXT.test(callerText)) return 'invalid';
   if (sentencesWithEnds(callerText).some((s) => isLabourMatter(s, concrete))) return 'labor_other';

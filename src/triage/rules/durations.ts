@@ -47,7 +47,7 @@ const WORKED_HALF_YEAR = new RegExp(`(${WORK_VERBS_DONE}|包了|做|干|帮)(大
 const BARE_MONTHS = [new RegExp(`(?:^|[，。,\\s])${N}个(多|半)?月(的)?(?=[，。,\\s]|$)`, 'm')];
 /** "两个月了" answering how long: the time the pay has been owed, read last. */
 const MONTHS_SO_FAR = [
-  new RegExp(`(?<![做干上搞开])${N}个(多|半)?月了`),
+  new RegExp(`(?<![做干上搞开])${N}个(多|半)?月(了|哒)`),
   // 十月份开始就冇发了，到现在三个月
   new RegExp(`(到现在|到今天|到如今|至今|已经)(有|都)?${N}个(多|半)?月`),
 ];
@@ -79,7 +79,7 @@ function firstNumber(patterns: readonly RegExp[], text: string): number | null {
 
 /** "三月四月五月工资都冇发", "3月、4月的工资没发": months named one by one, then said unpaid. */
 const NAMED_MONTHS_UNPAID = new RegExp(
-  `((?:${MONTH_NAME}[、，,和跟]?){2,})(的)?(工资|工钱|薪水|钱)?(都|也|全|一直|还)*(冇|没|没有|未|莫|不)(发|给|结|付)`,
+  `((?:${MONTH_NAME}[、，,和跟]?){2,})(的)?(工资|工钱|薪水|钱)?(都|也|全|一直|还|又)*(冇|没|没有|未|莫|不)(发|给|结|付)`,
 );
 const MONTH_NAME_ALL = new RegExp(MONTH_NAME, 'g');
 

@@ -15,7 +15,7 @@ const OWED_NEAR = /欠|拖|扣|冇给|没给|不给|冇发|没发|不发|跑路|
  * one the worker worked for (跟着做事的那个人叫…).
  */
 const ROLE_THEN_NAME =
-  /(包工头|包公头|工头|老板娘|老板|老总|班组长|承包人|负责人|站长|园长|园主|场主|店长|店主|摊主|厂长|经理|总经理|董事长|理事长|社长|法人代表|法人|东家|雇主|女主人|男主人|主人家|(?:种田|种植|养殖)?大户|种植户|养殖户|个体户|队长|工长|(?:队|班|组)的?头(?:头|子)?|欠(了)?(我|我们)?(的)?(工资|工钱|钱)?的(人|那个人)?|(跟着?|帮|给|替)[^，。,！？\s]{0,4}(做事|干活|做工|打工|做)的(那个|这个)?人|带(着)?(我们|我)[^，。,！？\s]{0,4}的(那个|这个)?人?)(的名字)?[，,\s]*(名字)?(叫做|名叫|叫|是|姓名是)?\s*/g;
+  /(包工头|包公头|工头|老板娘|老板|老总|班组长|承包人|负责人|站长|园长|园主|场主|塘主|矿主|窑主|店长|店主|摊主|厂长|经理|总经理|董事长|理事长|社长|法人代表|法人|东家|雇主|女主人|男主人|主人家|(?:种田|种植|养殖)?大户|种植户|养殖户|个体户|队长|工长|(?:队|班|组)的?头(?:头|子)?|欠(了)?(我|我们)?(的)?(工资|工钱|钱)?的(人|那个人)?|(跟着?|帮|给|替)[^，。,！？\s]{0,4}(做事|干活|做工|打工|做)的(那个|这个)?人|带(着)?(我们|我)[^，。,！？\s]{0,4}的(那个|这个)?人?)(的名字)?[，,\s]*(名字)?(叫做|名叫|叫|是|姓名是)?\s*/g;
 /** 包工头是桃源人叫陈国栋, 包工头是邵阳的，叫贺国庆: a role, a few words about the person, then the name. */
 const ROLE_DESCRIBED_THEN_NAME =
   /(包工头|工头|老板|老总|承包人|负责人|队长|班组长)(是|就是)?[^，。,！？\s叫]{1,8}?[，,]?(他|她)?(叫做|名叫|叫)/g;
@@ -72,6 +72,9 @@ const ROLE_THEN_NICKNAME =
   /(包工头|包头|工头|老板|班长|班组长)(叫|是)?(老[大二三四五六七八九十幺]|[\u4e00-\u9fa5]{1,2}?(哥|伢子))(?=[欠讲说拖，。,！？\s]|$)/;
 /** 外号"黑皮", 外号叫猴子: the nickname the boss goes by. */
 const NICKNAME_CALLED = /外号(?:叫做?|是)?[“"「]?([\u4e00-\u9fa5]{2,3}?)[”"」]?(?=[，。,！？\s]|$|真名|的)/;
+/** 胡子（老板外号，真名不晓得）, 包工头黑皮（不晓得他真名）: a nickname glossed as one in brackets. */
+const NICKNAME_GLOSSED =
+  /(?:^|[，。,！？\s]|包工头|工头|包头|老板|班长)([\u4e00-\u9fa5]{2,3}?)[（(][^）)]{0,8}?(外号|绰号|真名|本名|大名|名字)/;
 /** 大家都喊他"眼镜": a nickname in quotation marks, whatever it is. */
 const CALLED_HIM_QUOTED = /(?:喊|叫|称)(?:他|她)(?:做)?[“"「]([\u4e00-\u9fa5]{1,4})[”"」]/;
 /** 跟的是湖南老乡曾国良: the one worked under, described, then named. */
@@ -91,7 +94,8 @@ const ANSWER_NAME = /^(嗯|哦|那个|就是)?[，,]?(他|老板|包工头)?(是
 const ANSWER_SURNAME = /^(嗯|哦|那个|就是)?[，,]?(他|老板|包工头)?(是)?姓([\u4e00-\u9fa5])/;
 
 /** "外包给洁美家政…", "承包的是…", "物业是…": the org the workers were hired through. */
-const HIRED_THROUGH_BEFORE = /(外包给|包给|承包的是|承包商是|物业是|单位是|老板是|签的合同是|派遣到?|跟|给|帮|替)[^，。,\s]{0,2}$/;
+const HIRED_THROUGH_BEFORE =
+  /(请(我|我们)的(人)?是|外包给|包给|承包的是|承包商是|物业是|单位是|老板是|签的合同是|派遣到?|跟|给|帮|替)[^，。,\s]{0,2}$/;
 /** "跟湘禹水利…签的分包", "总包是…": a company above the one that owes, named for the record. */
 const UPSTREAM_BEFORE = /(总包|开发商|甲方|业主|上面)(单位)?(是|的)?$|(他|她|老板|包工头)是(从|跟)$/;
 const UPSTREAM_AFTER =
@@ -106,6 +110,8 @@ const AGENCY_PAYS = /(工资|钱)[^。！？，,]{0,6}(打给|发给|给)(了)?�
 /** "第四中学新宿舍楼工地", "人民医院住院综合楼": an org named as the site being built, not the one that pays. */
 const SITE_AFTER =
   /^[^，。,\s]{0,6}(工地|项目(?!部|经理)|工程|大楼|综合楼|教学楼|宿舍楼|办公楼|住院楼|门诊楼|医技楼|实验楼|行政楼|食堂|改造|扩建|新建|维修|装修)/;
+
+const BUILDING_SITE_AFTER = /^[^，。,\s]{0,6}(工地|扩建|新建|改建|改造|翻修)/;
 
 export function isSiteOrg(text: string, org: Span): boolean {
   return SITE_AFTER.test(text.slice(org.end, org.end + 12));
@@ -177,10 +183,13 @@ function owedByShortName(text: string, org: Span): boolean {
   if (!OWED_NEAR.test(text.slice(org.end, org.end + 14)) && !/欠[^，。,！？\s]{0,6}的是/.test(text)) return false;
   const core = withoutWords(org.text, GENERIC_ORG_WORDS).slice(0, 2);
   if (core.length < 2) return false;
-  const at = text.indexOf(core, org.end);
   // (…欠我工钱的是鑫隆: the debtor named by its short name after the debt)
   if (new RegExp(`欠[^，。,！？\\s]{0,6}的是${core}`).test(text)) return true;
-  return at >= 0 && at - org.end <= 4 && OWED_NEAR.test(text.slice(at + 2, at + 5));
+  // (…洁美家政保洁公司，工资也是洁美发，洁美欠了我: the short name within the next clauses)
+  for (let at = text.indexOf(core, org.end); at >= 0 && at - org.end <= 10; at = text.indexOf(core, at + 1)) {
+    if (OWED_NEAR.test(text.slice(at + 2, at + 5))) return true;
+  }
+  return false;
 }
 
 /**
@@ -291,7 +300,7 @@ const HIRED_BY_VERB = /(?:跟着?|帮|给|替|为)(?:个人|私人)?/g;
 const WORK_FOR_NAME_AFTER =
   /^(?!打(?:电话|个电话|听)|看(?:一下|下|看|病)|送(?:信|礼))(?:家里|屋里|家)?(?:做|干|开|搞|打|砌|修|装|贴|刷|看|守|养|种|当|带|跑|送|拉|摘|采|喂|挖|搬|扛|卖|盖|建|铺|焊|抹|砍|割|挑|锯|剁|杀|洗|煮|炒|起屋)|^的[\u4e00-\u9fa5]{0,4}?(?:装修队|施工队|工程队|劳务队|队伍|班组|队|店|厂|工地|场|园|公司|项目|工程|网点|站点|基地|鱼塘|门面|超市)/;
 /** Words that end no personal name: 石场, 余款, 万元. */
-const NOT_A_PERSON_END = /[厂场店司部队园站社款元钱资费月天年道镇乡村街]$/;
+const NOT_A_PERSON_END = /[厂场店司部队园站社款元钱资费月天年道镇乡村街人]$/;
 
 function hiredByName(text: string): string | null {
   for (const match of text.matchAll(HIRED_BY_VERB)) {
@@ -320,8 +329,8 @@ const SURNAMED_ELDER =
 /** 帮业主钟先生屋里贴砖: the house owner by surname and a polite title. */
 const OWNER_TITLED = /(业主|屋主|房主|户主|主家)([\u4e00-\u9fa5])(先生|女士|老师)/;
 /** 李满姑屋里新屋装修: the person whose house was being built or fitted out. */
-const HOUSE_WORK = /(屋里|家里|家)(的)?(新屋|新房|房子|装修|起屋|盖房|修房|砌)/;
-const HOUSE_WORK_AFTER = /^(屋里|家里|家)(的)?(新屋|新房|房子|装修|起屋|盖房|修房|砌)/;
+const HOUSE_WORK = /(屋里|家里|家)(的)?(新屋|新房|房子|装修|起屋|盖房|修房|砌|(修|盖|建|起)了?(一栋|一座|栋|座)?(新)?(房子|屋|楼))/;
+const HOUSE_WORK_AFTER = new RegExp(`^${HOUSE_WORK.source}`);
 
 function houseOwner(text: string): string | null {
   const titled = OWNER_TITLED.exec(text);
@@ -471,6 +480,7 @@ function readPersonFromRoles(text: string): string | null {
     NICKNAME_HIRES.exec(text)?.[1] ??
     NICKNAME_THEN_ROLE.exec(text)?.[1] ??
     NICKNAME_CALLED.exec(text)?.[1] ??
+    NICKNAME_GLOSSED.exec(text)?.[1] ??
     NICKNAME_IS_THE_ONE.exec(text.trim())?.[1];
   if (nickname) return nickname;
   for (const match of text.matchAll(BARE_BOSS)) {
@@ -484,7 +494,7 @@ function readPersonFromRoles(text: string): string | null {
 
 /** 工钱是X发的, 工资一直是X跟我们算, 欠钱的是X: the person said to pay the wages or owe them. */
 const PAYS_WAGES =
-  /(?:工钱|工资|钱)[^，。,！？\s]{0,4}?是|欠(?:钱|工钱|工资|我们钱|我们的钱)的(?:人)?是|(?:(?:公司|老板|厂里)(?:讲)?|讲)钱(?:已经|早就|都)?(?:给了|打给了?|结给了?|付给了?)/g;
+  /(?:工钱|工资|钱)[^，。,！？\s]{0,4}?是|请(?:我|我们)(?:来)?的(?:人)?是(?:[^，。,！？\s]{1,8}[，,])?|欠(?:钱|工钱|工资|我们钱|我们的钱)的(?:人)?是|(?:(?:公司|老板|厂里)(?:讲)?|讲)钱(?:已经|早就|都)?(?:给了|打给了?|结给了?|付给了?)/g;
 const PAYS_AFTER = /^(跟|发|算|给|在|哒|了|，|,|。|$)/;
 /** 老谭, 小刘: a person called by 老 or 小 and the surname. */
 const FAMILIAR = /^[老小]([\u4e00-\u9fa5])(?![\u4e00-\u9fa5]{0,1}(板|总|乡|家|婆|公|人|师|实|伢|孩))/;
@@ -575,5 +585,7 @@ export function extractEmployer(text: ReadableText, orgs: readonly Span[] = find
   // An upstream company still names the debtor when no person does; a site's name comes last.
   if (person ?? choice) return person ?? choice?.org.text ?? null;
   const payers = orgs.filter((o) => !isPassing(text.caller, o));
-  return payers.find((o) => !isSiteOrg(text.caller, o))?.text ?? payers[0]?.text ?? null;
+  // (幼儿园扩建工地: a school whose building site it was pays no one)
+  const beingBuilt = (o: Span): boolean => BUILDING_SITE_AFTER.test(text.caller.slice(o.end, o.end + 10));
+  return payers.find((o) => !isSiteOrg(text.caller, o))?.text ?? payers.find((o) => !beingBuilt(o))?.text ?? null;
 }

@@ -36,7 +36,7 @@ const CURRENCY_AFTER = /^(多|左右|上下)?(块|元|圆|块钱|元钱|rmb|RMB)
 const NOT_MONEY_AFTER =
   /^(多|来|余)?(件|单|票|箱|双|个|名|位|人(?!工)|天|年|岁|号|点|米|斤|公斤|床|条|根|桶|袋|包|套|公里|平|方|栋|层|次|户|家|台|辆|吨|车|趟|亩|头|只|期|月|倍|%|小时|分钟|钟头|节|班|夜班|周|礼拜|星期)/;
 const MONEY_CONTEXT_BEFORE =
-  /(讲好|说好|谈好|讲定|定好|欠|工资|工钱|工姿|人工费|劳务费|提成|绩效|奖金|补贴|加班费|全勤|薪|月|天|人|共|计|差|给了|付了|结了|给过|付过|发过|结过|只给|打了|转了|只打|只转|有|是|剩|底薪|拿了|拿到|领了|借支|预支|借了|支了|扣了|扣|罚了|发了)[了我们的有是大概差不多约]*\s?$/;
+  /(讲好|说好|谈好|讲定|定好|欠|(?<![\u4e00-\u9fa5])(我|她|他)的|工资|工钱|工姿|人工费|劳务费|提成|绩效|奖金|补贴|加班费|全勤|薪|月|天|人|共|计|差|给了|付了|结了|给过|付过|发过|结过|只给|打了|转了|只打|只转|有|是|剩|底薪|拿了|拿到|领了|借支|预支|借了|支了|扣了|扣|罚了|发了)[了我们的有是大概差不多约]*\s?$/;
 /** What may sit between a sum and the unit it is paid per: 五千左右一个月, 300块钱一天. */
 const UNIT_GAP = '(多|左右|上下)?(块|元)?(钱)?(左右)?';
 const RATE_AFTER = new RegExp(`^${UNIT_GAP}(一天|每天|\\/天|一日|一个月|每个月|每月|\\/月|一月)`);
@@ -129,6 +129,14 @@ function isMoney(n: NumeralMention, before: string, after: string, previousClaus
   return /\d/.test(n.raw) && (MONEY_CONTEXT_BEFORE.test(before) || RATE_AFTER.test(after));
 }
 
+/** 将近十万块，九万六: a bare sum right after a rough one of about its size says it exactly. */
+const ROUGH_SUM_CLAUSE = /(将近|差不多|大概|大约|接近|快)[\d一二两三四五六七八九十百千万]+(多)?(块|元)?(钱)?$/;
+
+function narrowsHedge(previous: MoneyMention | undefined, value: number, before: string, previousClause: string): boolean {
+  if (!previous || !HEDGE_ONLY.test(before) || !ROUGH_SUM_CLAUSE.test(previousClause)) return false;
+  return value !== previous.value && Math.abs(value - previous.value) <= previous.value * 0.15;
+}
+
 /** Every sum of money in the text, with what the clause around it says about it (read-only). */
 export const findMoney: (text: string) => readonly MoneyMention[] = recentResults(readMoney);
 
@@ -187,7 +195,7 @@ function readMoney(text: string): MoneyMention[] {
       remaining: REMAINING.test(before) || (/^(块|元)?(钱)?(还)?(冇|没有?|未)(给|付|结|发)/.test(after) && /还/.test(before + after)),
       nonWage: isNonWage(before, after) && !(PAID.test(before) && ADVANCE.test(clause.text)),
       deducted: (DEDUCTED.test(before.slice(-4)) || DEDUCTED_ITEM.test(before)) && !PAID.test(before) && !REMAINING.test(before),
-      correction: CORRECTION.test(before) || CORRECTION.test(previousClause),
+      correction: CORRECTION.test(before) || CORRECTION.test(previousClause) || narrowsHedge(previous, n.value, before, previousClause),
       explicit: n.hasMoneyScale || CURRENCY_AFTER.test(after),
     });
   }

@@ -130,7 +130,10 @@ function readOrganisations(text: string): Span[] {
     // 湘建工程欠我们: a builder called by its short name, said to owe; 工程 elsewhere names a project.
     if (match[0] === '工程' && !/^(欠|拖|不给|冇给|没给|还欠|一直)/.test(text.slice(end, end + 2))) continue;
     // 当保洁, 做保洁: the job, not a cleaning firm.
-    if (match[0] === '保洁' && /[当做搞干]/.test(text[suffixStart - 1] ?? '')) continue;
+    // 快递点, 快递员: a parcel point or courier, not a courier firm's name.
+    if (match[0] === '快递' && /^[点员柜]/.test(text.slice(end))) continue;
+    // (做客房保洁: the kind of cleaning, still the job)
+    if (match[0] === '保洁' && /[当做搞干][\u4e00-\u9fa5]{0,2}$/.test(text.slice(Math.max(0, suffixStart - 3), suffixStart))) continue;
     const start = throughNameChars(text, suffixStart, match[0]);
     const span = withoutLeadingTown(text, { text: text.slice(start, end), start, end });
     if (match[0] === '站' && !STATION_TRADES.test(span.text)) continue;

@@ -7,7 +7,7 @@ import type { ReadableText } from '../text/transcript';
  * with 叫 after saying what kind of place it is, or answer the operator's "店叫什么".
  */
 const BUSINESS_NOUN =
-  '店|饭店|餐馆|饭馆|酒楼|酒店|宾馆|超市|门面|餐厅|厂|公司|会所|作坊|摊子|馆子|场子|单位|机构|园子|托管班|辅导班|培训班|装卸队|搬运队|车队|驿站|网点|站点|诊所|' +
+  '店|饭店|餐馆|饭馆|菜馆|面馆|粉馆|酒楼|酒店|宾馆|超市|门面|餐厅|厂|公司|会所|作坊|摊子|馆子|场子|单位|机构|园子|托管班|辅导班|培训班|装卸队|搬运队|车队|驿站|网点|站点|诊所|' +
   '画室|健身房|养老院|敬老院|基地|影院|影城|学校|工作室|琴行|农家乐|民宿|山庄|网吧|茶楼|幼儿园|托儿所|美容院|合作社|养殖场|猪场|鸡场|果园|茶园|农场|鱼塘';
 // Not across words that come between names (一个, 一家, 的, 在, 叫).
 // 家 only as 一家, 那家 (大力搬家, 湘里人家 hold it).
