@@ -49,7 +49,8 @@ const TOLD_EVENT =
   /(欠|拖|扣|压)(了|着|哒)|(冇|没|没有|还没|未)(发|给|结|付|拿到|到手|收到|见到)|跑(了|路|哒)|到现在|(电话|手机)(关机|打不通)/;
 const MODAL_QUESTION = /可以|可不可以|能不能|能否|能|会不会|要不要|怎么|如何|吗|么$/;
 
-const NOT_YET = /还(冇|没|没有)(出事|受伤)|我还(冇|没|没有)(去|做|上班|进|签)|还没去|我准备去|下个月才去|才去上班/;
+const NOT_YET =
+  /(要是|如果|万一|假如)(以后|将来|到时候)|还(冇|没|没有)(出事|受伤)|我还(冇|没|没有)(去|做|上班|进|签)|还没去|我准备去|下个月才去|才去上班/;
 const ASKS_RULE = /(有冇得?|有没有|是么子|是什么|怎么)规定|规定(是)?(怎么|么子|什么)/;
 const TRAFFIC_ACCIDENT = /被[^，。,！？\s]{0,8}(车|电动车|摩托|汽车|货车)[^，。,！？\s]{0,2}撞|车祸/;
 const RECORD_ASKED = /不良记录|失信记录|有(冇|没)有?(得)?欠薪(的)?(不良)?(记录|历史)/;
@@ -115,6 +116,7 @@ function isProcedureQuestion(text: string): boolean {
 
 /** A sentence that opens on a supposition (假如老板给我打了欠条…) tells nothing that happened. */
 const SUPPOSITION = /^(假如|如果|要是|万一|假设|假使)/;
+const FEARED = /^(怕|担心|就怕)/;
 /** Pay, money held back or work: what a clause of the speaker's must touch to tell their own case. */
 const CASE_WORDS = new RegExp([PAY_WORDS.source, UNPAID_WORDS.source, DISPUTE_EVENT.source, WORK_CONTEXT.source, /钱/.source].join('|'));
 
@@ -125,7 +127,12 @@ const CASE_WORDS = new RegExp([PAY_WORDS.source, UNPAID_WORDS.source, DISPUTE_EV
 function speaksOfOwnCase(text: string): boolean {
   return sentences(text.replace(ASKER_SELF, ''))
     .filter((sentence) => !SUPPOSITION.test(sentence.trim()))
-    .some((sentence) => sentence.split(/[，,\s]+/).some((clause) => SPEAKER.test(clause) && CASE_WORDS.test(clause)));
+    .some((sentence) =>
+      sentence
+        .split(/[，,\s]+/)
+        // (怕老板晓得哒不要我做事: a fear of what may happen)
+        .some((clause) => !FEARED.test(clause) && SPEAKER.test(clause) && CASE_WORDS.test(clause)),
+    );
 }
 
 const OWED_TO_NO_ONE = /被(拖欠|欠|拖)了?(工资|工钱)?|(拖欠|欠)了?(桃源人|工人|农民工|员工|别人|人家|外地人)的?(工资|工钱)?/g;

@@ -53,7 +53,7 @@ const LATER_NAME = /(?:^|[，,。\s])(他|她)?(的)?(名字)?(叫做|名叫|叫
 const ROLE_WORD = /包工头|工头|老板|老总|班组长|承包人|负责人|站长|园长|店长|厂长|经理|东家|雇主|屋主|房主/;
 /** 姓刘的老板, 姓韦的广西老板 → 韦老板; "老板是个私人老板，姓宋" → 宋老板. */
 const SURNAMED_BOSS =
-  /姓([\u4e00-\u9fa5])的(?:[^，。,！？\s的]{0,4}?)(老板|包工头|工头|老总)|(?:老板|包工头|工头|老总|承包人|负责人|班组长)(?!娘)(?:[^，。,！？\s]{0,8}[，,\s]|是|就是)?姓([\u4e00-\u9fa5])/;
+  /姓([\u4e00-\u9fa5])的(?:[^，。,！？\s的]{0,4}?)(老板|包工头|工头|老总)|(?:老板|包工头|工头|老总|承包人|负责人|班组长)(?!娘)(?:[^，。,！？\s]{0,8}[，,\s]|(?:是|就是)(?:一个|个)?)?姓([\u4e00-\u9fa5])/;
 /** 郭老板娘个体户: a woman boss by surname, at a boundary. */
 const BARE_BOSS_WOMAN = /(?:^|[，。！？,\s是找跟给帮的点店])([\u4e00-\u9fa5])老板娘/g;
 /** 老板娘姓杨 → 杨老板娘. */
@@ -87,7 +87,7 @@ const NICKNAME_IS_THE_ONE = /^([\u4e00-\u9fa5]{2,3})[\s，,]*(就是|是)(那个
 const NICKNAME_HIRES = /的([\u4e00-\u9fa5]{1,2}?(哥|姐|伢子|嫂|叔))(请|喊|叫|雇|招|欠|拖)(了)?(我|我们)/;
 /** A bare 唐老板 / 王总 after a boundary. */
 const BARE_BOSS =
-  /(?:^|[，。！？,\s是找跟给帮的点店厂部头板道镇乡村路街得])([\u4e00-\u9fa5])(老板|老总|总(?![共计部])|站长|厂长|店长|队长|书记|经理|主任|村长|支书|园长|校长)(?!娘)/g;
+  /(?:^|[，。！？,\s是找跟给帮的点店厂部头板道镇乡村路街得诉报映])([\u4e00-\u9fa5])(老板|老总|总(?![共计部])|站长|厂长|店长|队长|书记|经理|主任|村长|支书|园长|校长)(?!娘)/g;
 /** The operator asking for the boss's name; the caller's answer then starts with 叫… */
 const ASKS_FOR_NAME = /(老板|包工头|负责人|对方|他).{0,4}(叫什么|名字|是谁|姓什么)|叫什么名字/;
 const ANSWER_NAME = /^(嗯|哦|那个|就是)?[，,]?(他|老板|包工头)?(是)?(一个|个)?(叫做|叫|是|姓名是)/;
@@ -122,7 +122,7 @@ export function isUpstream(text: string, org: Span): boolean {
 }
 
 /** 豪运鞭炮厂？不是，是…红旗花炮厂: a name the speaker takes back at once. */
-const CORRECTED_AFTER = /^\s*[？?]?[\s，,…。.]*(哦|噢|啊|呃)?[\s，,…]*(不是|不对|说错了|讲错了|搞错了)/;
+const CORRECTED_AFTER = /^\s*[？?]?[\s，,…。.]*(哦|噢|啊|呃)?[\s，,…]*(不是|不对|说错了|讲错了|搞错了|打错了?|写错了?)/;
 
 export function isCorrected(text: string, span: Span): boolean {
   return CORRECTED_AFTER.test(text.slice(span.end, span.end + 8));
@@ -280,9 +280,19 @@ function nameAfter(text: string, pattern: RegExp): string | null {
     const at = (match.index ?? 0) + match[0].length;
     const name = nameAt(text, at) ?? (CALLED_END.test(match[0]) ? unlistedNameAt(text, at) : null);
     // 老板连工资都不给: 连 is a surname, 连工资 no name.
-    if (name && !NOT_A_PERSON_END.test(name)) return name;
+    if (name && !NOT_A_PERSON_END.test(name)) return nameSaidAgain(text, at + name.length, name) ?? name;
   }
   return null;
+}
+
+/** 叫方正勇，哦，方志勇: the name said again, with the same surname, right after a hesitation. */
+const SAID_AGAIN = /^[，,\s]*(哦|噢|呃|不对)[，,\s]*/;
+
+function nameSaidAgain(text: string, end: number, name: string): string | null {
+  const again = SAID_AGAIN.exec(text.slice(end, end + 6));
+  if (!again) return null;
+  const other = nameAt(text, end + again[0].length);
+  return other && other !== name && other[0] === name[0] ? other : null;
 }
 
 /** The name at `at`, of three characters or its first two, that the text after satisfies. */
@@ -398,7 +408,7 @@ function ownerOfBusiness(text: string): string | null {
 
 /** 卢大海的养鸡场, 熊桂英的茶园, 戴春生的龙虾养殖基地: a person's own business, where the work was. */
 const PERSONS_BUSINESS =
-  /的(?:[\u4e00-\u9fa5]{0,4}?)(?:养鸡场|养猪场|养鸭场|养殖场|养殖基地|种植基地|基地|茶园|果园|橘园|鱼塘|猪场|鸡场|砖厂|作坊|农庄|门面|加工厂|茶厂|厂子)/g;
+  /的(?:[\u4e00-\u9fa5]{0,4}?)(?:养鸡场|养猪场|养鸭场|养殖场|养殖基地|种植基地|基地|茶园|果园|橘园|葡萄园|桃园|梨园|菜园|苗圃|林场|牛场|羊场|鱼塘|猪场|鸡场|砖厂|作坊|农庄|门面|加工厂|茶厂|厂子)/g;
 
 function ownerByPossessive(text: string): string | null {
   for (const match of text.matchAll(PERSONS_BUSINESS)) {
@@ -434,6 +444,8 @@ function readPersonFromRoles(text: string): string | null {
   // everyone calls him ("老板姓邓，都喊他邓总").
   if (surname) {
     const called = NICKNAMED_BOSS.exec(text)?.[4];
+    // (老板大家都喊他满哥，姓胡: the name he goes by, which the text writes, over one made of his surname)
+    if (called && !called.includes(surname) && !/老板|老总/.test(called)) return fullNameWithSurname(text, surname) ?? called;
     return fullNameWithSurname(text, surname) ?? (called?.startsWith(surname) ? called : `${surname}老板`);
   }
   const woman = SURNAMED_BOSS_WOMAN.exec(text);
@@ -494,7 +506,7 @@ function readPersonFromRoles(text: string): string | null {
 
 /** 工钱是X发的, 工资一直是X跟我们算, 欠钱的是X: the person said to pay the wages or owe them. */
 const PAYS_WAGES =
-  /(?:工钱|工资|钱)[^，。,！？\s]{0,4}?是|请(?:我|我们)(?:来)?的(?:人)?是(?:[^，。,！？\s]{1,8}[，,])?|欠(?:钱|工钱|工资|我们钱|我们的钱)的(?:人)?是|(?:(?:公司|老板|厂里)(?:讲)?|讲)钱(?:已经|早就|都)?(?:给了|打给了?|结给了?|付给了?)/g;
+  /(?:工钱|工资|钱)[^，。,！？\s]{0,4}?是|请(?:我|我们)(?:来)?的(?:人)?是(?:[^，。,！？\s]{1,8}[，,])?|欠(?:钱|工钱|工资|我们钱|我们的钱)的(?:人)?是|(?:(?:公司|老板|厂里)(?:讲)?|讲)(?:我们的?)?(?:工钱|工资|钱)(?:已经|早就|都)?(?:全部|都)?(?:给了|打给了?|结给了?|付给了?)/g;
 const PAYS_AFTER = /^(跟|发|算|给|在|哒|了|，|,|。|$)/;
 /** 老谭, 小刘: a person called by 老 or 小 and the surname. */
 const FAMILIAR = /^[老小]([\u4e00-\u9fa5])(?![\u4e00-\u9fa5]{0,1}(板|总|乡|家|婆|公|人|师|实|伢|孩))/;
@@ -547,6 +559,8 @@ export function namedPayer(text: string): string | null {
   return personFromRoles(text);
 }
 
+const DISOWNS_PERSON = /不是(他|她|包工头|老板|工头)(欠的)?(?=[，,。！\s]|$)/;
+
 function personFromAnswers(text: ReadableText): string | null {
   for (let i = 1; i < text.turns.length; i++) {
     const question = text.turns[i - 1];
@@ -574,6 +588,10 @@ export function extractEmployer(text: ReadableText, orgs: readonly Span[] = find
   // "工钱一直是伍建军跟我们算，也是他发": the person who pays, over the company above him.
   const payer = statedPayer(text.caller);
   if (payer) return payer;
+  // "跟的包工头欧阳斌…不是他…是总包X一直拖着": the person disowned, the company said to hold the pay back.
+  const disowned = DISOWNS_PERSON.exec(text.caller);
+  const holder = disowned ? orgs.find((o) => o.start > disowned.index && OWED_NEAR.test(clauseAfter(text.caller, o))) : undefined;
+  if (holder) return holder.text;
   const choice = chooseOrganisation(text.caller, orgs);
   if (choice?.kind === 'named') return choice.org.text;
   const called = shopNameFromAnswers(text) ?? personFromRoles(text.caller) ?? personFromAnswers(text);

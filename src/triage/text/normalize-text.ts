@@ -30,6 +30,10 @@ export function normalizeText(text: string): string {
       .replace(/([\u4e00-\u9fa5])(?:…+|\.{3,}|—+)\1/g, '$1')
       // 包工投, 包工偷: typed for 包工头
       .replace(/包工(投|偷|斗)/g, '包工头')
+      // voice input's homophones: 前我工资 (欠), 头书/头诉 (投诉), 公钱 (工钱)
+      .replace(/前(?=(我|我们|他|她|他们)(的)?(工资|工钱))/g, '欠')
+      .replace(/头(书|诉)|投书/g, '投诉')
+      .replace(/公钱/g, '工钱')
       // ¥6,800: the sign as 元, the thousands unseparated
       .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
       .replace(/[¥￥]\s?(\d+(?:\.\d+)?)/g, '$1元')
