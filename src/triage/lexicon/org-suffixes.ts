@@ -150,6 +150,8 @@ export const ORG_SUFFIXES: readonly string[] = [
   '安装队',
   '汽修',
   '石材',
+  '煤矿',
+  '矿',
   '鱼庄',
   '鱼馆',
   '袜业',
@@ -483,6 +485,14 @@ const TRADE_WORDS: readonly string[] = [
  * no employer. A name needs two characters beyond these.
  */
 export const GENERIC_ORG_WORDS: readonly string[] = [
+  // parts of a building named with the trade (做外墙石材): the work, not a name
+  '外墙',
+  '内墙',
+  '墙面',
+  '屋面',
+  '屋顶',
+  '楼顶',
+  '门窗',
   '有限',
   '责任',
   '股份',

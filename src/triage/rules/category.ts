@@ -116,7 +116,7 @@ function isProcedureQuestion(text: string): boolean {
 
 /** A sentence that opens on a supposition (假如老板给我打了欠条…) tells nothing that happened. */
 const SUPPOSITION = /^(假如|如果|要是|万一|假设|假使)/;
-const FEARED = /^(怕|担心|就怕)/;
+const FEARED = /^(怕|担心|就怕)|会不会/;
 /** Pay, money held back or work: what a clause of the speaker's must touch to tell their own case. */
 const CASE_WORDS = new RegExp([PAY_WORDS.source, UNPAID_WORDS.source, DISPUTE_EVENT.source, WORK_CONTEXT.source, /钱/.source].join('|'));
 

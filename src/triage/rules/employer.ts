@@ -47,10 +47,10 @@ const BARE_MASTER = /(?:^|[，。！？,\s是找跟给帮着到])([\u4e00-\u9fa5
 const HIRED_BY_BEFORE = /(跟|跟着|跟到|帮|给|替)$/;
 /** Who a later 他 refers to: a payer's role, or a relative or workmate of the speaker. */
 const REFERENT =
-  /包工头|工头|老板|老总|班组长|承包人|负责人|东家|雇主|屋主|房主|老公|老婆|爱人|儿子|女儿|崽|工友|同事|徒弟|兄弟|老乡|师傅/g;
+  /包工头|工头|大户|老板|老总|班组长|承包人|负责人|东家|雇主|屋主|房主|老公|老婆|爱人|儿子|女儿|崽|工友|同事|徒弟|兄弟|老乡|师傅/g;
 /** "包工头欠了我们工钱，叫王建华": a clause that names the role spoken of just before. */
 const LATER_NAME = /(?:^|[，,。\s])(他|她)?(的)?(名字)?(叫做|名叫|叫)/g;
-const ROLE_WORD = /包工头|工头|老板|老总|班组长|承包人|负责人|站长|园长|店长|厂长|经理|东家|雇主|屋主|房主/;
+const ROLE_WORD = /包工头|工头|大户|老板|老总|班组长|承包人|负责人|站长|园长|店长|厂长|经理|东家|雇主|屋主|房主/;
 /** 姓刘的老板, 姓韦的广西老板 → 韦老板; "老板是个私人老板，姓宋" → 宋老板. */
 const SURNAMED_BOSS =
   /姓([\u4e00-\u9fa5])的(?:[^，。,！？\s的]{0,4}?)(老板|包工头|工头|老总)|(?:老板|包工头|工头|老总|承包人|负责人|班组长)(?!娘)(?:[^，。,！？\s]{0,8}[，,\s]|(?:是|就是)(?:一个|个)?)?姓([\u4e00-\u9fa5])/;
@@ -104,7 +104,8 @@ const UPSTREAM_AFTER =
 const AGENCY = /中介|劳务派遣|派遣|人力/;
 const FACTORY_PAYS =
   /(中介|他们)[^。！？]{0,8}(只管介绍|不管发工资|不管工资|不发工资)|工资(是|都是|一直是)?厂里(财务)?(直接)?(发|打)(?![^，。,！？\s]{0,2}中介)/;
-const AGENCY_PAYS = /(工资|钱)[^。！？，,]{0,6}(打给|发给|给)(了)?中介|中介[^。！？，,]{0,4}(扣着|扣了|拿着|截留|发工资|冇发|没发|不发)/;
+const AGENCY_PAYS =
+  /(工资|钱)(是|都是|一直是)?(人力|中介|派遣)(公司)?(发|给|打)|(工资|钱)[^。！？，,]{0,6}(打给|发给|给)(了)?中介|中介[^。！？，,]{0,4}(扣着|扣了|拿着|截留|发工资|冇发|没发|不发)/;
 
 /** An org that the text places above the real employer (the main contractor, the developer). */
 /** "第四中学新宿舍楼工地", "人民医院住院综合楼": an org named as the site being built, not the one that pays. */
@@ -286,10 +287,10 @@ function nameAfter(text: string, pattern: RegExp): string | null {
 }
 
 /** 叫方正勇，哦，方志勇: the name said again, with the same surname, right after a hesitation. */
-const SAID_AGAIN = /^[，,\s]*(哦|噢|呃|不对)[，,\s]*/;
+const SAID_AGAIN = /^[。，,\s]*(?:(?:哦|噢|呃|不对|不是|说错了|讲错了|记错了)[。，,\s]*)+(?:是)?/;
 
 function nameSaidAgain(text: string, end: number, name: string): string | null {
-  const again = SAID_AGAIN.exec(text.slice(end, end + 6));
+  const again = SAID_AGAIN.exec(text.slice(end, end + 12));
   if (!again) return null;
   const other = nameAt(text, end + again[0].length);
   return other && other !== name && other[0] === name[0] ? other : null;

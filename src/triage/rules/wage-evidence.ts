@@ -48,6 +48,8 @@ export function startsWithPayer(sentence: string): boolean {
  */
 export const WAGE_CASE_THRESHOLD = 2;
 
+const DEDUCTED_FOR_INSURANCE = /扣(了|着)?[^，。,]{0,8}(社保|保险|医保|公积金)/;
+
 const WEIGHT = { unpaid: 1, payWord: 2, amount: 1, work: 1, operatorAsks: 2 } as const;
 
 export function sentences(text: string): string[] {
@@ -189,6 +191,8 @@ export function weighWageEvidence(callerText: string, operatorText = ''): WageEv
       if (
         (LABOR_OTHER.test(upToUnpaid(clause)) && !payWithSum && !payUnpaid) ||
         NON_WAGE_DEBT.test(clause) ||
+        // (工资条上扣了三百多的社保: a deduction for insurance not paid in is an insurance matter)
+        DEDUCTED_FOR_INSURANCE.test(clause) ||
         CONSUMER_MATTER.test(clause) ||
         (CONSUMER_MATTER.test(sentence) && !payInSentence)
       )

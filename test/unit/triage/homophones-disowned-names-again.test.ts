@@ -73,3 +73,55 @@ describe('employer: names said again, disowned foremen, bosses by what they are 
     expect(read('我们四个人在合口镇孙长青的葡萄园剪枝 做了一个月 还差每人三千').employer).toBe('孙长青');
   });
 });
+
+describe('categories and employers: debts set aside, wages held as a deposit, insurance, agencies, mines', () => {
+  it('when a materials debt is set aside and the main matter is pay (主要是…工钱一直冇给), then wage arrears', () => {
+    expect(read('我们做防水的，老板欠的材料款八千多先不讲，主要是我们四个人的工钱两万一直冇给').category).toBe('wage_arrears');
+  });
+
+  it("when a month's wage held as a deposit is not returned (押一个月工资…不退), then wage arrears", () => {
+    expect(read('进厂讲好押一个月工资，走的时候退。现在辞职三个月了，押的三千九一直不退，厂是桃源县宏利鞋业有限公司').category).toBe(
+      'wage_arrears',
+    );
+  });
+
+  it('when the asker wonders whether filing will expose them (会不会把我的信息…), then a consultation', () => {
+    expect(read('欠薪线索反映平台上要怎么填？填了会不会把我的名字告诉老板').category).toBe('consultation');
+  });
+
+  it('when insurance is deducted from pay but never paid in (扣了…社保，一分冇交), then another labour matter', () => {
+    const text =
+      '坐席：请讲。\n来电人：我在宏达包装厂上班，工资条上每个月扣了两百多的社保，一查一分钱都冇交。\n坐席：工资按时发吗？\n来电人：工资是按时发的。';
+    expect(read(text, 'hotline').category).toBe('labor_other');
+  });
+
+  it("when the residents' medical insurance fee is asked about, then not a labour matter", () => {
+    const text = '坐席：您好。\n来电人：我想问一下城乡居民医保今年交多少钱？\n坐席：请咨询医保局。';
+    expect(read(text, 'hotline').category).toBe('invalid');
+  });
+
+  it('when the agency pays the wages (工资是人力公司发的), then the agency, and its sum is no head count', () => {
+    const result = read('我是恒达人力资源有限公司派到泰和电子厂上班的，工资是人力公司发的，上个月的3900人力公司扣着不发');
+    expect(result.employer).toBe('恒达人力资源有限公司');
+    expect(result.worker_count).toBe(1);
+  });
+
+  it('when a mine is named (金鑫石英砂矿), then the mine', () => {
+    expect(read('我们是牛车河乡宏泰石英砂矿的工人，矿上停产两个月了，工资也冇结').employer).toBe('宏泰石英砂矿');
+  });
+
+  it('when a large grower is named after the work (帮一个种柑橘的大户做了一年，他叫…), then that grower', () => {
+    expect(read('我在乡里帮一个种柑橘的大户做了一年，他叫石永康，讲好年底结，一万二一分冇给').employer).toBe('石永康');
+  });
+
+  it('when the name is taken back in the next turn (不对不对，是…), then the corrected name', () => {
+    const text =
+      '坐席：请讲。\n来电人：老板叫汪志华。\n坐席：汪志华。\n来电人：不对不对，是汪志文，文化的文。一天两百五，做了三十天，一分冇给。';
+    expect(read(text, 'hotline').employer).toBe('汪志文');
+  });
+
+  it('when the work is a part of a building and its trade (做外墙石材), then the boss, not a business named 外墙石材', () => {
+    const text = '坐席：请讲。\n来电人：我们三个人在一个民宿帮老板做外墙石材，一天两百。\n坐席：老板叫什么？\n来电人：老板姓阳。';
+    expect(read(text, 'hotline').employer).toBe('阳老板');
+  });
+});
