@@ -56,6 +56,11 @@ describe.each([
     'blind-set-15',
     'blind-set-16',
     'blind-set-17',
+    'blind-set-18',
+    'blind-set-19',
+    'blind-set-20',
+    'blind-set-21',
+    'blind-set-22',
   ].map((set) => ({
     name: `test/fixtures/triage/${set}.jsonl`,
     file: path.resolve(__dirname, `../../../test/fixtures/triage/${set}.jsonl`),
