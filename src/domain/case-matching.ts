@@ -134,7 +134,10 @@ export function compareSignals(c: CaseSignals, k: CaseSignals): Evidence {
   // Names that say only what kind of business or site (火锅, 路桥, 人民医院) count for less than names that say which.
   const which = (xs: readonly string[]) => xs.filter((x) => !isKindOnly(x));
   const [cEmployers, kEmployers] = [which(c.employerKeys), which(k.employerKeys)];
-  const employer = bestEmployer(cEmployers, kEmployers);
+  // 锦程物流 and 锦程鞋业: one name in two trades is two businesses.
+  const [cKinds, kKinds] = [c.employerKinds ?? [], k.employerKinds ?? []];
+  const otherBusiness = cKinds.length > 0 && kKinds.length > 0 && !shared(cKinds, kKinds);
+  const employer = otherBusiness ? 0 : bestEmployer(cEmployers, kEmployers);
   if (employer >= 0.9) {
     score += 3;
     reasons.push('同一单位');

@@ -42,6 +42,11 @@ export interface CaseSignals {
   phases: string[];
   /** The streets a shop or site is on (人民路): one street is something in common, two are two places. */
   streets?: string[];
+  /**
+   * What trade the employer's own name says it is in (锦程物流 → 物流, 锦程鞋业 → 鞋): one name in two
+   * trades is two businesses.
+   */
+  employerKinds?: string[];
 }
 
 /** A boss known by a character of his given name only (栋哥, 小军), written ~栋. */
@@ -665,7 +670,31 @@ export function readSignals(src: SignalSource, lex: SignalLexicon): CaseSignals 
     sector: src.sector,
     phases: phasesIn(text),
     streets,
+    employerKinds: personEmployer ? [] : kindsOfBusiness(src.employer),
   };
+}
+
+/** Families of trades a business's name may carry; names in one family may be one business. */
+const BUSINESS_KINDS: readonly (readonly [string, RegExp])[] = [
+  ['鞋', /鞋/],
+  ['物流', /物流|快递|快运|速运|运输|货运|配送/],
+  ['餐饮', /餐饮|饭店|饭馆|酒楼|餐馆|菜馆|面馆|粉馆|小吃|快餐|火锅|食府/],
+  ['服装', /服装|服饰|制衣|织造/],
+  ['电子', /电子/],
+  ['纸', /纸业|纸箱|纸品/],
+  ['茶', /茶业|茶叶|茶厂/],
+  ['米', /米业|米厂/],
+  ['竹木', /竹业|竹木|木业|家具/],
+  ['包装', /包装/],
+  ['机械', /机械|五金/],
+  ['汽车', /汽车|汽修|汽配/],
+  ['养殖', /养殖|养猪|养鸡|养鸭|生猪/],
+  ['物业', /物业|保洁|家政/],
+  ['建设', /建设|建筑|工程|劳务|路桥|市政|装饰|装修/],
+];
+
+function kindsOfBusiness(name: string | null): string[] {
+  return name ? BUSINESS_KINDS.filter(([, re]) => re.test(name)).map(([kind]) => kind) : [];
 }
 
 /** A site word right after a name (湘运广场): the name is the site's, not a business's. */
@@ -771,6 +800,7 @@ export function unionSignals(a: CaseSignals, b: CaseSignals): CaseSignals {
     recent: null,
     phases: union(a.phases ?? [], b.phases ?? []),
     streets: union(a.streets ?? [], b.streets ?? []),
+    employerKinds: union(a.employerKinds ?? [], b.employerKinds ?? []),
     area: a.area ?? b.area,
     places: union(a.places, b.places),
     sector: a.sector ?? b.sector,

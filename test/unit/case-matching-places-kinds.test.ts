@@ -124,3 +124,19 @@ describe('case matching: names on forms, heard surnames and places inside names'
     expect(compareSignals(c, k).reasons).toContain('老板同姓');
   });
 });
+
+describe('case matching: one name in two trades', () => {
+  it('when a logistics firm and a shoe factory share a name (锦华物流, 锦华鞋业), then they are two businesses', () => {
+    const factory = read('陬市锦华鞋业欠我们两个月工资，十月十一月，五十多个人', { employer: '湖南锦华鞋业有限公司', area: '陬市镇' });
+    const haulier = read('陬市的锦华物流欠我两个月工资，我是开货车的，10月11月都冇发', { employer: '锦华物流', area: '陬市镇' });
+    expect(factory.employerKinds).toEqual(['鞋']);
+    expect(haulier.employerKinds).toEqual(['物流']);
+    expect(joins(haulier, factory)).toBe(false);
+  });
+
+  it('when the same factory is named with and without its trade (锦华鞋业, 锦华公司), then the name still joins them', () => {
+    const factory = read('陬市锦华鞋业欠我们两个月工资，十月十一月', { employer: '湖南锦华鞋业有限公司', area: '陬市镇' });
+    const worker = read('锦华公司十月十一月的工资冇发，我在车间做鞋面', { employer: '锦华公司', area: '陬市镇' });
+    expect(joins(worker, factory)).toBe(true);
+  });
+});
