@@ -125,3 +125,9 @@ describe('categories and employers: debts set aside, wages held as a deposit, in
     expect(read(text, 'hotline').employer).toBe('阳老板');
   });
 });
+
+describe('categories: promises said over and over', () => {
+  it('when the promised pay day has been said again and again (讲了三回), then wage arrears', () => {
+    expect(read('我们厂胡主任讲10月工资这个月25号发，这句话已经讲了三回哒，11月的就更不要想。陬市工业园的').category).toBe('wage_arrears');
+  });
+});
