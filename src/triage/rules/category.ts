@@ -50,11 +50,14 @@ const TOLD_EVENT =
 const MODAL_QUESTION = /可以|可不可以|能不能|能否|能|会不会|要不要|怎么|如何|吗|么$/;
 
 const NOT_YET =
-  /(要是|如果|万一|假如)(以后|将来|到时候)|还(冇|没|没有)(出事|受伤)|我还(冇|没|没有)(去|做|上班|进|签)|还没去|我准备去|下个月才去|才去上班/;
+  /(要是|如果|万一|假如)(以后|将来|到时候|哪天)|还(冇|没|没有)(出事|受伤)|我还(冇|没|没有)(去|做|上班|进|签)|还没去|我准备去|下个月才去|才去上班/;
 const ASKS_RULE = /(有冇得?|有没有|是么子|是什么|怎么)规定|规定(是)?(怎么|么子|什么)/;
 const TRAFFIC_ACCIDENT = /被[^，。,！？\s]{0,8}(车|电动车|摩托|汽车|货车)[^，。,！？\s]{0,2}撞|车祸/;
 const RECORD_ASKED = /不良记录|失信记录|有(冇|没)有?(得)?欠薪(的)?(不良)?(记录|历史)/;
 const FAMILY_MATTER = /不寄(回|钱)|拿去(打牌|赌|喝酒)|管管他/;
+const NOT_DUE_YET = /还(冇|没|没有|不)到(月底|发(工资|钱)?的?(时候|日子)|发薪日?|发工资的时候)/;
+/** 我有个老乡讲…: someone else's matter, told by the speaker. */
+const ANOTHERS_MATTER = /我有?(个|一个)(老乡|朋友|亲戚|同事|邻居|熟人|工友)(讲|说)/g;
 const PRESSED_ON_CREW = /(要|逼|让|叫|要求)(我们|大家)/;
 // (工资又冇发 names new pay unpaid; 结果又冇给 after a mediation is the old case)
 const RENEWED_ARREARS = /又(欠|拖|扣)|(工资|工钱)[^，。,！？\s]{0,4}又(冇|没|没有|不)(发|给|结)/;
@@ -125,7 +128,7 @@ const CASE_WORDS = new RegExp([PAY_WORDS.source, UNPAID_WORDS.source, DISPUTE_EV
  * "我回去让我女儿帮我弄" and "假如老板给我打了欠条" do not.
  */
 function speaksOfOwnCase(text: string): boolean {
-  return sentences(text.replace(ASKER_SELF, ''))
+  return sentences(text.replace(ASKER_SELF, '').replace(ANOTHERS_MATTER, ''))
     .filter((sentence) => !SUPPOSITION.test(sentence.trim()))
     .some((sentence) =>
       sentence
@@ -135,7 +138,8 @@ function speaksOfOwnCase(text: string): boolean {
     );
 }
 
-const OWED_TO_NO_ONE = /被(拖欠|欠|拖)了?(工资|工钱)?|(拖欠|欠)了?(桃源人|工人|农民工|员工|别人|人家|外地人)的?(工资|工钱)?/g;
+const OWED_TO_NO_ONE =
+  /被(老板|包工头|公司|厂里)?(拖欠|欠|拖)了?(工资|工钱)?|(拖欠|欠)了?(桃源人|工人|农民工|员工|别人|人家|外地人)的?(工资|工钱)?/g;
 
 /** "厂里拖了两个月工资了，…": an event told in a clause of its own, not inside the question (被欠了工资可以…吗). */
 function tellsEvent(text: string): boolean {
@@ -193,6 +197,8 @@ export function classify(callerText: string, operatorText = ''): Category {
   if (!wageCase && ANSWERED_ORDER.test(callerText) && ORDER_ANSWERED.test(callerText) && !tellsEvent(callerText)) return 'consultation';
   // "X建设在你们这里有冇欠薪的不良记录？": a firm's record asked about, before any work for it.
   if (wageCase && QUESTION.test(callerText) && RECORD_ASKED.test(callerText) && !tellsEvent(callerText)) return 'consultation';
+  // "工资还冇到发的时候…如果到时候也不发": pay not yet due is asked about, not owed.
+  if (wageCase && QUESTION.test(callerText) && NOT_DUE_YET.test(callerText) && !tellsEvent(callerText)) return 'consultation';
   if (wageCase) return isProcedureQuestion(callerText) ? 'consultation' : 'wage_arrears';
   // (打欠条 asked about is a question about securing pay, not a debt of goods)
   if (NON_WAGE_DEBT.test(callerText.replace(/欠条/g, ''))) return 'invalid';

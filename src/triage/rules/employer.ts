@@ -15,7 +15,7 @@ const OWED_NEAR = /欠|拖|扣|冇给|没给|不给|冇发|没发|不发|跑路|
  * one the worker worked for (跟着做事的那个人叫…).
  */
 const ROLE_THEN_NAME =
-  /(包工头|包公头|工头|老板娘|老板|老总|班组长|承包人|负责人|站长|园长|园主|场主|塘主|矿主|窑主|店长|店主|摊主|厂长|经理|总经理|董事长|理事长|社长|法人代表|法人|东家|雇主|女主人|男主人|主人家|(?:种田|种植|养殖)?大户|种植户|养殖户|个体户|队长|工长|(?:队|班|组)的?头(?:头|子)?|欠(了)?(我|我们)?(的)?(工资|工钱|钱)?的(人|那个人)?|(跟着?|帮|给|替)[^，。,！？\s]{0,4}(做事|干活|做工|打工|做)的(那个|这个)?人|带(着)?(我们|我)[^，。,！？\s]{0,4}的(那个|这个)?人?)(的名字)?[，,\s]*(名字)?(叫做|名叫|叫|是|姓名是)?\s*/g;
+  /(包工头|包公头|工头|老板娘|老板|老总|班组长|承包人|负责人|站长|园长|园主|场主|塘主|矿主|窑主|店长|店主|摊主|厂长|经理|总经理|董事长|理事长|社长|法人代表|法人|东家|雇主|女主人|男主人|主人家|(?:种田|种植|养殖)?大户|种植户|养殖户|承包户|个体户|队长|工长|(?:队|班|组)的?头(?:头|子)?|欠(了)?(我|我们)?(的)?(工资|工钱|钱)?的(人|那个人)?|(跟着?|帮|给|替)[^，。,！？\s]{0,4}(做事|干活|做工|打工|做)的(那个|这个)?人|带(着)?(我们|我)[^，。,！？\s]{0,4}的(那个|这个)?人?)(的名字)?[，,\s]*(名字)?(叫做|名叫|叫|是|为|姓名是)?\s*/g;
 /** 包工头是桃源人叫陈国栋, 包工头是邵阳的，叫贺国庆: a role, a few words about the person, then the name. */
 const ROLE_DESCRIBED_THEN_NAME =
   /(包工头|工头|老板|老总|承包人|负责人|队长|班组长)(是|就是)?[^，。,！？\s叫]{1,8}?[，,]?(他|她)?(叫做|名叫|叫)/g;
@@ -32,7 +32,8 @@ const ROLE_LOCAL_THEN_NAME =
 const NAMED_ROLE_THEN_NAME =
   /(带班的?|带我们的师傅|师傅|师父|班长|领班|房主|屋主|户主|业主)(的名字)?[，,\s]*(叫做|名叫|叫|是|姓名是)\s*|(?<=帮|给|替|的)(屋主|房主|户主|主家)|主家(?=[\u4e00-\u9fa5]{1,2}先生)/g;
 /** 一个叫鲁大江的师傅, 叫钟华的老板: the name given in passing before the role. */
-const CALLED_THEN_ROLE = /(叫做|名叫|叫)(?=[\u4e00-\u9fa5]{2,3}的(师傅|师父|老板|包工头|工头|老总|头|人?包的|承包的|人?请的))/g;
+const CALLED_THEN_ROLE =
+  /(叫做|名叫|叫)[“"「]?(?=[\u4e00-\u9fa5]{2,3}[”"」]?的(师傅|师父|老板|包工头|工头|老总|头|人?包的|承包的|人?请的))/g;
 /** 李德胜，他是包工头; 杨某某这个包工头. */
 const NAME_THEN_ROLE =
   /([\u4e00-\u9fa5]{2,4})(?:[，,]?(他|她)?(是|就是)|这个|那个)(包工头|工头|老板|老总|承包人|我们老板|我们的老板|屋主|房主|户主|东家)/;
@@ -75,6 +76,8 @@ const NICKNAME_CALLED = /外号(?:叫做?|是)?[“"「]?([\u4e00-\u9fa5]{2,3}?)
 /** 胡子（老板外号，真名不晓得）, 包工头黑皮（不晓得他真名）: a nickname glossed as one in brackets. */
 const NICKNAME_GLOSSED =
   /(?:^|[，。,！？\s]|包工头|工头|包头|老板|班长)([\u4e00-\u9fa5]{2,3}?)[（(][^）)]{0,8}?(外号|绰号|真名|本名|大名|名字)/;
+/** 帮"强哥"卖衣服: the one worked for, by a name in quotation marks. */
+const HIRED_BY_QUOTED = /(?:帮|给|跟着?|替)[“"「]([\u4e00-\u9fa5]{1,4})[”"」](?=做|干|搞|打|卖|看|守|开|送|修|装|带)/;
 /** 大家都喊他"眼镜": a nickname in quotation marks, whatever it is. */
 const CALLED_HIM_QUOTED = /(?:喊|叫|称)(?:他|她)(?:做)?[“"「]([\u4e00-\u9fa5]{1,4})[”"」]/;
 /** 跟的是湖南老乡曾国良: the one worked under, described, then named. */
@@ -125,8 +128,11 @@ export function isUpstream(text: string, org: Span): boolean {
 /** 豪运鞭炮厂？不是，是…红旗花炮厂: a name the speaker takes back at once. */
 const CORRECTED_AFTER = /^\s*[？?]?[\s，,…。.]*(哦|噢|啊|呃)?[\s，,…]*(不是|不对|说错了|讲错了|搞错了|打错了?|写错了?)/;
 
+/** 叫乡里人家的饭店做帮厨，哦不是，叫乡里乡亲: taken back at the end of its clause. */
+const CORRECTED_LATER = /^[^，。,！？\s]{0,8}[，,。\s]+(哦|噢|呃)[，,\s]*(不是|不对|说错了|讲错了|搞错了)/;
+
 export function isCorrected(text: string, span: Span): boolean {
-  return CORRECTED_AFTER.test(text.slice(span.end, span.end + 8));
+  return CORRECTED_AFTER.test(text.slice(span.end, span.end + 8)) || CORRECTED_LATER.test(text.slice(span.end, span.end + 18));
 }
 
 /** 一家汽修厂, 一个合作社: a kind of business, said before its name is given (or instead of one). */
@@ -266,8 +272,8 @@ function nameAt(text: string, at: number): string | null {
 }
 
 /** 包工头叫贝志强: after an explicit 叫, a name of two or three characters whose surname is not listed. */
-const CALLED_END = /(叫做|名叫|叫)\s*$/;
-const UNLISTED_NAME = /^[\u4e00-\u9fa5]{2,3}(?=[，。,！？!?；;、\s]|$|的(?!人|时候))/;
+const CALLED_END = /(叫做|名叫|叫)\s*[“"「]?$/;
+const UNLISTED_NAME = /^[\u4e00-\u9fa5]{2,3}(?=[，。,！？!?；;、\s”"」]|$|的(?!人|时候))/;
 const NOT_A_NAME_START = /^[我你他她它们这那哪什啥一个某不没冇无有在是的了就也都还要会去来做干]/;
 
 function unlistedNameAt(text: string, at: number): string | null {
@@ -470,7 +476,7 @@ function readPersonFromRoles(text: string): string | null {
   if (owner) return owner;
   const later = laterName(text);
   if (later) return later;
-  const quoted = CALLED_HIM_QUOTED.exec(text)?.[1];
+  const quoted = CALLED_HIM_QUOTED.exec(text)?.[1] ?? HIRED_BY_QUOTED.exec(text)?.[1];
   if (quoted) return quoted;
   const under = nameAfter(text, WORKED_UNDER);
   if (under) return under;

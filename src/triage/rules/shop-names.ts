@@ -56,7 +56,8 @@ const NOT_A_NAME =
 const BUSINESS_END = new RegExp(`(${BUSINESS_NOUN})$`);
 
 /** 店是谭某开的: who runs the business, not its name. */
-const RUN_BY_END = /(开|包|承包|管|搞)$/;
+// (箱包, 面包: goods, not who runs it)
+const RUN_BY_END = /(开|(?<![箱面书背挎钱])包|承包|管|搞)$/;
 
 function acceptable(name: string): boolean {
   if (NOT_A_NAME.test(name) || BUSINESS_END.test(name) || RUN_BY_END.test(name)) return false;
