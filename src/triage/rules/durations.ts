@@ -56,7 +56,7 @@ const HALF_YEAR =
 
 /** How many days were worked at a daily rate. */
 const WORKED_DAYS = [
-  new RegExp(`(${WORK_VERBS_DONE}|做|干|一共|总共|共|算了)${N}(多)?(天|个工)(半)?`),
+  new RegExp(`(${WORK_VERBS_DONE}|做|干|一共|总共|共|算了|(?:共计|合计)(?:工作|务工|做了?|干了?)?)${N}(多)?(天|个工)(半)?`),
   new RegExp(`(?<![一每])${N}(多)?(天|个工)(的)?(工资|工钱)`),
   // "做了两个月，六十天": the span restated in days, in a clause of its own
   new RegExp(`(?:做了|干了|搞了)[^，。,\\s]{1,6}[，,]${N}(多)?(天|个工)(?=[，。,\\s]|$)`),
@@ -84,7 +84,7 @@ const NAMED_MONTHS_UNPAID = new RegExp(
 const MONTH_NAME_ALL = new RegExp(MONTH_NAME, 'g');
 
 /** 拖了我1月份和2月份的工资: months named one by one after the debt. */
-const NAMED_MONTHS_OWED = new RegExp(`(欠|拖|拖欠|压)(了)?(我|我们)?(的)?((?:${MONTH_NAME}[、，,和跟]?){2,})`);
+const NAMED_MONTHS_OWED = new RegExp(`(欠|拖|拖欠|压|差)(了)?(我|我们)?(的)?((?:${MONTH_NAME}[、，,和跟]?){2,})`);
 
 function namedMonthsUnpaid(text: string): number | null {
   const list = NAMED_MONTHS_UNPAID.exec(text)?.[1] ?? NAMED_MONTHS_OWED.exec(text)?.[5];

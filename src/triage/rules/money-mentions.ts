@@ -66,7 +66,7 @@ const ADD_ON_CLAUSE =
 const PAY_ITEM_CLAUSE = /^(提成|奖金|加班费|补贴|绩效|全勤|课时费)(是|有)?$/;
 /** A clause that is only the wage and its sum: 工资两千六. */
 const WAGE_CLAUSE = /^(工资|底薪|基本工资)(是|有)?[\d一二两三四五六七八九十百千万]+(块|元)?(钱)?$/;
-const PER_DAY = /一天|每天|日薪|一日|每日|天工资|一个工|每个工/;
+const PER_DAY = /一天|每天|日薪|日工资|一日|每日|天工资|一个工|每个工/;
 /** 最后一个月工资, 十二月一个月工资: the pay of one month named, a sum rather than a rate (but 后三个月一个月两千 is one). */
 const PER_MONTH =
   /(?<![最上这那头前第])(?<!最后)(?<!(?<!个)月)一个月|每个月|每月|月薪|(?<![个\d一二三四五六七八九十])月工资|(讲好|说好|谈好|约好)的?底薪|(?<![\d一二三四五六七八九十])一月(?!份)/;

@@ -23,7 +23,7 @@ const OTHERS_BESIDES_ME = new RegExp(
 );
 /** "我和另外两个人", "我老公还有另外三个人": one named worker and that many more. */
 const ONE_AND_OTHERS = new RegExp(
-  `(?:(?:和|跟|同|还有|加上?)另外(?:的)?|另外(?:还有|还)|除了我(?:以外|之外)?(?:还有)?)${NUM}(个|名|位)?(人|工友|老乡|同事|师傅|兄弟|姐妹|老师|师父)?`,
+  `(?:(?:和|跟|同|还有|加上?)另外(?:的)?|另外(?:还有|还)|(?:同村|同组|一起的)?另有|除了我(?:以外|之外)?(?:还有)?)${NUM}(个|名|位)?(人|工友|老乡|同事|师傅|兄弟|姐妹|老师|师父)?`,
 );
 /** "我们一起的有二十几个": everyone who worked together, the speaker among them. */
 const ALL_TOGETHER = new RegExp(`(一起的|一起做的|一起干的|同去的)(有|是|一共|总共)?${NUM.replace(']+', '几]+')}(多|来|几)?(个|名|位)`);

@@ -37,6 +37,8 @@ export function normalizeText(text: string): string {
       // ¥6,800: the sign as 元, the thousands unseparated
       .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
       .replace(/[¥￥]\s?(\d+(?:\.\d+)?)/g, '$1元')
+      // 9、10月份, 7-9月: months listed or spanned with 月 said once, at the end
+      .replace(/(?<![\d.])(1[0-2]|[1-9])(、|-|~|—)(?=(1[0-2]|[1-9])月)/g, '$1月$2')
       // 二十好几万: some tens of thousands more, read as 二十几万
       .replace(/([十百千万])好几/g, '$1几')
       // 做哒三十天, 只给哒八百: the dialect's 哒 after a verb of work or pay is 了

@@ -61,3 +61,25 @@ describe('employer: quoted names, care centres, names taken back late, goods in 
     expect(read('我在漳江街道一家叫好再来的饭店做帮厨，哦不是，叫好运来酒楼，老板欠我六千').employer).toBe('好运来酒楼');
   });
 });
+
+describe('amounts: months said once for a list or a span, daily pay named as such, others alike', () => {
+  it('when a span of months carries 月 once (7-9月) for a crew paid by the month, then every month of it', () => {
+    expect(read('来电人反映：其所在木工班组共8人，在旅游区改造项目务工，拖欠7-9月工资，每人每月约6000元。').amount_yuan).toBe(144000);
+  });
+
+  it('when listed months carry 月 once (9、10月份), then both months', () => {
+    expect(read('我在医院做保洁，是洁美公司派去的，洁美公司9、10月份工资冇发，一个月两千一').amount_yuan).toBe(4200);
+  });
+
+  it('when named months are owed with 差 (差我十一月十二月工资), then both months', () => {
+    expect(read('在大桥工地晚上看守 保安公司差我十一月十二月工资 每月2600').amount_yuan).toBe(5200);
+  });
+
+  it('when days worked are totalled (共计工作30天) at a daily wage (日工资), and others from the village are alike (另有2人), then all of it', () => {
+    const result = read(
+      '来电人反映：其在合作社务工，共计工作30天，约定日工资160元，负责人至今未支付。来电人同村另有2人情况相同，金额一致。',
+    );
+    expect(result.worker_count).toBe(3);
+    expect(result.amount_yuan).toBe(14400);
+  });
+});
