@@ -55,6 +55,7 @@ const ASKS_RULE = /(有冇得?|有没有|是么子|是什么|怎么)规定|规�
 const TRAFFIC_ACCIDENT = /被[^，。,！？\s]{0,8}(车|电动车|摩托|汽车|货车)[^，。,！？\s]{0,2}撞|车祸/;
 const RECORD_ASKED = /不良记录|失信记录|有(冇|没)有?(得)?欠薪(的)?(不良)?(记录|历史)/;
 const FAMILY_MATTER = /不寄(回|钱)|拿去(打牌|赌|喝酒)|管管他/;
+const ASKS_IF_ARREARS = /(算不算|是不是|属不属于|算)(拖欠|欠薪|欠工资)/;
 const NOT_DUE_YET = /还(冇|没|没有|不)到(月底|发(工资|钱)?的?(时候|日子)|发薪日?|发工资的时候)/;
 /** 我有个老乡讲…: someone else's matter, told by the speaker. */
 const ANOTHERS_MATTER = /我有?(个|一个)(老乡|朋友|亲戚|同事|邻居|熟人|工友)(讲|说)/g;
@@ -91,17 +92,24 @@ function tellsOwnMatter(sentence: string): boolean {
       // (除了社保个税, 比如加班费: part of the question that follows, not a matter told)
       .some(
         (clause) =>
-          !QUESTION.test(clause) && !/^(除了|比如|像|包括)/.test(clause) && (TOLD_ASPECT.test(clause) || LABOR_OTHER.test(clause)),
+          !QUESTION.test(clause) &&
+          !/^(除了|比如|像|包括)/.test(clause) &&
+          // (我父亲六十五岁了: something told, but nothing about work)
+          ((TOLD_ASPECT.test(clause) && ABOUT_WORK.test(clause)) || LABOR_OTHER.test(clause)),
       )
   );
 }
 
-const EMPLOYER_SAID = /(老板|老总|公司|厂里|经理|主管|厂长|店长)(讲|说|威胁)[^。！？?]*/g;
+const EMPLOYER_SAID_START = /^(我们)?(老板|公司|厂里|经理|主管|厂长|店长)(讲|说)/;
+const ABOUT_WORK = new RegExp([LABOUR_TOPIC.source, LABOR_OTHER.source, WORK_CONTEXT.source].join('|'));
+const EMPLOYER_SAID = /(老板|老总|公司|厂里|经理|主管|厂长|店长|就)(讲|说|威胁)[^。！？?]*/g;
 
 /** A labour matter stated as fact, or as a question about the speaker's own case or workplace. */
 function isLabourMatter(sentence: string, concrete: boolean): boolean {
   // (老板讲我要是走就要赔培训费: the supposition is the employer's threat, which is the matter)
   if (HYPOTHETICAL.test(sentence.replace(EMPLOYER_SAID, '')) || !LABOR_OTHER.test(sentence)) return false;
+  // (老板讲试用期只给一半, with no workplace named: the terms a question is about, not a matter told)
+  if (!concrete && EMPLOYER_SAID_START.test(sentence.trim()) && !SPEAKER.test(sentence)) return false;
   // (年假有冇规定: a question about the rules, though the workplace is named)
   return !QUESTION.test(sentence) || (concrete && !ASKS_RULE.test(sentence)) || tellsOwnMatter(sentence);
 }
@@ -119,7 +127,8 @@ function isProcedureQuestion(text: string): boolean {
 
 /** A sentence that opens on a supposition (假如老板给我打了欠条…) tells nothing that happened. */
 const SUPPOSITION = /^(假如|如果|要是|万一|假设|假使)/;
-const FEARED = /^(怕|担心|就怕)|会不会/;
+/** A fear (怕老板晓得), a supposition (会不会) or being away (在外地打工回不来): no case told. */
+const FEARED = /^(怕|担心|就怕)|会不会|回不来|来不了|走不开|请不到假/;
 /** Pay, money held back or work: what a clause of the speaker's must touch to tell their own case. */
 const CASE_WORDS = new RegExp([PAY_WORDS.source, UNPAID_WORDS.source, DISPUTE_EVENT.source, WORK_CONTEXT.source, /钱/.source].join('|'));
 
@@ -198,7 +207,14 @@ export function classify(callerText: string, operatorText = ''): Category {
   // "X建设在你们这里有冇欠薪的不良记录？": a firm's record asked about, before any work for it.
   if (wageCase && QUESTION.test(callerText) && RECORD_ASKED.test(callerText) && !tellsEvent(callerText)) return 'consultation';
   // "工资还冇到发的时候…如果到时候也不发": pay not yet due is asked about, not owed.
-  if (wageCase && QUESTION.test(callerText) && NOT_DUE_YET.test(callerText) && !tellsEvent(callerText)) return 'consultation';
+  // (…我还冇进厂，这样子合不合法; …这个算不算拖欠: the terms asked about before anything is owed)
+  if (
+    wageCase &&
+    QUESTION.test(callerText) &&
+    (NOT_DUE_YET.test(callerText) || NOT_YET.test(callerText) || ASKS_IF_ARREARS.test(callerText)) &&
+    !tellsEvent(callerText)
+  )
+    return 'consultation';
   if (wageCase) return isProcedureQuestion(callerText) ? 'consultation' : 'wage_arrears';
   // (打欠条 asked about is a question about securing pay, not a debt of goods)
   if (NON_WAGE_DEBT.test(callerText.replace(/欠条/g, ''))) return 'invalid';

@@ -39,6 +39,8 @@ export function normalizeText(text: string): string {
       .replace(/[¥￥]\s?(\d+(?:\.\d+)?)/g, '$1元')
       // 9、10月份, 7-9月: months listed or spanned with 月 said once, at the end
       .replace(/(?<![\d.])(1[0-2]|[1-9])(、|-|~|—)(?=(1[0-2]|[1-9])月)/g, '$1月$2')
+      // 小两万: about twenty thousand, read as 两万
+      .replace(/小(?=[一二两三四五六七八九十]+[万千](?![一二三四五六七八九]))/g, '')
       // 二十好几万: some tens of thousands more, read as 二十几万
       .replace(/([十百千万])好几/g, '$1几')
       // 做哒三十天, 只给哒八百: the dialect's 哒 after a verb of work or pay is 了

@@ -83,3 +83,76 @@ describe('amounts: months said once for a list or a span, daily pay named as suc
     expect(result.amount_yuan).toBe(14400);
   });
 });
+
+describe('categories: terms asked about, the office asked after, calls where the operator names the debt', () => {
+  it('when the pay day is asked about and whether it counts as arrears (算不算拖欠), then a consultation', () => {
+    expect(read('工资最迟每个月几号要发？我们厂讲每个月25号发上个月的，这个算不算拖欠？').category).toBe('consultation');
+  });
+
+  it('when a job not yet started pays at year end (我还冇进厂), then a consultation', () => {
+    expect(read('有个厂喊我去做事，老板讲工资年底一次性结，平时只给生活费，我还冇进厂，这样子合不合法').category).toBe('consultation');
+  });
+
+  it('when the asker heard of the platform from others (我听人讲) and asks where it is, then a consultation', () => {
+    expect(read('我听人讲有个欠薪平台可以在手机上投诉，那个小程序在哪里找？').category).toBe('consultation');
+  });
+
+  it('when the asker is away and asks whether to come in person (在外地打工回不来), then a consultation', () => {
+    expect(read('欠薪投诉是不是一定要本人去？我在外地打工回不来，能不能网上投诉').category).toBe('consultation');
+  });
+
+  it('when probation terms are only the boss’s words, with no workplace named, then a consultation', () => {
+    expect(read('请问试用期的工资可以比转正的低好多？老板讲试用期只给六成').category).toBe('consultation');
+  });
+
+  it('when an elderly relative’s age is told before a question on contracts, then a consultation', () => {
+    const text = '坐席：请讲。\n来电人：我父亲六十三岁了，还想出去做点事，超过六十岁还能签劳动合同吗？';
+    expect(read(text, 'hotline').category).toBe('consultation');
+  });
+
+  it('when insurance is refused and the employer says it would come out of pay (问就讲…的话), then another labour matter', () => {
+    expect(read('盘塘镇宏林木业，我在厂里做了三年，工资是按月发了的，就是一直不给我们买社保，问就讲要买的话从工资里扣').category).toBe(
+      'labor_other',
+    );
+  });
+
+  it('when the office arranged a mediation and the caller asks when (你们那天讲要组织…调解), then a progress query', () => {
+    expect(read('你们那天讲要组织我们跟老板调解，约在哪一天啊？我一直冇接到电话').category).toBe('progress_query');
+  });
+
+  it('when the caller asks to look up their complaint (帮我查一下我的投诉), then a progress query', () => {
+    expect(read('帮我查一下我的投诉，登记的名字叫李春花').category).toBe('progress_query');
+  });
+
+  it('when an inspector’s promised date passed and the caller asks for a push (再帮忙催一下), then a progress query', () => {
+    expect(read('监察大队的王同志讲老板答应月底给钱，今天都5号了还冇给，你们再帮忙催一下').category).toBe('progress_query');
+  });
+
+  it('when the hotline is asked about its hours (12333…周六有人值班不), then a consultation', () => {
+    expect(read('打12333一直冇人接，是不是下班了？周六有人值班不？').category).toBe('consultation');
+  });
+
+  it('when anonymity is asked about (可以匿名投诉吗), then a consultation', () => {
+    expect(read('可以匿名投诉吗？怕老板晓得了以后不要我做了').category).toBe('consultation');
+  });
+
+  it('when the operator asks whether wages are owed (欠工资了是吗) and the caller agrees with the work told, then wage arrears', () => {
+    const text =
+      '坐席：请讲。\n来电人：我在县医院搞保洁，是洁净公司派过去的。\n坐席：嗯，欠工资了是吗？\n来电人：是的，两个月，一个月两千。';
+    expect(read(text, 'hotline').category).toBe('wage_arrears');
+  });
+
+  it('when a work order in the operator’s turn reports the arrears (反映拖欠工钱), then wage arrears', () => {
+    const text =
+      '坐席：【来电记录】来电人自述在果园务工，反映拖欠工钱。\n坐席：一共几个人？\n来电人：我们队上六个人，每人做了四十天，一天一百二。';
+    expect(read(text, 'hotline').category).toBe('wage_arrears');
+  });
+
+  it('when the boss blames cancelled orders (讲外贸订单取消了), then still wage arrears', () => {
+    expect(read('一个做鞋面的小作坊，老板叫熊国文，我们8个人，每人欠三千，他讲外贸订单取消了冇得钱').category).toBe('wage_arrears');
+  });
+
+  it('when about twenty thousand is said (小两万), then twenty thousand', () => {
+    expect(read('做了大半年 老板还差我小两万 县城那个家具厂 我做油漆工').amount_yuan).toBe(20000);
+  });
+});
