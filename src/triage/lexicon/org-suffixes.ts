@@ -247,6 +247,8 @@ export const ORG_SUFFIXES: readonly string[] = [
   '分拣中心',
   '跑腿',
   '快递',
+  '速递',
+  '美甲',
   '工程',
   '营业部',
   '沙场',

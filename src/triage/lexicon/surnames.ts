@@ -16,6 +16,8 @@ export const SURNAMES: ReadonlySet<string> = new Set(
 
 /** Words that begin with a surname character but are not names (安排, 高兴, 全部 …). */
 export const NOT_NAMES: readonly string[] = [
+  '农家乐',
+  '农庄',
   '施工',
   '安排',
   '安装',

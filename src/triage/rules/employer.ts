@@ -40,7 +40,7 @@ const NAME_THEN_ROLE =
 /** 店是李国富开的, 李国富开的五金店: the one who runs the business. */
 /** 班长黄二毛喊我们来的: the one who called the workers in. */
 const NAME_THEN_RUNS =
-  /([\u4e00-\u9fa5]{2,4})(自己)?(一个人)?(开的|承包的|包的|请的|雇的|招的|(喊|叫|带)(我们|我)(来|去|过来)的?|[，,]?(他|她)?(请|雇|招)(了)?(我们|我))/;
+  /([\u4e00-\u9fa5]{2,4})(自己)?(一个人)?(开的|承包的|包的|请的|雇的|招的|(喊|叫|带)(我们|我)(来|去|过来)的?|喊(我们|我)帮(他|她)|[，,]?(他|她)?(请|雇|招)(了)?(我们|我))/;
 /** 厂子是吕国平的: the one the business belongs to. */
 const BUSINESS_OF = /(厂子|厂|店子|店|门面|作坊|场子|饭店|餐馆|超市|公司|鱼塘|果园|猪场)(是|归)/g;
 /** 熊师傅欠我们…, 跟着熊师傅做: a master named by surname who hired or owes. */
@@ -78,6 +78,16 @@ const NICKNAME_GLOSSED =
   /(?:^|[，。,！？\s]|包工头|工头|包头|老板|班长)([\u4e00-\u9fa5]{2,3}?)[（(][^）)]{0,8}?(外号|绰号|真名|本名|大名|名字)/;
 /** 帮"强哥"卖衣服: the one worked for, by a name in quotation marks. */
 const HIRED_BY_QUOTED = /(?:帮|给|跟着?|替)[“"「]([\u4e00-\u9fa5]{1,4})[”"」](?=做|干|搞|打|卖|看|守|开|送|修|装|带)/;
+/** 搞养殖的老板…大家都喊他黑皮: what everyone calls the boss, after the boss is spoken of. */
+const EVERYONE_CALLS = /(?:大家|别个|人家|我们)(?:都)?(?:喊|叫)(?:他|她)(?:做)?([\u4e00-\u9fa5]{2})(?=[，。,！？\s]|$)/;
+
+function everyoneCalls(text: string): string | null {
+  const match = EVERYONE_CALLS.exec(text);
+  const name = match?.[1];
+  if (!name || !/老板|包工头|工头|老总/.test(text.slice(0, match.index)) || NOT_A_NAME_START.test(name) || ROLE_WORD.test(name))
+    return null;
+  return NOT_NAMES.some((word) => name.startsWith(word)) ? null : name;
+}
 /** 大家都喊他"眼镜": a nickname in quotation marks, whatever it is. */
 const CALLED_HIM_QUOTED = /(?:喊|叫|称)(?:他|她)(?:做)?[“"「]([\u4e00-\u9fa5]{1,4})[”"」]/;
 /** 跟的是湖南老乡曾国良: the one worked under, described, then named. */
@@ -100,9 +110,11 @@ const ANSWER_SURNAME = /^(嗯|哦|那个|就是)?[，,]?(他|老板|包工头)?(
 const HIRED_THROUGH_BEFORE =
   /(请(我|我们)的(人)?是|外包给|包给|承包的是|承包商是|物业是|单位是|老板是|签的合同是|派遣到?|跟|给|帮|替)[^，。,\s]{0,2}$/;
 /** "跟湘禹水利…签的分包", "总包是…": a company above the one that owes, named for the record. */
-const UPSTREAM_BEFORE = /(总包|开发商|甲方|业主|上面)(单位)?(是|的)?$|(他|她|老板|包工头)是(从|跟)$/;
+const UPSTREAM_BEFORE = /(总包|开发商|甲方|业主|上面)(单位)?(是|的|为)?[（(]?$|(他|她|老板|包工头)是(从|跟)$/;
 const UPSTREAM_AFTER =
-  /^[^，。,\s]{0,2}(签的?(分包|合同)|分包|转包|总包|接的活|接的工程|包的活|是(业主|甲方|开发商|建设单位)|(下面|底下)(的)?(一个)?(劳务)?(班组|包工头|劳务队|队伍|施工队))/;
+  /^[^，。,\s]{0,2}(签的?(分包|合同)|分包|转包|总包|接的活|接的工程|包的活|是(业主|甲方|开发商|建设单位)|(下面|底下)(的)?(一个)?(劳务)?(班组|包工头|劳务队|队伍|施工队))|^[^，。,\s]{0,2}(冇|没|没有|不)(给|付|拨|结)(他们|他|她|公司|老板|包工头)/;
+/** 我在X接的活: the speaker took the job from X, who is then the one that owes. */
+const SPEAKER_TOOK_JOB = /(我|我们)(是)?(在|从|跟)$/;
 
 const AGENCY = /中介|劳务派遣|派遣|人力/;
 const FACTORY_PAYS =
@@ -122,7 +134,9 @@ export function isSiteOrg(text: string, org: Span): boolean {
 }
 
 export function isUpstream(text: string, org: Span): boolean {
-  return UPSTREAM_BEFORE.test(text.slice(Math.max(0, org.start - 6), org.start)) || UPSTREAM_AFTER.test(text.slice(org.end, org.end + 8));
+  const after = text.slice(org.end, org.end + 8);
+  if (/^[^，。,\s]{0,2}接的(活|工程)/.test(after) && SPEAKER_TOOK_JOB.test(text.slice(Math.max(0, org.start - 4), org.start))) return false;
+  return UPSTREAM_BEFORE.test(text.slice(Math.max(0, org.start - 6), org.start)) || UPSTREAM_AFTER.test(after);
 }
 
 /** 豪运鞭炮厂？不是，是…红旗花炮厂: a name the speaker takes back at once. */
@@ -315,7 +329,7 @@ function nameFollowedBy(text: string, at: number, after: RegExp): string | null 
 /** 帮邹志刚开压路机, 跟周德富的装修队做事, 为个人刘某某打零工: the one the speaker worked for, by name. */
 const HIRED_BY_VERB = /(?:跟着?|帮|给|替|为)(?:个人|私人)?/g;
 const WORK_FOR_NAME_AFTER =
-  /^(?!打(?:电话|个电话|听)|看(?:一下|下|看|病)|送(?:信|礼))(?:家里|屋里|家)?(?:做|干|开|搞|打|砌|修|装|贴|刷|看|守|养|种|当|带|跑|送|拉|摘|采|喂|挖|搬|扛|卖|盖|建|铺|焊|抹|砍|割|挑|锯|剁|杀|洗|煮|炒|起屋)|^的[\u4e00-\u9fa5]{0,4}?(?:装修队|施工队|工程队|劳务队|队伍|班组|队|店|厂|工地|场|园|公司|项目|工程|网点|站点|基地|鱼塘|门面|超市)/;
+  /^(?!打(?:电话|个电话|听)|看(?:一下|下|看|病)|送(?:信|礼))(?:家里|屋里|家)?(?:做|干|开|搞|打|砌|修|装|贴|刷|看|守|养|种|当|带|跑|送|拉|摘|采|喂|挖|搬|扛|卖|盖|建|铺|焊|抹|砍|割|挑|锯|剁|杀|洗|煮|炒|起屋)|^(?:班组|班子)|^的[\u4e00-\u9fa5]{0,4}?(?:装修队|施工队|工程队|劳务队|队伍|班组|队|店|厂|工地|场|园|公司|项目|工程|网点|站点|基地|鱼塘|门面|超市)/;
 /** Words that end no personal name: 石场, 余款, 万元. */
 const NOT_A_PERSON_END = /[厂场店司部队园站社款元钱资费月天年道镇乡村街人]$/;
 
@@ -500,6 +514,7 @@ function readPersonFromRoles(text: string): string | null {
     NICKNAME_THEN_ROLE.exec(text)?.[1] ??
     NICKNAME_CALLED.exec(text)?.[1] ??
     NICKNAME_GLOSSED.exec(text)?.[1] ??
+    everyoneCalls(text) ??
     NICKNAME_IS_THE_ONE.exec(text.trim())?.[1];
   if (nickname) return nickname;
   for (const match of text.matchAll(BARE_BOSS)) {

@@ -10,7 +10,7 @@ const NOT_AN_ENDING =
   /^(房|长|区|门口|方|主|面|员|规|家|局|园|项目|工程|工地|路|街|大道|银行|厅|费|报酬|人员|派遣|合同|纠纷|关系|输出|市场)/;
 
 /** What stands before a suffix without being a name: a length of time, someone and what they do. */
-const NOT_A_NAME = /^(\d|[半一两三四五六七八九十几\d]+个?(年|月|天)|人家?[挖做搞修建盖帮守开]|开|冇得|没有|冇|没)/;
+const NOT_A_NAME = /^(\d|[现原]?[该此本]$|[半一两三四五六七八九十几\d]+个?(年|月|天)|人家?[挖做搞修建盖帮守开]|开|冇得|没有|冇|没)/;
 /** 新农村建设, 集镇建设, 农田水利基地: a public programme or kind of place, not a builder's name. */
 const PROGRAMME_BEFORE = /(村|镇|乡|城|区|市|县|设施|工程|项目|集镇|基础|道路|水利|农田|城市|示范|教育|实习|实训|生产)$/;
 const PROGRAMME_SUFFIX = /^(建设|劳务|路桥|基地)$/;
@@ -90,6 +90,8 @@ function withoutLeadingTown(text: string, span: Span): Span {
 }
 
 const REGISTERED_NAME = /有限责任公司|股份有限公司|有限公司|集团/;
+/** 外卖站点, 快递网点: a kind of place before a name. */
+const LEADING_KIND = /^(外卖|快递)?(站点|网点)(的)?/;
 const ZONE_END = /(经开区|开发区|高新区|工业园|工业区|产业园)$/;
 
 /** The bare kind of a public body, which its township names: 中学 of 牛车河乡中学. */
@@ -135,7 +137,11 @@ function readOrganisations(text: string): Span[] {
     // (做客房保洁: the kind of cleaning, still the job)
     if (match[0] === '保洁' && /[当做搞干][\u4e00-\u9fa5]{0,2}$/.test(text.slice(Math.max(0, suffixStart - 3), suffixStart))) continue;
     const start = throughNameChars(text, suffixStart, match[0]);
-    const span = withoutLeadingTown(text, { text: text.slice(start, end), start, end });
+    const whole = withoutLeadingTown(text, { text: text.slice(start, end), start, end });
+    // 外卖站点捷风速递: the kind of place said before the business's own name.
+    const kind = LEADING_KIND.exec(whole.text)?.[0].length ?? 0;
+    const rest = whole.text.slice(kind);
+    const span = kind > 0 && isSpecific(rest, match[0]) ? { text: rest, start: whole.start + kind, end: whole.end } : whole;
     if (match[0] === '站' && !STATION_TRADES.test(span.text)) continue;
     // 守了半年店, 帮人挖茶园: a time or a verb phrase before the suffix, not a name.
     if (NOT_A_NAME.test(span.text.slice(0, span.text.length - match[0].length))) continue;

@@ -35,6 +35,8 @@ const NOUN_NAME_THEN_JOB = new RegExp(
 );
 /** 跟迅蜂速配的站点签的, 跟快马出行签的协议: the party the worker signed with. */
 const SIGNED_WITH = new RegExp(`跟${NAME}(?:的[\\u4e00-\\u9fa5]{1,3})?签(?:的|了)`, 'g');
+/** 店在漳江街道沅江路口 叫鲜果时光: where it is, then its name. */
+const NOUN_AT_PLACE_THEN_NAME = new RegExp(`(?:${BUSINESS_NOUN})在[^，。,！？]{1,12}?[\\s，,]?(叫做|名叫|叫)${NAME}${NAME_END}`, 'g');
 /** 门头写的车之道, 招牌上是老街坊: the name on the signboard. */
 const SIGNBOARD_NAME = new RegExp(`(门头|招牌|牌子)上?(写的是?|写着|是|叫)${NAME}${NAME_END}`, 'g');
 /** 在湘味轩当服务员: a shop job after a place of work that is no place name. */
@@ -87,6 +89,7 @@ export function findShopNames(callerText: string): Span[] {
   // (the rarer shapes only where their words are)
   if (callerText.includes('签')) collect(callerText, SIGNED_WITH, 1, spans);
   collect(callerText, SIGNBOARD_NAME, 3, spans);
+  collect(callerText, NOUN_AT_PLACE_THEN_NAME, 2, spans);
   if (QUOTE_MARK.test(callerText)) {
     collect(callerText, QUOTED_NAME, 1, spans);
     collect(callerText, QUOTED_NAME, 2, spans);

@@ -156,3 +156,50 @@ describe('categories: terms asked about, the office asked after, calls where the
     expect(read('做了大半年 老板还差我小两万 县城那个家具厂 我做油漆工').amount_yuan).toBe(20000);
   });
 });
+
+describe('employer: main contractors above, brands of courier and nail bars, what everyone calls the boss', () => {
+  it('when the main contractor is named with 为 or in brackets (总包为X, 总包（X）), then the foreman below it', () => {
+    expect(read('我跟随包工头胡振明在工业园厂房项目砌墙，项目总包为湖南建宏集团有限公司，胡振明欠我们班组人工费八万').employer).toBe(
+      '胡振明',
+    );
+    expect(read('跟的班组长叫邓友文，还差八万八。邓友文讲钱在总包（湖南金阳建设）那里压着').employer).toBe('邓友文');
+  });
+
+  it('when the one above did not pay the employer (写字楼物业冇给他们钱), then the cleaning company', () => {
+    const text = '我们保洁公司叫常德洁美家政服务有限公司，两个月工资冇发了，经理讲写字楼物业冇给他们钱。';
+    expect(read(text).employer).toBe('常德洁美家政服务有限公司');
+  });
+
+  it('when the crew is called by the foreman’s name (跟刘国富班组做的), then the foreman over the main contractor', () => {
+    expect(read('以上四人都是跟刘国华班组做的，刘国华讲总包中湘建设冇拨款').employer).toBe('刘国华');
+  });
+
+  it('when the person who called the worker in is named (刘显贵喊我帮他…), then that person, and 农家乐 is no name', () => {
+    expect(read('观音寺镇的刘显富喊我帮他新修的农家乐做屋面防水，人工费九千他一分冇给').employer).toBe('刘显富');
+  });
+
+  it('when the worker took the job from a firm (在X接的活), then the firm is not above the one who owes', () => {
+    expect(read('我是搞水电的，在常德美家装饰工程有限公司接的活，人工费七千八一直压着不结').employer).toBe('常德美家装饰工程有限公司');
+  });
+
+  it('when a courier brand follows the kind of place (外卖站点捷风速递), then the brand', () => {
+    expect(read('外卖站点飞鸿速递还欠我两个月的钱七千六').employer).toBe('飞鸿速递');
+  });
+
+  it('when a nail bar is named (蔻丹美甲), then that shop', () => {
+    expect(read('我在步行街的丽人美甲做了五个月，提成一共三千四，我走的时候她讲要扣掉不给').employer).toBe('丽人美甲');
+  });
+
+  it('when the shop’s place is told before its name (店在…路口 叫X), then that name', () => {
+    expect(read('老板娘天天拖 我在水果店做了两个月 一共五千六 店在漳江街道沅江路口 叫果然鲜').employer).toBe('果然鲜');
+  });
+
+  it('when everyone calls the boss by a nickname (大家都喊他黑皮), then the nickname, but not 老板 itself', () => {
+    expect(read('我在西安镇帮一个搞养殖的老板喂牛，大家都喊他黑皮，真名我不晓得，欠我四个月').employer).toBe('黑皮');
+    expect(read('在工地扎钢筋，老板欠我一万八，只晓得大家都喊他老板，名字不晓得').employer).toBe(null);
+  });
+
+  it('when the company is only referred to (现该公司拖欠), then no business named 现该公司', () => {
+    expect(read('来电人反映：劳务分包单位为湖南光明劳务有限公司，现该公司拖欠其工资约八万元。').employer).toBe('湖南光明劳务有限公司');
+  });
+});
