@@ -88,6 +88,8 @@ function tellsOwnMatter(sentence: string): boolean {
   return (
     sentence
       .replace(ASKER_SELF, '')
+      // (冇得固定单位: who the asker is, not what happened)
+      .replace(NO_FIXED_EMPLOYER, '')
       .split(/[，,\s]+/)
       // (除了社保个税, 比如加班费: part of the question that follows, not a matter told)
       .some(
@@ -95,11 +97,16 @@ function tellsOwnMatter(sentence: string): boolean {
           !QUESTION.test(clause) &&
           !/^(除了|比如|像|包括)/.test(clause) &&
           // (我父亲六十五岁了: something told, but nothing about work)
-          ((TOLD_ASPECT.test(clause) && ABOUT_WORK.test(clause)) || LABOR_OTHER.test(clause)),
+          // (星期六星期天加班，加班费…: the case a question is about, with nobody's own workplace in it)
+          ((TOLD_ASPECT.test(clause) && ABOUT_WORK.test(clause)) || (LABOR_OTHER.test(clause) && OWN_SIDE.test(clause))),
       )
   );
 }
 
+const OWN_SIDE = new RegExp([SPEAKER.source, WORK_CONTEXT.source].join('|'));
+const NO_FIXED_EMPLOYER = /(冇得|没得|没有|冇)固定的?(单位|工作|老板|东家)/g;
+const PAID_LATE = /拖到|推到|晚发|迟发|才发|推迟/;
+const WRONG_NUMBER = /打错了|打错(电话|号码)了?/;
 const EMPLOYER_SAID_START = /^(我们)?(老板|公司|厂里|经理|主管|厂长|店长)(讲|说)/;
 const ABOUT_WORK = new RegExp([LABOUR_TOPIC.source, LABOR_OTHER.source, WORK_CONTEXT.source].join('|'));
 const EMPLOYER_SAID = /(老板|老总|公司|厂里|经理|主管|厂长|店长|就)(讲|说|威胁)[^。！？?]*/g;
@@ -195,7 +202,7 @@ export function classify(callerText: string, operatorText = ''): Category {
   // An advert that names 欠薪 (专业讨债) is still an advert.
   if (ADVERT.test(callerText)) return 'invalid';
   const wageCase = hasWageCase(callerText, operatorText);
-  if (isNoise(callerText) && !wageCase) return 'invalid';
+  if ((isNoise(callerText) || WRONG_NUMBER.test(callerText)) && !wageCase) return 'invalid';
   // "上个月投诉的钱已经拿到了，谢谢你们": thanks for a settled matter ask after nothing.
   if (!wageCase && THANKS.test(callerText) && WAGES_PAID.test(callerText) && !QUESTION.test(callerText)) return 'invalid';
   // "去年投诉过…今年老板又欠我四个月": a new debt after an old complaint is a new case.
@@ -215,6 +222,9 @@ export function classify(callerText: string, operatorText = ''): Category {
     !tellsEvent(callerText)
   )
     return 'consultation';
+  // "工资每个月都要拖到下个月20几号才发，虽然最后都发了，这样合法吗": pay late but paid is another matter.
+  if (wageCase && QUESTION.test(callerText) && WAGES_PAID.test(callerText) && PAID_LATE.test(callerText) && !tellsEvent(callerText))
+    return 'labor_other';
   if (wageCase) return isProcedureQuestion(callerText) ? 'consultation' : 'wage_arrears';
   // (打欠条 asked about is a question about securing pay, not a debt of goods)
   if (NON_WAGE_DEBT.test(callerText.replace(/欠条/g, ''))) return 'invalid';

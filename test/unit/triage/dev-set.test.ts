@@ -61,6 +61,10 @@ describe.each([
     'blind-set-20',
     'blind-set-21',
     'blind-set-22',
+    'blind-set-23',
+    'blind-set-24',
+    'blind-set-25',
+    'blind-set-26',
   ].map((set) => ({
     name: `test/fixtures/triage/${set}.jsonl`,
     file: path.resolve(__dirname, `../../../test/fixtures/triage/${set}.jsonl`),
