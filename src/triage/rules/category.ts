@@ -103,12 +103,15 @@ function tellsOwnMatter(sentence: string): boolean {
   );
 }
 
+/** The speaker or a workplace: what makes a labour matter someone's own (我们厂每天上12个小时班). */
 const OWN_SIDE = new RegExp([SPEAKER.source, WORK_CONTEXT.source].join('|'));
+/** Anything about work at all: what a told clause (…了, 冇…) must touch to be the asker's matter. */
+const ABOUT_WORK = new RegExp([LABOUR_TOPIC.source, LABOR_OTHER.source, WORK_CONTEXT.source].join('|'));
 const NO_FIXED_EMPLOYER = /(冇得|没得|没有|冇)固定的?(单位|工作|老板|东家)/g;
 const PAID_LATE = /拖到|推到|晚发|迟发|才发|推迟/;
 const WRONG_NUMBER = /打错了|打错(电话|号码)了?/;
+/** What the employer said (老板讲…): his terms or threats, told by the worker. */
 const EMPLOYER_SAID_START = /^(我们)?(老板|公司|厂里|经理|主管|厂长|店长)(讲|说)/;
-const ABOUT_WORK = new RegExp([LABOUR_TOPIC.source, LABOR_OTHER.source, WORK_CONTEXT.source].join('|'));
 const EMPLOYER_SAID = /(老板|老总|公司|厂里|经理|主管|厂长|店长|就)(讲|说|威胁)[^。！？?]*/g;
 
 /** A labour matter stated as fact, or as a question about the speaker's own case or workplace. */
@@ -211,20 +214,15 @@ export function classify(callerText: string, operatorText = ''): Category {
   if (isProgressQuery(callerText) && !(wageCase && RENEWED_ARREARS.test(callerText))) return 'progress_query';
   // "咨询：来电人询问…，已告知…": a work order the operator filed as an answered question.
   if (!wageCase && ANSWERED_ORDER.test(callerText) && ORDER_ANSWERED.test(callerText) && !tellsEvent(callerText)) return 'consultation';
-  // "X建设在你们这里有冇欠薪的不良记录？": a firm's record asked about, before any work for it.
-  if (wageCase && QUESTION.test(callerText) && RECORD_ASKED.test(callerText) && !tellsEvent(callerText)) return 'consultation';
-  // "工资还冇到发的时候…如果到时候也不发": pay not yet due is asked about, not owed.
-  // (…我还冇进厂，这样子合不合法; …这个算不算拖欠: the terms asked about before anything is owed)
-  if (
-    wageCase &&
-    QUESTION.test(callerText) &&
-    (NOT_DUE_YET.test(callerText) || NOT_YET.test(callerText) || ASKS_IF_ARREARS.test(callerText)) &&
-    !tellsEvent(callerText)
-  )
-    return 'consultation';
-  // "工资每个月都要拖到下个月20几号才发，虽然最后都发了，这样合法吗": pay late but paid is another matter.
-  if (wageCase && QUESTION.test(callerText) && WAGES_PAID.test(callerText) && PAID_LATE.test(callerText) && !tellsEvent(callerText))
-    return 'labor_other';
+  // A wage question with nothing told as having happened: a firm's record asked about before any work
+  // for it ("X建设在你们这里有冇欠薪的不良记录？"), pay not yet due ("工资还冇到发的时候…如果到时候也不发"),
+  // terms asked about before anything is owed ("…我还冇进厂，这样子合不合法", "这个算不算拖欠"), or pay
+  // late but paid ("工资每个月都要拖到下个月20几号才发，虽然最后都发了，这样合法吗": another matter).
+  if (wageCase && QUESTION.test(callerText) && !tellsEvent(callerText)) {
+    if (RECORD_ASKED.test(callerText) || NOT_DUE_YET.test(callerText) || NOT_YET.test(callerText) || ASKS_IF_ARREARS.test(callerText))
+      return 'consultation';
+    if (WAGES_PAID.test(callerText) && PAID_LATE.test(callerText)) return 'labor_other';
+  }
   if (wageCase) return isProcedureQuestion(callerText) ? 'consultation' : 'wage_arrears';
   // (打欠条 asked about is a question about securing pay, not a debt of goods)
   if (NON_WAGE_DEBT.test(callerText.replace(/欠条/g, ''))) return 'invalid';
