@@ -1,4 +1,4 @@
-import type { ReadableText } from '../text/transcript';
+import { TAKEN_BACK, type ReadableText } from '../text/transcript';
 import { recentResults } from '../text/recent-results';
 import { findOrganisations } from './organisations';
 import { NOT_NAMES, SURNAMES } from '../lexicon/surnames';
@@ -140,10 +140,10 @@ export function isUpstream(text: string, org: Span): boolean {
 }
 
 /** 豪运鞭炮厂？不是，是…红旗花炮厂: a name the speaker takes back at once. */
-const CORRECTED_AFTER = /^\s*[？?]?[\s，,…。.]*(哦|噢|啊|呃)?[\s，,…]*(不是|不对|说错了|讲错了|搞错了|打错了?|写错了?)/;
+const CORRECTED_AFTER = new RegExp(`^\\s*[？?]?[\\s，,…。.]*(哦|噢|啊|呃)?[\\s，,…]*${TAKEN_BACK}`);
 
 /** 叫乡里人家的饭店做帮厨，哦不是，叫乡里乡亲: taken back at the end of its clause. */
-const CORRECTED_LATER = /^[^，。,！？\s]{0,8}[，,。\s]+(哦|噢|呃)[，,\s]*(不是|不对|说错了|讲错了|搞错了)/;
+const CORRECTED_LATER = new RegExp(`^[^，。,！？\\s]{0,8}[，,。\\s]+(哦|噢|呃)[，,\\s]*${TAKEN_BACK}`);
 
 export function isCorrected(text: string, span: Span): boolean {
   return CORRECTED_AFTER.test(text.slice(span.end, span.end + 8)) || CORRECTED_LATER.test(text.slice(span.end, span.end + 18));
@@ -307,7 +307,7 @@ function nameAfter(text: string, pattern: RegExp): string | null {
 }
 
 /** 叫方正勇，哦，方志勇: the name said again, with the same surname, right after a hesitation. */
-const SAID_AGAIN = /^[。，,\s]*(?:(?:哦|噢|呃|不对|不是|说错了|讲错了|记错了)[。，,\s]*)+(?:是)?/;
+const SAID_AGAIN = new RegExp(`^[。，,\\s]*(?:(?:哦|噢|呃|${TAKEN_BACK})[。，,\\s]*)+(?:是)?`);
 
 function nameSaidAgain(text: string, end: number, name: string): string | null {
   const again = SAID_AGAIN.exec(text.slice(end, end + 12));

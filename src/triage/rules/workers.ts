@@ -1,5 +1,5 @@
 import { parseNumeral } from '../numbers/chinese-numeral';
-import { AGREES, type Turn } from '../text/transcript';
+import { AGREES, TAKEN_BACK, type Turn } from '../text/transcript';
 
 const PERSON_NOUNS =
   '人|工人|工友|老乡|师傅|兄弟|姐妹|老师|骑手|员工|同事|农民工|婆婆|阿姨|大姐|保安|司机|伙计|小工|人员|职工|教师|服务员|保洁|学徒|木工|泥工|师父|妇女|女工|男工|村民|民工|婆娘|堂客|大嫂|嫂子|姊妹|老人|学生|装卸工|搬运工|普工|车工';
@@ -33,7 +33,7 @@ const HOUSEHOLD = /一家([两三四五六])口/;
 const STILL_OWED_COUNT = new RegExp(`(剩下|还剩)(的)?(?:我们)?${NUM}(个|名|位)(?!月|多月|半月|天|年|小时|钟|星期|礼拜|工)(人)?`);
 /** 十一个，哦不对，加上做饭的嫂子是十二个: a head count taken back and said again. */
 const CORRECTED_COUNT = new RegExp(
-  `${NUM}个(人)?[，,\\s]*(哦|噢|呃)?[，,\\s]*(?:不对|不是|说错了|讲错了)[，,\\s]*[^，。,！？\\d]{0,10}?${NUM}(个|名|位)(?!月|多月|半月|天|年|小时)`,
+  `${NUM}个(人)?[，,\\s]*(哦|噢|呃)?[，,\\s]*${TAKEN_BACK}[，,\\s]*[^，。,！？\\d]{0,10}?${NUM}(个|名|位)(?!月|多月|半月|天|年|小时)`,
 );
 /** "七个，哦，加上我是八个": the count once the speaker adds themselves. */
 const WITH_ME = new RegExp(`加(上)?我(自己)?(是|一共|总共|就是|共)?${NUM}(个|名|位)?`);

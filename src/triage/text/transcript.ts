@@ -16,6 +16,8 @@ export interface ReadableText {
 
 /** A caller's reply that accepts what the operator read back: 对, 是的, 嗯. */
 export const AGREES = /^(对|是|嗯|没错|好|就是)/;
+/** What a speaker says to take back what they just said (不是, 说错了, 打错了), as a regex source. */
+export const TAKEN_BACK = '(?:不是|不对|说错了|讲错了|搞错了|记错了|打错了?|写错了?)';
 
 const OPERATOR_TAG = /^\s*(坐席|客服|接线员|话务员|工作人员|热线)\s*[：:]\s*/;
 const CALLER_TAG = /^\s*(来电人|来电者|来电|市民|群众|投诉人|用户)\s*[：:]\s*/;
