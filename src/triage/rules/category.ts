@@ -46,7 +46,10 @@ const SPEAKER =
   /我|俺|咱|本人(?!(要不要|需不需要|要|需要|必须|得)?(亲自)?(去|来|到场|到|办|签))|其(?![他它中次实余])|来电人|来电者|投诉人|反映人/;
 /** Something that already happened, told with its aspect (拖了两个月, 还冇发, 一分没拿到, 跑路了), not a rule asked about. */
 const TOLD_EVENT =
-  /(欠|拖|扣|压)(了|着|哒)|(冇|没|没有|还没|未)(发|给|结|付|拿到|到手|收到|见到)|跑(了|路|哒)|到现在|(电话|手机)(关机|打不通)/;
+  /(欠|拖|扣|压)(了|着|哒)|(冇|没|没有|还没|未)(发|给|结|付|拿到|到手|收到|见到)|(月份?的?|我的|我们的)(工资|工钱|钱)[^，。,！？\s]{0,3}(不发|不给|不结)(?=[，。,！？\s了哒]|$)|跑(了|路|哒)|到现在|(电话|手机)(关机|打不通)/;
+/** "他上面是哪个公司我不清楚", "欠好多我也搞不清": a clause of what the speaker does not know, which asks nothing. */
+const NOT_KNOWN =
+  /[^，。,！？?\s]*(哪个|哪家|哪里|什么|么子|多少|好多)[^，。,！？?\s]{0,8}(我|也|都)*(不清楚|不晓得|不知道|搞不清|记不清|记不得|冇问|没问)(楚)?/g;
 const MODAL_QUESTION = /可以|可不可以|能不能|能否|能|会不会|要不要|怎么|如何|吗|么$/;
 
 const NOT_YET =
@@ -202,6 +205,8 @@ function isNoise(text: string): boolean {
  * invalid. `operatorText` is the operator's side of a hotline transcript.
  */
 export function classify(callerText: string, operatorText = ''): Category {
+  // (他上面是哪个公司我不清楚: what the caller does not know, not a question asked)
+  callerText = callerText.replace(NOT_KNOWN, '，');
   // An advert that names 欠薪 (专业讨债) is still an advert.
   if (ADVERT.test(callerText)) return 'invalid';
   const wageCase = hasWageCase(callerText, operatorText);

@@ -1,3 +1,4 @@
+import { payerAtStart } from './wage-evidence';
 import { TAKEN_BACK, type ReadableText } from '../text/transcript';
 import { recentResults } from '../text/recent-results';
 import { findOrganisations } from './organisations';
@@ -627,5 +628,14 @@ export function extractEmployer(text: ReadableText, orgs: readonly Span[] = find
   const payers = orgs.filter((o) => !isPassing(text.caller, o));
   // (幼儿园扩建工地: a school whose building site it was pays no one)
   const beingBuilt = (o: Span): boolean => BUILDING_SITE_AFTER.test(text.caller.slice(o.end, o.end + 10));
-  return payers.find((o) => !isSiteOrg(text.caller, o))?.text ?? payers.find((o) => !beingBuilt(o))?.text ?? null;
+  const org = payers.find((o) => !isSiteOrg(text.caller, o))?.text ?? payers.find((o) => !beingBuilt(o))?.text;
+  // "胡德明的钱还是冇到", "采石场封哒，蒋文斌更不得给钱哒": a short message that starts a clause with the payer.
+  return (
+    org ??
+    text.caller
+      .split(/[，,。！!？?；;\n]+/)
+      .map(payerAtStart)
+      .find((name) => name !== null) ??
+    null
+  );
 }

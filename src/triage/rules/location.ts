@@ -131,13 +131,20 @@ export interface Places {
   area: string | null;
 }
 
+/** "通衢，衢州的衢": a character spelled out by a word that holds it (a place named only to spell). */
+const SPELLED = /([\u4e00-\u9fa5]{1,3})的([\u4e00-\u9fa5])(?=[，。,！？\s、)）]|$)/g;
+
+const withoutSpelling = (text: string): string =>
+  text.replace(SPELLED, (whole, word: string, ch: string) => (word.includes(ch) ? '□'.repeat(whole.length) : whole));
+
 /**
  * The place of work read from place chains outside organisation names, skipping the worker's home
  * town and places taken back, preferring places introduced by 在 and, among those, the finest. The
  * area is the township of that place; when the place names none (a street, a village), the township
  * named elsewhere in the caller's words, else in the operator's.
  */
-export function extractPlaces(maskedText: string, operatorText = '', orgNames: readonly string[] = []): Places {
+export function extractPlaces(text: string, operatorText = '', orgNames: readonly string[] = []): Places {
+  const maskedText = withoutSpelling(text);
   const ranked = rank(maskedText);
   if (ranked.length === 0) {
     const branch = placeInName(orgNames);

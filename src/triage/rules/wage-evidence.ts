@@ -17,6 +17,7 @@ import { findMoney } from './money-mentions';
 import { fewerMonthsPaid } from './durations';
 import { personNameAt } from './person-names';
 import { SURNAMES } from '../lexicon/surnames';
+import { TAOYUAN_TOWNSHIPS } from '../lexicon/taoyuan-gazetteer';
 
 /** A boss by nickname or title at the start: 胡老四, 胡四爷, 吴哥, 陈姐, 王总. */
 const NICKNAMED_AT_START = /^[\u4e00-\u9fa5](老[大二三四五六七八九十幺]|[二三四五六七八九十幺]爷|哥|姐|总|老板|师傅|班长|包头)/;
@@ -36,8 +37,21 @@ function nicknamedAtStart(text: string): boolean {
  * owes, by name or nickname, is about a boss and his workers (the payer stands for the work relation).
  */
 export function startsWithPayer(sentence: string): boolean {
+  return payerAtStart(sentence) !== null;
+}
+
+/** What follows the payer's name: his money, his excuses, his running off, his not paying (更不得给钱). */
+const AFTER_PAYER = /^(的钱|还是|又|讲|电话|那边|那个|跑|卷|(更|也|还|就|都|硬是)*(不得|不|冇|没)(给|发|结))/;
+
+/** The payer a sentence starts with (胡老四, 胡德明 in "胡德明的钱还是冇到"), or null (see startsWithPayer). */
+export function payerAtStart(sentence: string): string | null {
   const text = sentence.trim();
-  return nicknamedAtStart(text) || (personNameAt(text, 0) !== null && /^[\u4e00-\u9fa5]{2,3}(的钱|还是|又|讲|电话|那边|那个)/.test(text));
+  if (nicknamedAtStart(text)) return NICKNAMED_AT_START.exec(text)![0];
+  const name = personNameAt(text, 0);
+  // (沙坪镇那个光伏项目: a township, not a man)
+  const place =
+    name !== null && (/[镇乡村县区市街]/.test(text[name.length] ?? '') || TAOYUAN_TOWNSHIPS.some((t) => name.startsWith(t.short)));
+  return name && !place && AFTER_PAYER.test(text.slice(name.length)) ? name : null;
 }
 
 /**
