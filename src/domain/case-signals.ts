@@ -93,7 +93,7 @@ const STOP = new Set([
 const ORG_SUFFIX =
   /(有限责任公司|有限公司|分公司|公司|集团|建设|建筑|劳务|工程队|施工队|装饰|装修|路桥|市政|园林|绿化|鞋业|鞋厂|服饰|制衣厂|制衣|服装厂|纺织|电子|科技|物流|快递|配送|出行|培训学校|培训|客运|运输|传媒|饭店|饭馆|酒楼|酒店|餐馆|菜馆|餐厅|餐饮|饭庄|茶业|茶叶|茶厂|米业|纸业|竹业|砖厂|竹木|木业|石材|建材|包装|印刷|机械|汽修|幼儿园|学校|KTV|超市|商行|商贸|实业|物业|保洁|家政|水利|电气|养殖场|养猪场|养鸡场|猪场|鸡场|渔场|农庄|合作社|基地|加工厂|蛋糕店|面包店|站点|(?<![车油费])站(?!长|点|在|着|起)|(?<!工)厂|店)/gi;
 const SITE_SUFFIX =
-  /(小区|花园|华府|家园|新城|公寓|广场|大厦|大楼|医院|中学|小学|校区|食堂|宿舍|工地|项目|安置房|村部|村道|公路|大桥|厂房|楼盘|山庄|公馆|民宿|景区|敬老院|养老院|卫生院|湾|苑|郡)/g;
+  /(小区|花园|华府|家园|新城|公寓|广场|大厦|大楼|医院|中学|小学|校区|食堂|宿舍|工地|项目|安置房|村部|村道|公路|大桥|厂房|楼盘|山庄|公馆|民宿|景区|敬老院|养老院|卫生院|湾|苑|郡|(?<![政食])府)/g;
 /**
  * The kind of works, however said (修路, 修公路, 村道硬化 are all road works): a site of the same kind is
  * something in common, never enough alone (see isKindOnly).
@@ -237,8 +237,11 @@ function withoutPlaces(name: string, lex: SignalLexicon, shortToo: boolean): str
   return name;
 }
 
-/** What a township's short name runs on into when it is part of another place's name (枫树溪, 沙坪湾; as in townshipTables). */
-const RUNS_ON = /^[溪桥湾坪冲岭垭洲港塘]/;
+/**
+ * What a township's short name runs on into when it is part of another place's name (枫树溪, 沙坪湾; as in
+ * townshipTables), or of an estate's (漳江府, 漳江苑).
+ */
+const RUNS_ON = /^[溪桥湾坪冲岭垭洲港塘府苑郡]/;
 
 /** 泓源水利三阳港堤防 → 泓源水利堤防, 汤泉热市项目 → 汤泉项目: a township inside a name says where, not which. */
 function withoutInnerPlaces(name: string, lex: SignalLexicon): string {
@@ -299,13 +302,18 @@ function withoutStreets(name: string, streets: readonly string[]): string {
   return name;
 }
 
+/** Estate suffixes that may follow a township's short name directly (漳江府). */
+const ESTATE = /^(府|苑|郡)$/;
+
 function namesWithSuffix(text: string, suffix: RegExp, lex: SignalLexicon, streets: readonly string[]): string[] {
   const keys: string[] = [];
   for (const m of text.matchAll(suffix)) {
     if (LANDMARK.test(text.slice(m.index + m[0].length))) continue;
     const before = tail(withoutStreets(withoutInnerPlaces(withoutPlaces(nameBefore(text, m.index), lex, true), lex), streets), 6);
     // 黄甲铺镇卫生院 is 黄甲铺卫生院: a township's own school, clinic or home, by the township's name.
-    const township = INSTITUTION.test(m[0]) ? lex.townships.find((t) => text.slice(0, m.index).endsWith(t.name)) : undefined;
+    // 漳江府, 漳江苑: an estate called by the township's short name.
+    const estate = ESTATE.test(m[0]) ? lex.townships.find((t) => text.slice(0, m.index).endsWith(t.short)) : undefined;
+    const township = INSTITUTION.test(m[0]) ? lex.townships.find((t) => text.slice(0, m.index).endsWith(t.name)) : estate;
     if ([...before].length < 2 && !township) continue;
     const key = nameKey((township && [...before].length < 2 ? township.short : before) + m[0]);
     if (key && !keys.includes(key)) keys.push(key);
@@ -376,6 +384,14 @@ function fullNameAt(text: string, at: number, lex: SignalLexicon): string | null
   return given.length ? first + given : null;
 }
 
+/** The turn the match is at opens with the caller's answer to being asked their own name (您贵姓？ / 姓向). */
+function answersOwnName(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  if (!/^\s*([^：:\n]{1,4}[：:])?\s*(我)?$/.test(text.slice(lineStart, at))) return false;
+  const previous = text.slice(0, lineStart).trimEnd().split('\n').at(-1) ?? '';
+  return /贵姓|您姓|你姓|怎么称呼|叫什么名字|您的名字/.test(previous);
+}
+
 function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[] {
   const out: string[] = [];
   const add = (b: string | null) => {
@@ -398,7 +414,7 @@ function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[]
   for (const m of text.matchAll(ROLE_THEN)) {
     const name = fullNameAt(text, m.index + m[0].length, lex);
     if (name && !/(老板|总|经理)$/.test(name)) add(name);
-    else if (/^姓/.test(text.slice(m.index + m[0].length))) add(text[m.index + m[0].length + 1] ?? null);
+    else if (/^姓(?![什啥么哪])/.test(text.slice(m.index + m[0].length))) add(text[m.index + m[0].length + 1] ?? null);
   }
   for (const m of text.matchAll(SURNAME_THEN_TITLE)) {
     if (!lex.surnames.has(m[2]!) || /^(老|包|工|大|小)$/.test(m[2]!)) continue;
@@ -417,11 +433,18 @@ function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[]
   // 姓钟的, 老板是个女的姓钟。: the surname alone, where no given name follows it.
   for (const m of text.matchAll(/姓(\p{Script=Han})(?=的|[^\p{Script=Han}]|$)/gu)) {
     // 请问您贵姓？ 姓胡: the caller's own surname, not the boss's.
-    if (lex.surnames.has(m[1]!) && !/(贵姓|您姓|你姓)[^\n]{0,8}\n*$|(我|本人)$/.test(text.slice(Math.max(0, m.index - 14), m.index)))
+    if (
+      lex.surnames.has(m[1]!) &&
+      !/(贵姓|您姓|你姓)[^\n]{0,8}\n*$|(我|本人)$/.test(text.slice(Math.max(0, m.index - 14), m.index)) &&
+      !answersOwnName(text, m.index)
+    )
       add(m[1]!);
   }
   // 老罗带的班, 老张欠我们: the boss by surname, as workers call him.
   for (const m of text.matchAll(/老(\p{Script=Han})(?=带|包|欠|拖|那个班|的班|不给)/gu)) if (lex.surnames.has(m[1]!)) add(m[1]!);
+  // 覃老四带我们做的, 帮田老五砌墙: a surname and the boss's place among brothers, as workers call him.
+  for (const m of text.matchAll(/(\p{Script=Han})老[大二三四五六七八九十幺满](?![月年天个样次])/gu))
+    if (lex.surnames.has(m[1]!) && !/[养古元]/.test(text[m.index - 1] ?? '')) add(m[1]!);
   // A person's business: 唐永红养猪场, 周德明的砖厂.
   for (const m of text.matchAll(/(\p{Script=Han}{3})的?(?:养猪场|养殖场|养鸡场|猪场|鸡场|渔场|砖厂|超市|小卖部|作坊|包的)/gu)) {
     const name = m[1]!;
