@@ -1,5 +1,5 @@
 import { branchesApart, isKindOnly, nameKey, keySimilarity, nameSimilarity, sitesApart, syllablesOf } from './name-key';
-import { isGivenOnly, type CaseSignals } from './case-signals';
+import { ALL_WORKSHOPS, isGivenOnly, type CaseSignals } from './case-signals';
 import { periodsRelation } from './owed-period';
 
 export { nameKey, keySimilarity, nameSimilarity };
@@ -219,7 +219,9 @@ export function compareSignals(c: CaseSignals, k: CaseSignals): Evidence {
     score += 1;
     reasons.push('老板同姓');
     anchored ||= sameArea;
-  } else if (bosses === 'other') score -= c.bosses.some((x) => !isGivenOnly(x) && k.bosses.some((y) => x[0] === y[0])) ? 3 : 1.5;
+  } else if (bosses === 'other')
+    // (湘里人家 of 邓老板 and 乡里人家 of 龚老板娘: names alike only by sound, and two bosses, are two businesses)
+    score -= c.bosses.some((x) => !isGivenOnly(x) && k.bosses.some((y) => x[0] === y[0])) || (employer >= 0.75 && written < 0.9) ? 3 : 1.5;
   // Another head and another trade: another crew, though the site and the main contractor are one.
   const otherCrew = bosses === 'other' && c.trades.length > 0 && k.trades.length > 0 && !shared(c.trades, k.trades);
   if (otherCrew) score -= 3;
@@ -239,6 +241,14 @@ export function compareSignals(c: CaseSignals, k: CaseSignals): Evidence {
     reasons.push('同一村');
     anchored = true;
   } else if (c.villages.length && k.villages.length) score -= 3;
+  // 针车车间 and 成型车间 of one shoe factory: maybe two crews (the months owed tell; see workshopsIn for a whole factory).
+  const [cShops, kShops] = [c.workshops ?? [], k.workshops ?? []];
+  if (cShops.includes(ALL_WORKSHOPS) || kShops.includes(ALL_WORKSHOPS)) {
+    // the whole factory on either side: any workshop's workers are among its crew
+  } else if (shared(cShops, kShops)) {
+    score += 1;
+    reasons.push('同一车间');
+  } else if (cShops.length && kShops.length) score -= 1.5;
   const [cStreets, kStreets] = [c.streets ?? [], k.streets ?? []];
   if (shared(cStreets, kStreets)) {
     score += 1;

@@ -47,6 +47,11 @@ export interface CaseSignals {
    * trades is two businesses.
    */
   employerKinds?: string[];
+  /**
+   * A factory's workshops the worker is in (针车车间 → 针车): one factory's two workshops may be two crews;
+   * ALL_WORKSHOPS when the complaint is about the whole factory (全厂都冇发).
+   */
+  workshops?: string[];
 }
 
 /** A boss known by a character of his given name only (栋哥, 小军), written ~栋. */
@@ -138,7 +143,7 @@ function roadsBetween(text: string, lex: SignalLexicon): string[] {
 const INSTITUTION = /^(卫生院|中学|小学|中心校|敬老院|养老院|幼儿园|学校)$/;
 /** Words a name does not run across: what stands before them is a place, a company or a verb, not part of the name (陬市工业园盛宏 → 盛宏). */
 const NAME_BREAK =
-  /(今天|昨天|明天|前天|现在|今年|去年|反映|投诉|举报|请问|问下|所属|工钱|工资|薪水|老板娘|老板|老总|包工头|工头|经理|有限责任公司|有限公司|公司|集团|工业园区|工业园|产业园|园区|开发区|工业区|古镇|县城|城区|集镇|街上|正街|那个|这个|那家|这家|那条|这条|那栋|这栋|那座|这座|那边|这边)/g;
+  /(今天|昨天|明天|前天|现在|今年|去年|反映|投诉|举报|请问|问下|所属|工钱|工资|薪水|老板娘|老板|老总|包工头|工头|经理|有限责任公司|有限公司|公司|集团|工业园区|工业园|产业园|园区|开发区|工业区|古镇|县城|城区|集镇|街上|正街|那个|这个|那家|这家|那条|这条|那栋|这栋|那座|这座|那边|这边|(?:企业|单位|对象|公司)为)/g;
 /** A business named as a landmark (就在盛宏鞋业对面, 蜀味轩隔壁那家) is not the one the complaint is about. */
 const LANDMARK = /^[^\s，,。；的在是和跟]{0,4}?(?:的|那个|那家)?斜?(?:对面|隔壁|旁边|附近|边上|后面|背后|楼上|楼下|对门)/;
 const ROLE = '(?:老板娘|老板|老总|包工头|工头|包头|班组长|班长|带班的|负责人|施工员|经理|承包人|校长|园长|站长|厂长|店长|老板是|包工头是)';
@@ -191,7 +196,8 @@ const normalize = (text: string) =>
   withoutDeniedGuesses(text)
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/(坐席|来电人|接线员)[：:]/g, '\n')
-    .replace(/(\d)[\s-]+(?=\d)/g, '$1');
+    // (139 0000 6218 is one number; 8 9月 are two months)
+    .replace(/\d[\d\s-]{6,}\d/g, (digits) => digits.replace(/[\s-]+/g, ''));
 
 /**
  * The name read backwards from a suffix at `at`: up to ten characters, stopping at words that end names,
@@ -309,7 +315,7 @@ function namesWithSuffix(text: string, suffix: RegExp, lex: SignalLexicon, stree
   const keys: string[] = [];
   for (const m of text.matchAll(suffix)) {
     if (LANDMARK.test(text.slice(m.index + m[0].length))) continue;
-    const before = tail(withoutStreets(withoutInnerPlaces(withoutPlaces(nameBefore(text, m.index), lex, true), lex), streets), 6);
+    const before = tail(withoutInnerPlaces(withoutPlaces(withoutStreets(nameBefore(text, m.index), streets), lex, true), lex), 6);
     // 黄甲铺镇卫生院 is 黄甲铺卫生院: a township's own school, clinic or home, by the township's name.
     // 漳江府, 漳江苑: an estate called by the township's short name.
     const estate = ESTATE.test(m[0]) ? lex.townships.find((t) => text.slice(0, m.index).endsWith(t.short)) : undefined;
@@ -657,7 +663,7 @@ export function readSignals(src: SignalSource, lex: SignalLexicon): CaseSignals 
     src.employer && (PERSON(lex, src.employer) || /^.(老板|总|经理|包工头)$/.test(src.employer) || GIVEN_ONLY.test(src.employer)),
   );
   const streets = streetsIn(text);
-  const field = (name: string | null) => nameKey(name && withoutStreets(withoutInnerPlaces(withoutPlaces(name, lex, true), lex), streets));
+  const field = (name: string | null) => nameKey(name && withoutInnerPlaces(withoutPlaces(withoutStreets(name, streets), lex, true), lex));
   const employerKeys = [
     ...(personEmployer ? [] : [field(src.employer)]),
     ...namesWithSuffix(text, ORG_SUFFIX, lex, streets),
@@ -694,7 +700,28 @@ export function readSignals(src: SignalSource, lex: SignalLexicon): CaseSignals 
     phases: phasesIn(text),
     streets,
     employerKinds: personEmployer ? [] : kindsOfBusiness(src.employer),
+    workshops: workshopsIn(text),
   };
+}
+
+/** 针车车间, 线束二车间 (线束): the workshop's name, without its number. */
+const WORKSHOP = /(\p{Script=Han}{2})[一二三四五六七八九十\d]{0,2}号?车间/gu;
+/** 针车车间的工人闹事, 成型车间那边: a workshop spoken of as others'. */
+const OTHERS_AFTER = /^(那边|那里|的工人|的人|闹事)/;
+/** A complaint (and so its case) about every workshop of the factory. */
+export const ALL_WORKSHOPS = '*';
+const WHOLE_FACTORY = /全厂|整个厂|全体(员工|职工|工人)|所有车间|各个车间|几个车间/;
+const NO_WORKSHOP = /^(生产|加工|整个|同一|所有|全部|每个|各个|几个|两个)$/;
+
+/** The workshops a complaint tells of (针车车间 → 针车); one spoken of as others' only when the worker's own is named too. */
+function workshopsIn(text: string): string[] {
+  // (我在成型车间，全厂都冇发: the whole factory, whatever workshop the worker is in)
+  if (WHOLE_FACTORY.test(text)) return [ALL_WORKSHOPS];
+  const told = [...text.matchAll(WORKSHOP)]
+    .filter((m) => !NO_WORKSHOP.test(m[1]!) && ![...m[1]!].some((ch) => STOP.has(ch)))
+    .map((m) => ({ name: m[1]!, others: OTHERS_AFTER.test(text.slice(m.index + m[0].length)) }));
+  const own = told.filter((w) => !w.others);
+  return [...new Set((own.length ? own : told).map((w) => w.name))];
 }
 
 /** Families of trades a business's name may carry; names in one family may be one business. */
@@ -734,13 +761,18 @@ const KIND_TAIL = /(小区|花园|家园|公寓|广场|大厦|大楼|工地|火�
  * kind of place it is, a landmark (…对面) and two characters inside a person's name (谭永兴 holds 永兴)
  * do not count.
  */
+/** A name said and taken back at once (湘里人家，哦不是，乡里人家). */
+const TAKEN_BACK_AFTER = /^[^，,。\s]{0,6}[，,\s]*(哦|噢|呃|啊)?[，,\s]*(不是|不对|说错了|讲错了|搞错了)/;
+
 export function withNamesFrom(signals: CaseSignals, text: string, known: readonly CaseSignals[], lex: SignalLexicon): CaseSignals {
   const t = normalize(text);
-  const runs = (t.match(/\p{Script=Han}{3,}/gu) ?? []).map((run) => ({ run, sounds: syllablesOf(run) }));
+  const runs = [...t.matchAll(/\p{Script=Han}{3,}/gu)].map((m) => ({ run: m[0], at: m.index, sounds: syllablesOf(m[0]) }));
   // 湘运 known as a business (湘运服饰) is not written in 湘运广场, a site: a name of the other kind follows it.
   const written = (name: string, otherKind: RegExp) => {
     for (let at = t.indexOf(name); at >= 0; at = t.indexOf(name, at + 1)) {
       if (LANDMARK.test(t.slice(at + name.length))) continue;
+      // (青林路湘里人家，哦不是，乡里人家: a name taken back)
+      if (TAKEN_BACK_AFTER.test(t.slice(at + name.length))) continue;
       if (otherKind.test(t.slice(at + name.length))) continue;
       if ([...name].length === 2 && at > 0 && lex.surnames.has(t[at - 1]!)) continue;
       return true;
@@ -748,40 +780,66 @@ export function withNamesFrom(signals: CaseSignals, text: string, known: readonl
     return false;
   };
   // Three characters or more by sound too: 金鼎花庭 for 金鼎华庭, 祥瑞大 for 祥瑞达.
-  const said = (name: string) => {
+  // (the name as this text writes it: 乡里人家 heard as 湘里人家 stays 乡里人家, a name alike only by sound)
+  const said = (name: string): string | null => {
     const sounds = syllablesOf(name);
-    if (sounds.length < 3 || sounds.length !== [...name].length) return false;
-    return runs.some(({ run, sounds: s }) => {
-      if (s.length !== [...run].length) return false;
+    if (sounds.length < 3 || sounds.length !== [...name].length) return null;
+    for (const { run, at, sounds: s } of runs) {
+      if (s.length !== run.length) continue;
       for (let i = 0; i + sounds.length <= s.length; i++) {
-        if (sounds.every((x, j) => s[i + j] === x) && !LANDMARK.test([...run].slice(i + sounds.length).join(''))) return true;
+        const end = i + sounds.length;
+        if (sounds.every((x, j) => s[i + j] === x) && !LANDMARK.test(run.slice(end)) && !TAKEN_BACK_AFTER.test(t.slice(at + end)))
+          return run.slice(i, end);
       }
-      return false;
-    });
+    }
+    return null;
   };
-  const seen = new Map<string, boolean>();
-  const found = (key: string, otherKind: RegExp) => {
+  const seen = new Map<string, string | null>();
+  /** The key as this text holds it: the case's own when written alike, the text's spelling when only said alike. */
+  const found = (key: string, otherKind: RegExp): string | null => {
     const memo = `${otherKind === SITE_NEXT ? 'e' : 'p'}:${key}`;
-    let yes = seen.get(memo);
-    if (yes === undefined) {
+    let as = seen.get(memo);
+    if (as === undefined) {
       // 锦绣江南小区 as 锦绣江南; but 阳光小区 not as 阳光, a word of any text.
       const short = key.replace(KIND_TAIL, '');
       const name = short.length >= 3 ? short : key;
-      yes = !isKindOnly(key) && (written(name, otherKind) || said(name));
-      seen.set(memo, yes);
+      const heard = isKindOnly(key) || written(name, otherKind) ? null : said(name);
+      as = isKindOnly(key)
+        ? null
+        : written(name, otherKind)
+          ? key
+          : heard && heard !== name
+            ? key.replace(name, heard)
+            : heard
+              ? key
+              : null;
+      seen.set(memo, as);
     }
-    return yes;
+    return as;
   };
   const employerKeys = [...signals.employerKeys];
   const projectKeys = [...signals.projectKeys];
+  const workshops = [...(signals.workshops ?? [])];
+  // 相元鞋业 针车 8 9月: a workshop a case knows, named without 车间, when the complaint names none of its own.
+  const ownWorkshop = workshops.length > 0;
   for (const k of known) {
-    for (const key of k.employerKeys) if (!employerKeys.includes(key) && found(key, SITE_NEXT)) employerKeys.push(key);
-    for (const key of k.projectKeys)
-      if (!projectKeys.includes(key) && !employerKeys.includes(key) && found(key, BUSINESS_NEXT)) projectKeys.push(key);
+    for (const key of k.employerKeys) {
+      const as = found(key, SITE_NEXT);
+      if (as && !employerKeys.includes(as)) employerKeys.push(as);
+    }
+    for (const key of k.projectKeys) {
+      const as = found(key, BUSINESS_NEXT);
+      if (as && !projectKeys.includes(as) && !employerKeys.includes(as)) projectKeys.push(as);
+    }
+    for (const shop of k.workshops ?? [])
+      if (!ownWorkshop && !workshops.includes(shop) && t.includes(shop) && !OTHERS_AFTER.test(t.slice(t.indexOf(shop) + shop.length)))
+        workshops.push(shop);
   }
-  return employerKeys.length === signals.employerKeys.length && projectKeys.length === signals.projectKeys.length
+  return employerKeys.length === signals.employerKeys.length &&
+    projectKeys.length === signals.projectKeys.length &&
+    workshops.length === (signals.workshops ?? []).length
     ? signals
-    : { ...signals, employerKeys, projectKeys };
+    : { ...signals, employerKeys, projectKeys, workshops };
 }
 
 /**
@@ -824,6 +882,7 @@ export function unionSignals(a: CaseSignals, b: CaseSignals): CaseSignals {
     phases: union(a.phases ?? [], b.phases ?? []),
     streets: union(a.streets ?? [], b.streets ?? []),
     employerKinds: union(a.employerKinds ?? [], b.employerKinds ?? []),
+    workshops: union(a.workshops ?? [], b.workshops ?? []),
     area: a.area ?? b.area,
     places: union(a.places, b.places),
     sector: a.sector ?? b.sector,

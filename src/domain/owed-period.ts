@@ -17,14 +17,17 @@ const LUNAR: Record<string, [number, number]> = { 冬: [11, 12], 腊: [12, 13], 
 
 const PATTERNS: { re: RegExp; read: (m: RegExpExecArray, at: Clock) => MonthSpan | null }[] = [
   {
-    // 5月6月, 5、6月, 10月和11月: the months listed, first to last
-    re: new RegExp(`${YEAR}${NUM}(?:月份?[、,，和及与跟]?|[、,，和及与跟])${NUM}月`, 'g'),
+    // 5月6月, 5、6月, 10月和11月: the months listed, first to last; across a new year, 去年12月和今年1月, 12月跟1月
+    re: new RegExp(`${YEAR}${NUM}(?:月份?[、,，和及与跟]?|[、,，和及与跟]|\\s+)${YEAR}${NUM}(?:两个|三个)?月`, 'g'),
     read: (m, at) => {
       const from = month(m[2]!);
-      const to = month(m[3]!);
-      if (!from || !to || to < from || to - from > 2) return null;
-      const y = year(m[1], to, at);
-      return { from: y * 12 + from - 1, to: y * 12 + to - 1 };
+      const to = month(m[4]!);
+      if (!from || !to) return null;
+      const across = to < from;
+      if ((across ? to + 12 : to) - from > 2) return null;
+      const toYear = m[3] ? year(m[3], to, at) : m[1] && across ? year(m[1], from, at) + 1 : year(m[1], to, at);
+      const fromYear = across ? toYear - 1 : toYear;
+      return { from: fromYear * 12 + from - 1, to: toYear * 12 + to - 1 };
     },
   },
   {
@@ -144,6 +147,17 @@ function saidPaid(text: string, start: number, end: number): boolean {
   return PAID.test(clause) && !UNPAID.test(clause);
 }
 
+/** "针车那边八九月的都还冇发": months told of another crew than the speaker's (not 厂里那边, 老板那边: the employer's side). */
+const OTHERS = /他们|她们|别个|别人|(?<!厂里|老板|公司|工地|店里|上面|总包|甲方|包工头|厂|站里|那)那边/;
+function othersMonths(text: string, start: number): boolean {
+  const before =
+    text
+      .slice(0, start)
+      .split(/[，,。；;！!？?\n]/)
+      .pop() ?? '';
+  return OTHERS.test(before);
+}
+
 export function readPeriods(text: string, receivedAt: Date): MonthSpan[] {
   const at = clockOf(receivedAt);
   const taken: [number, number][] = [];
@@ -153,7 +167,7 @@ export function readPeriods(text: string, receivedAt: Date): MonthSpan[] {
       const start = m.index;
       const end = start + m[0].length;
       if (taken.some(([s, e]) => start < e && s < end)) continue;
-      if (saidPaid(text, start, end)) {
+      if (saidPaid(text, start, end) || othersMonths(text, start)) {
         taken.push([start, end]);
         continue;
       }

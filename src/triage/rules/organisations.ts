@@ -9,9 +9,9 @@ const SUFFIX_PATTERN = new RegExp([...ORG_SUFFIXES].sort((a, b) => b.length - a.
 const NOT_AN_ENDING =
   /^(房|长|区|门口|方|主|面|员|规|家|局|园|项目|工程|工地|路|街|大道|银行|厅|费|报酬|人员|派遣|合同|纠纷|关系|输出|市场)/;
 
-/** What stands before a suffix without being a name: a length of time, someone and what they do. */
+/** What stands before a suffix without being a name: a length of time, someone and what they do, 该 (春节前该公司: the one just named). */
 const NOT_A_NAME =
-  /^(\d|[现原]?[该此本]$|怎么|么子|什么|哪个|哪家|如何|[半一两三四五六七八九十几\d]+个?(年|月|天)|人家?[挖做搞修建盖帮守开]|开|冇得|没有|冇|没)/;
+  /^(\d|[现原]?[该此本]$|[^，。,\s]*[该此]$|怎么|么子|什么|哪个|哪家|如何|[半一两三四五六七八九十几\d]+个?(年|月|天)|人家?[挖做搞修建盖帮守开]|开|冇得|没有|冇|没)/;
 /** 新农村建设, 集镇建设, 农田水利基地: a public programme or kind of place, not a builder's name. */
 const PROGRAMME_BEFORE = /(村|镇|乡|城|区|市|县|设施|工程|项目|集镇|基础|道路|水利|农田|城市|示范|教育|实习|实训|生产)$/;
 const PROGRAMME_SUFFIX = /^(建设|劳务|路桥|基地)$/;
