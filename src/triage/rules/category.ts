@@ -64,7 +64,8 @@ const NOT_DUE_YET = /还(冇|没|没有|不)到(月底|发(工资|钱)?的?(时�
 const ANOTHERS_MATTER = /我有?(个|一个)(老乡|朋友|亲戚|同事|邻居|熟人|工友)(讲|说)/g;
 const PRESSED_ON_CREW = /(要|逼|让|叫|要求)(我们|大家)/;
 // (工资又冇发 names new pay unpaid; 结果又冇给 after a mediation is the old case)
-const RENEWED_ARREARS = /又(欠|拖|扣)|(工资|工钱)[^，。,！？\s]{0,4}又(冇|没|没有|不)(发|给|结)/;
+const RENEWED_ARREARS =
+  /又(欠|拖|扣)|(现在|这回|这次)?又(碰到|遇到)(一个|一起|一回)|^\s*补充(一下|说明)?|(工资|工钱)[^，。,！？\s]{0,4}又(冇|没|没有|不)(发|给|结)/;
 
 /** An imported work order filed as a question (咨询：…), with the answer given. */
 const ANSWERED_ORDER = /^\s*(【)?咨询(】|[：:])/;
@@ -111,7 +112,12 @@ const OWN_SIDE = new RegExp([SPEAKER.source, WORK_CONTEXT.source].join('|'));
 /** Anything about work at all: what a told clause (…了, 冇…) must touch to be the asker's matter. */
 const ABOUT_WORK = new RegExp([LABOUR_TOPIC.source, LABOR_OTHER.source, WORK_CONTEXT.source].join('|'));
 const NO_FIXED_EMPLOYER = /(冇得|没得|没有|冇)固定的?(单位|工作|老板|东家)/g;
-const PAID_LATE = /拖到|推到|晚发|迟发|才发|推迟/;
+const PAID_LATE = /拖到|推到|晚发|迟发|才发|推迟|(每次|每个月|每月)都?(要|这样|是)?拖/;
+/** "我就是想问一下": the caller only asks. */
+const JUST_ASKING = /(就是|只是)想?(问|了解|咨询)(一下|下)?/;
+/** "现在是冇欠了", "九月份的工资昨天刚发下来": nothing owed at the moment. */
+const NONE_OWED_NOW = /(现在|目前)(是|都|也)?(冇|没有?)(欠|拖欠)了?|刚发(下来|了)/;
+const NO_EMPLOYMENT = /(无|没有|冇得|不存在)(雇佣|劳动|用工)关系/;
 const WRONG_NUMBER = /打错了|打错(电话|号码)了?/;
 /** What the employer said (老板讲…): his terms or threats, told by the worker. */
 const EMPLOYER_SAID_START = /^(我们)?(老板|公司|厂里|经理|主管|厂长|店长)(讲|说)/;
@@ -165,7 +171,10 @@ const OWED_TO_NO_ONE =
 
 /** "厂里拖了两个月工资了，…": an event told in a clause of its own, not inside the question (被欠了工资可以…吗). */
 function tellsEvent(text: string): boolean {
-  return text.split(/[，,。！!？?；;\s]+/).some((clause) => TOLD_EVENT.test(clause) && !MODAL_QUESTION.test(clause));
+  // (要是真的拖了: a supposition tells nothing that happened)
+  return text
+    .split(/[，,。！!？?；;\s]+/)
+    .some((clause) => TOLD_EVENT.test(clause) && !MODAL_QUESTION.test(clause) && !SUPPOSITION.test(clause));
 }
 
 /** Sentences with their end marks kept, so "…低好多啊？" still reads as a question. */
@@ -178,8 +187,9 @@ function asksHowToComplain(text: string): boolean {
 }
 
 /** The fields of a filed work order or platform lead (诉求内容：, 被反映单位：): its own number is no earlier case. */
-const FORM_FIELD = /(诉求内容|问题描述|被反映单位|被投诉单位|欠薪金额|欠薪人数|项目名称|诉求类型)[：:]/g;
-const FORM_NUMBER = /(工单|线索|案件|受理|投诉)?编号[：:]\s*[A-Za-z0-9-]+|[A-Z]{2}[\s-]?\d{4}[\s-]?\d{2,}/g;
+const FORM_FIELD =
+  /(诉求内容|问题描述|被反映单位|被投诉单位|被反映人|欠薪金额|欠薪人数|欠薪时段|涉及人数|项目名称|诉求类型|问题类型|诉求人|反映人|来访人|来访事由|来电号码|处理部门|单位地址|工单号|工单编号|线索编号)[：:]/g;
+const FORM_NUMBER = /(工单|线索|案件|受理|投诉)?编?号[：:]\s*[A-Za-z0-9-]+|[A-Z]{2}[\s-]?\d{4}[\s-]?\d{2,}/g;
 
 function isProgressQuery(raw: string): boolean {
   const text = (raw.match(FORM_FIELD)?.length ?? 0) >= 2 ? raw.replace(FORM_NUMBER, '') : raw;
@@ -226,8 +236,12 @@ export function classify(callerText: string, operatorText = ''): Category {
   if (wageCase && QUESTION.test(callerText) && !tellsEvent(callerText)) {
     if (RECORD_ASKED.test(callerText) || NOT_DUE_YET.test(callerText) || NOT_YET.test(callerText) || ASKS_IF_ARREARS.test(callerText))
       return 'consultation';
-    if (WAGES_PAID.test(callerText) && PAID_LATE.test(callerText)) return 'labor_other';
+    if (WAGES_PAID.test(callerText) && PAID_LATE.test(callerText)) return JUST_ASKING.test(callerText) ? 'consultation' : 'labor_other';
   }
+  // "现在是冇欠了…但是每个月都这样拖": pay always late, none owed now, complained of: another labour matter.
+  if (wageCase && NONE_OWED_NOW.test(callerText) && PAID_LATE.test(callerText) && !QUESTION.test(callerText)) return 'labor_other';
+  // "本人与熊某无雇佣关系": a debt between people who never worked together.
+  if (NO_EMPLOYMENT.test(callerText) && NON_WAGE_DEBT.test(callerText)) return 'invalid';
   if (wageCase) return isProcedureQuestion(callerText) ? 'consultation' : 'wage_arrears';
   // (打欠条 asked about is a question about securing pay, not a debt of goods)
   if (NON_WAGE_DEBT.test(callerText.replace(/欠条/g, ''))) return 'invalid';

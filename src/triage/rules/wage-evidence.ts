@@ -234,11 +234,13 @@ export function weighWageEvidence(callerText: string, operatorText = ''): WageEv
  * nothing about what the worker is owed.
  */
 const EXCUSE =
-  /(讲|说|推说|等|因为|要等)[^，。,；！？\s]{0,3}(货款|工程款|材料款|订单|回款|贷款|运费|款|账)[^，。,；！？\s]{0,2}(冇|没|没有|未|不)?(回来|到账|到|结算|结|拨|收回来|收不回来|下来|批下来)|(讲|说|推说|因为)[^，。,；！？\s]{0,6}(不交|冇交|没交|不给|冇给|没给)[^，。,；！？\s]{0,4}(物业费|货款|工程款|运费|房租)|(讲|说|推说)[^，。,；！？\s]{0,6}(尾款|工程款|货款)(冇|没|没有|不)(给|到|结)|(讲|说)[^，。,；！？\s]{0,4}(冇|没|没有)(卖出去|卖掉|卖完|回款)|(讲|说)?等[^，。,；！？\s]{1,4}(卖出去|卖了|卖完)|(讲|说|推说|因为)[^，。,；！？\s]{0,4}订单(取消|黄|冇得|没有|少)[^，。,；！？\s]{0,4}/g;
+  /(讲|说|推说|等|因为|要等)[^，。,；！？\s]{0,3}(货款|工程款|材料款|订单|回款|贷款|运费|款|账)[^，。,；！？\s]{0,2}(冇|没|没有|未|不)?(回来|到账|到|结算|结|拨|收回来|收不回来|下来|批下来)|(讲|说|推说|因为)[^，。,；！？\s]{0,6}(不交|冇交|没交|不给|冇给|没给)[^，。,；！？\s]{0,4}(物业费|货款|工程款|运费|房租)|(讲|说|推说)[^，。,；！？\s]{0,6}(尾款|工程款|货款)(冇|没|没有|不)(给|到|结)|(讲|说)[^，。,；！？\s]{0,4}(冇|没|没有)(卖出去|卖掉|卖完|回款)|(讲|说)?等[^，。,；！？\s]{1,4}(卖出去|卖了|卖完)|(讲|说|推说|因为)[^，。,；！？\s]{0,4}订单(取消|黄|冇得|没有|少)[^，。,；！？\s]{0,4}|(讲|说|推说)等[^，。,；！？\s]{0,2}(货款|回款|工程款|拨款)(?=[，。,；！？\s]|$)/g;
 
 /** 医院讲装修款都付给美居了: the party above has paid the contractor, which leaves the workers' pay as it was. */
 const UPSTREAM_PAID =
   /(讲|说)[^，。,；！？\s]{0,4}(装修款|工程款|货款|款|钱)(都|已经|早就)?(付给|给了|打给|结给|付清|结清)[^，。,；！？\s]{0,16}/g;
+
+const RENAMED_AS_PAY = /其实(就)?是[^。！？]{0,20}(工钱|工资|人工费)/;
 
 const CAMPAIGN = /(全国)?根治欠薪(工作)?(线索反映平台|热线|办|办公室|专班|平台|专项行动|冬季攻坚)?/g;
 
@@ -246,7 +248,9 @@ const CAMPAIGN = /(全国)?根治欠薪(工作)?(线索反映平台|热线|办|�
 export function hasWageCase(text: string, operatorText = ''): boolean {
   // 根治欠薪 names the campaign (根治欠薪线索反映平台, 根治欠薪热线), not this matter.
   // (the excuse still says the pay is held back: 老板一直讲货款冇收回来)
-  const callerText = text.replace(UPSTREAM_PAID, '').replace(EXCUSE, '冇给').replace(CAMPAIGN, '');
+  // (欠我们的工程款两万四 其实就是我们三个人做泥工的工钱: the debt named again as pay)
+  const renamed = RENAMED_AS_PAY.test(text) ? text.replace(/工程款/g, '工钱') : text;
+  const callerText = renamed.replace(UPSTREAM_PAID, '').replace(EXCUSE, '冇给').replace(CAMPAIGN, '');
   const evidence = weighWageEvidence(callerText, operatorText);
   if (evidence.score < WAGE_CASE_THRESHOLD) return false;
   if (!NON_WAGE_DEBT.test(callerText)) return true;
