@@ -65,6 +65,9 @@ describe.each([
     'blind-set-24',
     'blind-set-25',
     'blind-set-26',
+    'blind-set-27',
+    'blind-set-28',
+    'blind-set-29',
   ].map((set) => ({
     name: `test/fixtures/triage/${set}.jsonl`,
     file: path.resolve(__dirname, `../../../test/fixtures/triage/${set}.jsonl`),
