@@ -143,7 +143,7 @@ function roadsBetween(text: string, lex: SignalLexicon): string[] {
 const INSTITUTION = /^(卫生院|中学|小学|中心校|敬老院|养老院|幼儿园|学校)$/;
 /** Words a name does not run across: what stands before them is a place, a company or a verb, not part of the name (陬市工业园盛宏 → 盛宏). */
 const NAME_BREAK =
-  /(今天|昨天|明天|前天|现在|今年|去年|反映|投诉|举报|请问|问下|所属|工钱|工资|薪水|老板娘|老板|老总|包工头|工头|经理|有限责任公司|有限公司|公司|集团|工业园区|工业园|产业园|园区|开发区|工业区|古镇|县城|城区|集镇|街上|正街|那个|这个|那家|这家|那条|这条|那栋|这栋|那座|这座|那边|这边|(?:企业|单位|对象|公司)为)/g;
+  /(今天|昨天|明天|前天|现在|今年|去年|反映|投诉|举报|请问|问下|所属|工钱|工资|薪水|老板娘|老板|老总|包工头|工头|经理|有限责任公司|有限公司|公司|集团|工业园区|工业园|产业园|园区|开发区|工业区|古镇|县城|城区|集镇|街上|正街|那个|这个|那家|这家|那条|这条|那栋|这栋|那座|这座|那边|这边|(?:企业|单位|对象|公司)为|进入|来到|追讨|讨要|帮助)/g;
 /** A business named as a landmark (就在盛宏鞋业对面, 蜀味轩隔壁那家) is not the one the complaint is about. */
 const LANDMARK = /^[^\s，,。；的在是和跟]{0,4}?(?:的|那个|那家)?斜?(?:对面|隔壁|旁边|附近|边上|后面|背后|楼上|楼下|对门)/;
 const ROLE = '(?:老板娘|老板|老总|包工头|工头|包头|班组长|班长|带班的|负责人|施工员|经理|承包人|校长|园长|站长|厂长|店长|老板是|包工头是)';
@@ -332,9 +332,9 @@ const PERSON = (lex: SignalLexicon, name: string) =>
 /** 小军, 阿强, 栋哥: a man called by his given name. */
 const GIVEN_ONLY = /^(?:(?:小|阿)(\p{Script=Han})|(\p{Script=Han})哥)$/u;
 /** An operator's question after the name of the one who owes. */
-const NAME_ASKED = /(全名|真名|大名|名字|叫什么|叫么子|是谁|哪个老板|负责人)/;
+const NAME_ASKED = /(全名|真名|大名|名字|叫什么|叫么子|是谁|哪个老板|负责人|(哪个|谁)(欠|拖))/;
 /** …about the one who owes, not the caller (您叫什么名字 asks the caller). */
-const OWER_ASKED = /(老板|包工头|工头|负责人|对方|单位|公司|校长|站长|厂长|店长|经理)/;
+const OWER_ASKED = /(老板|包工头|工头|负责人|对方|单位|公司|校长|站长|厂长|店长|经理|(哪个|谁)(欠|拖))/;
 /** A given name ends before a word that is not part of it (陈勇欠 → 陈勇). */
 const NAME_TAIL = /^[欠拖说把给的在是了和跟带也都就还建盖修包开做干叫喊称讲不没有，。、；！？\s（(]/;
 
@@ -357,7 +357,7 @@ const NICKNAME_AT = /^(老[大二三四五六七八九十幺]|[二三四五六�
 const WORD_ENDING_IN_SURNAME = /^(厨房|车间|食堂|工地|木工|泥工|电工|焊工|仓库|门面|大堂|水电|后厨|学校|酒店|工厂|厂房)$/;
 
 /** 包工头叫…, 老板是…: a role, then maybe the name. */
-const ROLE_THEN = new RegExp(`${ROLE}(?:叫|是|名叫)?`, 'g');
+const ROLE_THEN = new RegExp(`${ROLE}(?:叫|是|名叫|为)?`, 'g');
 /** 张老板, 彭建华老板, 姓张的包工头, 谭某: a surname (or a full name) before a title. */
 const SURNAME_THEN_TITLE = new RegExp(
   `(姓|叫)?(\\p{Script=Han})(?:老板娘|老板|老总|${ZONG}|经理|工头|包工头|包头|师傅|班长|班组长|队长|组长|校长|园长|站长|厂长|店长|某)`,
@@ -447,7 +447,8 @@ function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[]
       add(m[1]!);
   }
   // 老罗带的班, 老张欠我们: the boss by surname, as workers call him.
-  for (const m of text.matchAll(/老(\p{Script=Han})(?=带|包|欠|拖|那个班|的班|不给)/gu)) if (lex.surnames.has(m[1]!)) add(m[1]!);
+  for (const m of text.matchAll(/老(\p{Script=Han})(?=带|包|欠|拖|那个班|的班|不给|冇给|没给|喊我|请我|叫我|讲|说)/gu))
+    if (lex.surnames.has(m[1]!)) add(m[1]!);
   // 覃老四带我们做的, 帮田老五砌墙: a surname and the boss's place among brothers, as workers call him.
   for (const m of text.matchAll(/(\p{Script=Han})老[大二三四五六七八九十幺满](?![月年天个样次])/gu))
     if (lex.surnames.has(m[1]!) && !/[养古元]/.test(text[m.index - 1] ?? '')) add(m[1]!);
@@ -458,8 +459,11 @@ function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[]
     if (!township && lex.surnames.has(name[0]!) && !/[记氏家镇乡村县市区的在给帮是]|老板|老总|总$|经理|师傅|工头/.test(name.slice(1)))
       add(name);
   }
-  for (const m of text.matchAll(/(给|帮|跟|替)(?=\p{Script=Han}{2,3}(做|干|砌|建|盖|修|打工|扎|搞|当))/gu)) {
-    const name = fullNameAt(text, m.index + 1, lex);
+  // (跟随彭建华（人称彭胖子）在该项目做模板: the name and its gloss before the work)
+  for (const m of text.matchAll(
+    /(给|帮|跟随|跟着|跟|替)(?=\p{Script=Han}{2,3}(?:[（(][^）)]{0,10}[）)])?(在|做|干|砌|建|盖|修|打工|扎|搞|当))/gu,
+  )) {
+    const name = fullNameAt(text, m.index + m[1]!.length, lex);
     if (name && !/(老板|总)$/.test(name)) add(name);
   }
   // A crew known by its head: 黄大海带的那个班, 跟罗德胜的钢筋班, 张文斌木工班组, 李德旺带的.
@@ -592,9 +596,10 @@ function townshipTables(lex: SignalLexicon): TownshipTables {
     const byFirst = new Map<string, string[]>();
     for (const x of lex.townships) byFirst.set(x.short[0]!, [...(byFirst.get(x.short[0]!) ?? []), x.name]);
     t = {
-      roadBetween: new RegExp(`(${alt})(?:到|至|往|—|-|～|~)(${alt})[^，,。；！？\\s]{0,6}?(?:路|公路)`, 'g'),
+      // (陬市黄甲铺那条路: the two townships said one after the other)
+      roadBetween: new RegExp(`(${alt})(?:到|至|往|和|—|-|～|~)?(${alt})[^，,。；！？\\s]{0,6}?(?:路|公路)`, 'g'),
       home: new RegExp(
-        `(?:都是|老家是?|家住|家在|屋在)(?:${alt})+(?:这边|那边|那里|这里)?(?:的人|的|人)|(?:我是|我们是)(?:${alt})+(?:(?:这边|那边|那里|这里)的|的人|人)`,
+        `(?:都是|老家是?|家住|家在|屋在)(?:(?:${alt})[、和及]?)+(?:这边|那边|那里|这里)?(?:的人|的|人|等地)|(?:我是|我们是)(?:${alt})+(?:(?:这边|那边|那里|这里)的|的人|人)`,
         'g',
       ),
       mentions: lex.townships.map((x) => [x, new RegExp(`${x.name}|${x.short}(?![村乡溪桥湾坪冲岭垭洲港塘])`, 'g')]),
@@ -629,8 +634,11 @@ function townshipsOfRoadNames(text: string, lex: SignalLexicon): string[] {
 function namedOnlyElsewhere(text: string, township: string, lex: SignalLexicon): boolean {
   const t = lex.townships.find((x) => x.name === township);
   if (!t) return false;
-  const mentions = [...text.matchAll(new RegExp(`${t.name}|${t.short}(?![村乡])`, 'g'))];
-  return mentions.length > 0 && mentions.every((m) => NOT_THERE.test(text.slice(m.index + m[0].length)));
+  const named = new RegExp(`${t.name}|${t.short}(?![村乡])`, 'g');
+  if (!named.test(text)) return false;
+  // (家住龙潭镇、郑家驿镇等地: where the workers live)
+  const rest = text.replace(townshipTables(lex).home, '');
+  return [...rest.matchAll(named)].every((m) => NOT_THERE.test(rest.slice(m.index + m[0].length)));
 }
 
 const CN_DIGITS: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10' };

@@ -119,3 +119,23 @@ describe('case matching: a whole factory, and months told of another crew', () =
     expect(read('经初步了解涉事企业为常德湘沅鞋业有限公司针车车间').employerKeys).toEqual(['湘沅']);
   });
 });
+
+describe('case matching: a crew’s boss and road however each member tells them', () => {
+  it('when a road is told by two townships one after the other (陬市黄甲铺那条路), then it is the road between them', () => {
+    expect(read('我在陬市黄甲铺那条路上做小工 搬石头拌砂浆').projectKeys).toContain('陬黄公路');
+    expect(read('就是陬市到黄甲铺那条路，在修的那条').projectKeys).toContain('陬黄公路');
+  });
+
+  it('when the boss is 老谢 who said or hired (老谢讲公司冇拨款), or named in answer to 哪个欠您钱, or as 负责人为…, then he is the boss', () => {
+    expect(read('我们枫林村十几个人在修路砌石头 老谢讲公司冇拨款').bosses).toEqual(['谢']);
+    expect(read('坐席：哪个欠您钱？\n来电人：老谢，谢志勇，我们跟他做的。').bosses).toEqual(expect.arrayContaining(['谢志勇']));
+    expect(read('本人从事木工（模板）工作，劳务负责人为彭建华。').bosses).toEqual(['彭建华']);
+    expect(read('我们跟随彭建华（人称彭胖子）在该项目做模板，共十八人').bosses).toContain('彭建华');
+  });
+
+  it('when the workers say where they live (家住龙潭镇、郑家驿镇等地), then those townships are not where the work is', () => {
+    const s = read('我们是翡翠湾二期木工班组的工人，家住龙潭镇、郑家驿镇等地。', { area: '郑家驿镇' });
+    expect(s.area).toBeNull();
+    expect(s.places).toEqual([]);
+  });
+});
