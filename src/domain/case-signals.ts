@@ -411,7 +411,9 @@ function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[]
       continue;
     }
     const name = fullNameAt(text, at, lex);
-    if (name && [...name].length >= 2 && PAYER_NEXT.test(text.slice(at + name.length))) add(name);
+    // (黄甲铺那个制衣厂: a township, not a man)
+    const township = name !== null && lex.townships.some((t) => t.name.startsWith(name) || name.startsWith(t.short));
+    if (name && [...name].length >= 2 && !township && PAYER_NEXT.test(text.slice(at + name.length))) add(name);
   }
   // 被投诉单位：覃和平（钢筋班组负责人）: a name the form gives with the role after it.
   for (const m of text.matchAll(/([\p{Script=Han}]{2,3})[（(][^）)]{0,8}(负责人|包工头|班组长|班长|老板|工头)[）)]/gu)) {

@@ -32,7 +32,7 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray, at: Clock) => MonthSpan
   },
   {
     // 4到6月, 三月到六月, 2026年4月至6月, 从四月份到六月底
-    re: new RegExp(`${YEAR}从?${NUM}月?份?(?:到|至|-|~|～|—)${YEAR}${NUM}月份?`, 'g'),
+    re: new RegExp(`${YEAR}从?${NUM}月?份?(?:到|至|-|~|～|—|(?:一直)?(?:做|干|搞)到)${YEAR}${NUM}月份?`, 'g'),
     read: (m, at) => {
       const to = month(m[4]!);
       const from = month(m[2]!);
@@ -51,6 +51,17 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray, at: Clock) => MonthSpan
     },
   },
   {
+    // 四五月份: two months said together
+    re: new RegExp(`${YEAR}([一二三四五六七八九])([一二三四五六七八九])月`, 'g'),
+    read: (m, at) => {
+      const from = month(m[2]!);
+      const to = month(m[3]!);
+      if (!from || !to || to !== from + 1) return null;
+      const y = year(m[1], to, at);
+      return { from: y * 12 + from - 1, to: y * 12 + to - 1 };
+    },
+  },
+  {
     // 去年腊月, 2025年12月份的工资
     re: new RegExp(`${YEAR}(${NUM.slice(1, -1)}|腊|正|冬)月份?(?:的|那个月的?)?(?:工资|工钱|工费|钱|还)`, 'g'),
     read: (m, at) => {
@@ -61,17 +72,6 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray, at: Clock) => MonthSpan
       }
       const mo = month(m[2]!);
       return mo ? { from: year(m[1], mo, at) * 12 + mo - 1, to: year(m[1], mo, at) * 12 + mo - 1 } : null;
-    },
-  },
-  {
-    // 四五月份: two months said together
-    re: new RegExp(`${YEAR}([一二三四五六七八九])([一二三四五六七八九])月`, 'g'),
-    read: (m, at) => {
-      const from = month(m[2]!);
-      const to = month(m[3]!);
-      if (!from || !to || to !== from + 1) return null;
-      const y = year(m[1], to, at);
-      return { from: y * 12 + from - 1, to: y * 12 + to - 1 };
     },
   },
   {

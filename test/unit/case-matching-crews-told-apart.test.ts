@@ -139,3 +139,14 @@ describe('case matching: a crew’s boss and road however each member tells them
     expect(s.places).toEqual([]);
   });
 });
+
+describe('case matching: months worked up to a month, and a township at the start of a message', () => {
+  it('when months are told as worked (三月份做到七月份, 七八月的工资), then they are the months owed', () => {
+    expect(read('三月份做到七月份，一天三百二').periods).toEqual([{ from: 2026 * 12 + 2, to: 2026 * 12 + 6 }]);
+    expect(read('黄甲铺那个制衣厂 七八月的工资都冇发').periods).toEqual([{ from: 2026 * 12 + 6, to: 2026 * 12 + 7 }]);
+  });
+
+  it('when a message starts with a township (黄甲铺那个制衣厂), then it is not a boss', () => {
+    expect(read('黄甲铺那个制衣厂 七八月的工资都冇发 钟总讲等货款回来').bosses).toEqual(['钟']);
+  });
+});
