@@ -398,6 +398,9 @@ function answersOwnName(text: string, at: number): boolean {
   return /贵姓|您姓|你姓|怎么称呼|叫什么名字|您的名字/.test(previous);
 }
 
+/** 黄甲铺, 沙坪镇: a township read where a name would stand (its first character is also a surname). */
+const isTownshipWord = (name: string, lex: SignalLexicon) => lex.townships.some((t) => t.name.startsWith(name) || name.startsWith(t.short));
+
 function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[] {
   const out: string[] = [];
   const add = (b: string | null) => {
@@ -412,8 +415,7 @@ function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[]
     }
     const name = fullNameAt(text, at, lex);
     // (黄甲铺那个制衣厂: a township, not a man)
-    const township = name !== null && lex.townships.some((t) => t.name.startsWith(name) || name.startsWith(t.short));
-    if (name && [...name].length >= 2 && !township && PAYER_NEXT.test(text.slice(at + name.length))) add(name);
+    if (name && [...name].length >= 2 && !isTownshipWord(name, lex) && PAYER_NEXT.test(text.slice(at + name.length))) add(name);
   }
   // 被投诉单位：覃和平（钢筋班组负责人）: a name the form gives with the role after it.
   for (const m of text.matchAll(/([\p{Script=Han}]{2,3})[（(][^）)]{0,8}(负责人|包工头|班组长|班长|老板|工头)[）)]/gu)) {
@@ -457,8 +459,11 @@ function bossesIn(text: string, src: SignalSource, lex: SignalLexicon): string[]
   // A person's business: 唐永红养猪场, 周德明的砖厂.
   for (const m of text.matchAll(/(\p{Script=Han}{3})的?(?:养猪场|养殖场|养鸡场|猪场|鸡场|渔场|砖厂|超市|小卖部|作坊|包的)/gu)) {
     const name = m[1]!;
-    const township = lex.townships.some((t) => t.name.startsWith(name) || name.startsWith(t.short));
-    if (!township && lex.surnames.has(name[0]!) && !/[记氏家镇乡村县市区的在给帮是]|老板|老总|总$|经理|师傅|工头/.test(name.slice(1)))
+    if (
+      !isTownshipWord(name, lex) &&
+      lex.surnames.has(name[0]!) &&
+      !/[记氏家镇乡村县市区的在给帮是]|老板|老总|总$|经理|师傅|工头/.test(name.slice(1))
+    )
       add(name);
   }
   // (跟随彭建华（人称彭胖子）在该项目做模板: the name and its gloss before the work)
@@ -813,16 +818,12 @@ export function withNamesFrom(signals: CaseSignals, text: string, known: readonl
       // 锦绣江南小区 as 锦绣江南; but 阳光小区 not as 阳光, a word of any text.
       const short = key.replace(KIND_TAIL, '');
       const name = short.length >= 3 ? short : key;
-      const heard = isKindOnly(key) || written(name, otherKind) ? null : said(name);
-      as = isKindOnly(key)
-        ? null
-        : written(name, otherKind)
-          ? key
-          : heard && heard !== name
-            ? key.replace(name, heard)
-            : heard
-              ? key
-              : null;
+      if (isKindOnly(key)) as = null;
+      else if (written(name, otherKind)) as = key;
+      else {
+        const heard = said(name);
+        as = heard && key.replace(name, heard);
+      }
       seen.set(memo, as);
     }
     return as;
